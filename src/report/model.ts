@@ -1,0 +1,119 @@
+/**
+ * The neutral Report model. Analyses produce it; every renderer (xlsx, pdf, html, json)
+ * only lays it out, so a sheet, a PDF section and a JSON entry always carry the same numbers.
+ */
+
+/** How a number is shown. Renderers map these to Excel number formats and locale formatting. */
+export type NumberFormat =
+  | 'text' | 'integer' | 'decimal1' | 'decimal2' | 'decimal3' | 'percent' | 'currency' | 'currency2' | 'boolean';
+
+/**
+ * A live spreadsheet formula with its cached result. `formula` uses A1 references or defined
+ * names of the workbook (e.g. `=electricityPrice*24*365`); `value` is what the analysis computed.
+ */
+export interface FormulaValue {
+  readonly formula: string;
+  readonly value: number;
+}
+
+export type CellValue = string | number | boolean | null | FormulaValue;
+
+export interface Column {
+  readonly key: string;
+  readonly label: string;
+  /** Unit shown in the header, e.g. "GiB", "USD", "tokens/s". */
+  readonly unit?: string;
+  readonly format: NumberFormat;
+  /** Marks a column whose true/false drives pass/fail colouring (fits, SLO met). */
+  readonly status?: boolean;
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  readonly id: string;
+  readonly title?: string;
+  readonly columns: readonly Column[];
+  readonly rows: readonly Readonly<Record<string, CellValue>>[];
+}
+
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: readonly number[];
+  /** Optional low/high band per point. */
+  readonly low?: readonly number[];
+  readonly high?: readonly number[];
+}
+
+export interface ChartBlock {
+  readonly kind: 'chart';
+  readonly id: string;
+  readonly title: string;
+  readonly chartType: 'bar' | 'line' | 'stackedBar' | 'tornado';
+  readonly categories: readonly string[];
+  readonly series: readonly ChartSeries[];
+  readonly xLabel?: string;
+  readonly yLabel?: string;
+  /** For tornado charts: the base value the bars extend from. */
+  readonly baseValue?: number;
+}
+
+export interface NoteBlock {
+  readonly kind: 'note';
+  readonly tone: 'info' | 'warning';
+  readonly text: string;
+}
+
+export interface KeyValueItem {
+  readonly label: string;
+  readonly value: CellValue;
+  readonly unit?: string;
+  readonly format: NumberFormat;
+}
+
+export interface KeyValueBlock {
+  readonly kind: 'keyValue';
+  readonly id: string;
+  readonly title?: string;
+  readonly items: readonly KeyValueItem[];
+}
+
+export type Block = TableBlock | ChartBlock | NoteBlock | KeyValueBlock;
+
+export interface Analysis {
+  /** Stable id (kebab-case), also the JSON key and the basis of the sheet name. */
+  readonly id: string;
+  /** Localised title: sheet name (truncated to 31 chars) and PDF heading. */
+  readonly title: string;
+  /** One-paragraph localised introduction. */
+  readonly intro: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface Assumption {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string | number;
+  readonly unit?: string;
+  /** Where it comes from: the scenario, a datasheet, a paper; a URL where there is one. */
+  readonly source: string;
+  readonly url?: string;
+}
+
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly locale: string;
+  readonly title: string;
+  readonly scenario: {
+    readonly name: string;
+    readonly description: string;
+    readonly file: string;
+    /** SHA-256 of the scenario file's bytes, hex. */
+    readonly sha256: string;
+  };
+  /** ISO timestamp (SOURCE_DATE_EPOCH when set). */
+  readonly generatedAt: string;
+  readonly catalogDate: string;
+  readonly currency: string;
+  readonly analyses: readonly Analysis[];
+}
