@@ -18,7 +18,7 @@ interface RawGpu {
   fp32_non_tensor_tflops: number | null; precision_notes?: string;
   interconnect: { scale_up: string | null; scale_up_bidirectional_gbps: number | null; host: string; host_bidirectional_gbps: number | null };
   form_factor: string; tdp_watts: number | null; tdp_notes?: string;
-  mig: { supported: boolean; max_instances: number | null };
+  mig: { supported: boolean | null; max_instances: number | null };
   purchase_price_usd?: { low: number | null; high: number | null; basis?: string; observations?: { date?: string | number }[] };
   cloud_price_usd_per_gpu_hour?: { low: number | null; high: number | null; typical?: string; observations?: { date?: string | number }[] };
   sources: string[]; notes?: string[];

@@ -40,7 +40,7 @@ export interface GpuSpec {
   readonly formFactor: string;
   /** Board power, watts; null where unpublished. */
   readonly tdpWatts: number | null;
-  readonly mig: { readonly supported: boolean; readonly maxInstances: number | null };
+  readonly mig: { /** null = not verified */ readonly supported: boolean | null; readonly maxInstances: number | null };
   /** Purchase price per GPU, USD; null where no citable price was found. */
   readonly purchasePriceUsd: (PriceRange & { readonly basis: string }) | null;
   /** On-demand cloud price, USD per GPU-hour; null where none was found. */
