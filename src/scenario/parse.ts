@@ -1,0 +1,69 @@
+/**
+ * Text → validated Scenario, or every problem of the file with its line and column. Pure:
+ * the caller reads the file. YAML keeps source positions (LineCounter) so each zod issue
+ * maps back to where it was written.
+ */
+import { LineCounter, parseDocument, isMap } from 'yaml';
+import { scenarioSchema, type Scenario } from './schema.ts';
+import { describeIssues, type Problem } from './zod-messages.ts';
+import { checkRules } from './rules.ts';
+import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
+
+/** Scenario files larger than this are refused before parsing (hostile or mistaken input). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** Alias expansions allowed per document; stops "billion laughs" alias bombs (yaml's own guard). */
+export const MAX_ALIAS_COUNT = 100;
+
+export type ParseResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+export function parseScenario(text: string, file: string): ParseResult {
+  const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({ file, line, col, path, message });
+  if (Buffer.byteLength(text) > MAX_SCENARIO_BYTES) {
+    return fail([at(`file is larger than ${MAX_SCENARIO_BYTES / 1024} KiB: not a scenario (a scenario is a few KiB of YAML)`)]);
+  }
+  if (text.trim() === '') {
+    return fail([at('file is empty: a scenario needs version, name, workloads and candidates (see docs/scenario.md, or run gpu-report init)')]);
+  }
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return fail(doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      return at(`invalid YAML: ${e.message.split('\n')[0]}`, pos.line, pos.col);
+    }));
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return fail([at(`refused: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`)]);
+  }
+  if (!isMap(doc.contents)) {
+    return fail([at('not a scenario: the top level must be a mapping with version: 1, name, workloads and candidates (see docs/scenario.md)')]);
+  }
+  const parsed = scenarioSchema.safeParse(raw);
+  const problems: Problem[] = [
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues, raw, scenarioSchema)),
+    ...checkRules(raw),
+  ];
+  if (problems.length === 0 && parsed.success) return { ok: true, scenario: parsed.data };
+  const diagnostics = dedupe(problems).map((p) => {
+    const pos = p.key !== undefined ? locate(doc, counter, p.path.slice(0, -1), p.key) : locate(doc, counter, p.path);
+    return { file, line: pos.line, col: pos.col, path: formatPath(p.path), message: p.message };
+  });
+  return fail(diagnostics.sort((a, b) => a.line - b.line || a.col - b.col));
+}
+
+const fail = (diagnostics: Diagnostic[]): ParseResult => ({ ok: false, diagnostics });
+
+function dedupe(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${formatPath(p.path)}\0${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Cross-field rules a schema cannot say: ids that must exist in the catalog, fields that
+ * depend on each other. They read the raw data defensively, so they run (and report) even
+ * when the schema found other problems: the user sees every problem of a file at once.
+ */
+import { nearestId } from './suggest.ts';
+import { GPU_IDS, MODEL_IDS, getModel } from '../catalog/index.ts';
+import type { Problem } from './zod-messages.ts';
+
+type Raw = Record<string, unknown>;
+const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+const suggest = (id: string, ids: readonly string[]) => `did you mean "${nearestId(id, ids)}"?`;
+
+export function checkRules(raw: unknown): Problem[] {
+  if (!isObject(raw)) return [];
+  return [...checkWorkloads(raw), ...checkCandidates(raw), ...checkEconomics(raw)];
+}
+
+function checkWorkloads(raw: Raw): Problem[] {
+  const problems: Problem[] = [];
+  list(raw.workloads).forEach((w, i) => {
+    if (!isObject(w)) return;
+    const hasModel = w.model !== undefined;
+    const hasArch = w.architecture !== undefined;
+    if (hasModel === hasArch) {
+      problems.push({ path: ['workloads', i], message: hasModel ? 'give either "model" or "architecture", not both' : 'needs "model" (a catalog id) or "architecture" (inline)' });
+    }
+    if (typeof w.model === 'string' && !MODEL_IDS.includes(w.model)) {
+      problems.push({ path: ['workloads', i, 'model'], message: `unknown model "${w.model}": ${suggest(w.model, MODEL_IDS)} (list: gpu-report catalog models)` });
+    }
+    const model = typeof w.model === 'string' ? getModel(w.model) : undefined;
+    const arch = isObject(w.architecture) ? w.architecture : undefined;
+    const maxContext = model?.maxContextTokens ?? (typeof arch?.maxContextTokens === 'number' ? arch.maxContextTokens : undefined);
+    const context = w.kind === 'training' ? w.seqLen : typeof w.inputTokens === 'number' && typeof w.outputTokens === 'number' ? w.inputTokens + w.outputTokens : undefined;
+    if (maxContext !== undefined && typeof context === 'number' && context > maxContext) {
+      const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
+      problems.push({ path: ['workloads', i, field], message: `context of ${context} tokens exceeds the model's maximum of ${maxContext}` });
+    }
+    if (arch && typeof arch.activeParamsB === 'number' && typeof arch.paramsB === 'number' && arch.activeParamsB > arch.paramsB) {
+      problems.push({ path: ['workloads', i, 'architecture', 'activeParamsB'], message: `must not exceed paramsB (${arch.paramsB})` });
+    }
+    if (arch && typeof arch.kvHeads === 'number' && typeof arch.attentionHeads === 'number' && arch.attentionHeads % arch.kvHeads !== 0) {
+      problems.push({ path: ['workloads', i, 'architecture', 'kvHeads'], message: `must divide attentionHeads (${arch.attentionHeads})` });
+    }
+  });
+  return problems;
+}
+
+function checkCandidates(raw: Raw): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  list(raw.candidates).forEach((c, i) => {
+    const id = typeof c === 'string' ? c : isObject(c) && typeof c.gpu === 'string' ? c.gpu : undefined;
+    if (id === undefined) return;
+    const path = typeof c === 'string' ? ['candidates', i] : ['candidates', i, 'gpu'];
+    if (!GPU_IDS.includes(id)) problems.push({ path, message: `unknown GPU "${id}": ${suggest(id, GPU_IDS)} (list: gpu-report catalog gpus)` });
+    else if (seen.has(id)) problems.push({ path, message: `"${id}" is already listed as candidates[${seen.get(id)}]` });
+    seen.set(id, i);
+    const price = isObject(c) ? c.purchasePrice : undefined;
+    if (isObject(price) && typeof price.low === 'number' && typeof price.high === 'number' && price.low > price.high) {
+      problems.push({ path: ['candidates', i, 'purchasePrice', 'low'], message: `must not exceed high (${price.high})` });
+    }
+  });
+  return problems;
+}
+
+function checkEconomics(raw: Raw): Problem[] {
+  const e = raw.economics;
+  if (!isObject(e)) return [];
+  if (typeof e.currency === 'string' && e.currency !== 'USD' && e.usdExchangeRate === undefined) {
+    return [{ path: ['economics', 'currency'], message: `"${e.currency}" needs economics.usdExchangeRate (units of ${e.currency} per 1 USD) to convert catalog prices` }];
+  }
+  return [];
+}

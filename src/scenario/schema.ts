@@ -1,0 +1,175 @@
+/**
+ * The scenario format, version 1: the single source of truth for what a scenario file may
+ * say. Types come from here (`z.infer`), the JSON Schema in `schema/scenario.schema.json` is
+ * generated from here (`npm run schema`), and docs/scenario.md documents the same fields.
+ * Objects are strict: a misspelt key is an error, never silently ignored.
+ */
+import { z } from 'zod';
+import { PRECISIONS } from '../catalog/types.ts';
+
+const positive = (what: string) => z.number().positive().describe(what);
+const positiveInt = (what: string) => z.number().int().positive().describe(what);
+const fraction = (what: string) => z.number().gt(0).lte(1).describe(what);
+
+export const precisionSchema = z.enum(PRECISIONS);
+
+/** Named usage profiles from the original design: latency targets and concurrency. */
+export const PROFILE_IDS = ['real-time-chat', 'batch-processing', 'api-service', 'edge-deployment'] as const;
+
+/** An inline model architecture, for models that are not in the catalog. */
+export const architectureSchema = z.strictObject({
+  /** Display name. */
+  name: z.string().min(1).describe('Display name of the model.'),
+  /** Total parameters, billions (all experts for MoE). */
+  paramsB: positive('Total parameters in billions (all experts for MoE).'),
+  /** Parameters used per token, billions (MoE). Default: paramsB. */
+  activeParamsB: positive('Parameters used per token in billions (MoE). Default: paramsB.').optional(),
+  /** Transformer layers. */
+  layers: positiveInt('Number of transformer layers.'),
+  /** Hidden (model) dimension. */
+  hiddenSize: positiveInt('Hidden (model) dimension.'),
+  /** Attention (query) heads. */
+  attentionHeads: positiveInt('Attention (query) heads.'),
+  /** Key/value heads (GQA/MQA). Default: attentionHeads (MHA). */
+  kvHeads: positiveInt('Key/value heads for GQA/MQA. Default: attentionHeads (MHA).').optional(),
+  /** Head dimension. Default: hiddenSize / attentionHeads. */
+  headDim: positiveInt('Head dimension. Default: hiddenSize / attentionHeads.').optional(),
+  /** FFN intermediate size (per expert for MoE). */
+  ffnSize: positiveInt('FFN intermediate size (per expert for MoE).'),
+  /** Vocabulary size, tokens. */
+  vocabSize: positiveInt('Vocabulary size in tokens.'),
+  /** MoE experts per layer. Default: 1 (dense). */
+  experts: positiveInt('MoE experts per layer. Default: 1 (dense).').optional(),
+  /** MoE experts routed per token. Default: 1. */
+  activeExperts: positiveInt('MoE experts routed per token. Default: 1.').optional(),
+  /** Longest context the model supports, tokens. Default: 4096. */
+  maxContextTokens: positiveInt('Longest context the model supports, in tokens. Default: 4096.').optional(),
+});
+
+const modelFields = {
+  /** A catalog model id (`gpu-report catalog models`). Give this or `architecture`. */
+  model: z.string().min(1).describe('Catalog model id (see `gpu-report catalog models`). Give this or `architecture`.').optional(),
+  /** An inline architecture for a model not in the catalog. */
+  architecture: architectureSchema.optional().describe('Inline architecture for a model not in the catalog.'),
+};
+
+export const inferenceWorkloadSchema = z.strictObject({
+  /** Short name shown in the report. */
+  name: z.string().min(1).describe('Short name shown in the report.'),
+  kind: z.literal('inference').describe('An LLM serving workload.'),
+  ...modelFields,
+  /** Weight precision. Default: bf16. int4/int8 are weight-only (16-bit compute). */
+  precision: precisionSchema.default('bf16').describe('Weight precision. Default: bf16. int4/int8 are weight-only quantisation.'),
+  /** KV-cache precision. Default: the weight precision, or bf16 for int4/int8/fp4 weights. */
+  kvPrecision: precisionSchema.optional().describe('KV-cache precision. Default: the weight precision (bf16 for int4/int8/fp4 weights).'),
+  /** Usage profile preset: fills latency targets and concurrency when not given. */
+  profile: z.enum(PROFILE_IDS).optional().describe('Usage profile preset; fills latency targets and concurrency when not given.'),
+  /** Prompt length per request, tokens. */
+  inputTokens: positiveInt('Prompt length per request, tokens.'),
+  /** Generated tokens per request. */
+  outputTokens: positiveInt('Generated tokens per request.'),
+  /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
+  concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.').optional(),
+  /** Service-level targets. */
+  targets: z.strictObject({
+    /** Time to first token, milliseconds (upper bound). */
+    ttftMs: positive('Time to first token, milliseconds (upper bound).').optional(),
+    /** Time per output token after the first, milliseconds (upper bound). */
+    tpotMs: positive('Time per output token after the first, milliseconds (upper bound).').optional(),
+    /** Required output tokens per second across the whole system (lower bound). */
+    outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).').optional(),
+  }).optional().describe('Service-level targets.'),
+});
+
+export const trainingWorkloadSchema = z.strictObject({
+  /** Short name shown in the report. */
+  name: z.string().min(1).describe('Short name shown in the report.'),
+  kind: z.literal('training').describe('A pre-training or fine-tuning run.'),
+  ...modelFields,
+  /** Training precision (mixed precision with fp32 master weights). Default: bf16. */
+  precision: z.enum(['fp32', 'bf16', 'fp16', 'fp8']).default('bf16').describe('Training compute precision. Default: bf16.'),
+  /** full fine-tune / pre-train, LoRA, or QLoRA (4-bit base). Default: full. */
+  method: z.enum(['full', 'lora', 'qlora']).default('full').describe('full, lora or qlora. Default: full.'),
+  /** Optimizer. Default: adamw (mixed precision). */
+  optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor']).default('adamw').describe('Optimizer. Default: adamw.'),
+  /** LoRA rank. Default: 16. */
+  loraRank: positiveInt('LoRA rank. Default: 16.').default(16),
+  /** Sequence length, tokens. */
+  seqLen: positiveInt('Sequence length, tokens.'),
+  /** Total training tokens (dataset tokens × epochs). */
+  tokens: positive('Total training tokens (dataset tokens × epochs).'),
+  /** Finish within this many days (optional). */
+  deadlineDays: positive('Finish within this many days.').optional(),
+});
+
+export const workloadSchema = z.discriminatedUnion('kind', [inferenceWorkloadSchema, trainingWorkloadSchema]);
+
+export const candidateSchema = z.union([
+  z.string().min(1).describe('A catalog GPU id (see `gpu-report catalog gpus`).'),
+  z.strictObject({
+    /** A catalog GPU id. */
+    gpu: z.string().min(1).describe('Catalog GPU id (see `gpu-report catalog gpus`).'),
+    /** Purchase price per GPU in the scenario currency: one number, or a low/high quote range. Default: catalog range. */
+    purchasePrice: z.union([
+      positive('Purchase price per GPU in the scenario currency.'),
+      z.strictObject({ low: positive('Low quote per GPU.'), high: positive('High quote per GPU.') }),
+    ]).optional().describe('Purchase price per GPU (scenario currency). Default: the catalog range converted.'),
+    /** On-demand rental price per GPU-hour in the scenario currency. Default: catalog range. */
+    rentalPerGpuHour: positive('On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.').optional(),
+    /** Largest number of this GPU to consider. Default: 64. */
+    maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.').optional(),
+  }),
+]);
+
+export const economicsSchema = z.strictObject({
+  /** ISO 4217 currency of every amount in the scenario. Default: USD. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as USD, EUR or CNY').default('USD').describe('ISO 4217 currency of all amounts. Default: USD.'),
+  /** Units of `currency` per 1 USD; converts catalog USD prices. Required when currency is not USD. */
+  usdExchangeRate: positive('Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.').optional(),
+  /** Electricity price per kWh, scenario currency. Default: 0.08 USD (US industrial average). */
+  electricityPricePerKwh: positive('Electricity price per kWh. Default: 0.08 USD (US industrial average, EIA).').optional(),
+  /** Power usage effectiveness of the facility (≥ 1). Default: 1.55 (Uptime Institute average). */
+  pue: z.number().gte(1).lte(3).describe('Facility PUE, 1–3. Default: 1.55 (Uptime Institute industry average).').optional(),
+  /** Average share of hours the GPUs are busy (0–1]. Default: 0.7. */
+  utilization: fraction('Average share of hours the GPUs run at load, (0, 1]. Default: 0.7.').default(0.7),
+  /** Planning horizon, months. Default: 36. */
+  horizonMonths: positiveInt('Planning horizon in months. Default: 36.').default(36),
+  /** Total budget, scenario currency (optional). */
+  budget: positive('Total budget in the scenario currency.').optional(),
+  /** Server cost as a multiple of its GPUs' cost. Default: 1.4 (range 1.3–1.6). */
+  serverOverheadMultiplier: z.number().gte(1).lte(3).describe('Server cost as a multiple of its GPUs. Default: 1.4.').optional(),
+  /** Depreciation period, years. Default: 4. */
+  depreciationYears: positive('Depreciation period in years. Default: 4.').optional(),
+  /** Resale value at the end of depreciation, share of capex [0, 1). Default: 0. */
+  residualValueShare: z.number().gte(0).lt(1).describe('Resale value at the end of depreciation, share of capex. Default: 0.').default(0),
+  /** Colocation / hosting per kW of IT load per month, scenario currency. Default: 0 (own facility). */
+  hostingPerKwMonth: z.number().gte(0).describe('Hosting or colocation per kW of IT load per month. Default: 0.').default(0),
+  /** Yearly maintenance and support, share of capex. Default: 0. */
+  maintenanceSharePerYear: z.number().gte(0).lt(1).describe('Yearly maintenance and support, share of capex. Default: 0.').default(0),
+  /** Discount of reserved over on-demand rental, [0, 1). Default: 0 (on-demand). */
+  reservedDiscount: z.number().gte(0).lt(1).describe('Discount of reserved capacity over on-demand rental, [0, 1). Default: 0.').default(0),
+});
+
+export const scenarioSchema = z.strictObject({
+  /** Scenario format version. */
+  version: z.literal(1).describe('Scenario format version: 1.'),
+  /** Report title. */
+  name: z.string().min(1).describe('Scenario name, used as the report title.'),
+  /** What is being decided, in a sentence or two. */
+  description: z.string().default('').describe('What is being decided, in a sentence or two.'),
+  /** Report language. Default: en (the --lang flag wins). */
+  locale: z.enum(['en', 'zh-CN']).optional().describe('Report language: en or zh-CN. The --lang flag wins.'),
+  /** The workloads the GPUs must serve. */
+  workloads: z.array(workloadSchema).min(1).describe('The workloads the GPUs must serve.'),
+  /** Candidate GPUs: catalog ids, or objects with price overrides. */
+  candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
+  /** Costs and planning parameters. */
+  economics: economicsSchema.default({ currency: 'USD', utilization: 0.7, horizonMonths: 36, residualValueShare: 0, hostingPerKwMonth: 0, maintenanceSharePerYear: 0, reservedDiscount: 0 }).describe('Costs and planning parameters.'),
+});
+
+/** A scenario as written (optional fields may be absent). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A scenario after zod defaults (not yet resolved against the catalog). */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type InferenceWorkloadInput = z.output<typeof inferenceWorkloadSchema>;
+export type TrainingWorkloadInput = z.output<typeof trainingWorkloadSchema>;

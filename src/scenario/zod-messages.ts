@@ -1,0 +1,114 @@
+/**
+ * Turns zod issues into messages a person can act on: what is wrong, what would be valid,
+ * and what was found. zod's own wording is kept only as a fallback.
+ */
+import type { z } from 'zod';
+import { closest } from 'fastest-levenshtein';
+import type { PathSegment } from './diagnostics.ts';
+
+export interface Problem {
+  readonly path: readonly PathSegment[];
+  readonly message: string;
+  /** For an unknown key: the key, so the position points at it. */
+  readonly key?: string;
+}
+
+type Issue = z.core.$ZodIssue;
+
+export function describeIssues(issues: readonly Issue[], root: unknown, schema: z.ZodType): Problem[] {
+  return issues.flatMap((issue) => describeIssue(issue, root, schema, []));
+}
+
+function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: PathSegment[]): Problem[] {
+  const path = [...prefix, ...(issue.path as PathSegment[])];
+  const value = valueAt(root, path);
+  const got = ` (got ${show(value)})`;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return [{ path, message: `required: expected ${article(issue.expected)}` }];
+      return [{ path, message: `must be ${article(issue.expected)}${got}` }];
+    case 'too_small':
+      return [{ path, message: `${issue.origin === 'array' ? 'needs at least' : 'must be'} ${bound(issue.inclusive, '>')}${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}${got}` }];
+    case 'too_big':
+      return [{ path, message: `must be ${bound(issue.inclusive, '<')}${String(issue.maximum)}${got}` }];
+    case 'invalid_value':
+      if (value === undefined) return [{ path, message: `required: one of ${issue.values.map(show).join(', ')}` }];
+      return [{ path, message: `must be one of: ${issue.values.map(show).join(', ')}${got}` }];
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const allowed = allowedKeys(schema, path, root);
+        const near = allowed.length ? closest(key, allowed) : undefined;
+        const hint = near ? `; did you mean "${near}"?` : '';
+        return { path: [...path, key], key, message: `unknown field${hint} Valid fields here: ${allowed.join(', ')}` };
+      });
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator) {
+        const options = (issue as { options?: unknown[] }).options ?? [];
+        return [{ path, message: `must be one of: ${options.map(show).join(', ')}${got}` }];
+      }
+      // Report the branch whose type the value has (e.g. the object form), if any.
+      const branch = (issue.errors ?? []).find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      if (branch) return branch.flatMap((i) => describeIssue(i, root, schema, path));
+      return [{ path, message: `must be a catalog id (text) or a mapping with the fields in docs/scenario.md${got}` }];
+    }
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+const bound = (inclusive: boolean | undefined, op: '>' | '<') => (inclusive ? `${op}= ` : `${op} `);
+const article = (expected: string) => (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
+
+export function show(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'a mapping';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let node = root;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
+/** The keys a strict object at `path` accepts, found by walking the schema along the data. */
+function allowedKeys(schema: z.ZodType, path: readonly PathSegment[], root: unknown): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (let i = 0; i <= path.length && node; i++) {
+    node = unwrap(node, valueAt(root, path.slice(0, i)));
+    if (i === path.length) break;
+    const def = node._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+    const seg = path[i];
+    if (def.type === 'object' && def.shape && typeof seg === 'string') node = def.shape[seg];
+    else if (def.type === 'array' && def.element) node = def.element;
+    else return [];
+  }
+  const def = node?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** Looks through optional/default wrappers and picks the union member that matches the data. */
+function unwrap(node: z.ZodType, value: unknown): z.ZodType {
+  let current = node;
+  for (;;) {
+    const def = current._zod.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[]; discriminator?: string };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'union' && def.options) {
+      const kind = def.discriminator && value && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
+      const match = def.options.find((o) => {
+        const od = o._zod.def as { type: string; shape?: Record<string, z.ZodType> };
+        if (od.type !== 'object') return false;
+        if (kind === undefined) return true;
+        const lit = od.shape?.[def.discriminator ?? '']?._zod.def as { values?: unknown[] } | undefined;
+        return lit?.values?.includes(kind) ?? false;
+      });
+      if (!match) return current;
+      current = match;
+    } else return current;
+  }
+}
