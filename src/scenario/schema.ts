@@ -131,9 +131,9 @@ export const economicsSchema = z.strictObject({
   /** Power usage effectiveness of the facility (≥ 1). Default: 1.55 (Uptime Institute average). */
   pue: z.number().gte(1).lte(3).describe('Facility PUE, 1–3. Default: 1.55 (Uptime Institute industry average).').optional(),
   /** Average share of hours the GPUs are busy (0–1]. Default: 0.7. */
-  utilization: fraction('Average share of hours the GPUs run at load, (0, 1]. Default: 0.7.').default(0.7),
+  utilization: fraction('Average share of hours the GPUs run at load, (0, 1]. Default: 0.7.').optional(),
   /** Planning horizon, months. Default: 36. */
-  horizonMonths: positiveInt('Planning horizon in months. Default: 36.').default(36),
+  horizonMonths: positiveInt('Planning horizon in months. Default: 36.').optional(),
   /** Total budget, scenario currency (optional). */
   budget: positive('Total budget in the scenario currency.').optional(),
   /** Server cost as a multiple of its GPUs' cost. Default: 1.4 (range 1.3–1.6). */
@@ -141,13 +141,13 @@ export const economicsSchema = z.strictObject({
   /** Depreciation period, years. Default: 4. */
   depreciationYears: positive('Depreciation period in years. Default: 4.').optional(),
   /** Resale value at the end of depreciation, share of capex [0, 1). Default: 0. */
-  residualValueShare: z.number().gte(0).lt(1).describe('Resale value at the end of depreciation, share of capex. Default: 0.').default(0),
+  residualValueShare: z.number().gte(0).lt(1).describe('Resale value at the end of depreciation, share of capex. Default: 0.').optional(),
   /** Colocation / hosting per kW of IT load per month, scenario currency. Default: 0 (own facility). */
-  hostingPerKwMonth: z.number().gte(0).describe('Hosting or colocation per kW of IT load per month. Default: 0.').default(0),
+  hostingPerKwMonth: z.number().gte(0).describe('Hosting or colocation per kW of IT load per month. Default: 0.').optional(),
   /** Yearly maintenance and support, share of capex. Default: 0. */
-  maintenanceSharePerYear: z.number().gte(0).lt(1).describe('Yearly maintenance and support, share of capex. Default: 0.').default(0),
+  maintenanceSharePerYear: z.number().gte(0).lt(1).describe('Yearly maintenance and support, share of capex. Default: 0.').optional(),
   /** Discount of reserved over on-demand rental, [0, 1). Default: 0 (on-demand). */
-  reservedDiscount: z.number().gte(0).lt(1).describe('Discount of reserved capacity over on-demand rental, [0, 1). Default: 0.').default(0),
+  reservedDiscount: z.number().gte(0).lt(1).describe('Discount of reserved capacity over on-demand rental, [0, 1). Default: 0.').optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -164,7 +164,7 @@ export const scenarioSchema = z.strictObject({
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
   /** Costs and planning parameters. */
-  economics: economicsSchema.default({ currency: 'USD', utilization: 0.7, horizonMonths: 36, residualValueShare: 0, hostingPerKwMonth: 0, maintenanceSharePerYear: 0, reservedDiscount: 0 }).describe('Costs and planning parameters.'),
+  economics: economicsSchema.default({ currency: 'USD' }).describe('Costs and planning parameters.'),
 });
 
 /** A scenario as written (optional fields may be absent). */

@@ -1,0 +1,179 @@
+/**
+ * Scenario (as validated) → ResolvedScenario: catalog ids replaced by their specs, profiles
+ * applied, every default filled in and marked as such, all money in the scenario currency.
+ */
+import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
+import { ECONOMICS } from '../catalog/economics.ts';
+import type { Precision } from '../catalog/types.ts';
+import type { Scenario } from './schema.ts';
+import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
+
+export interface Money { readonly low: number; readonly base: number; readonly high: number; readonly from: 'scenario' | 'catalog' }
+
+export interface ResolvedInference {
+  readonly kind: 'inference';
+  readonly name: string;
+  readonly model: ModelArch;
+  readonly precision: Precision;
+  readonly kvPrecision: Precision;
+  readonly profile?: ProfileId;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly concurrency: number;
+  readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
+}
+
+export interface ResolvedTraining {
+  readonly kind: 'training';
+  readonly name: string;
+  readonly model: ModelArch;
+  readonly precision: 'fp32' | 'bf16' | 'fp16' | 'fp8';
+  readonly method: 'full' | 'lora' | 'qlora';
+  readonly optimizer: 'adamw' | 'adamw-8bit' | 'sgd' | 'adafactor';
+  readonly loraRank: number;
+  readonly seqLen: number;
+  readonly tokens: number;
+  readonly deadlineDays?: number;
+}
+
+export type ResolvedWorkload = ResolvedInference | ResolvedTraining;
+
+export interface ResolvedCandidate {
+  readonly gpu: GpuSpec;
+  /** Per GPU, scenario currency; null when neither scenario nor catalog has a price. */
+  readonly purchasePrice: Money | null;
+  /** Per GPU-hour on demand, scenario currency. */
+  readonly rentalPerGpuHour: Money | null;
+  readonly maxGpus: number;
+}
+
+export interface ResolvedEconomics {
+  readonly currency: string;
+  readonly usdExchangeRate: number;
+  readonly electricityPricePerKwh: number;
+  readonly pue: number;
+  readonly utilization: number;
+  readonly horizonMonths: number;
+  readonly budget?: number;
+  readonly serverOverheadMultiplier: number;
+  readonly networkingShare: number;
+  readonly depreciationYears: number;
+  readonly residualValueShare: number;
+  readonly hostingPerKwMonth: number;
+  readonly maintenanceSharePerYear: number;
+  readonly reservedDiscount: number;
+  /** Which fields the scenario set (the rest are documented defaults). */
+  readonly fromScenario: ReadonlySet<string>;
+}
+
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly description: string;
+  readonly locale?: 'en' | 'zh-CN';
+  readonly workloads: readonly ResolvedWorkload[];
+  readonly candidates: readonly ResolvedCandidate[];
+  readonly economics: ResolvedEconomics;
+}
+
+/**
+ * Planning defaults with no universal published value: utilisation is the fleet's own average
+ * (set it from monitoring); 36 months matches a 3-year reserved-capacity term.
+ */
+export const PLANNING_DEFAULTS = { utilization: 0.7, horizonMonths: 36 } as const;
+
+/** Default upper bound on GPUs of one kind (eight 8-GPU servers). */
+export const DEFAULT_MAX_GPUS = 64;
+
+/** Weight formats whose KV cache is kept at 16 bits unless the scenario says otherwise. */
+const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4'];
+
+export function resolveScenario(s: Scenario): ResolvedScenario {
+  const economics = resolveEconomics(s.economics);
+  return {
+    name: s.name,
+    description: s.description,
+    ...(s.locale ? { locale: s.locale } : {}),
+    workloads: s.workloads.map(resolveWorkload),
+    candidates: s.candidates.map((c) => resolveCandidate(c, economics.usdExchangeRate)),
+    economics,
+  };
+}
+
+function modelOf(w: Scenario['workloads'][number]): ModelArch {
+  if (w.model) {
+    const m = getModel(w.model);
+    if (!m) throw new Error(`unvalidated model id ${w.model}`);
+    return m;
+  }
+  const a = w.architecture!;
+  return {
+    id: 'custom', name: a.name, paramsB: a.paramsB, activeParamsB: a.activeParamsB ?? a.paramsB,
+    layers: a.layers, hiddenSize: a.hiddenSize, attentionHeads: a.attentionHeads,
+    kvHeads: a.kvHeads ?? a.attentionHeads, headDim: a.headDim ?? a.hiddenSize / a.attentionHeads,
+    ffnSize: a.ffnSize, vocabSize: a.vocabSize, experts: a.experts ?? 1, activeExperts: a.activeExperts ?? 1,
+    maxContextTokens: a.maxContextTokens ?? 4096, source: 'scenario (inline architecture)',
+  };
+}
+
+function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
+  const model = modelOf(w);
+  if (w.kind === 'training') {
+    return { kind: 'training', name: w.name, model, precision: w.precision, method: w.method, optimizer: w.optimizer, loraRank: w.loraRank, seqLen: w.seqLen, tokens: w.tokens, ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}) };
+  }
+  const profile = w.profile ? PROFILES[w.profile] : undefined;
+  const targets = {
+    ...(profile && 'ttftMs' in profile ? { ttftMs: profile.ttftMs } : {}),
+    ...(profile && 'tpotMs' in profile ? { tpotMs: profile.tpotMs } : {}),
+    ...w.targets,
+  };
+  return {
+    kind: 'inference', name: w.name, model, precision: w.precision,
+    kvPrecision: w.kvPrecision ?? (WEIGHT_ONLY.includes(w.precision) ? 'bf16' : w.precision),
+    ...(w.profile ? { profile: w.profile } : {}),
+    inputTokens: w.inputTokens, outputTokens: w.outputTokens,
+    concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
+    targets,
+  };
+}
+
+function resolveCandidate(c: Scenario['candidates'][number], rate: number): ResolvedCandidate {
+  const spec = typeof c === 'string' ? { gpu: c } : c;
+  const gpu = getGpu(spec.gpu);
+  if (!gpu) throw new Error(`unvalidated GPU id ${spec.gpu}`);
+  const fromCatalog = (r: { low: number; high: number } | null): Money | null =>
+    r ? { low: r.low * rate, base: ((r.low + r.high) / 2) * rate, high: r.high * rate, from: 'catalog' } : null;
+  const p = spec.purchasePrice;
+  const purchasePrice: Money | null =
+    typeof p === 'number' ? { low: p, base: p, high: p, from: 'scenario' }
+    : p ? { low: p.low, base: (p.low + p.high) / 2, high: p.high, from: 'scenario' }
+    : fromCatalog(gpu.purchasePriceUsd);
+  const r = spec.rentalPerGpuHour;
+  return {
+    gpu,
+    purchasePrice,
+    rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : fromCatalog(gpu.cloudUsdPerGpuHour),
+    maxGpus: spec.maxGpus ?? DEFAULT_MAX_GPUS,
+  };
+}
+
+function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
+  const rate = e.usdExchangeRate ?? 1;
+  const fromScenario = new Set(Object.entries(e).filter(([, v]) => v !== undefined).map(([k]) => k));
+  return {
+    currency: e.currency,
+    usdExchangeRate: rate,
+    electricityPricePerKwh: e.electricityPricePerKwh ?? ECONOMICS.electricityUsdPerKwh.value * rate,
+    pue: e.pue ?? ECONOMICS.pue.value,
+    utilization: e.utilization ?? PLANNING_DEFAULTS.utilization,
+    horizonMonths: e.horizonMonths ?? PLANNING_DEFAULTS.horizonMonths,
+    ...(e.budget !== undefined ? { budget: e.budget } : {}),
+    serverOverheadMultiplier: e.serverOverheadMultiplier ?? ECONOMICS.serverOverheadMultiplier.value,
+    networkingShare: ECONOMICS.networkingShareOfTotal.value,
+    depreciationYears: e.depreciationYears ?? ECONOMICS.depreciationYears.value,
+    residualValueShare: e.residualValueShare ?? 0,
+    hostingPerKwMonth: e.hostingPerKwMonth ?? 0,
+    maintenanceSharePerYear: e.maintenanceSharePerYear ?? 0,
+    reservedDiscount: e.reservedDiscount ?? 0,
+    fromScenario,
+  };
+}
