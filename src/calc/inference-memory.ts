@@ -1,0 +1,78 @@
+/**
+ * Inference memory: weights + KV cache + transient activations + runtime overhead.
+ * KV per token = sum over layers of 2 (K and V) * kvHeads * headDim * bytes (docs/domain.md);
+ * under tensor parallelism each GPU holds max(kvHeads / TP, 1) heads (MQA/GQA heads are
+ * replicated once TP exceeds them, as in vLLM and TensorRT-LLM).
+ */
+import type { ModelArch, Precision } from '../catalog/types.ts';
+import { MEMORY } from './memory-constants.ts';
+import { weightBytes } from './model-size.ts';
+import { kvBytesPerElement } from './precision.ts';
+import { bytesToGiB } from './units.ts';
+
+export interface InferenceMemoryInput {
+  readonly model: ModelArch;
+  readonly weightPrecision: Precision;
+  readonly kvPrecision: Precision;
+  /** Tokens held per sequence (prompt + generated). */
+  readonly contextTokens: number;
+  /** Sequences resident at once. */
+  readonly concurrency: number;
+  readonly tensorParallel: number;
+}
+
+export interface InferenceMemory {
+  /** All weights across the TP group, GiB. */
+  readonly weightsGiB: number;
+  /** KV cache across the TP group (replicated heads counted once per GPU), GiB. */
+  readonly kvCacheGiB: number;
+  /** Whole-model KV bytes per token (no TP replication). */
+  readonly kvBytesPerToken: number;
+  /** Transient activations + logits across the group, GiB. */
+  readonly activationsGiB: number;
+  /** CUDA context (+ NCCL buffers at TP >= 2) across the group, GiB. */
+  readonly overheadGiB: number;
+  readonly totalGiB: number;
+  /** The most loaded GPU's share, GiB. */
+  readonly perGpuGiB: number;
+}
+
+/** KV bytes per token held by ONE GPU at tensor-parallel degree `tp`. */
+export function kvBytesPerTokenPerGpu(model: ModelArch, kvPrecision: Precision, tp: number): number {
+  const heads = Math.max(model.kvHeads / tp, 1);
+  return model.layers * 2 * heads * model.headDim * kvBytesPerElement(kvPrecision);
+}
+
+/**
+ * Transient activation bytes for the whole model (divide by TP per GPU): one layer's live tensors
+ * for a prefill chunk, ~(4h + 2*ffn) 16-bit values per token (residual, QKV/attention out, FFN
+ * up+gate), plus fp32 logits for one token per sequence.
+ */
+export function inferenceActivationBytes(model: ModelArch, tokensInFlight: number, concurrency: number): number {
+  const chunk = Math.min(tokensInFlight, MEMORY.prefillChunkTokens);
+  const perToken = (4 * model.hiddenSize + 2 * model.ffnSize * Math.max(1, model.activeExperts)) * 2;
+  return chunk * perToken + concurrency * model.vocabSize * MEMORY.logitsBytes;
+}
+
+/** Runtime overhead per GPU, GiB: CUDA context, plus NCCL buffers when TP >= 2. */
+export const overheadPerGpuGiB = (tp: number): number => MEMORY.cudaContextGiB + (tp >= 2 ? MEMORY.ncclBuffersGiB : 0);
+
+export function calculateInferenceMemory(input: InferenceMemoryInput): InferenceMemory {
+  const { model, contextTokens, concurrency } = input;
+  const tp = Math.max(1, Math.floor(input.tensorParallel));
+  const weights = bytesToGiB(weightBytes(model, input.weightPrecision));
+  const kvBytesPerToken = kvBytesPerTokenPerGpu(model, input.kvPrecision, 1);
+  const kvPerGpu = bytesToGiB(kvBytesPerTokenPerGpu(model, input.kvPrecision, tp) * contextTokens * concurrency);
+  const activations = bytesToGiB(inferenceActivationBytes(model, contextTokens * concurrency, concurrency));
+  const overheadPerGpu = overheadPerGpuGiB(tp);
+  const perGpuGiB = weights / tp + kvPerGpu + activations / tp + overheadPerGpu;
+  return {
+    weightsGiB: weights,
+    kvCacheGiB: kvPerGpu * tp,
+    kvBytesPerToken,
+    activationsGiB: activations,
+    overheadGiB: overheadPerGpu * tp,
+    totalGiB: weights + kvPerGpu * tp + activations + overheadPerGpu * tp,
+    perGpuGiB,
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Memory constants, each with its source. `memoryAssumptions()` lists them for the report.
+ */
+import type { Assumption } from './assumption.ts';
+
+const HF_ANATOMY = 'https://github.com/huggingface/transformers/blob/main/docs/source/en/model_memory_anatomy.md';
+const KORTHIKANTI = 'https://arxiv.org/abs/2205.05198';
+
+export const MEMORY = {
+  /** CUDA context + kernels per GPU: 1,343 MiB measured on a V100 (HF "model memory anatomy"; doc: 1-2 GB). */
+  cudaContextGiB: 1343 / 1024,
+  /** NCCL communicator buffers per GPU when tensor parallel >= 2: ~0.35 GB (docs/domain.md runtime overhead). */
+  ncclBuffersGiB: 0.35e9 / 2 ** 30,
+  /** Fraction of device memory a serving engine takes (vLLM gpu_memory_utilization default 0.9). */
+  servingMemoryUtilization: 0.9,
+  /** Fraction of device memory usable for training after allocator fragmentation (project margin). */
+  trainingMemoryUtilization: 0.95,
+  /**
+   * Binary GiB visible per nominal "GB" of an HBM / non-ECC part: vendors' capacities are binary
+   * (nvidia-smi shows 81,559 MiB on an "80 GB" H100 = 0.9956 GiB per nominal GB).
+   */
+  visibleGiBPerNominalGB: 81_559 / 1024 / 80,
+  /** GDDR with inline ECC on (L40S, RTX 6000 Ada ECC parts): 46,068 MiB visible of "48 GB" (nvidia-smi). */
+  visibleGiBPerNominalGBEcc: 46_068 / 1024 / 48,
+  /** Prefill tokens processed per engine step (TensorRT-LLM max_num_tokens default 8192). */
+  prefillChunkTokens: 8192,
+  /** Logits are materialised in fp32 for sampling / cross-entropy (4 bytes per vocab entry). */
+  logitsBytes: 4,
+  /** Korthikanti et al. 2022 (arXiv:2205.05198) eq. 2: per-layer activations s*b*h*(34 + 5*a*s/h) bytes at 16-bit. */
+  actLinearBytes: 34,
+  actAttentionScoreBytes: 5,
+  /** Full recompute keeps only each layer's 16-bit input: 2*s*b*h bytes per layer (Korthikanti 2022 sec. 4.2). */
+  actFullRecomputeBytes: 2,
+  /** Default LoRA rank when none is given (QLoRA paper arXiv:2305.14314 uses 64 on all linear layers; 16 is common). */
+  defaultLoraRank: 16,
+} as const;
+
+/** Optimizer state bytes per trainable parameter, excluding the fp32 master copy. */
+export const OPTIMIZER_STATE_BYTES = {
+  /** AdamW: fp32 first and second moments (Rajbhandari et al. 2020, ZeRO, arXiv:1910.02054 sec. 3.1). */
+  adamw: 8,
+  /** 8-bit Adam: two 1-byte block-quantised moments (Dettmers et al. 2021, arXiv:2110.02861). */
+  'adamw-8bit': 2,
+  /** SGD with momentum: one fp32 buffer. */
+  sgd: 4,
+  /** Adafactor: factored second moment, O(rows + cols), ~0 per parameter (Shazeer & Stern 2018, arXiv:1804.04235). */
+  adafactor: 0,
+} as const satisfies Record<string, number>;
+
+/** fp32 master weights kept by mixed-precision training (Micikevicius et al. 2017, arXiv:1710.03740). */
+export const MASTER_WEIGHT_BYTES = 4;
+
+export function memoryAssumptions(): Assumption[] {
+  const m = MEMORY;
+  return [
+    { id: 'cudaContext', label: 'CUDA context per GPU', value: m.cudaContextGiB, unit: 'GiB', source: 'HF Transformers, model memory anatomy (1,343 MiB measured)', url: HF_ANATOMY },
+    { id: 'ncclBuffers', label: 'NCCL buffers per GPU at TP >= 2', value: m.ncclBuffersGiB, unit: 'GiB', source: 'docs/domain.md (runtime overhead, ~0.35 GB)' },
+    { id: 'servingUtilization', label: 'Serving engine memory fraction', value: m.servingMemoryUtilization, unit: 'fraction', source: 'vLLM gpu_memory_utilization default', url: 'https://docs.vllm.ai/en/latest/serving/engine_args.html' },
+    { id: 'trainingUtilization', label: 'Training memory fraction (fragmentation margin)', value: m.trainingMemoryUtilization, unit: 'fraction', source: 'project assumption (PyTorch caching-allocator fragmentation)' },
+    { id: 'visibleHbm', label: 'Visible GiB per nominal GB (HBM / non-ECC)', value: m.visibleGiBPerNominalGB, unit: 'GiB/GB', source: 'nvidia-smi memory.total, H100 80GB = 81,559 MiB' },
+    { id: 'visibleEcc', label: 'Visible GiB per nominal GB (GDDR with ECC)', value: m.visibleGiBPerNominalGBEcc, unit: 'GiB/GB', source: 'nvidia-smi memory.total, L40S 48GB = 46,068 MiB' },
+    { id: 'prefillChunk', label: 'Prefill tokens per engine step', value: m.prefillChunkTokens, unit: 'tokens', source: 'TensorRT-LLM max_num_tokens default', url: 'https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/tuning-max-batch-size-and-max-num-tokens.html' },
+    { id: 'logitsBytes', label: 'Logit bytes per vocabulary entry', value: m.logitsBytes, unit: 'bytes', source: 'fp32 logits for softmax / cross-entropy' },
+    { id: 'actLinear', label: 'Activation bytes per s*b*h per layer (16-bit)', value: m.actLinearBytes, unit: 'bytes', source: 'Korthikanti et al. 2022, eq. 2', url: KORTHIKANTI },
+    { id: 'actScores', label: 'Attention-score activation coefficient (5*a*s/h)', value: m.actAttentionScoreBytes, unit: 'bytes', source: 'Korthikanti et al. 2022, eq. 2 (removed by FlashAttention / selective recompute)', url: KORTHIKANTI },
+    { id: 'actFull', label: 'Activation bytes per s*b*h per layer with full recompute', value: m.actFullRecomputeBytes, unit: 'bytes', source: 'Korthikanti et al. 2022, sec. 4.2', url: KORTHIKANTI },
+    { id: 'adamState', label: 'AdamW moments per parameter', value: OPTIMIZER_STATE_BYTES.adamw, unit: 'bytes', source: 'ZeRO (Rajbhandari et al. 2020), sec. 3.1', url: 'https://arxiv.org/abs/1910.02054' },
+    { id: 'adam8bitState', label: '8-bit Adam moments per parameter', value: OPTIMIZER_STATE_BYTES['adamw-8bit'], unit: 'bytes', source: 'Dettmers et al. 2021', url: 'https://arxiv.org/abs/2110.02861' },
+    { id: 'sgdState', label: 'SGD momentum per parameter', value: OPTIMIZER_STATE_BYTES.sgd, unit: 'bytes', source: 'one fp32 momentum buffer' },
+    { id: 'masterWeights', label: 'fp32 master weights per parameter (mixed precision)', value: MASTER_WEIGHT_BYTES, unit: 'bytes', source: 'Micikevicius et al. 2017', url: 'https://arxiv.org/abs/1710.03740' },
+    { id: 'quantScale', label: 'int8/int4 group-scale bytes per 64 weights', value: 2, unit: 'bytes', source: 'GPTQ / AWQ group size 64 with 16-bit scales (docs/domain.md)', url: 'https://arxiv.org/abs/2306.00978' },
+    { id: 'fp4Scale', label: 'NVFP4 scale bytes per 16 values', value: 1, unit: 'bytes', source: 'NVIDIA, Introducing NVFP4 (2025)', url: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/' },
+    { id: 'loraRank', label: 'Default LoRA rank', value: m.defaultLoraRank, unit: 'rank', source: 'common default; QLoRA paper uses 64', url: 'https://arxiv.org/abs/2305.14314' },
+  ];
+}
