@@ -1,0 +1,53 @@
+/**
+ * Fitted efficiency-model parameters. These are the few numbers `npm run calibrate -- --fit`
+ * searches (coordinate descent on the median absolute log error across all expressible rows of
+ * src/calibration/calibration.csv, one category at a time); the values below were pasted from its
+ * output and rounded. Nothing is fitted at runtime, and no row has its own factor.
+ * Starting points: docs/domain.md (prefill efficiency 0.5-0.7, MBU 0.6-0.9, MFU 0.35-0.55).
+ */
+export interface EfficiencyParams {
+  readonly prefill: {
+    /** Share of dense 16-bit peak reached by prefill GEMMs. */
+    readonly mfu16: number;
+    /** Share of the FP8/INT8/FP4 peak (lower: attention and norms stay 16-bit). */
+    readonly mfuLowPrecision: number;
+  };
+  readonly decode: {
+    /** Memory-bandwidth utilisation of the decode step, HBM parts. */
+    readonly mbuHbm: number;
+    /** Memory-bandwidth utilisation of the decode step, GDDR parts. */
+    readonly mbuGddr: number;
+    /** Fixed per-layer time per engine step (kernel launches, scheduling), microseconds. */
+    readonly layerOverheadUs: number;
+    /** Large-batch decode compute efficiency relative to prefill's. */
+    readonly computeFactor: number;
+  };
+  /** Compute-efficiency multiplier for weight-only kernels (W8A16 / W4A16 dequantisation). */
+  readonly weightOnlyFactor: number;
+  readonly comm: {
+    readonly scaleUpLatencyUs: number;
+    readonly pcieLatencyUs: number;
+    /** Achieved share of the link's one-way bandwidth (NCCL bus bandwidth / link). */
+    readonly busEfficiency: number;
+  };
+  readonly training: {
+    /** Hardware FLOP utilisation at the reference ridge point and a very wide model. */
+    readonly hfuRef: number;
+    /** Ridge point (FLOP/byte) the reference refers to (A100 BF16: 312e12 / 2.039e12 = 153). */
+    readonly refRidge: number;
+    /** HFU falls as (ridge / refRidge)^-exp: faster tensor cores per byte are harder to feed. */
+    readonly ridgeExp: number;
+    /** Hidden size at which GEMM efficiency is half its asymptote, at the reference ridge. */
+    readonly hiddenHalf: number;
+    /** Share of data-parallel / FSDP communication hidden under compute (PyTorch FSDP prefetch). */
+    readonly dpOverlap: number;
+  };
+}
+
+export const EFFICIENCY: EfficiencyParams = {
+  prefill: { mfu16: 0.65, mfuLowPrecision: 0.45 },
+  decode: { mbuHbm: 0.8, mbuGddr: 0.8, layerOverheadUs: 70, computeFactor: 0.9 },
+  weightOnlyFactor: 0.8,
+  comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
+  training: { hfuRef: 0.72, refRidge: 153, ridgeExp: 0.5, hiddenHalf: 512, dpOverlap: 0.8 },
+};

@@ -1,0 +1,40 @@
+/**
+ * Efficiency models: few-parameter curves by GPU class, precision, phase and model width, with
+ * parameters fitted on calibration.csv (see efficiency-params.ts). Rooflines at 100% of peak
+ * overestimate by 1.4-1.9x (docs/domain.md), so every time estimate goes through these.
+ */
+import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
+import { memoryClass, ridgeFlopPerByte } from './gpu-class.ts';
+import type { EfficiencyParams } from './efficiency-params.ts';
+import { computeRate } from './precision.ts';
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** Share of the used tensor peak a prefill (large GEMM) phase reaches. */
+export function prefillEfficiency(gpu: GpuSpec, precision: Precision, p: EfficiencyParams): number {
+  const rate = computeRate(gpu, precision);
+  const lowPrecision = rate.format === 'fp8' || rate.format === 'int8' || rate.format === 'fp4';
+  const base = lowPrecision ? p.prefill.mfuLowPrecision : p.prefill.mfu16;
+  return clamp(base * (rate.weightOnly ? p.weightOnlyFactor : 1), 0.05, 0.95);
+}
+
+/** Share of the used tensor peak a compute-bound decode step reaches (smaller GEMMs than prefill). */
+export const decodeComputeEfficiency = (gpu: GpuSpec, precision: Precision, p: EfficiencyParams): number =>
+  clamp(prefillEfficiency(gpu, precision, p) * p.decode.computeFactor, 0.05, 0.95);
+
+/** Memory-bandwidth utilisation of a decode step by memory class (HBM / GDDR). */
+export const decodeMbu = (gpu: GpuSpec, p: EfficiencyParams): number =>
+  clamp(memoryClass(gpu) === 'hbm' ? p.decode.mbuHbm : p.decode.mbuGddr, 0.2, 1);
+
+/**
+ * Training hardware FLOP utilisation (HFU: recompute FLOPs included):
+ * hfuRef * (ridge / refRidge)^-ridgeExp * h / (h + hiddenHalf * ridge / refRidge). The width term is the GEMM-size effect
+ * (small models under-fill the tensor cores, more so on faster parts). Interconnect effects are
+ * modelled separately (training-time.ts), and QLoRA's dequantisation applies `weightOnlyFactor`.
+ */
+export function trainingHfu(gpu: GpuSpec, precision: Precision, model: ModelArch, p: EfficiencyParams): number {
+  const rate = computeRate(gpu, precision);
+  const rel = ridgeFlopPerByte(rate.tflops, gpu) / p.training.refRidge;
+  const width = model.hiddenSize / (model.hiddenSize + p.training.hiddenHalf * rel);
+  return clamp(p.training.hfuRef * rel ** -p.training.ridgeExp * width, 0.05, 0.9);
+}

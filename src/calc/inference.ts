@@ -1,0 +1,133 @@
+/**
+ * estimateInference: memory fit, TP degree, max concurrency, TTFT, TPOT and throughput with
+ * calibrated bands. Steady-state continuous batching: every step decodes `concurrency` tokens and
+ * prefills the prompts of the requests that replace finished ones (concurrency * input / output
+ * tokens per step), so throughput = concurrency / step time (docs/domain.md "throughput").
+ */
+import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
+import { errorBand } from '../calibration/bands.ts';
+import { type Band, band } from './band.ts';
+import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
+import { visibleMemoryGiB } from './gpu-memory.ts';
+import { calculateInferenceMemory, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
+import { MEMORY } from './memory-constants.ts';
+import { TP_DEGREES } from './memory.ts';
+import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
+import { bytesToGiB } from './units.ts';
+
+/**
+ * Serving engine memory policy. vLLM: gpu_memory_utilization 0.9 of device memory (default).
+ * TensorRT-LLM: KV cache gets kv_cache_free_gpu_mem_fraction 0.9 of the memory left after weights
+ * (TensorRT-LLM docs; the calibration notes quote 0.95 as typical for trtllm-bench).
+ */
+export type ServingEngine = 'vllm' | 'tensorrt-llm';
+export const TRTLLM_KV_FREE_FRACTION = 0.95;
+
+export interface InferenceInput {
+  readonly gpu: GpuSpec;
+  readonly gpuCount: number;
+  readonly model: ModelArch;
+  readonly precision: Precision;
+  readonly kvPrecision: Precision;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Concurrent sequences across the whole system. */
+  readonly concurrency: number;
+  /** Force a TP degree; otherwise the smallest that fits is used. */
+  readonly tensorParallel?: number;
+  readonly engine?: ServingEngine;
+}
+
+export type NoFitReason = 'gpu-count-below-tp' | 'does-not-fit' | 'concurrency-exceeds-memory';
+
+interface Common {
+  readonly memory: InferenceMemory;
+  readonly usableGiBPerGpu: number;
+  readonly maxConcurrency: number;
+  readonly tensorParallel: number;
+  readonly replicas: number;
+}
+export interface InferenceFits extends Common {
+  readonly fits: true;
+  readonly ttftMs: Band;
+  readonly tpotMs: Band;
+  readonly outputTokensPerSecond: Band;
+  readonly outputTokensPerSecondPerGpu: Band;
+}
+export interface InferenceNoFit extends Common {
+  readonly fits: false;
+  readonly reasonCode: NoFitReason;
+  readonly reason: string;
+}
+export type InferenceEstimate = InferenceFits | InferenceNoFit;
+
+/** GiB on one GPU the engine lets weights + KV + activations + overhead use. */
+function budgetGiB(input: InferenceInput, memory: InferenceMemory, tp: number): number {
+  const visible = visibleMemoryGiB(input.gpu);
+  if (input.engine !== 'tensorrt-llm') return visible * MEMORY.servingMemoryUtilization;
+  const fixed = memory.weightsGiB / tp + memory.activationsGiB / tp + memory.overheadGiB / tp;
+  return fixed + Math.max(0, visible - fixed) * TRTLLM_KV_FREE_FRACTION;
+}
+
+function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory, tp: number): number {
+  const fixed = memory.weightsGiB / tp + memory.activationsGiB / tp + memory.overheadGiB / tp;
+  const perRequest = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens));
+  const free = budgetGiB(input, memory, tp) - fixed;
+  return free <= 0 || perRequest <= 0 ? 0 : Math.floor(free / perRequest);
+}
+
+function memoryAt(input: InferenceInput, tp: number, perReplica: number): InferenceMemory {
+  return calculateInferenceMemory({
+    model: input.model, weightPrecision: input.precision, kvPrecision: input.kvPrecision,
+    contextTokens: input.inputTokens + input.outputTokens, concurrency: perReplica, tensorParallel: tp,
+  });
+}
+
+export function estimateInference(input: InferenceInput, params: EfficiencyParams = EFFICIENCY): InferenceEstimate {
+  const gpus = Math.max(1, Math.floor(input.gpuCount));
+  const conc = Math.max(1, Math.floor(input.concurrency));
+  const candidates = input.tensorParallel ? [input.tensorParallel] : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % t === 0);
+  let last: Common | undefined;
+  for (const tp of candidates) {
+    const replicas = Math.floor(gpus / tp);
+    if (replicas < 1) break;
+    const perReplica = Math.ceil(conc / replicas);
+    const memory = memoryAt(input, tp, perReplica);
+    const usableGiBPerGpu = budgetGiB(input, memory, tp);
+    const maxConcurrency = replicas * maxConcurrencyPerReplica(input, memory, tp);
+    last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, replicas };
+    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, params);
+  }
+  if (!last) {
+    const tp = input.tensorParallel ?? 1;
+    const memory = memoryAt(input, tp, conc);
+    const common = { memory, usableGiBPerGpu: budgetGiB(input, memory, tp), maxConcurrency: 0, tensorParallel: tp, replicas: 0 };
+    return { ...common, fits: false, reasonCode: 'gpu-count-below-tp', reason: `tensor parallel ${tp} needs at least ${tp} GPUs; ${gpus} given` };
+  }
+  const code: NoFitReason = last.maxConcurrency > 0 ? 'concurrency-exceeds-memory' : 'does-not-fit';
+  const reason = code === 'does-not-fit'
+    ? `weights and one request need ${last.memory.perGpuGiB.toFixed(1)} GiB per GPU at TP ${last.tensorParallel}; ${last.usableGiBPerGpu.toFixed(1)} GiB usable`
+    : `KV cache for ${conc} sequences does not fit; at most ${last.maxConcurrency} fit on ${gpus} GPUs`;
+  return { ...last, fits: false, reasonCode: code, reason };
+}
+
+function timings(input: InferenceInput, c: Common, perReplica: number, params: EfficiencyParams): InferenceFits {
+  const s: ReplicaSetup = { gpu: input.gpu, model: input.model, precision: input.precision, kvPrecision: input.kvPrecision, tensorParallel: c.tensorParallel, params };
+  const I = Math.max(1, input.inputTokens);
+  const O = Math.max(1, input.outputTokens);
+  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: perReplica, inputTokens: I, outputTokens: O, prefillTokens });
+  const tpot = step(((perReplica - 1) * I) / O);
+  const cycle = step((perReplica * I) / O);
+  const ttft = prefillSeconds(s, I) + (perReplica > 1 ? tpot / 2 : 0);
+  const system = (c.replicas * perReplica) / cycle;
+  const lat = errorBand('latency');
+  const thr = errorBand('inferenceThroughput');
+  return {
+    ...c,
+    fits: true,
+    ttftMs: band(ttft * 1000, lat.lowFactor, lat.highFactor),
+    tpotMs: band(tpot * 1000, lat.lowFactor, lat.highFactor),
+    outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),
+    outputTokensPerSecondPerGpu: band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor),
+  };
+}

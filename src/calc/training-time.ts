@@ -1,0 +1,74 @@
+/**
+ * Training step time for one parallel plan: compute at the fitted HFU, + pipeline bubble
+ * (PP-1)/m (GPipe/1F1B, Narayanan et al. 2021, arXiv:2104.04473), + tensor-parallel all-reduces
+ * (4 per layer per micro-batch, 6 with full recompute; Megatron-LM arXiv:1909.08053), + the part
+ * of data-parallel traffic not hidden under compute: ZeRO-0/1/2 reduce gradients once per step
+ * (ring all-reduce = 2(n-1)/n of the 16-bit gradient bytes); ZeRO-3/FSDP re-gathers weights for
+ * every micro-batch's forward and backward and reduce-scatters its gradients, 3(n-1)/n per
+ * micro-batch (ZeRO, arXiv:1910.02054 sec. 7; PyTorch FSDP, arXiv:2304.11277).
+ */
+import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
+import { allReduceSeconds, collectiveBytesPerS } from './comm.ts';
+import { trainingHfu } from './efficiency.ts';
+import type { EfficiencyParams } from './efficiency-params.ts';
+import { computeRate } from './precision.ts';
+import { trainingFlopsPerToken, type FlopsPerToken } from './training-flops.ts';
+import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
+
+export interface ParallelPlan {
+  readonly dataParallel: number;
+  readonly tensorParallel: number;
+  readonly pipelineParallel: number;
+  readonly zeroStage: ZeroStage;
+  readonly recompute: Recompute;
+  readonly microBatch: number;
+}
+
+export interface StepSetup {
+  readonly gpu: GpuSpec;
+  readonly model: ModelArch;
+  readonly precision: Precision;
+  readonly method: TrainingMethod;
+  readonly seqLen: number;
+  readonly globalBatchTokens: number;
+  /** Parameters with gradients (all for full fine-tune, adapters for LoRA). */
+  readonly trainableParams: number;
+  readonly params: EfficiencyParams;
+}
+
+export interface StepResult {
+  readonly tokensPerSecondPerGpu: number;
+  readonly hfu: number;
+  readonly flops: FlopsPerToken;
+  readonly stepSeconds: number;
+  /** Share of step time spent computing (the rest is bubble and exposed communication). */
+  readonly computeShare: number;
+}
+
+export function simulateStep(s: StepSetup, plan: ParallelPlan): StepResult {
+  const { model, seqLen } = s;
+  const { dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, microBatch: mb } = plan;
+  const world = dp * tp * pp;
+  const micro = Math.max(1, Math.round(s.globalBatchTokens / (dp * mb * seqLen)));
+  const tokensPerReplica = micro * mb * seqLen;
+  const flops = trainingFlopsPerToken(model, seqLen, s.method, plan.recompute);
+  const weightOnly = s.method === 'qlora' ? s.params.weightOnlyFactor : 1;
+  const hfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
+  const peak = computeRate(s.gpu, s.precision).tflops * 1e12;
+  const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
+  const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
+  const tpCalls = plan.recompute === 'full' ? 6 : 4;
+  const tpComm = tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
+  const gradBytes = (s.trainableParams * 2) / (tp * pp);
+  const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
+  const dpSeconds = dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveBytesPerS(s.gpu, world) * s.params.comm.busEfficiency) : 0;
+  const exposedDp = Math.max(0, dpSeconds - s.params.training.dpOverlap * compute);
+  const stepSeconds = compute + bubble + tpComm + exposedDp;
+  return {
+    tokensPerSecondPerGpu: (tokensPerReplica * dp) / stepSeconds / world,
+    hfu,
+    flops,
+    stepSeconds,
+    computeShare: compute / stepSeconds,
+  };
+}
