@@ -1,5 +1,10 @@
 /** English messages: the reference catalogue. Keys are grouped by prefix (area.name). */
+import { reportEn } from './report-en.ts';
+import { cliEn } from './cli-en.ts';
+
 export const en = {
+  ...cliEn,
+  ...reportEn,
   'app.title': 'GPU procurement report',
 } as const;
 

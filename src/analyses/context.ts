@@ -1,0 +1,25 @@
+import type { Translate, Locale } from '../i18n/index.ts';
+import type { ResolvedScenario, ResolvedWorkload } from '../scenario/resolve.ts';
+import type { Results } from '../plan/results.ts';
+import type { Analysis } from '../report/model.ts';
+
+/** What every analysis builder receives: the scenario, the computed results, the language. */
+export interface AnalysisContext {
+  readonly scenario: ResolvedScenario;
+  readonly results: Results;
+  readonly t: Translate;
+  readonly locale: Locale;
+}
+
+export type AnalysisBuilder = (ctx: AnalysisContext) => Analysis;
+
+/** "chat (Llama 3.1 70B)" style label used across tables. */
+export const workloadLabel = (w: ResolvedWorkload): string => `${w.name} (${w.model.name})`;
+
+/** Rounds for display-stable JSON: significant figures, not decimals, so GiB and USD both read well. */
+export function round(value: number, digits = 4): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const factor = 10 ** Math.max(0, digits - 1 - magnitude);
+  return Math.round(value * factor) / factor;
+}

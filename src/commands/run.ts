@@ -1,0 +1,44 @@
+import type { Argv } from 'yargs';
+import { runBatch } from '../batch.ts';
+import { FORMATS, isFormat, type Format } from '../render/index.ts';
+import { LOCALES, type Locale } from '../i18n/index.ts';
+import { UserError, type ExitCode } from '../errors.ts';
+import { createTranslator } from '../i18n/index.ts';
+
+export interface RunArgs { inputs: string[]; out: string; format: string; lang?: Locale; concurrency?: number }
+
+export const runBuilder = (y: Argv) =>
+  y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'scenario files or folders (searched recursively for *.yaml, *.yml)' })
+    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
+    .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: `comma-separated: ${FORMATS.join(', ')}` })
+    .option('lang', { type: 'string', choices: LOCALES, describe: 'report language (default: the scenario locale, else en)' })
+    .option('concurrency', { alias: 'j', type: 'number', describe: 'scenarios in parallel (default: CPU count)' });
+
+export function parseFormats(text: string): Format[] {
+  const t = createTranslator('en');
+  const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
+  for (const f of formats) if (!isFormat(f)) throw new UserError(t('cli.badFormat', { format: f, formats: FORMATS.join(', ') }));
+  if (formats.length === 0) throw new UserError(t('cli.badFormat', { format: text, formats: FORMATS.join(', ') }));
+  return formats as Format[];
+}
+
+/** SOURCE_DATE_EPOCH (seconds) pins every timestamp, for reproducible outputs. */
+export function reportDate(env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date();
+}
+
+export async function runRun(args: RunArgs): Promise<ExitCode> {
+  if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) {
+    throw new UserError(`--concurrency must be a positive integer (got ${args.concurrency})`);
+  }
+  const result = await runBatch(args.inputs, {
+    outDir: args.out,
+    formats: parseFormats(args.format),
+    ...(args.lang ? { lang: args.lang } : {}),
+    now: reportDate(),
+    ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+  });
+  return result.exitCode;
+}

@@ -1,0 +1,26 @@
+/** Formats report cells for people (HTML/PDF) in the report's locale. Never computes numbers. */
+import type { CellValue, NumberFormat } from '../report/model.ts';
+import type { Translate } from '../i18n/index.ts';
+
+export type Formatter = (value: CellValue, format: NumberFormat) => string;
+
+export function createFormatter(locale: string, t: Translate): Formatter {
+  const nf = (min: number, max: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max });
+  const formats = {
+    integer: nf(0, 0), decimal1: nf(1, 1), decimal2: nf(2, 2), decimal3: nf(3, 3),
+    currency: nf(0, 0), currency2: nf(2, 2),
+    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+    text: nf(0, 6),
+  } as const;
+  return (value, format) => {
+    if (value === null || value === undefined) return t('report.none');
+    const v = typeof value === 'object' ? value.value : value;
+    if (typeof v === 'boolean') return v ? t('report.yes') : t('report.no');
+    if (typeof v === 'string') return v;
+    if (!Number.isFinite(v)) return t('report.none');
+    return format === 'boolean' ? String(v) : formats[format].format(v);
+  };
+}
+
+/** Header text with its unit: "Weights (GiB)". */
+export const headerLabel = (label: string, unit?: string): string => (unit ? `${label} (${unit})` : label);

@@ -1,0 +1,82 @@
+/**
+ * One Chromium per run, launched on first use and relaunched if it dies. Where the browser
+ * comes from: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH), else the first of the known system
+ * paths (Debian's chromium-headless-shell and chromium, Google Chrome).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { UserError, EXIT_CODES } from '../../errors.ts';
+
+export const KNOWN_BROWSER_PATHS = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+] as const;
+
+/**
+ * Flags for a closed network and a root user: no sandbox (root), no GPU, no background
+ * traffic that the network would refuse (docs/toolchain.md).
+ */
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-extensions', '--disable-default-apps', '--mute-audio', '--font-render-hinting=none',
+];
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const fromEnv = env.CHROME_PATH || env.PUPPETEER_EXECUTABLE_PATH;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new UserError(`CHROME_PATH points to ${fromEnv}, which does not exist`, EXIT_CODES.outputsFailed);
+    return fromEnv;
+  }
+  const found = KNOWN_BROWSER_PATHS.find((p) => existsSync(p));
+  if (!found) {
+    throw new UserError(
+      'no Chromium found for the PDF. Run `npm run setup` (Debian: installs chromium-headless-shell), or set CHROME_PATH to a Chrome/Chromium executable, or use --format xlsx,html,json',
+      EXIT_CODES.outputsFailed,
+    );
+  }
+  return found;
+}
+
+export class BrowserPool {
+  #browser: Promise<Browser> | undefined;
+  #profileDir: string | undefined;
+
+  /** The shared browser; a new one if the last one crashed or was closed. */
+  async get(): Promise<Browser> {
+    if (this.#browser) {
+      const browser = await this.#browser.catch(() => undefined);
+      if (browser?.connected) return browser;
+    }
+    this.#browser = this.#launch();
+    return this.#browser;
+  }
+
+  async #launch(): Promise<Browser> {
+    const executablePath = findBrowser();
+    this.#profileDir ??= mkdtempSync(path.join(tmpdir(), 'gpu-report-chromium-'));
+    return puppeteer.launch({
+      executablePath,
+      headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
+      args: [...ARGS, `--user-data-dir=${this.#profileDir}`],
+      // The reports never need a network; keep stdout/stderr of Chromium out of ours.
+      pipe: true,
+      dumpio: false,
+    });
+  }
+
+  async close(): Promise<void> {
+    const pending = this.#browser;
+    this.#browser = undefined;
+    if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
+    if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true });
+    this.#profileDir = undefined;
+  }
+}
