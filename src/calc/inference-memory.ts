@@ -19,6 +19,11 @@ export interface InferenceMemoryInput {
   /** Sequences resident at once. */
   readonly concurrency: number;
   readonly tensorParallel: number;
+  /**
+   * Serving engines reserve activation memory for a full prefill chunk (vLLM and TensorRT-LLM
+   * profile max_num_batched_tokens / max_num_tokens); off = only the tokens actually in flight.
+   */
+  readonly reservePrefillChunk?: boolean;
 }
 
 export interface InferenceMemory {
@@ -49,7 +54,7 @@ export function kvBytesPerTokenPerGpu(model: ModelArch, kvPrecision: Precision, 
  * up+gate), plus fp32 logits for one token per sequence.
  */
 export function inferenceActivationBytes(model: ModelArch, tokensInFlight: number, concurrency: number): number {
-  const chunk = Math.min(tokensInFlight, MEMORY.prefillChunkTokens);
+  const chunk = Math.max(0, Math.min(tokensInFlight, MEMORY.prefillChunkTokens));
   const perToken = (4 * model.hiddenSize + 2 * model.ffnSize * Math.max(1, model.activeExperts)) * 2;
   return chunk * perToken + concurrency * model.vocabSize * MEMORY.logitsBytes;
 }
@@ -63,7 +68,8 @@ export function calculateInferenceMemory(input: InferenceMemoryInput): Inference
   const weights = bytesToGiB(weightBytes(model, input.weightPrecision));
   const kvBytesPerToken = kvBytesPerTokenPerGpu(model, input.kvPrecision, 1);
   const kvPerGpu = bytesToGiB(kvBytesPerTokenPerGpu(model, input.kvPrecision, tp) * contextTokens * concurrency);
-  const activations = bytesToGiB(inferenceActivationBytes(model, contextTokens * concurrency, concurrency));
+  const inFlight = input.reservePrefillChunk ? MEMORY.prefillChunkTokens : contextTokens * concurrency;
+  const activations = bytesToGiB(inferenceActivationBytes(model, inFlight, concurrency));
   const overheadPerGpu = overheadPerGpuGiB(tp);
   const perGpuGiB = weights / tp + kvPerGpu + activations / tp + overheadPerGpu;
   return {

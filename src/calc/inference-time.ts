@@ -1,7 +1,7 @@
 /**
  * Per-replica inference timing: prefill and decode rooflines with fitted efficiencies
  * (docs/domain.md "Time"): prefill = max(2*P_active*T / (peak*eff), weights / (BW*MBU)) +
- * TP all-reduces; decode step = max((weights/TP + KV read) / (BW*MBU), compute) + 2 all-reduces
+ * TP all-reduces; decode step = GEMM roofline + attention roofline (KV read) + 2 all-reduces
  * per layer (Megatron-LM TP, Shoeybi et al. 2019, arXiv:1909.08053) + a fitted per-layer overhead.
  * Attention FLOPs: 4 * layers * heads * headDim * context per token (QK^T and PV).
  */
@@ -26,11 +26,12 @@ export interface ReplicaSetup {
 /** Activation bytes all-reduced per token per TP all-reduce (16-bit hidden state). */
 const ACT_BYTES = 2;
 
-function perGpuFlopsPerToken(s: ReplicaSetup, context: number): number {
-  const m = s.model;
-  const attention = 4 * m.layers * m.attentionHeads * m.headDim * context;
-  return (2 * activeComputeParams(m) + attention) / s.tensorParallel;
-}
+/** Per-GPU GEMM FLOPs per token: 2 * P_active / TP. */
+const gemmFlopsPerToken = (s: ReplicaSetup): number => (2 * activeComputeParams(s.model)) / s.tensorParallel;
+
+/** Per-GPU attention FLOPs per token at `context` (QK^T and PV: 4 * layers * heads * headDim * context / TP). */
+const attnFlopsPerToken = (s: ReplicaSetup, context: number): number =>
+  (4 * s.model.layers * s.model.attentionHeads * s.model.headDim * context) / s.tensorParallel;
 
 const peakFlops = (s: ReplicaSetup): number => computeRate(s.gpu, s.precision).tflops * 1e12;
 
@@ -43,9 +44,11 @@ const overheadSeconds = (s: ReplicaSetup): number => s.model.layers * s.params.d
 
 /** Seconds to prefill `tokens` prompt tokens of one sequence (TTFT without queueing). */
 export function prefillSeconds(s: ReplicaSetup, tokens: number): number {
-  const compute = (tokens * perGpuFlopsPerToken(s, tokens / 2)) / (peakFlops(s) * prefillEfficiency(s.gpu, s.precision, s.params));
-  const memory = weightBytes(s.model, s.precision) / s.tensorParallel / (bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params));
-  return Math.max(compute, memory) + commSeconds(s, tokens) + overheadSeconds(s);
+  const rate = peakFlops(s) * prefillEfficiency(s.gpu, s.precision, s.params);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const gemm = Math.max((tokens * gemmFlopsPerToken(s)) / rate, weightBytes(s.model, s.precision) / s.tensorParallel / bw);
+  const attention = (tokens * attnFlopsPerToken(s, tokens / 2)) / rate;
+  return gemm + attention + commSeconds(s, tokens) + overheadSeconds(s);
 }
 
 export interface DecodeStepInput {
@@ -57,15 +60,21 @@ export interface DecodeStepInput {
   readonly prefillTokens: number;
 }
 
-/** Seconds for one engine step that decodes `batch` tokens and prefills `prefillTokens`. */
+/**
+ * Seconds for one engine step that decodes `batch` tokens and prefills `prefillTokens`. GEMMs and
+ * attention are separate kernels, so each gets its own roofline and their times add: GEMMs =
+ * max(weight bytes / (BW*MBU), FLOPs / (peak*eff)); attention = max(KV bytes / (BW*MBU), FLOPs / (peak*eff)).
+ */
 export function decodeStepSeconds(s: ReplicaSetup, d: DecodeStepInput): number {
   const ctx = d.inputTokens + d.outputTokens / 2;
   const peak = peakFlops(s);
-  const compute =
-    (d.batch * perGpuFlopsPerToken(s, ctx)) / (peak * decodeComputeEfficiency(s.gpu, s.precision, s.params)) +
-    (d.prefillTokens * perGpuFlopsPerToken(s, d.inputTokens / 2)) / (peak * prefillEfficiency(s.gpu, s.precision, s.params));
-  const weights = weightBytesReadPerStep(s.model, s.precision, d.batch) / s.tensorParallel;
-  const kv = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel);
-  const memory = (weights + kv) / (bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params));
-  return Math.max(compute, memory) + commSeconds(s, d.batch + d.prefillTokens) + overheadSeconds(s);
+  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params);
+  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const gemmCompute = (d.batch * gemmFlopsPerToken(s)) / effD + (d.prefillTokens * gemmFlopsPerToken(s)) / effP;
+  const gemmMemory = weightBytesReadPerStep(s.model, s.precision, d.batch) / s.tensorParallel / bw;
+  const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel);
+  const attnCompute = (d.batch * attnFlopsPerToken(s, ctx)) / effD + (d.prefillTokens * attnFlopsPerToken(s, d.inputTokens / 2)) / effP;
+  const attention = Math.max(kvBytes / bw, attnCompute);
+  return Math.max(gemmCompute, gemmMemory) + attention + commSeconds(s, d.batch + d.prefillTokens) + overheadSeconds(s);
 }

@@ -9,7 +9,7 @@ import { errorBand } from '../calibration/bands.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { visibleMemoryGiB } from './gpu-memory.ts';
-import { calculateInferenceMemory, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
+import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { TP_DEGREES } from './memory.ts';
 import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
@@ -17,8 +17,8 @@ import { bytesToGiB } from './units.ts';
 
 /**
  * Serving engine memory policy. vLLM: gpu_memory_utilization 0.9 of device memory (default).
- * TensorRT-LLM: KV cache gets kv_cache_free_gpu_mem_fraction 0.9 of the memory left after weights
- * (TensorRT-LLM docs; the calibration notes quote 0.95 as typical for trtllm-bench).
+ * TensorRT-LLM: the KV cache gets kv_cache_free_gpu_mem_fraction of the memory left after weights;
+ * 0.95 as the calibration rows' notes quote for trtllm-bench (TensorRT-LLM perf-overview docs).
  */
 export type ServingEngine = 'vllm' | 'tensorrt-llm';
 export const TRTLLM_KV_FREE_FRACTION = 0.95;
@@ -69,9 +69,12 @@ function budgetGiB(input: InferenceInput, memory: InferenceMemory, tp: number): 
   return fixed + Math.max(0, visible - fixed) * TRTLLM_KV_FREE_FRACTION;
 }
 
+/** Sequences that fit: free memory / (KV per request + its fp32 logits row), per replica. */
 function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory, tp: number): number {
-  const fixed = memory.weightsGiB / tp + memory.activationsGiB / tp + memory.overheadGiB / tp;
-  const perRequest = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens));
+  const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 0));
+  const fixed = memory.weightsGiB / tp + chunkGiB / tp + memory.overheadGiB / tp;
+  const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
+  const perRequest = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens) + logits);
   const free = budgetGiB(input, memory, tp) - fixed;
   return free <= 0 || perRequest <= 0 ? 0 : Math.floor(free / perRequest);
 }
@@ -79,7 +82,7 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
 function memoryAt(input: InferenceInput, tp: number, perReplica: number): InferenceMemory {
   return calculateInferenceMemory({
     model: input.model, weightPrecision: input.precision, kvPrecision: input.kvPrecision,
-    contextTokens: input.inputTokens + input.outputTokens, concurrency: perReplica, tensorParallel: tp,
+    contextTokens: input.inputTokens + input.outputTokens, concurrency: perReplica, tensorParallel: tp, reservePrefillChunk: true,
   });
 }
 
@@ -130,4 +133,15 @@ function timings(input: InferenceInput, c: Common, perReplica: number, params: E
     outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),
     outputTokensPerSecondPerGpu: band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor),
   };
+}
+
+/** Longest single-sequence context (tokens) whose KV cache fits next to the weights on one replica. */
+export function maxContextTokens(input: Omit<InferenceInput, 'concurrency' | 'inputTokens' | 'outputTokens'> & { tensorParallel: number }): number {
+  const tp = input.tensorParallel;
+  const full = { ...input, inputTokens: 0, outputTokens: 0, concurrency: 1 };
+  const memory = memoryAt(full, tp, 1);
+  const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 1));
+  const free = budgetGiB(full, memory, tp) - (memory.weightsGiB + chunkGiB + memory.overheadGiB) / tp;
+  const perToken = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp));
+  return free <= 0 ? 0 : Math.floor(free / perToken);
 }

@@ -1,0 +1,62 @@
+/**
+ * Parameter search for the efficiency models (used by `npm run calibrate -- --fit` only; the
+ * estimators never fit at runtime). Coordinate descent on the mean absolute log error of each
+ * parameter's categories, multiplicative steps, parameters clamped to plausible ranges.
+ */
+import type { EfficiencyParams } from '../calc/efficiency-params.ts';
+import type { EstimateKind } from './bands.ts';
+import type { Expressed } from './express.ts';
+import { evaluate } from './run.ts';
+
+interface Knob { readonly path: readonly [string, string?]; readonly kinds: readonly EstimateKind[]; readonly min: number; readonly max: number }
+
+const SERVING: readonly EstimateKind[] = ['inferenceThroughput', 'latency'];
+export const KNOBS: readonly Knob[] = [
+  { path: ['training', 'hfuRef'], kinds: ['trainingThroughput'], min: 0.3, max: 0.9 },
+  { path: ['training', 'ridgeExp'], kinds: ['trainingThroughput'], min: 0, max: 1 },
+  { path: ['training', 'hiddenHalf'], kinds: ['trainingThroughput'], min: 64, max: 4096 },
+  { path: ['prefill', 'mfu16'], kinds: SERVING, min: 0.3, max: 0.9 },
+  { path: ['prefill', 'mfuLowPrecision'], kinds: SERVING, min: 0.2, max: 0.9 },
+  { path: ['decode', 'mbuHbm'], kinds: SERVING, min: 0.5, max: 0.95 },
+  { path: ['decode', 'mbuGddr'], kinds: SERVING, min: 0.5, max: 0.95 },
+  { path: ['decode', 'layerOverheadUs'], kinds: SERVING, min: 5, max: 200 },
+  { path: ['decode', 'computeFactor'], kinds: SERVING, min: 0.5, max: 1 },
+  { path: ['weightOnlyFactor'], kinds: SERVING, min: 0.5, max: 1 },
+];
+
+type Mutable = Record<string, number | Record<string, number>>;
+
+function get(p: EfficiencyParams, k: Knob): number {
+  const [a, b] = k.path;
+  const top = (p as unknown as Mutable)[a];
+  return b ? (top as Record<string, number>)[b]! : (top as number);
+}
+function set(p: EfficiencyParams, k: Knob, v: number): EfficiencyParams {
+  const [a, b] = k.path;
+  const copy = structuredClone(p) as unknown as Mutable;
+  if (b) (copy[a] as Record<string, number>)[b] = v; else copy[a] = v;
+  return copy as unknown as EfficiencyParams;
+}
+
+function loss(expressed: readonly Expressed[], p: EfficiencyParams, kinds: readonly EstimateKind[]): number {
+  const rows = evaluate(expressed.filter((e) => kinds.includes(e.kind)), p);
+  const errs = rows.map((r) => (r.estimated > 0 ? Math.abs(Math.log(r.estimated / r.measured)) : Math.log(10)));
+  return errs.reduce((a, b) => a + b, 0) / Math.max(1, errs.length);
+}
+
+export function fitParams(expressed: readonly Expressed[], start: EfficiencyParams, rounds = 6): EfficiencyParams {
+  let p = start;
+  const steps = [0.8, 0.9, 0.95, 0.98, 1.02, 1.05, 1.1, 1.25];
+  for (let r = 0; r < rounds; r++) {
+    for (const k of KNOBS) {
+      let best = loss(expressed, p, k.kinds);
+      for (const f of steps) {
+        const v = Math.min(k.max, Math.max(k.min, get(p, k) * f));
+        const cand = set(p, k, v);
+        const l = loss(expressed, cand, k.kinds);
+        if (l < best - 1e-6) { best = l; p = cand; }
+      }
+    }
+  }
+  return p;
+}
