@@ -4,7 +4,7 @@
  */
 import type { GpuSpec } from '../catalog/types.ts';
 import {
-  calculateInferenceMemory, fitInferenceTensorParallel, minGpusForTraining, calculateTrainingMemory,
+  calculateInferenceMemory, fitInferenceTensorParallel, calculateTrainingMemory,
   usableMemoryGiB, type InferenceMemory, type TrainingMemory,
 } from '../calc/memory.ts';
 import type { ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
@@ -27,11 +27,13 @@ export interface TrainingFitResult {
   readonly perGpuGiB: number | null;
   readonly usableGiB: number;
   readonly zeroStage: 0 | 3;
+  /** The recomputation the sizing needed: selective where it fits, else full. */
+  readonly recompute: 'selective' | 'full';
 }
 
 export type FitResult = InferenceFitResult | TrainingFitResult;
 
-/** Training configuration the memory sizing assumes: ZeRO-3 / FSDP across data parallel, selective recompute, micro-batch 1. */
+/** Training configuration the memory sizing starts from: ZeRO-3 / FSDP across data parallel, selective recompute, micro-batch 1. */
 export const SIZING_TRAINING = { zeroStage: 3, recompute: 'selective', microBatch: 1 } as const;
 
 export function fitWorkload(gpu: GpuSpec, w: ResolvedWorkload, maxGpus: number): FitResult {
@@ -56,13 +58,24 @@ function fitInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): Infe
 function fitTraining(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): TrainingFitResult {
   const base = {
     model: w.model, precision: w.precision, method: w.method, optimizer: w.optimizer,
-    recompute: SIZING_TRAINING.recompute, seqLen: w.seqLen, microBatch: SIZING_TRAINING.microBatch,
-    tensorParallel: 1, pipelineParallel: 1, loraRank: w.loraRank,
+    seqLen: w.seqLen, microBatch: SIZING_TRAINING.microBatch, tensorParallel: 1, loraRank: w.loraRank,
   } as const;
-  // LoRA/QLoRA keep the frozen base replicated; only full training shards it all (ZeRO-3 / FSDP).
+  const need = calculateTrainingMemory({ ...base, recompute: SIZING_TRAINING.recompute, zeroStage: 0, dataParallel: 1, pipelineParallel: 1 });
+  const usableGiB = usableMemoryGiB(gpu, 'training');
+  // Fewest GPUs first; at each count, selective recomputation, then full recomputation (gradient
+  // checkpointing, as the QLoRA paper does). Full training shards everything with ZeRO-3 / FSDP
+  // over more GPUs; LoRA/QLoRA keep one frozen base per replica, so they split the layers over
+  // more GPUs (pipeline parallel) instead.
   const zeroStage = w.method === 'full' ? SIZING_TRAINING.zeroStage : 0;
-  const need = calculateTrainingMemory({ ...base, zeroStage: 0, dataParallel: 1 });
-  const gpus = minGpusForTraining(gpu, { ...base, zeroStage }, maxGpus);
-  const perGpu = gpus === null ? null : calculateTrainingMemory({ ...base, zeroStage, dataParallel: gpus }).perGpuGiB;
-  return { kind: 'training', need, gpus, perGpuGiB: perGpu, usableGiB: usableMemoryGiB(gpu, 'training'), zeroStage };
+  for (let gpus = 1; gpus <= maxGpus; gpus *= 2) {
+    const layout = w.method === 'full' ? { dataParallel: gpus, pipelineParallel: 1 } : { dataParallel: 1, pipelineParallel: gpus };
+    if (layout.pipelineParallel > w.model.layers) break;
+    for (const recompute of ['selective', 'full'] as const) {
+      const memory = calculateTrainingMemory({ ...base, ...layout, recompute, zeroStage });
+      if (memory.perGpuGiB <= usableGiB) {
+        return { kind: 'training', need, gpus, perGpuGiB: memory.perGpuGiB, usableGiB, zeroStage, recompute };
+      }
+    }
+  }
+  return { kind: 'training', need, gpus: null, perGpuGiB: null, usableGiB, zeroStage: 0, recompute: 'full' };
 }
