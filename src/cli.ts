@@ -8,7 +8,7 @@ import { runBuilder, runRun, type RunArgs } from './commands/run.ts';
 import { runValidate } from './commands/validate.ts';
 import { runCatalog } from './commands/catalog.ts';
 import { runInit } from './commands/init.ts';
-// ESTIMATE-IMPORT import { estimateCommand } from './commands/estimate.ts';
+import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { createTranslator } from './i18n/index.ts';
 import { TOOL_VERSION } from './version.ts';
@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<void> {
     .command('validate <inputs..>', 'check scenario files without rendering', (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }), async (a) => set(await runValidate(a.inputs as string[])))
     .command('catalog <what>', 'list the GPU or model catalog', (y) => y.positional('what', { choices: ['gpus', 'models'] as const, demandOption: true }).option('json', { type: 'boolean', default: false }), (a) => runCatalog(a.what as 'gpus' | 'models', a.json))
     .command('init [dir]', 'write a commented example scenario to dir/scenario.yaml', (y) => y.positional('dir', { type: 'string', default: '.' }), async (a) => set(await runInit(a.dir)))
-    // ESTIMATE-COMMAND .command(estimateCommand)
+    .command(estimateCommand)
     .demandCommand(1)
     .strict()
     .recommendCommands()

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { formatDiagnostic } from '../../src/scenario/diagnostics.ts';
+import { resolveScenario } from '../../src/scenario/resolve.ts';
+
+const lines = (text: string) => {
+  const r = parseScenario(text, 's.yaml');
+  if (r.ok) throw new Error('expected problems');
+  return r.diagnostics.map(formatDiagnostic);
+};
+
+const valid = `version: 1
+name: ok
+workloads:
+  - { name: chat, kind: inference, model: llama-3.1-8b, inputTokens: 100, outputTokens: 50 }
+candidates: [h100-sxm5-80gb]
+`;
+
+describe('parseScenario', () => {
+  it('accepts the example scenario and every scenario in scenarios/', () => {
+    for (const file of ['templates/example-scenario.yaml', 'scenarios/gpu-comparison.yaml', 'scenarios/qlora-finetune-cny.yaml']) {
+      const r = parseScenario(readFileSync(file, 'utf8'), file);
+      expect(r.ok, file).toBe(true);
+    }
+  });
+
+  it('points each problem at its line and column with the field path', () => {
+    const text = valid.replace('outputTokens: 50', 'outputTokens: -5').replace('[h100-sxm5-80gb]', '[h100]');
+    expect(lines(text)).toEqual([
+      's.yaml:4:89: workloads[0].outputTokens: must be > 0 (got -5)',
+      's.yaml:5:14: candidates[0]: unknown GPU "h100": did you mean "h100-sxm5-80gb"? (list: gpu-report catalog gpus)',
+    ]);
+  });
+
+  it('reports a misspelt key at the key with the nearest valid one', () => {
+    const text = `${valid}economics:\n  pue: 1.2\n  utilisation: 0.5\n`;
+    const [line] = lines(text);
+    expect(line).toMatch(/^s\.yaml:8:3: economics\.utilisation: unknown field; did you mean "utilization"\?/);
+  });
+
+  it('suggests the nearest model id', () => {
+    expect(lines(valid.replace('llama-3.1-8b', 'llama-3-8b'))[0]).toContain('did you mean "llama-3.1-8b"?');
+  });
+
+  it('rejects NaN and infinity and a missing required field', () => {
+    const text = valid.replace('inputTokens: 100', 'inputTokens: .nan').replace('outputTokens: 50', 'concurrency: .inf');
+    const out = lines(text);
+    expect(out.some((l) => l.includes('workloads[0].inputTokens: must be a number (got NaN)'))).toBe(true);
+    expect(out.some((l) => l.includes('workloads[0].concurrency: must be a number (got Infinity)'))).toBe(true);
+    expect(out.some((l) => l.includes('workloads[0].outputTokens: required'))).toBe(true);
+  });
+
+  it('needs an exchange rate for a non-USD currency', () => {
+    expect(lines(`${valid}economics: { currency: EUR }\n`)[0]).toContain('economics.currency: "EUR" needs economics.usdExchangeRate');
+  });
+
+  it('refuses an alias bomb quickly', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const started = performance.now();
+    expect(lines(bomb)[0]).toMatch(/^s\.yaml:1:1: refused: .*alias/);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('resolveScenario', () => {
+  it('fills profile targets and converts catalog prices to the scenario currency', () => {
+    const text = valid.replace('outputTokens: 50 }', 'outputTokens: 50, profile: real-time-chat }') + 'economics: { currency: EUR, usdExchangeRate: 0.5 }\n';
+    const r = parseScenario(text, 's.yaml');
+    if (!r.ok) throw new Error('invalid');
+    const s = resolveScenario(r.scenario);
+    const w = s.workloads[0]!;
+    expect(w.kind === 'inference' && w.targets).toEqual({ ttftMs: 450, tpotMs: 40 });
+    expect(w.kind === 'inference' && w.concurrency).toBe(32);
+    // H100 SXM catalog range 25,000–40,000 USD at 0.5 EUR/USD.
+    expect(s.candidates[0]!.purchasePrice).toEqual({ low: 12500, base: 16250, high: 20000, from: 'catalog' });
+    expect(s.economics.fromScenario.has('pue')).toBe(false);
+  });
+});
