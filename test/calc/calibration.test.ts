@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_BANDS, errorBand } from '../../src/calibration/bands.ts';
+import { parseCsv } from '../../src/calibration/csv.ts';
+import { mapGpu, mapModel } from '../../src/calibration/mapping.ts';
+import { bandFactors, runCalibration } from '../../src/calibration/run.ts';
+
+const run = runCalibration();
+const summary = Object.fromEntries(run.summary.map((s) => [s.kind, s]));
+
+describe('calibration against published measurements (same code as npm run calibrate)', () => {
+  it.each([
+    ['trainingThroughput', 0.15],
+    ['memory', 0.15],
+    ['inferenceThroughput', 0.25],
+    ['latency', 0.25],
+  ] as const)('%s median absolute error <= %d', (kind, target) => {
+    const s = summary[kind]!;
+    expect(s.rows).toBeGreaterThanOrEqual(5);
+    expect(s.medianAbsError).toBeLessThanOrEqual(target);
+  });
+  it('every row is either expressed or skipped with a reason (90 rows)', () => {
+    expect(run.results.length + run.skipped.length).toBe(90);
+    for (const s of run.skipped) expect(s.reason.length).toBeGreaterThan(10);
+  });
+  it('no expressed row produces a zero or non-finite estimate', () => {
+    for (const r of run.results) {
+      expect(Number.isFinite(r.estimated), r.id).toBe(true);
+      expect(r.estimated, r.id).toBeGreaterThan(0);
+    }
+  });
+  it('the error bands in bands.ts match the current calibration run', () => {
+    for (const s of run.summary) {
+      const band = errorBand(s.kind);
+      const f = bandFactors(s);
+      expect(band.rows).toBe(s.rows);
+      expect(band.lowFactor).toBeCloseTo(f.lowFactor, 1);
+      expect(band.highFactor).toBeCloseTo(f.highFactor, 1);
+      expect(band.medianAbsError).toBeCloseTo(s.medianAbsError, 2);
+    }
+  });
+  it('bands bracket 1', () => {
+    for (const b of Object.values(ERROR_BANDS)) {
+      expect(b.lowFactor).toBeLessThanOrEqual(1);
+      expect(b.highFactor).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
+
+describe('row mapping', () => {
+  it.each([
+    ['H100-SXM-80GB', 'h100-sxm5-80gb'], ['H100 (doc: H100-HBM3-80GB)', 'h100-sxm5-80gb'], ['A100 (variant not stated)', 'a100-sxm4-80gb'],
+    ['A100-40GB', 'a100-sxm4-40gb'], ["H200 (doc: '131GB HBM3')", 'h200-sxm-141gb'], ['L40S', 'l40s'], ['B200-180GB', 'b200-sxm'],
+  ])('gpu %s -> %s', (name, id) => expect(mapGpu(name)).toBe(id));
+  it.each([
+    ['MPT-70b', 'mpt-70b'], ['LLaMA 7B (Llama 2 arch)', 'llama-2-7b'], ['Meta-Llama-3.1-70B-Instruct-FP8', 'llama-3.1-70b'],
+    ['Hermes-3-Llama-3.1-405B-FP8', 'llama-3.1-405b'], ['Llama 3.3 70B', 'llama-3.3-70b'],
+  ])('model %s -> %s', (name, id) => expect(mapModel(name)).toBe(id));
+  it('parses quoted CSV fields with commas and doubled quotes', () => {
+    expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);
+  });
+});

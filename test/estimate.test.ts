@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { estimateCommand, formatEstimate, parseEstimateArgs } from '../src/commands/estimate.ts';
+import { runEstimate } from '../src/calc/estimate-core.ts';
+import { UserError } from '../src/errors.ts';
+
+const inference = { gpu: 'h100-sxm5-80gb', gpus: 2, model: 'llama-3.1-70b', precision: 'fp8', 'input-tokens': 1000, 'output-tokens': 1000, concurrency: 32 };
+const isBand = (b: unknown) => {
+  const x = b as { value: number; low: number; high: number };
+  return typeof x.value === 'number' && x.low <= x.value && x.value <= x.high;
+};
+
+function captureStdout(fn: () => void): string {
+  let out = '';
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
+  try { fn(); } finally { spy.mockRestore(); }
+  return out;
+}
+afterEach(() => vi.restoreAllMocks());
+
+describe('estimate --json keys (docs/estimate.md)', () => {
+  it('inference: memory, fits and banded timings', () => {
+    const out = captureStdout(() => void estimateCommand.handler({ ...inference, json: true, _: [], $0: 'gpu-report' } as never));
+    const j = JSON.parse(out);
+    expect(j.fits).toBe(true);
+    for (const k of ['totalGiB', 'weightsGiB', 'kvCacheGiB']) expect(typeof j.memory[k]).toBe('number');
+    for (const k of ['ttftMs', 'tpotMs', 'outputTokensPerSecond']) expect(isBand(j.inference[k])).toBe(true);
+    expect(Number.isInteger(j.inference.maxConcurrency)).toBe(true);
+  });
+  it('training: tokens/s per GPU, MFU 0-1, days and GPU-hours, banded', () => {
+    const j = runEstimate(parseEstimateArgs({ mode: 'training', gpu: 'h100-sxm5-80gb', gpus: 8, model: 'llama-3.1-8b', precision: 'bf16', 'seq-len': 4096, tokens: 1e11, method: 'full' }));
+    expect(j.fits).toBe(true);
+    for (const k of ['tokensPerSecondPerGpu', 'mfu', 'days', 'gpuHours'] as const) expect(isBand(j.training?.[k])).toBe(true);
+    expect(j.training!.mfu.value).toBeLessThan(1);
+  });
+  it('a non-fitting configuration gives fits:false and a reason, no timings', () => {
+    const j = runEstimate(parseEstimateArgs({ gpu: 'l4', model: 'llama-3.1-405b', precision: 'bf16' }));
+    expect(j.fits).toBe(false);
+    expect(j.reason).toMatch(/GiB/);
+    expect(j.inference).toBeUndefined();
+  });
+  it('custom architecture flags work without --model', () => {
+    const j = runEstimate(parseEstimateArgs({ gpu: 'a100-sxm4-80gb', params: 7, layers: 32, hidden: 4096, heads: 32, 'kv-heads': 8 }));
+    expect(j.model).toBe('custom');
+    expect(j.memory.weightsGiB).toBeCloseTo((7e9 * 2) / 2 ** 30, 1);
+  });
+});
+
+describe('estimate input errors', () => {
+  it('unknown GPU id suggests the nearest', () => {
+    expect(() => parseEstimateArgs({ ...inference, gpu: 'h100' })).toThrow(/did you mean "h100-sxm5-80gb"/);
+    expect(() => parseEstimateArgs({ ...inference, gpu: 'h100' })).toThrow(UserError);
+  });
+  it('unknown model id suggests the nearest', () => {
+    expect(() => parseEstimateArgs({ ...inference, model: 'llama-3-70b' })).toThrow(/did you mean "llama-3.1-70b"/);
+  });
+  it.each([
+    [{ gpus: 0 }, /--gpus must be a positive integer/],
+    [{ concurrency: 2.5 }, /--concurrency/],
+    [{ precision: 'fp12' }, /--precision must be one of/],
+  ])('bad value %o', (patch, msg) => expect(() => parseEstimateArgs({ ...inference, ...patch })).toThrow(msg));
+  it('training without --tokens is a user error', () => {
+    expect(() => parseEstimateArgs({ mode: 'training', gpu: 'h100-sxm5-80gb', model: 'llama-3.1-8b' })).toThrow(/--tokens/);
+  });
+});
+
+describe('human table', () => {
+  it('uses catalogue labels and shows bands', () => {
+    const text = formatEstimate(runEstimate(parseEstimateArgs(inference)));
+    expect(text).toMatch(/Time per output token \(ms\)\s+[\d.,]+ \[[\d.,]+–[\d.,]+\]/);
+    expect(text).toMatch(/KV cache \(GiB\)/);
+  });
+});
