@@ -110,3 +110,14 @@ describe('memoryAssumptions', () => {
     }
   });
 });
+
+describe('estimatorAssumptions', () => {
+  it('includes memory constants, fitted efficiencies and error bands, each sourced', async () => {
+    const { estimatorAssumptions } = await import('../../src/calc/assumptions.ts');
+    const list = estimatorAssumptions();
+    const ids = list.map((a) => a.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['cudaContext', 'prefillMfu16', 'decodeMbuHbm', 'trainHfuRef', 'band.latency.median']) expect(ids).toContain(id);
+    for (const a of list) expect(Number.isFinite(a.value) && a.source.length > 5).toBe(true);
+  });
+});
