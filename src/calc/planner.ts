@@ -65,11 +65,16 @@ const RECOMPUTE_RANK = { none: 0, selective: 1, full: 2 } as const satisfies Rec
 export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): { fits: boolean; best: PlannedRun } | null {
   const usable = usableMemoryGiB(gpu, 'training');
   let best: PlannedRun | undefined;
-  let smallest: PlannedRun | undefined;
+  let smallest: { plan: ParallelPlan; memory: TrainingMemory } | undefined;
+  // Plans come grouped by layout with micro-batch ascending (candidatePlans); memory grows with
+  // the micro-batch, so once one does not fit, the larger ones of the same layout are skipped.
+  let overflowed: ParallelPlan | undefined;
   for (const plan of candidatePlans(gpu, s, c)) {
+    if (overflowed && sameLayout(plan, overflowed)) continue;
+    overflowed = undefined;
     const memory = memoryFor(s, c, plan);
-    if (!smallest || memory.perGpuGiB < smallest.memory.perGpuGiB) smallest = { plan, memory, step: simulateStep(s, plan) };
-    if (memory.perGpuGiB > usable) continue;
+    if (!smallest || memory.perGpuGiB < smallest.memory.perGpuGiB) smallest = { plan, memory };
+    if (memory.perGpuGiB > usable) { overflowed = plan; continue; }
     const step = simulateStep(s, plan);
     const run = { plan, memory, step };
     if (!best) { best = run; continue; }
@@ -79,5 +84,9 @@ export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): { 
     if (faster || (tie && simpler)) best = run;
   }
   if (best) return { fits: true, best };
-  return smallest ? { fits: false, best: smallest } : null;
+  return smallest ? { fits: false, best: { ...smallest, step: simulateStep(s, smallest.plan) } } : null;
 }
+
+const sameLayout = (a: ParallelPlan, b: ParallelPlan): boolean =>
+  a.dataParallel === b.dataParallel && a.tensorParallel === b.tensorParallel && a.pipelineParallel === b.pipelineParallel &&
+  a.zeroStage === b.zeroStage && a.recompute === b.recompute;

@@ -8,6 +8,8 @@ import {
   usableMemoryGiB, type InferenceMemory, type TrainingMemory,
 } from '../calc/memory.ts';
 import type { ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
+import type { Sizing, TrainingSizing } from './performance.ts';
+import type { ParallelPlan } from '../calc/training-time.ts';
 
 export interface InferenceFitResult {
   readonly kind: 'inference';
@@ -26,18 +28,17 @@ export interface TrainingFitResult {
   readonly gpus: number | null;
   readonly perGpuGiB: number | null;
   readonly usableGiB: number;
-  readonly zeroStage: 0 | 3;
-  /** The recomputation the sizing needed: selective where it fits, else full. */
-  readonly recompute: 'selective' | 'full';
+  /** The planner's layout on the fewest GPUs that fit; null when none fits. */
+  readonly plan: ParallelPlan | null;
 }
 
 export type FitResult = InferenceFitResult | TrainingFitResult;
 
-/** Training configuration the memory sizing starts from: ZeRO-3 / FSDP across data parallel, selective recompute, micro-batch 1. */
-export const SIZING_TRAINING = { zeroStage: 3, recompute: 'selective', microBatch: 1 } as const;
+/** The unsharded need shown for training: one GPU, selective recomputation, micro-batch 1. */
+export const UNSHARDED = { recompute: 'selective', microBatch: 1 } as const;
 
-export function fitWorkload(gpu: GpuSpec, w: ResolvedWorkload, maxGpus: number): FitResult {
-  return w.kind === 'inference' ? fitInference(gpu, w, maxGpus) : fitTraining(gpu, w, maxGpus);
+export function fitWorkload(gpu: GpuSpec, w: ResolvedWorkload, maxGpus: number, sizing: Sizing): FitResult {
+  return w.kind === 'inference' || sizing.kind === 'inference' ? fitInference(gpu, w as ResolvedInference, maxGpus) : fitTraining(gpu, w, sizing);
 }
 
 function fitInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): InferenceFitResult {
@@ -55,27 +56,16 @@ function fitInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): Infe
   };
 }
 
-function fitTraining(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): TrainingFitResult {
-  const base = {
-    model: w.model, precision: w.precision, method: w.method, optimizer: w.optimizer,
-    seqLen: w.seqLen, microBatch: SIZING_TRAINING.microBatch, tensorParallel: 1, loraRank: w.loraRank,
-  } as const;
-  const need = calculateTrainingMemory({ ...base, recompute: SIZING_TRAINING.recompute, zeroStage: 0, dataParallel: 1, pipelineParallel: 1 });
-  const usableGiB = usableMemoryGiB(gpu, 'training');
-  // Fewest GPUs first; at each count, selective recomputation, then full recomputation (gradient
-  // checkpointing, as the QLoRA paper does). Full training shards everything with ZeRO-3 / FSDP
-  // over more GPUs; LoRA/QLoRA keep one frozen base per replica, so they split the layers over
-  // more GPUs (pipeline parallel) instead.
-  const zeroStage = w.method === 'full' ? SIZING_TRAINING.zeroStage : 0;
-  for (let gpus = 1; gpus <= maxGpus; gpus *= 2) {
-    const layout = w.method === 'full' ? { dataParallel: gpus, pipelineParallel: 1 } : { dataParallel: 1, pipelineParallel: gpus };
-    if (layout.pipelineParallel > w.model.layers) break;
-    for (const recompute of ['selective', 'full'] as const) {
-      const memory = calculateTrainingMemory({ ...base, ...layout, recompute, zeroStage });
-      if (memory.perGpuGiB <= usableGiB) {
-        return { kind: 'training', need, gpus, perGpuGiB: memory.perGpuGiB, usableGiB, zeroStage, recompute };
-      }
-    }
-  }
-  return { kind: 'training', need, gpus: null, perGpuGiB: null, usableGiB, zeroStage: 0, recompute: 'full' };
+/** Training fit comes from the planner's search (plan/performance.ts): the fewest GPUs that fit. */
+function fitTraining(gpu: GpuSpec, w: ResolvedTraining, sizing: TrainingSizing): TrainingFitResult {
+  const need = calculateTrainingMemory({
+    model: w.model, precision: w.precision, method: w.method, optimizer: w.optimizer, seqLen: w.seqLen,
+    microBatch: UNSHARDED.microBatch, recompute: UNSHARDED.recompute, zeroStage: 0, dataParallel: 1,
+    tensorParallel: 1, pipelineParallel: 1, loraRank: w.loraRank,
+  });
+  const fit = sizing.minFit;
+  return {
+    kind: 'training', need, gpus: fit?.gpus ?? null, perGpuGiB: fit?.estimate.memory.perGpuGiB ?? null,
+    usableGiB: usableMemoryGiB(gpu, 'training'), plan: fit?.estimate.plan ?? null,
+  };
 }

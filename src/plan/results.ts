@@ -5,11 +5,16 @@
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco, type TcoResult } from '../calc/tco.ts';
 import { fitWorkload, type FitResult } from './memory-fit.ts';
+import { sizeInference, sizeTraining, type Sizing } from './performance.ts';
 
 export interface CandidateResult {
   readonly candidate: ResolvedCandidate;
   /** One entry per scenario workload, same order. */
   readonly fits: readonly FitResult[];
+  /** Per workload: the fewest GPUs meeting memory, throughput, latency and deadline, with the estimate. */
+  readonly sizing: readonly Sizing[];
+  /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
+  readonly targetsMet: boolean;
   /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
   readonly fleetGpus: number | null;
   readonly tco: TcoResult | null;
@@ -22,14 +27,17 @@ export interface Results {
 export function calculateResults(s: ResolvedScenario): Results {
   return {
     candidates: s.candidates.map((candidate) => {
-      const fits = s.workloads.map((w) => fitWorkload(candidate.gpu, w, candidate.maxGpus));
-      const counts = fits.map((f) => f.gpus);
+      const sizing = s.workloads.map((w): Sizing => (w.kind === 'inference' ? sizeInference(candidate.gpu, w, candidate.maxGpus) : sizeTraining(candidate.gpu, w, candidate.maxGpus)));
+      const fits = s.workloads.map((w, i) => fitWorkload(candidate.gpu, w, candidate.maxGpus, sizing[i]!));
+      const targetsMet = sizing.every((z) => (z.kind === 'inference' ? z.targetsMet : z.deadlineMet !== false));
+      // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
+      const counts = sizing.map((z, i) => (z.gpus === null || fits[i]!.gpus === null ? null : Math.max(z.gpus, fits[i]!.gpus!)));
       const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
       const tco = fleetGpus === null ? null : calculateTco({
         gpus: fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice,
         rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics,
       });
-      return { candidate, fits, fleetGpus, tco };
+      return { candidate, fits, sizing, targetsMet, fleetGpus, tco };
     }),
   };
 }
