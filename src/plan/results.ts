@@ -6,6 +6,9 @@ import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts
 import { calculateTco, type TcoResult } from '../calc/tco.ts';
 import { fitWorkload, type FitResult } from './memory-fit.ts';
 import { sizeInference, sizeTraining, type Sizing } from './performance.ts';
+import { calculateOptions, type Option } from './options.ts';
+import { calculateRemedies, type Remedy } from './remedies.ts';
+import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 
 export interface CandidateResult {
   readonly candidate: ResolvedCandidate;
@@ -22,11 +25,23 @@ export interface CandidateResult {
 
 export interface Results {
   readonly candidates: readonly CandidateResult[];
+  /** Every candidate bought and rented, ranked: feasible first, then by cost over the horizon. */
+  readonly options: readonly Option[];
+  /** When no option is feasible: the cheapest changes that make one feasible. */
+  readonly remedies: readonly Remedy[];
+  /** How the recommended option's cost moves with each assumption; null without any option. */
+  readonly sensitivity: Sensitivity | null;
 }
 
 export function calculateResults(s: ResolvedScenario): Results {
-  return {
-    candidates: s.candidates.map((candidate) => {
+  const candidates = calculateCandidates(s);
+  const options = calculateOptions(s, candidates);
+  const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
+  return { candidates, options, remedies, sensitivity: calculateSensitivity(s, options) };
+}
+
+function calculateCandidates(s: ResolvedScenario): CandidateResult[] {
+  return s.candidates.map((candidate) => {
       const sizing = s.workloads.map((w): Sizing => (w.kind === 'inference' ? sizeInference(candidate.gpu, w, candidate.maxGpus) : sizeTraining(candidate.gpu, w, candidate.maxGpus)));
       const fits = s.workloads.map((w, i) => fitWorkload(candidate.gpu, w, candidate.maxGpus, sizing[i]!));
       const targetsMet = sizing.every((z) => (z.kind === 'inference' ? z.targetsMet : z.deadlineMet !== false));
@@ -38,6 +53,5 @@ export function calculateResults(s: ResolvedScenario): Results {
         rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics,
       });
       return { candidate, fits, sizing, targetsMet, fleetGpus, tco };
-    }),
-  };
+  });
 }

@@ -1,0 +1,146 @@
+/**
+ * Sensitivity of the recommended option: each assumption moved to its low and high value (the
+ * sourced ranges of catalog/economics.ts, the candidate's price range, ±0.2 utilisation, the
+ * estimator's throughput band), the option's cost over the horizon and cost per 1M output tokens
+ * recomputed, rows ranked by swing (the data of a tornado chart). Also, per assumption, the value
+ * at which the top two options swap places, found by scanning its plausible span and bisecting.
+ */
+import { ECONOMICS } from '../catalog/economics.ts';
+import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/resolve.ts';
+import { calculateTco } from '../calc/tco.ts';
+import { optionFor, type Option } from './options.ts';
+
+export type SensitivityParam =
+  | 'electricityPricePerKwh' | 'pue' | 'utilization' | 'serverOverheadMultiplier' | 'depreciationYears'
+  | 'reservedDiscount' | 'gpuPrice' | 'rentalRate' | 'throughput';
+
+export interface SensitivityRow {
+  readonly param: SensitivityParam;
+  readonly lowValue: number;
+  readonly highValue: number;
+  /** Option cost over the horizon with the assumption at its low / high value. */
+  readonly totalAtLow: number;
+  readonly totalAtHigh: number;
+  readonly cpmAtLow: number | null;
+  readonly cpmAtHigh: number | null;
+  /** |totalAtHigh − totalAtLow|, the ranking key. */
+  readonly swing: number;
+}
+
+export interface FlipPoint {
+  readonly param: SensitivityParam;
+  /** The value where the second option becomes cheaper; null when it does not within the span. */
+  readonly value: number | null;
+  readonly span: readonly [number, number];
+}
+
+export interface Sensitivity {
+  readonly option: Option;
+  readonly rows: readonly SensitivityRow[];
+  readonly runnerUp: Option | null;
+  readonly flips: readonly FlipPoint[];
+}
+
+type Change = { param: SensitivityParam; value: number };
+
+/** Cost and cost per 1M tokens of the same fleet (same GPUs) with one assumption changed. */
+function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: number; cpm: number | null } {
+  if (change.param === 'throughput') {
+    // Throughput moves cost per token only: scale by base / changed throughput.
+    const cpm = o.costPerMillionTokens ? o.costPerMillionTokens.base / change.value : null;
+    return { total: o.total.base, cpm };
+  }
+  const economics: ResolvedEconomics = change.param in s.economics && change.param !== 'gpuPrice'
+    ? { ...s.economics, [change.param]: change.value } : s.economics;
+  const candidate = o.candidate.candidate;
+  const fixed = (v: number): Money => ({ low: v, base: v, high: v, from: 'scenario' });
+  const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
+  const rentalPerGpuHour = change.param === 'rentalRate' ? fixed(change.value) : candidate.rentalPerGpuHour;
+  const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
+  const tco = calculateTco({ gpus: o.gpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice, rentalPerGpuHour, economics });
+  const again = optionFor({ ...s, economics }, { ...c, tco }, o.acquisition);
+  return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
+}
+
+/** Low and high value of each assumption that applies to the option. */
+function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low: number; high: number }[] {
+  const e = s.economics;
+  const rate = e.usdExchangeRate;
+  const set = (k: string) => e.fromScenario.has(k);
+  const around = (v: number, f: number) => ({ low: v * (1 - f), high: v * (1 + f) });
+  const out: { param: SensitivityParam; low: number; high: number }[] = [
+    { param: 'electricityPricePerKwh', ...(set('electricityPricePerKwh') ? around(e.electricityPricePerKwh, 0.3) : { low: ECONOMICS.electricityUsdPerKwh.low * rate, high: ECONOMICS.electricityUsdPerKwh.high * rate }) },
+    { param: 'pue', ...(set('pue') ? { low: Math.max(1, e.pue - 0.2), high: e.pue + 0.2 } : { low: ECONOMICS.pue.low, high: ECONOMICS.pue.high }) },
+    { param: 'utilization', low: Math.max(0.1, e.utilization - 0.2), high: Math.min(1, e.utilization + 0.2) },
+  ];
+  if (o.acquisition === 'buy') {
+    const p = o.candidate.candidate.purchasePrice!;
+    out.push(
+      { param: 'gpuPrice', ...(p.low < p.high ? { low: p.low, high: p.high } : around(p.base, 0.2)) },
+      { param: 'serverOverheadMultiplier', low: ECONOMICS.serverOverheadMultiplier.low, high: ECONOMICS.serverOverheadMultiplier.high },
+      { param: 'depreciationYears', low: ECONOMICS.depreciationYears.low, high: ECONOMICS.depreciationYears.high },
+    );
+  } else {
+    const r = o.candidate.candidate.rentalPerGpuHour!;
+    out.push(
+      { param: 'rentalRate', ...(r.low < r.high ? { low: r.low, high: r.high } : around(r.base, 0.2)) },
+      { param: 'reservedDiscount', low: 0, high: ECONOMICS.reservedDiscount.high },
+    );
+  }
+  if (o.costPerMillionTokens) {
+    const b = o.costPerMillionTokens;
+    // Throughput factor relative to base: high cost ↔ low throughput.
+    out.push({ param: 'throughput', low: b.base / b.high, high: b.base / b.low });
+  }
+  return out;
+}
+
+export function calculateSensitivity(s: ResolvedScenario, options: readonly Option[]): Sensitivity | null {
+  const option = options[0];
+  if (!option) return null;
+  const rows = ranges(s, option).map(({ param, low, high }) => {
+    const a = evaluate(s, option, { param, value: low });
+    const b = evaluate(s, option, { param, value: high });
+    return { param, lowValue: low, highValue: high, totalAtLow: a.total, totalAtHigh: b.total, cpmAtLow: a.cpm, cpmAtHigh: b.cpm, swing: Math.abs(b.total - a.total) || Math.abs((b.cpm ?? 0) - (a.cpm ?? 0)) };
+  }).sort((x, y) => y.swing - x.swing);
+  const runnerUp = options.find((o) => o !== option && o.feasible === option.feasible) ?? null;
+  return { option, rows, runnerUp, flips: runnerUp ? flipPoints(s, option, runnerUp) : [] };
+}
+
+/** Where along each assumption's span the runner-up becomes cheaper than the recommendation. */
+function flipPoints(s: ResolvedScenario, a: Option, b: Option): FlipPoint[] {
+  const e = s.economics;
+  const spans: { param: SensitivityParam; span: [number, number] }[] = [
+    { param: 'electricityPricePerKwh', span: [0, Math.max(1, e.electricityPricePerKwh * 10)] },
+    { param: 'pue', span: [1, 3] },
+    { param: 'utilization', span: [0.05, 1] },
+    { param: 'serverOverheadMultiplier', span: [1, 3] },
+    { param: 'depreciationYears', span: [1, 10] },
+    { param: 'reservedDiscount', span: [0, 0.9] },
+  ];
+  const gap = (param: SensitivityParam, value: number) => evaluate(s, b, { param, value }).total - evaluate(s, a, { param, value }).total;
+  return spans.map(({ param, span }) => ({ param, span, value: crossing((v) => gap(param, v), span) }));
+}
+
+/** First root of f in the span, by a 16-step scan and bisection; null if f keeps its sign. */
+function crossing(f: (x: number) => number, [lo, hi]: readonly [number, number]): number | null {
+  const steps = 16;
+  let x0 = lo;
+  let f0 = f(x0);
+  for (let i = 1; i <= steps; i++) {
+    const x1 = lo + ((hi - lo) * i) / steps;
+    const f1 = f(x1);
+    if (Number.isFinite(f0) && Number.isFinite(f1) && Math.sign(f0) !== Math.sign(f1) && f0 !== 0) {
+      let a = x0;
+      let b = x1;
+      for (let k = 0; k < 30; k++) {
+        const m = (a + b) / 2;
+        if (Math.sign(f(m)) === Math.sign(f0)) a = m; else b = m;
+      }
+      return (a + b) / 2;
+    }
+    x0 = x1;
+    f0 = f1;
+  }
+  return null;
+}
