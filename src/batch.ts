@@ -1,66 +1,90 @@
 /**
- * Many scenarios in one run: discovery, one shared browser, bounded concurrency, one line per
- * scenario on stderr, and a summary. A scenario that is invalid or fails is reported and the
- * others go on.
+ * Many scenarios in one run: discovery, optional sharding, one shared browser, bounded
+ * concurrency, progress on stderr, a per-scenario timeout, the batch index and a summary. A
+ * scenario that is invalid, throws, hangs or loses its browser is reported and the others go on.
  */
 import { availableParallelism } from 'node:os';
 import { mkdir, access, constants } from 'node:fs/promises';
 import pLimit from 'p-limit';
 import { discoverScenarios } from './scenario/discover.ts';
-import { formatDiagnostic } from './scenario/diagnostics.ts';
 import { outputNames } from './output/paths.ts';
+import { removeStaleTemps } from './output/write.ts';
 import { runScenario, type RunOptions, type ScenarioOutcome } from './pipeline.ts';
 import { BrowserPool } from './render/pdf/browser.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { createTranslator } from './i18n/index.ts';
+import { TOOL_VERSION } from './version.ts';
 import { printErr } from './log.ts';
+import { selectShard, type Shard } from './batch/shard.ts';
+import { createProgress, type ProgressMode } from './batch/progress.ts';
+import { buildIndex, indexRow, type BatchIndex } from './batch/index-rows.ts';
+import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
 const t = createTranslator('en');
 
+/** Scenarios in flight at once when not given: one per CPU (printing runs in Chromium's processes meanwhile). */
+export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
+/** Seconds a scenario may take before it fails as hung (`--timeout`). */
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
 export interface BatchOptions extends RunOptions {
   readonly concurrency?: number;
+  readonly shard?: Shard;
+  /** auto: a bar on a terminal, plain lines elsewhere. */
+  readonly progress?: ProgressMode;
+  /** Write the batch index (default true). */
+  readonly index?: boolean;
+  /** A browser to use instead of launching one; the caller closes it (benchmarks, tests). */
+  readonly browser?: BrowserPool;
 }
 
 export interface BatchResult {
   readonly outcomes: readonly ScenarioOutcome[];
+  /** Output base name of each outcome, same order. */
+  readonly names: readonly string[];
+  readonly index: BatchIndex;
+  readonly indexResult: IndexWriteResult;
   readonly exitCode: ExitCode;
   readonly elapsedMs: number;
 }
 
 export async function runBatch(inputs: readonly string[], opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const files = await discoverScenarios(inputs);
+  const discovered = await discoverScenarios(inputs);
+  // Names over the whole set, so a scenario's outputs are named the same whichever shard runs it.
+  const allNames = outputNames(discovered);
+  const picked = selectShard(discovered, opts.shard);
+  const files = picked.map((i) => discovered[i]!);
+  const names = picked.map((i) => allNames[i]!);
   await ensureWritable(opts.outDir);
-  const names = outputNames(files);
-  const browser = new BrowserPool();
-  const limit = pLimit(opts.concurrency ?? Math.max(1, availableParallelism()));
+  const stale = await removeStaleTemps(opts.outDir);
+  const progress = createProgress(files.length, opts.progress ?? 'auto');
+  if (stale.length > 0) progress.log(t('batch.staleTemps', { count: stale.length, dir: opts.outDir }));
+  if (opts.shard) progress.log(t('batch.shard', { ...opts.shard, selected: files.length, total: discovered.length }));
+  const browser = opts.browser ?? new BrowserPool();
+  const limit = pLimit(opts.concurrency ?? defaultConcurrency());
   try {
     const outcomes = await Promise.all(files.map((file, i) => limit(async () => {
       const outcome = await runScenario(file, names[i]!, opts, { browser });
-      printOutcome(outcome);
+      progress.done(outcome);
       return outcome;
     })));
+    const index = buildIndex(outcomes.map((o, i) => indexRow(o, names[i]!)), { generatedAt: opts.now, toolVersion: TOOL_VERSION, shard: opts.shard });
+    const indexResult = opts.index === false
+      ? { written: [], failures: [] }
+      : await writeIndex(index, { outDir: opts.outDir, formats: opts.formats, locale: opts.lang ?? 'en', browser });
+    progress.stop();
+    for (const f of indexResult.failures) printErr(t('batch.indexFailed', { format: f.format, message: f.message }));
+    if (indexResult.written.length > 0) printErr(t('batch.indexWritten', { outputs: indexResult.written.join(', ') }));
     const elapsedMs = performance.now() - started;
-    const count = (s: ScenarioOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-    printErr(t('cli.summary', { total: outcomes.length, ok: count('ok'), invalid: count('invalid'), failed: count('failed'), seconds: (elapsedMs / 1000).toFixed(1) }));
-    const exitCode = count('failed') > 0 ? EXIT_CODES.outputsFailed : count('invalid') > 0 ? EXIT_CODES.invalidInput : EXIT_CODES.success;
-    return { outcomes, exitCode, elapsedMs };
+    const { ok, invalid, failed } = index.totals;
+    printErr(t('cli.summary', { total: outcomes.length, ok, invalid, failed, seconds: (elapsedMs / 1000).toFixed(1) }));
+    const exitCode = failed > 0 || indexResult.failures.length > 0 ? EXIT_CODES.outputsFailed : invalid > 0 ? EXIT_CODES.invalidInput : EXIT_CODES.success;
+    return { outcomes, names, index, indexResult, exitCode, elapsedMs };
   } finally {
-    await browser.close();
+    progress.stop();
+    if (!opts.browser) await browser.close();
   }
-}
-
-function printOutcome(o: ScenarioOutcome): void {
-  if (o.status === 'invalid') {
-    for (const d of o.diagnostics) printErr(formatDiagnostic(d));
-    printErr(t('cli.invalidCount', { file: o.file, count: o.diagnostics.length }));
-    return;
-  }
-  if (o.written.length > 0) {
-    const base = o.written[0]!.replace(/\.[^.]+$/, '');
-    printErr(t('cli.written', { file: o.file, outputs: `${base}.{${o.written.map((w) => w.slice(base.length + 1)).join(',')}}` }));
-  }
-  for (const f of o.failures) printErr(t('cli.failed', { file: o.file, format: f.format, message: f.message }));
 }
 
 /** Fails early, before any work, when the output folder cannot be created or written. */

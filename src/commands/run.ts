@@ -1,18 +1,21 @@
 import type { Argv } from 'yargs';
-import { runBatch } from '../batch.ts';
+import { runBatch, defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch.ts';
+import { parseShard } from '../batch/shard.ts';
 import { FORMATS, isFormat, type Format } from '../render/index.ts';
 import { LOCALES, type Locale } from '../i18n/index.ts';
 import { UserError, type ExitCode } from '../errors.ts';
 import { createTranslator } from '../i18n/index.ts';
 
-export interface RunArgs { inputs: string[]; out: string; format: string; lang?: Locale; concurrency?: number }
+export interface RunArgs { inputs: string[]; out: string; format: string; lang?: Locale; concurrency?: number; shard?: string; timeout?: number }
 
 export const runBuilder = (y: Argv) =>
   y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'scenario files or folders (searched recursively for *.yaml, *.yml)' })
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
     .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: `comma-separated: ${FORMATS.join(', ')}` })
     .option('lang', { type: 'string', choices: LOCALES, describe: 'report language (default: the scenario locale, else en)' })
-    .option('concurrency', { alias: 'j', type: 'number', describe: 'scenarios in parallel (default: CPU count)' });
+    .option('concurrency', { alias: 'j', type: 'number', describe: `scenarios in parallel (default: CPU count, here ${defaultConcurrency()})` })
+    .option('shard', { type: 'string', describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set' })
+    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, describe: 'seconds one scenario may take before it fails as hung' });
 
 export function parseFormats(text: string): Format[] {
   const t = createTranslator('en');
@@ -30,15 +33,21 @@ export function reportDate(env: NodeJS.ProcessEnv = process.env): Date {
 }
 
 export async function runRun(args: RunArgs): Promise<ExitCode> {
+  const t = createTranslator('en');
   if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) {
-    throw new UserError(`--concurrency must be a positive integer (got ${args.concurrency})`);
+    throw new UserError(t('batch.badConcurrency', { value: String(args.concurrency) }));
   }
+  const timeout = args.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  if (!Number.isFinite(timeout) || timeout <= 0) throw new UserError(t('batch.badTimeout', { value: String(args.timeout) }));
+  const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
   const result = await runBatch(args.inputs, {
     outDir: args.out,
     formats: parseFormats(args.format),
     ...(args.lang ? { lang: args.lang } : {}),
     now: reportDate(),
+    timeoutMs: timeout * 1000,
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+    ...(shard ? { shard } : {}),
   });
   return result.exitCode;
 }

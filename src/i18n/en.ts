@@ -1,9 +1,11 @@
 /** English messages: the reference catalogue. Keys are grouped by prefix (area.name). */
 import { reportEn } from './report-en.ts';
 import { cliEn } from './cli-en.ts';
+import { batchEn } from './batch-en.ts';
 
 export const en = {
   ...cliEn,
+  ...batchEn,
   ...reportEn,
   'app.title': 'GPU procurement report',
   'estimate.describe': "estimate memory, latency and throughput (inference) or time and MFU (training) for one configuration",

@@ -11,7 +11,16 @@ export function safeName(text: string): string {
   return cleaned.slice(0, 120) || 'scenario';
 }
 
-/** Output base names for the input files, in the same order, unique (case-insensitively). */
+/**
+ * Names the batch index uses (`index`, `index-shard-1-of-4`): a scenario file with such a stem
+ * gets a suffix, so it cannot overwrite the index (or the index it).
+ */
+export const isReservedName = (name: string): boolean => /^index(-shard-\d+-of-\d+)?$/i.test(name);
+
+/**
+ * Output base names for the input files, in the same order, unique (case-insensitively).
+ * Only file paths count: a scenario's `name:` field never becomes part of a path.
+ */
 export function outputNames(files: readonly string[]): string[] {
   const stem = (f: string) => path.basename(f).replace(/\.ya?ml$/i, '');
   const counts = new Map<string, number>();
@@ -22,7 +31,7 @@ export function outputNames(files: readonly string[]): string[] {
     const s = stem(f);
     const rel = path.relative(root, path.resolve(path.dirname(f)));
     let name = safeName(counts.get(s.toLowerCase())! > 1 && rel ? `${rel.split(path.sep).join('-')}-${s}` : s);
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${safeName(s)}-${n}`;
+    for (let n = 2; taken.has(name.toLowerCase()) || isReservedName(name); n++) name = `${safeName(s)}-${n}`;
     taken.add(name.toLowerCase());
     return name;
   });

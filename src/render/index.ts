@@ -17,18 +17,28 @@ export type Format = (typeof FORMATS)[number];
 export interface RenderContext {
   /** The run's shared Chromium (launched on first use). */
   readonly browser: BrowserPool;
+  /** Aborted when the scenario has timed out: a print in progress stops and closes its page. */
+  readonly signal?: AbortSignal;
 }
 
 export type Renderer = (report: Report, ctx: RenderContext) => Promise<Uint8Array>;
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
+/** The HTML of a report, rendered once when both html and pdf are asked for (charts are the costly part). */
+const htmlCache = new WeakMap<Report, string>();
+const htmlOf = (report: Report): string => {
+  let html = htmlCache.get(report);
+  if (html === undefined) htmlCache.set(report, (html = renderHtml(report)));
+  return html;
+};
+
 export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   json: async (report) => renderJson(report),
-  html: async (report) => encode(renderHtml(report)),
+  html: async (report) => encode(htmlOf(report)),
   xlsx: (report) => renderXlsx(report),
   pdf: async (report, ctx) => {
-    const pdf = await printPdf(await ctx.browser.get(), renderHtml(report));
+    const pdf = await printPdf(await ctx.browser.get(), htmlOf(report), { signal: ctx.signal });
     const t = createTranslator(report.locale as Locale);
     return finalizePdf(pdf, {
       title: `${report.scenario.name} · ${report.title}`,

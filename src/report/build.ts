@@ -26,6 +26,24 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
     generatedAt: meta.generatedAt.toISOString(),
     catalogDate: CATALOG_DATE,
     currency: scenario.economics.currency,
+    headline: buildHeadline(results, scenario.economics.currency),
     analyses: ANALYSES.map((a) => a.build(ctx)),
+  };
+}
+
+/**
+ * The summary's answer as data: the candidate meeting every workload at the lowest base-case
+ * owned TCO (the same rule as analyses/summary.ts). No cost per 1M tokens yet: no analysis
+ * computes one.
+ */
+function buildHeadline(results: Results, currency: string): NonNullable<Report['headline']> {
+  const best = results.candidates
+    .filter((c) => c.fleetGpus !== null && c.tco?.levels)
+    .sort((a, b) => a.tco!.levels!.base.ownedTotal - b.tco!.levels!.base.ownedTotal)[0];
+  return {
+    configuration: best ? `${best.fleetGpus} × ${best.candidate.gpu.name}` : null,
+    tcoBase: best ? best.tco!.levels!.base.ownedTotal : null,
+    costPerMillionTokens: null,
+    currency,
   };
 }

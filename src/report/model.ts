@@ -115,5 +115,17 @@ export interface Report {
   readonly generatedAt: string;
   readonly catalogDate: string;
   readonly currency: string;
+  /**
+   * The answer in machine-readable form, for batch indexes and other tools (labels in the
+   * analyses are localised, so nothing should parse them): the recommended configuration,
+   * its base-case total cost of ownership over the horizon and its cost per 1M output tokens,
+   * null where the report has none.
+   */
+  readonly headline?: {
+    readonly configuration: string | null;
+    readonly tcoBase: number | null;
+    readonly costPerMillionTokens: number | null;
+    readonly currency: string;
+  };
   readonly analyses: readonly Analysis[];
 }

@@ -47,13 +47,35 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
 
 export class BrowserPool {
   #browser: Promise<Browser> | undefined;
-  #profileDir: string | undefined;
+  /** One fresh profile folder per launch (a killed browser leaves its profile locked). */
+  #profileDirs: string[] = [];
+  #launches = 0;
+  #losses = 0;
+
+  /** How many browsers this pool has launched (a relaunch after a crash counts). */
+  get launches(): number { return this.#launches; }
+  /**
+   * How many times a browser of this pool was lost (crashed, killed) rather than closed. A
+   * print that failed while this count moved failed because of the browser, not its page:
+   * worth one more try on a relaunched browser.
+   */
+  get losses(): number { return this.#losses; }
+
+  /** Process id of the running browser, if one is running (for memory sampling). */
+  async pid(): Promise<number | undefined> {
+    const browser = await this.#browser?.catch(() => undefined);
+    return browser?.connected ? browser.process()?.pid : undefined;
+  }
 
   /** The shared browser; a new one if the last one crashed or was closed. */
   async get(): Promise<Browser> {
-    if (this.#browser) {
-      const browser = await this.#browser.catch(() => undefined);
+    for (let current = this.#browser; current; current = this.#browser) {
+      const browser = await current.catch(() => undefined);
       if (browser?.connected) return browser;
+      // Relaunch once, not once per waiting caller: if another caller already did, use its browser.
+      if (this.#browser !== current) continue;
+      browser?.process()?.kill('SIGKILL');
+      break;
     }
     this.#browser = this.#launch();
     return this.#browser;
@@ -61,22 +83,27 @@ export class BrowserPool {
 
   async #launch(): Promise<Browser> {
     const executablePath = findBrowser();
-    this.#profileDir ??= mkdtempSync(path.join(tmpdir(), 'gpu-report-chromium-'));
-    return puppeteer.launch({
+    const profileDir = mkdtempSync(path.join(tmpdir(), 'gpu-report-chromium-'));
+    this.#profileDirs.push(profileDir);
+    this.#launches++;
+    const browser = await puppeteer.launch({
       executablePath,
       headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
-      args: [...ARGS, `--user-data-dir=${this.#profileDir}`],
+      args: [...ARGS, `--user-data-dir=${profileDir}`],
       // The reports never need a network; keep stdout/stderr of Chromium out of ours.
       pipe: true,
       dumpio: false,
     });
+    browser.once('disconnected', () => {
+      if (this.#browser !== undefined) this.#losses++;
+    });
+    return browser;
   }
 
   async close(): Promise<void> {
     const pending = this.#browser;
     this.#browser = undefined;
     if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
-    if (this.#profileDir) rmSync(this.#profileDir, { recursive: true, force: true });
-    this.#profileDir = undefined;
+    for (const dir of this.#profileDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,31 @@
+/** 批量运行与批量索引的消息（简体中文，并入 zh-CN.ts）。 */
+import type { batchEn } from './batch-en.ts';
+
+export const batchZhCN = {
+  'batch.badShard': '--shard 须为 i/n 且 1 ≤ i ≤ n，例如 --shard 2/4（收到“{value}”）',
+  'batch.badConcurrency': '--concurrency 须为正整数（收到 {value}）',
+  'batch.badTimeout': '--timeout 须为正的秒数（收到 {value}）',
+  'batch.shard': '分片 {index}/{count}：{total} 个场景中的 {selected} 个',
+  'batch.timedOut': '{seconds} 秒后超时（可用 --timeout 调大）',
+  'batch.crashed': '无法处理：{message}',
+  'batch.tooLarge': '文件大小 {mib} MiB；场景 YAML 最多 {limitKib} KiB（未读取即拒绝）',
+  'batch.staleTemps': '已删除中断运行遗留在 {dir} 中的 {count} 个临时文件',
+  'batch.indexWritten': '✓ 索引 → {outputs}',
+  'batch.indexFailed': '✗ 索引：{format}：{message}',
+  'batch.progress': '{bar} {value}/{total} 个场景 | {failed} 个失败 | {invalid} 个无效 | {duration_formatted}',
+  'batch.index.title': '批量索引',
+  'batch.index.summary': '{total} 个场景：{ok} 个成功，{invalid} 个无效，{failed} 个失败',
+  'batch.index.generated': '生成时间',
+  'batch.index.col.file': '场景文件',
+  'batch.index.col.name': '名称',
+  'batch.index.col.configuration': '推荐配置',
+  'batch.index.col.tco': '总拥有成本（基准）',
+  'batch.index.col.currency': '币种',
+  'batch.index.col.costPerMillionTokens': '每百万 token 成本',
+  'batch.index.col.status': '状态',
+  'batch.index.col.reason': '原因',
+  'batch.index.col.reports': '报告',
+  'batch.index.status.ok': '成功',
+  'batch.index.status.invalid': '无效',
+  'batch.index.status.failed': '失败',
+} as const satisfies Record<keyof typeof batchEn, string>;
