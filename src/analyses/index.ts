@@ -7,6 +7,7 @@ import { buildSummary } from './summary.ts';
 import { buildGpuSpecs } from './gpu-specs.ts';
 import { buildMemory } from './memory.ts';
 import { buildTco } from './tco.ts';
+import { buildInputs } from './inputs.ts';
 import { buildAssumptions } from './assumptions.ts';
 
 export const ANALYSES: readonly { readonly id: string; readonly build: AnalysisBuilder }[] = [
@@ -14,5 +15,6 @@ export const ANALYSES: readonly { readonly id: string; readonly build: AnalysisB
   { id: 'gpu-specs', build: buildGpuSpecs },
   { id: 'memory', build: buildMemory },
   { id: 'tco', build: buildTco },
+  { id: 'inputs', build: buildInputs },
   { id: 'assumptions', build: buildAssumptions },
 ];

@@ -1,7 +1,16 @@
-/** tco: capex, power with PUE, hosting and maintenance over the horizon; buy vs rent; perf per money. */
+/**
+ * tco: capex, power with PUE, hosting and maintenance over the horizon; buy vs rent; perf per
+ * money. Every figure of the table is also a live workbook formula over the Inputs sheet's
+ * names (calc/tco-formulas.ts); the row keeps the number calc/tco.ts computed, which the
+ * workbook caches.
+ */
 import { round, type AnalysisBuilder } from './context.ts';
-import type { Column } from '../report/model.ts';
+import type { Column, RowCells } from '../report/model.ts';
 import { cumulativeCost } from '../calc/tco.ts';
+import { candidateKeys, candidateNames, div, mul, named, num, ref, tcoFormulas } from '../calc/tco-formulas.ts';
+
+/** Significant digits of the table's numbers: the workbook recomputes them to ~1e-9 relative. */
+const DIGITS = 10;
 
 export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
   const e = scenario.economics;
@@ -20,24 +29,28 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'breakEven', label: t('col.breakEven'), unit: t('unit.month'), format: 'integer' },
     { key: 'tflopsPerMoney', label: t('col.tflopsPerMoney'), unit: `TFLOPS/1k ${cur}`, format: 'decimal2' },
   ];
-  const rows = results.candidates.map((c) => {
+  const keys = candidateKeys(scenario.candidates);
+  const table = results.candidates.map((c) => {
     const base = c.tco?.levels?.base;
     const bf16 = c.candidate.gpu.denseTflops.bf16 ?? c.candidate.gpu.denseTflops.fp16 ?? 0;
-    return {
+    const row = {
       gpu: c.candidate.gpu.name,
       gpus: c.fleetGpus,
-      capex: base ? round(base.capex, 6) : null,
-      powerKw: c.tco ? round(c.tco.itPowerKw) : null,
-      powerPerMonth: base ? round(base.powerPerMonth, 6) : null,
-      opexPerMonth: base ? round(base.opexPerMonth, 6) : null,
-      ownedLow: c.tco?.levels ? round(c.tco.levels.low.ownedTotal, 6) : null,
-      owned: base ? round(base.ownedTotal, 6) : null,
-      ownedHigh: c.tco?.levels ? round(c.tco.levels.high.ownedTotal, 6) : null,
-      rent: base?.rentTotal != null ? round(base.rentTotal, 6) : null,
+      capex: base ? round(base.capex, DIGITS) : null,
+      powerKw: c.tco ? round(c.tco.itPowerKw, DIGITS) : null,
+      powerPerMonth: base ? round(base.powerPerMonth, DIGITS) : null,
+      opexPerMonth: base ? round(base.opexPerMonth, DIGITS) : null,
+      ownedLow: c.tco?.levels ? round(c.tco.levels.low.ownedTotal, DIGITS) : null,
+      owned: base ? round(base.ownedTotal, DIGITS) : null,
+      ownedHigh: c.tco?.levels ? round(c.tco.levels.high.ownedTotal, DIGITS) : null,
+      rent: base?.rentTotal != null ? round(base.rentTotal, DIGITS) : null,
       breakEven: base?.breakEvenMonth ?? null,
-      tflopsPerMoney: base && c.fleetGpus ? round((bf16 * c.fleetGpus) / (base.ownedTotal / 1000)) : null,
+      tflopsPerMoney: base && c.fleetGpus ? round((bf16 * c.fleetGpus) / (base.ownedTotal / 1000), DIGITS) : null,
     };
+    const index = scenario.candidates.indexOf(c.candidate);
+    return { row, cells: index < 0 ? null : liveCells(row, candidateNames(keys[index]!), bf16) };
   });
+  const rows = table.map((r) => r.row);
   const priced = results.candidates.filter((c) => c.tco?.levels);
   const cheapest = [...priced].sort((a, b) => a.tco!.levels!.base.ownedTotal - b.tco!.levels!.base.ownedTotal)[0];
   const months = Array.from({ length: e.horizonMonths + 1 }, (_, m) => String(m));
@@ -50,7 +63,7 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
     title: t('tco.title'),
     intro: t('tco.intro', { months: e.horizonMonths, currency: cur }),
     blocks: [
-      { kind: 'table', id: 'tco', columns, rows },
+      { kind: 'table', id: 'tco', columns, rows, rowCells: table.map((r) => r.cells) },
       ...notes,
       {
         kind: 'chart', id: 'tco-by-candidate', title: t('tco.chartTitle', { months: e.horizonMonths }), chartType: 'bar', yLabel: cur,
@@ -71,6 +84,35 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
         ],
       }] : []),
       { kind: 'note', tone: 'info', text: t('tco.method') },
+      { kind: 'note', tone: 'info', text: t('tco.liveNote') },
     ],
   };
 };
+
+/**
+ * The row's formulas, for the cells that hold a number (a blank cell has nothing to cache).
+ * Power, capex, opex and owned TCO get names, so later formulas read `capex_…*…+opexPerMonth_…*…`.
+ */
+function liveCells(row: Readonly<Record<string, number | string | null>>, n: ReturnType<typeof candidateNames>, bf16: number): RowCells {
+  const base = tcoFormulas(n, 'base', ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth']);
+  const all: Record<string, string> = {
+    gpus: ref(n.gpus).text,
+    capex: base.capex.text,
+    powerKw: base.itPowerKw.text,
+    powerPerMonth: base.powerPerMonth.text,
+    opexPerMonth: base.opexPerMonth.text,
+    ownedLow: tcoFormulas(n, 'low').ownedTotal.text,
+    owned: base.ownedTotal.text,
+    ownedHigh: tcoFormulas(n, 'high').ownedTotal.text,
+    rent: base.rentTotal.text,
+    breakEven: base.breakEvenMonth.text,
+    tflopsPerMoney: div(mul(num(bf16), ref(n.gpus)), div(named(n.ownedTotal, base.ownedTotal), num(1000))).text,
+  };
+  const priced = row.owned !== null;
+  const formulas = Object.fromEntries(Object.entries(all).filter(([key]) => row[key] !== null || (key === 'breakEven' && priced && row.rent !== null)));
+  const names: Record<string, string> = {
+    ...(row.powerKw !== null ? { powerKw: n.itPowerKw } : {}),
+    ...(priced ? { powerPerMonth: n.powerPerMonth, capex: n.capex, opexPerMonth: n.opexPerMonth, owned: n.ownedTotal } : {}),
+  };
+  return { formulas, names };
+}

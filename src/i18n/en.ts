@@ -1,12 +1,14 @@
 /** English messages: the reference catalogue. Keys are grouped by prefix (area.name). */
 import { reportEn } from './report-en.ts';
 import { cliEn } from './cli-en.ts';
+import { workbookEn } from './workbook-en.ts';
 import { batchEn } from './batch-en.ts';
 
 export const en = {
   ...cliEn,
   ...batchEn,
   ...reportEn,
+  ...workbookEn,
   'app.title': 'GPU procurement report',
   'estimate.describe': "estimate memory, latency and throughput (inference) or time and MFU (training) for one configuration",
   'estimate.error.unknownGpu': "unknown GPU \"{id}\"; did you mean \"{suggestion}\"?",

@@ -102,11 +102,17 @@ function cellContext(v: CellValue, c: Column, fmt: Fmt) {
   };
 }
 
+/** The column, with the number format a row gives this one cell (`rowCells[i].formats`). */
+function withFormat(b: TableBlock, row: number, c: Column): Column {
+  const format = b.rowCells?.[row]?.formats?.[c.key];
+  return format ? { ...c, format } : c;
+}
+
 function tableContext(b: TableBlock, fmt: Fmt) {
   return {
     isTable: true, title: b.title,
     headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit), numeric: c.format !== 'text' })),
-    rows: b.rows.map((r) => b.columns.map((c) => cellContext(r[c.key] ?? null, c, fmt))),
+    rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt))),
   };
 }
 
@@ -119,7 +125,7 @@ function transposedTable(b: TableBlock, fmt: Fmt) {
     headers: [{ text: headerLabel(first.label, first.unit), numeric: false }, ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true }))],
     rows: rest.map((c) => [
       { text: headerLabel(c.label, c.unit), numeric: false, status: '', rowHeader: true },
-      ...b.rows.map((r) => cellContext(r[c.key] ?? null, c, fmt)),
+      ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt)),
     ]),
   };
 }

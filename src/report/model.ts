@@ -28,12 +28,27 @@ export interface Column {
   readonly status?: boolean;
 }
 
+/**
+ * Cell-level extras of one table row, by column key. Rows keep plain values (the JSON stays
+ * numbers); `formulas` and `names` wire the workbook (other renderers ignore them), `formats`
+ * overrides the column's number format for one cell (every renderer honours it).
+ */
+export interface RowCells {
+  /** Live formula over workbook names (no leading "="); the row's value is its cached result. */
+  readonly formulas?: Readonly<Record<string, string>>;
+  /** A workbook defined name for the cell (letters, digits, "_"; never cell-reference-like). */
+  readonly names?: Readonly<Record<string, string>>;
+  readonly formats?: Readonly<Record<string, NumberFormat>>;
+}
+
 export interface TableBlock {
   readonly kind: 'table';
   readonly id: string;
   readonly title?: string;
   readonly columns: readonly Column[];
   readonly rows: readonly Readonly<Record<string, CellValue>>[];
+  /** Parallel to `rows` (same index); absent or shorter when rows have no extras. */
+  readonly rowCells?: readonly (RowCells | null)[];
 }
 
 export interface ChartSeries {

@@ -1,0 +1,93 @@
+/**
+ * inputs: every economic input of the scenario as a named workbook cell (the Inputs sheet).
+ * The TCO sheet's formulas (calc/tco-formulas.ts) refer to these names, so a buyer who changes
+ * a price here sees every total move. Values are the resolved scenario's, unrounded.
+ */
+import type { AnalysisBuilder } from './context.ts';
+import type { Column, NumberFormat, RowCells, TableBlock } from '../report/model.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateKeys, candidateNames, type EconomicInput } from '../calc/tco-formulas.ts';
+import { GPUS_PER_SERVER } from '../calc/tco.ts';
+
+/** Label, unit and number format of each economic input (labels shared with the assumptions). */
+const ECONOMIC_ROWS = {
+  electricityPricePerKwh: { label: 'assume.electricity', unit: (cur) => `${cur}/kWh`, format: 'decimal3' },
+  pue: { label: 'assume.pue', format: 'decimal2' },
+  utilization: { label: 'assume.utilization', format: 'percent' },
+  horizonMonths: { label: 'assume.horizon', unit: (_cur, month) => month, format: 'integer' },
+  serverOverheadMultiplier: { label: 'assume.serverOverhead', unit: () => '×', format: 'decimal2' },
+  networkingShare: { label: 'assume.networking', format: 'percent' },
+  depreciationYears: { label: 'assume.depreciation', unit: (_cur, _month, year) => year, format: 'decimal1' },
+  residualValueShare: { label: 'assume.residual', format: 'percent' },
+  hostingPerKwMonth: { label: 'assume.hosting', unit: (cur, month) => `${cur}/kW/${month}`, format: 'currency2' },
+  maintenanceSharePerYear: { label: 'assume.maintenance', format: 'percent' },
+  reservedDiscount: { label: 'assume.reserved', format: 'percent' },
+} as const satisfies Record<EconomicInput, { label: MessageKey; unit?: (currency: string, month: string, year: string) => string; format: NumberFormat }>;
+
+export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
+  const e = scenario.economics;
+  const cur = e.currency;
+  const unitOf = (row: { unit?: (c: string, m: string, y: string) => string }) => row.unit?.(cur, t('unit.month'), t('unit.year')) ?? '';
+  const rows: { label: string; value: number | null; unit: string; name: string; format: NumberFormat }[] = [
+    ...ECONOMIC_INPUTS.map((field) => {
+      const row: { label: MessageKey; unit?: (c: string, m: string, y: string) => string; format: NumberFormat } = ECONOMIC_ROWS[field];
+      return { label: t(row.label, { gpus: GPUS_PER_SERVER }), value: e[field], unit: unitOf(row), name: field, format: row.format };
+    }),
+    { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
+    { label: t('inputs.gpusPerServer'), value: CONSTANT_INPUTS.gpusPerServer, unit: 'GPUs', name: 'gpusPerServer', format: 'integer' },
+    ...(e.budget !== undefined ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: 'budget', format: 'currency' as const }] : []),
+  ];
+  const economics: TableBlock = {
+    kind: 'table', id: 'inputs',
+    columns: [
+      { key: 'label', label: t('inputs.col.input'), format: 'text' },
+      { key: 'value', label: t('col.value'), format: 'decimal3' },
+      { key: 'unit', label: t('col.unit'), format: 'text' },
+      { key: 'name', label: t('inputs.col.name'), format: 'text' },
+    ],
+    rows: rows.map(({ label, value, unit, name }) => ({ label, value, unit, name })),
+    rowCells: rows.map(({ name, format }) => ({ names: { value: name }, formats: { value: format } })),
+  };
+
+  const keys = candidateKeys(scenario.candidates);
+  const columns: Column[] = [
+    { key: 'gpu', label: t('col.gpu'), format: 'text' },
+    { key: 'gpus', label: t('col.fleetGpus'), format: 'integer' },
+    { key: 'price', label: t('inputs.col.price'), unit: cur, format: 'currency' },
+    { key: 'priceLow', label: t('col.priceLow'), unit: cur, format: 'currency' },
+    { key: 'priceHigh', label: t('col.priceHigh'), unit: cur, format: 'currency' },
+    { key: 'rent', label: t('inputs.col.rent'), unit: `${cur}/GPU-h`, format: 'currency2' },
+    { key: 'rentLow', label: t('col.rentLow'), unit: `${cur}/GPU-h`, format: 'currency2' },
+    { key: 'rentHigh', label: t('col.rentHigh'), unit: `${cur}/GPU-h`, format: 'currency2' },
+    { key: 'tdp', label: t('col.tdp'), unit: 'W', format: 'integer' },
+  ];
+  const candidateRows = scenario.candidates.map((c, i) => {
+    const n = candidateNames(keys[i]!);
+    const price = c.purchasePrice;
+    const rent = c.rentalPerGpuHour;
+    const values = {
+      gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
+      price: price?.base ?? null, priceLow: price?.low ?? null, priceHigh: price?.high ?? null,
+      rent: rent?.base ?? null, rentLow: rent?.low ?? null, rentHigh: rent?.high ?? null,
+      tdp: c.gpu.tdpWatts,
+    };
+    const names = {
+      gpus: n.gpus, price: n.price.base, priceLow: n.price.low, priceHigh: n.price.high,
+      rent: n.rent.base, rentLow: n.rent.low, rentHigh: n.rent.high, tdp: n.tdpWatts,
+    };
+    return { row: { gpu: c.gpu.name, ...values }, cells: { names } satisfies RowCells };
+  });
+  return {
+    id: 'inputs',
+    title: t('inputs.title'),
+    intro: t('inputs.intro'),
+    blocks: [
+      economics,
+      {
+        kind: 'table', id: 'inputs-candidates', title: t('inputs.candidatesTitle'), columns,
+        rows: candidateRows.map((r) => r.row), rowCells: candidateRows.map((r) => r.cells),
+      },
+      { kind: 'note', tone: 'info', text: t('inputs.baseNote') },
+    ],
+  };
+};

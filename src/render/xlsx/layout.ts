@@ -1,0 +1,167 @@
+/**
+ * One sheet, blocks top to bottom: tables (header, values or live formulas, named cells,
+ * pass/fail conditional formatting, links), key/value lists, notes, charts to the right.
+ * The first table's header is frozen and filterable; column widths fit what the cells show.
+ */
+import type ExcelJS from 'exceljs';
+import type { Block, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { headerLabel } from '../format.ts';
+import { renderChartPng } from '../charts/index.ts';
+import {
+  EXCEL_FORMATS, absoluteRef, columnLetter, displayText, displayWidth, formulaValue, isLink, isValidName, toExcelValue,
+} from './cells.ts';
+
+const NAVY = 'FF1F3A5F';
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } } as const;
+const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
+const CHART_SIZE = { width: 640, height: 300 } as const;
+/** Excel's own "Good" / "Bad" cell styles, as conditional formats (a fill that follows the value). */
+const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
+const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
+/** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
+const MAX_WIDTH = 60;
+/** A header taller than the frozen pane should hold no more than this many rows above it. */
+const MAX_FROZEN_ROWS = 12;
+
+export interface SheetContext {
+  readonly wb: ExcelJS.Workbook;
+  readonly locale: Locale;
+  /** Defined names already given, workbook-wide (a name must be unique). */
+  readonly names: Set<string>;
+}
+
+export class SheetLayout {
+  #row = 1;
+  #widths: number[] = [];
+  #frozen = false;
+  #charts = 0;
+  #maxCol = 1;
+
+  constructor(private readonly ws: ExcelJS.Worksheet, private readonly ctx: SheetContext) {}
+
+  add(block: Block): void {
+    switch (block.kind) {
+      case 'table': return this.#table(block);
+      case 'keyValue': return this.#keyValue(block);
+      case 'note': {
+        if (this.#row > 1) this.#row++;
+        const cell = this.ws.getCell(this.#row++, 1);
+        cell.value = block.text;
+        cell.font = { italic: true, color: { argb: block.tone === 'warning' ? 'FFB5651D' : 'FF5A6470' } };
+        return;
+      }
+      case 'chart': {
+        const png = renderChartPng(block, { ...CHART_SIZE, locale: this.ctx.locale, scale: 1 });
+        const image = this.ctx.wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+        // Charts stack to the right of the data, each below the previous one.
+        this.ws.addImage(image, { tl: { col: this.#maxCol + 1, row: this.#charts++ * 16 }, ext: CHART_SIZE });
+        return;
+      }
+      default: {
+        const never: never = block;
+        throw new Error(`unknown block ${(never as Block).kind}`);
+      }
+    }
+  }
+
+  #table(t: TableBlock): void {
+    if (this.#row > 1) this.#row++;
+    if (t.title && this.#row > 1) {
+      const c = this.ws.getCell(this.#row++, 1);
+      c.value = t.title;
+      c.font = { bold: true, color: { argb: NAVY } };
+    }
+    const headerRow = this.#row++;
+    t.columns.forEach((col, j) => {
+      const cell = this.ws.getCell(headerRow, j + 1);
+      cell.value = headerLabel(col.label, col.unit);
+      cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+      cell.fill = HEADER_FILL;
+      cell.alignment = { vertical: 'bottom', wrapText: true };
+      this.#fit(j, String(cell.value), 1.1);
+    });
+    t.rows.forEach((r, i) => {
+      const rowIndex = this.#row++;
+      const extras = t.rowCells?.[i] ?? null;
+      t.columns.forEach((col, j) => this.#cell(rowIndex, j + 1, r[col.key] ?? null, col, extras));
+    });
+    const lastRow = this.#row - 1;
+    this.#statusColours(t.columns, headerRow, lastRow);
+    this.#maxCol = Math.max(this.#maxCol, t.columns.length);
+    if (!this.#frozen && headerRow <= MAX_FROZEN_ROWS) {
+      this.ws.views = [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }];
+      this.ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastRow), column: t.columns.length } };
+      this.#frozen = true;
+    }
+  }
+
+  #cell(row: number, col: number, v: CellValue, column: Column, extras: RowCells | null): void {
+    const cell = this.ws.getCell(row, col);
+    const formula = extras?.formulas?.[column.key];
+    cell.value = formula !== undefined ? formulaValue(formula, v) : toExcelValue(v);
+    const format: NumberFormat = extras?.formats?.[column.key] ?? column.format;
+    if (format !== 'text' && format !== 'boolean') cell.numFmt = EXCEL_FORMATS[format];
+    if (typeof v === 'string' && isLink(v)) cell.font = LINK_FONT;
+    const name = extras?.names?.[column.key];
+    if (name !== undefined) this.#name(name, row, col);
+    this.#fit(col - 1, displayText(v, format));
+  }
+
+  #name(name: string, row: number, col: number): void {
+    if (!isValidName(name)) throw new Error(`not a valid workbook name: ${name}`);
+    if (this.ctx.names.has(name.toLowerCase())) throw new Error(`workbook name given twice: ${name}`);
+    this.ctx.names.add(name.toLowerCase());
+    this.ctx.wb.definedNames.add(absoluteRef(this.ws.name, row, col), name);
+  }
+
+  /** Pass/fail columns: green where the cell is TRUE, red where FALSE, following later edits. */
+  #statusColours(columns: readonly Column[], headerRow: number, lastRow: number): void {
+    if (lastRow <= headerRow) return;
+    columns.forEach((c, j) => {
+      if (!c.status) return;
+      const letter = columnLetter(j + 1);
+      this.ws.addConditionalFormatting({
+        ref: `${letter}${headerRow + 1}:${letter}${lastRow}`,
+        rules: [
+          { type: 'cellIs', operator: 'equal', formulae: ['TRUE'], style: PASS, priority: 1 },
+          { type: 'cellIs', operator: 'equal', formulae: ['FALSE'], style: FAIL, priority: 2 },
+        ],
+      });
+    });
+  }
+
+  #keyValue(b: KeyValueBlock): void {
+    if (this.#row > 1) this.#row++;
+    const top = this.#row;
+    if (b.title) {
+      const c = this.ws.getCell(this.#row++, 1);
+      c.value = b.title;
+      c.font = { bold: true, color: { argb: NAVY } };
+    }
+    for (const item of b.items) {
+      const rowIndex = this.#row++;
+      const label = this.ws.getCell(rowIndex, 1);
+      label.value = headerLabel(item.label, item.unit);
+      label.font = { bold: true };
+      const cell = this.ws.getCell(rowIndex, 2);
+      cell.value = toExcelValue(item.value);
+      if (item.format !== 'text' && item.format !== 'boolean') cell.numFmt = EXCEL_FORMATS[item.format];
+      if (typeof item.value === 'string' && isLink(item.value)) cell.font = LINK_FONT;
+      this.#fit(0, headerLabel(item.label, item.unit));
+      this.#fit(1, displayText(item.value, item.format));
+    }
+    this.#maxCol = Math.max(this.#maxCol, 2);
+    // A list at the top: keep its labels (and title) in view.
+    if (top === 1 && !this.#frozen) this.ws.views = [{ state: 'frozen', ySplit: b.title ? 1 : 0, xSplit: 1 }];
+  }
+
+  #fit(col: number, text: string, factor = 1): void {
+    const longest = Math.max(0, ...text.split('\n').map(displayWidth));
+    this.#widths[col] = Math.max(this.#widths[col] ?? 8, Math.min(MAX_WIDTH, Math.ceil(longest * factor) + 2));
+  }
+
+  finish(): void {
+    this.#widths.forEach((w, i) => { this.ws.getColumn(i + 1).width = w; });
+  }
+}

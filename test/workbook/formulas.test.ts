@@ -1,0 +1,119 @@
+/**
+ * The TCO formulas of calc/tco-formulas.ts, evaluated in TypeScript over the Inputs sheet's
+ * values, give what calc/tco.ts computes: for every example scenario and the live-workbook
+ * fixture, every candidate and every price level. (LibreOffice checks the same text in
+ * live-workbook.test.ts; this one runs in milliseconds and covers every scenario.)
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.ts';
+import { calculateResults } from '../../src/plan/results.ts';
+import { buildReport } from '../../src/report/build.ts';
+import { LEVELS } from '../../src/calc/tco.ts';
+import {
+  add, candidateKeys, candidateNames, div, inputValues, mul, num, ref, sub, tcoFormulas, when,
+} from '../../src/calc/tco-formulas.ts';
+import { isValidName } from '../../src/render/xlsx/cells.ts';
+import type { TableBlock } from '../../src/report/model.ts';
+
+const ROOT = path.join(import.meta.dirname, '..', '..');
+const SCENARIOS = [
+  ...fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, 'scenarios', f)),
+  path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml'),
+];
+
+function load(file: string): ResolvedScenario {
+  const parsed = parseScenario(fs.readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.diagnostics)}`);
+  return resolveScenario(parsed.scenario);
+}
+
+const close = (got: number, want: number) => Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want));
+
+describe('expression text', () => {
+  it('parenthesises by precedence and keeps left-associative - and /', () => {
+    expect(mul(add(ref('a'), ref('b')), ref('c')).text).toBe('(a+b)*c');
+    expect(sub(ref('a'), sub(ref('b'), ref('c'))).text).toBe('a-(b-c)');
+    expect(div(ref('a'), mul(ref('b'), num(12))).text).toBe('a/(b*12)');
+    expect(add(mul(ref('a'), ref('b')), ref('c')).text).toBe('a*b+c');
+    expect(when(ref('g'), '>', num(8), num(1), 'blank').text).toBe('IF(g>8,1,"")');
+    expect(sub(ref('a'), sub(ref('b'), ref('c'))).evaluate((n) => ({ a: 10, b: 4, c: 1 })[n]!)).toBe(7);
+  });
+
+  it('candidate keys are valid, distinct workbook names even for a GPU listed twice', () => {
+    const keys = candidateKeys([{ gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'l40s' } }] as never);
+    expect(keys).toEqual(['h100_sxm5_80gb', 'h100_sxm5_80gb_2', 'l40s']);
+    for (const k of keys) for (const name of Object.values(candidateNames(k)).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
+      expect(isValidName(name), name).toBe(true);
+    }
+  });
+});
+
+describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) => {
+  const scenario = load(file);
+  const results = calculateResults(scenario);
+  const keys = candidateKeys(scenario.candidates);
+  const entries = results.candidates.map((c) => ({ names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!), candidate: c.candidate, gpus: c.fleetGpus, tco: c.tco }));
+  const values = inputValues(scenario.economics, entries);
+  const env = (name: string) => {
+    if (!values.has(name)) throw new Error(`formula refers to an unknown name ${name}`);
+    return values.get(name) ?? 0; // an empty input cell reads as 0, as in a spreadsheet
+  };
+
+  it('every TCO formula evaluates to the calculator result at every price level', () => {
+    let checked = 0;
+    for (const { names, tco } of entries) {
+      if (!tco?.levels) continue;
+      for (const level of LEVELS) {
+        const p = tco.levels[level];
+        // Named-cell references evaluate through the same formula, so both spellings must agree.
+        for (const f of [tcoFormulas(names, level), tcoFormulas(names, level, ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth'])]) {
+          expect(close(f.itPowerKw.evaluate(env), tco.itPowerKw)).toBe(true);
+          const pairs: [string, number, number | null][] = [
+            ['capex', f.capex.evaluate(env), p.capex],
+            ['powerPerMonth', f.powerPerMonth.evaluate(env), p.powerPerMonth],
+            ['opexPerMonth', f.opexPerMonth.evaluate(env), p.opexPerMonth],
+            ['ownedTotal', f.ownedTotal.evaluate(env), p.ownedTotal],
+            ['rentPerMonth', f.rentPerMonth.evaluate(env), p.rentPerMonth],
+            ['rentTotal', f.rentTotal.evaluate(env), p.rentTotal],
+            ['breakEvenMonth', f.breakEvenMonth.evaluate(env), p.breakEvenMonth],
+          ];
+          for (const [what, got, want] of pairs) {
+            if (want === null) {
+              expect(Number.isNaN(got), `${names.gpus} ${level} ${what}: ${got} should be blank`).toBe(true);
+            } else {
+              expect(close(got, want), `${names.gpus} ${level} ${what}: ${got} vs ${want}`).toBe(true);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    if (entries.some((e) => e.tco?.levels)) expect(checked).toBeGreaterThan(0);
+  });
+
+  it('the tco table has a formula for every number it shows, over names only', () => {
+    const report = buildReport(scenario, results, { file, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+    const table = report.analyses.find((a) => a.id === 'tco')!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+    const inputs = report.analyses.find((a) => a.id === 'inputs')!.blocks.filter((b): b is TableBlock => b.kind === 'table');
+    const defined = new Set([
+      ...inputs.flatMap((t) => (t.rowCells ?? []).flatMap((c) => Object.values(c?.names ?? {}))),
+      ...(table.rowCells ?? []).flatMap((c) => Object.values(c?.names ?? {})),
+    ]);
+    table.rows.forEach((row, i) => {
+      for (const col of table.columns) {
+        const v = row[col.key];
+        const formula = table.rowCells?.[i]?.formulas?.[col.key];
+        if (typeof v === 'number') expect(formula, `${String(row.gpu)} ${col.key}`).toBeTypeOf('string');
+        if (formula === undefined) continue;
+        const identifiers = formula.replace(/"[^"]*"/g, '').replace(/\b(IF|MIN|CEILING)\(/g, '(').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+        expect(identifiers.length, formula).toBeGreaterThan(0);
+        for (const id of identifiers) {
+          expect(defined.has(id), `${col.key}: ${id} is a defined name`).toBe(true);
+        }
+      }
+    });
+  });
+});
