@@ -45,7 +45,7 @@ describe('expression text', () => {
   it('candidate keys are valid, distinct workbook names even for a GPU listed twice', () => {
     const keys = candidateKeys([{ gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'l40s' } }] as never);
     expect(keys).toEqual(['h100_sxm5_80gb', 'h100_sxm5_80gb_2', 'l40s']);
-    for (const k of keys) for (const name of Object.values(candidateNames(k)).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
+    for (const k of keys) for (const name of (Object.values(candidateNames(k)) as (string | Record<string, string>)[]).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
       expect(isValidName(name), name).toBe(true);
     }
   });

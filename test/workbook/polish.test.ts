@@ -64,7 +64,8 @@ describe('workbook polish', () => {
     const memory = en.analyses.find((a) => a.id === 'memory')!;
     const statusColumns = memory.blocks.filter((b): b is TableBlock => b.kind === 'table').flatMap((t) => t.columns.filter((c) => c.status));
     expect(statusColumns.length).toBeGreaterThan(0);
-    const rules = sheetOf(wbEn, en, 'memory').conditionalFormattings;
+    // exceljs reads conditional formats back into this (untyped) property.
+    const rules = (sheetOf(wbEn, en, 'memory') as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
     expect(rules.length).toBe(statusColumns.length);
     for (const cf of rules) {
       const [pass, fail] = cf.rules as ExcelJS.CellIsRuleType[];
