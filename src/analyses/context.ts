@@ -23,3 +23,12 @@ export function round(value: number, digits = 4): number {
   const factor = 10 ** Math.max(0, digits - 1 - magnitude);
   return Math.round(value * factor) / factor;
 }
+
+/** Money in running text ("48,300 USD"), in the report's locale; tables format their own cells. */
+export function formatMoney(value: number, currency: string, locale: Locale): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 0 }).format(value)} ${currency}`;
+}
+
+/** A plain number in running text, at most `digits` decimals. */
+export const formatNumber = (value: number, locale: Locale, digits = 2): string =>
+  new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(value);

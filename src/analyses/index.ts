@@ -6,7 +6,13 @@ import type { AnalysisBuilder } from './context.ts';
 import { buildSummary } from './summary.ts';
 import { buildGpuSpecs } from './gpu-specs.ts';
 import { buildMemory } from './memory.ts';
+import { buildInferenceCapacity } from './inference-capacity.ts';
+import { buildTrainingPlan } from './training-plan.ts';
+import { buildMultiGpu } from './multi-gpu.ts';
+import { buildSelectionGuide } from './selection-guide.ts';
 import { buildTco } from './tco.ts';
+import { buildRecommendation } from './recommendation.ts';
+import { buildSensitivity } from './sensitivity.ts';
 import { buildInputs } from './inputs.ts';
 import { buildAssumptions } from './assumptions.ts';
 
@@ -14,7 +20,13 @@ export const ANALYSES: readonly { readonly id: string; readonly build: AnalysisB
   { id: 'summary', build: buildSummary },
   { id: 'gpu-specs', build: buildGpuSpecs },
   { id: 'memory', build: buildMemory },
+  { id: 'inference-capacity', build: buildInferenceCapacity },
+  { id: 'training-plan', build: buildTrainingPlan },
+  { id: 'multi-gpu', build: buildMultiGpu },
   { id: 'tco', build: buildTco },
+  { id: 'recommendation', build: buildRecommendation },
+  { id: 'selection-guide', build: buildSelectionGuide },
+  { id: 'sensitivity', build: buildSensitivity },
   { id: 'inputs', build: buildInputs },
   { id: 'assumptions', build: buildAssumptions },
 ];

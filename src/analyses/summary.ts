@@ -1,35 +1,90 @@
-/** summary: the answer first: which candidate meets every workload's memory need at the lowest cost. */
-import { round, type AnalysisBuilder } from './context.ts';
-import type { Block } from '../report/model.ts';
+/**
+ * summary: the answer first. The recommended configuration (the top-ranked option), its cost as
+ * low/base/high, why, and the main risks, each risk computed from this scenario's numbers.
+ */
+import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Block, KeyValueItem } from '../report/model.ts';
+import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
+import { paramLabel, formatParamValue } from './sensitivity.ts';
+import { errorBand } from '../calibration/bands.ts';
+import type { Option } from '../plan/options.ts';
 
-export const buildSummary: AnalysisBuilder = ({ scenario, results, t }) => {
-  const cur = scenario.economics.currency;
-  const viable = results.candidates
-    .filter((c) => c.tco?.levels)
-    .sort((a, b) => a.tco!.levels!.base.ownedTotal - b.tco!.levels!.base.ownedTotal);
-  const best = viable[0];
+/** A met target with less headroom than this is named as a risk. */
+const HEADROOM_RISK = 0.15;
+
+export const buildSummary: AnalysisBuilder = (ctx) => {
+  const { scenario, results, t, locale } = ctx;
+  const e = scenario.economics;
+  const cur = e.currency;
+  const best = results.options[0];
   const blocks: Block[] = [];
-  if (best) {
-    const l = best.tco!.levels!;
-    blocks.push({
-      kind: 'keyValue', id: 'summary', items: [
-        { label: t('summary.choice'), value: `${best.fleetGpus} × ${best.candidate.gpu.name}`, format: 'text' },
-        { label: t('summary.capex'), value: round(l.base.capex, 6), unit: cur, format: 'currency' },
-        { label: t('summary.ownedLow'), value: round(l.low.ownedTotal, 6), unit: cur, format: 'currency' },
-        { label: t('summary.owned', { months: scenario.economics.horizonMonths }), value: round(l.base.ownedTotal, 6), unit: cur, format: 'currency' },
-        { label: t('summary.ownedHigh'), value: round(l.high.ownedTotal, 6), unit: cur, format: 'currency' },
-        { label: t('summary.rent'), value: l.base.rentTotal === null ? null : round(l.base.rentTotal, 6), unit: cur, format: 'currency' },
-        { label: t('summary.breakEven'), value: l.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' },
-      ],
-    });
-    blocks.push({ kind: 'note', tone: 'info', text: t('summary.why', { gpu: best.candidate.gpu.name, gpus: best.fleetGpus ?? 0, workloads: scenario.workloads.length, others: viable.length - 1 }) });
-    const budget = scenario.economics.budget;
-    if (budget !== undefined && l.base.capex > budget) {
-      blocks.push({ kind: 'note', tone: 'warning', text: t('summary.overBudget', { capex: Math.round(l.base.capex).toLocaleString('en-US'), budget: budget.toLocaleString('en-US'), currency: cur }) });
-    }
-  } else {
+  if (!best) {
     blocks.push({ kind: 'note', tone: 'warning', text: t('summary.none') });
+    return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks };
   }
-  blocks.push({ kind: 'note', tone: 'info', text: t('summary.scope') });
+  const months = e.horizonMonths;
+  // When nothing meets every constraint, the headline is the cheapest change that makes one work.
+  const remedy = best.feasible ? undefined : results.remedies[0];
+  const shown = remedy?.option ?? best;
+  const items: KeyValueItem[] = [
+    { label: t('sum.configuration'), value: `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`, format: 'text' },
+    { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
+    { label: t('sum.cost', { months }), value: round(shown.total.base, 6), unit: cur, format: 'currency' },
+    { label: t('sum.costHigh', { months }), value: round(shown.total.high, 6), unit: cur, format: 'currency' },
+  ];
+  const levels = shown.candidate.tco?.levels;
+  if (shown.acquisition === 'buy' && levels) items.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  if (shown.costPerMillionTokens) {
+    const c = shown.costPerMillionTokens;
+    items.push({ label: t('sum.cpm'), value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`, unit: cur, format: 'text' });
+  }
+  const run = shown.trainingRunCost[0];
+  if (run && Number.isFinite(run.base)) items.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
+  if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null) items.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
+  if (e.budget !== undefined) items.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+  blocks.push({ kind: 'keyValue', id: 'summary', items });
+  blocks.push({ kind: 'note', tone: best.feasible ? 'info' : 'warning', text: t('sum.why', { reason: remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options) }) });
+  blocks.push({ kind: 'keyValue', id: 'risks', title: t('sum.risksTitle'), items: risks(ctx, shown).map(([label, text]) => ({ label, value: text, format: 'text' as const })) });
+  if (e.currency !== 'USD') blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
   return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks };
 };
+
+/** The main risks of the recommendation, most important first, each with its numbers. */
+function risks(ctx: AnalysisContext, best: Option): [string, string][] {
+  const { t, scenario, results, locale } = ctx;
+  const cur = scenario.economics.currency;
+  const money = (v: number) => formatMoney(v, cur, locale);
+  const out: [string, string][] = [];
+  if (!results.options.some((o) => o.feasible)) out.push([t('sum.riskLabel.feasibility'), t('sum.risk.infeasible')]);
+  const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'rentalRate');
+  if (price && price.totalAtLow !== price.totalAtHigh) {
+    out.push([t('sum.riskLabel.price'), t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) })]);
+  }
+  const driver = results.sensitivity?.rows[0];
+  if (driver && driver !== price && driver.totalAtLow !== driver.totalAtHigh) {
+    out.push([t('sum.riskLabel.driver'), t('sum.risk.driver', { param: paramLabel(t, driver.param), low: money(Math.min(driver.totalAtLow, driver.totalAtHigh)), high: money(Math.max(driver.totalAtLow, driver.totalAtHigh)) })]);
+  }
+  best.candidate.sizing.forEach((z, i) => {
+    const w = scenario.workloads[i]!;
+    if (z.kind !== 'inference' || w.kind !== 'inference' || !z.estimate?.fits) return;
+    const e = z.estimate;
+    const checks: [string, number | undefined, number][] = [
+      ['ttft', w.targets.ttftMs, w.targets.ttftMs ? 1 - e.ttftMs.value / w.targets.ttftMs : 1],
+      ['tpot', w.targets.tpotMs, w.targets.tpotMs ? 1 - e.tpotMs.value / w.targets.tpotMs : 1],
+      ['throughput', w.targets.outputTokensPerSecond, w.targets.outputTokensPerSecond ? e.outputTokensPerSecond.value / w.targets.outputTokensPerSecond - 1 : 1],
+    ];
+    for (const [metric, target, headroom] of checks) {
+      if (target !== undefined && headroom >= 0 && headroom < HEADROOM_RISK) {
+        out.push([t('sum.riskLabel.headroom'), t('sum.risk.headroom', { workload: w.name, metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'), pct: Math.round(headroom * 100) })]);
+      }
+    }
+  });
+  const thr = errorBand('inferenceThroughput');
+  const lat = errorBand('latency');
+  out.push([t('sum.riskLabel.estimate'), t('sum.risk.estimate', { thr: Math.round((thr.highFactor - 1) * 100), lat: Math.round((lat.highFactor - 1) * 100) })]);
+  const flip = results.sensitivity?.flips.find((f) => f.value !== null);
+  if (flip && results.sensitivity?.runnerUp) {
+    out.push([t('sum.riskLabel.flip'), t('sum.risk.flip', { config: configurationLabel(results.sensitivity.runnerUp), param: paramLabel(t, flip.param), value: formatParamValue(ctx, flip.param, flip.value!) })]);
+  }
+  return out;
+}

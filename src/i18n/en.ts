@@ -1,13 +1,19 @@
 /** English messages: the reference catalogue. Keys are grouped by prefix (area.name). */
 import { reportEn } from './report-en.ts';
+import { performanceEn } from './performance-en.ts';
+import { documentEn } from './document-en.ts';
 import { cliEn } from './cli-en.ts';
 import { workbookEn } from './workbook-en.ts';
 import { batchEn } from './batch-en.ts';
+import { economicsEn } from './economics-en.ts';
 
 export const en = {
+  ...economicsEn,
   ...cliEn,
   ...batchEn,
   ...reportEn,
+  ...performanceEn,
+  ...documentEn,
   ...workbookEn,
   'app.title': 'GPU procurement report',
   'estimate.describe': "estimate memory, latency and throughput (inference) or time and MFU (training) for one configuration",

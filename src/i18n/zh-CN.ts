@@ -2,14 +2,20 @@
 import type { MessageKey } from './en.ts';
 
 import { reportZhCN } from './report-zh-CN.ts';
+import { performanceZhCN } from './performance-zh-CN.ts';
+import { documentZhCN } from './document-zh-CN.ts';
 import { cliZhCN } from './cli-zh-CN.ts';
 import { workbookZhCN } from './workbook-zh-CN.ts';
 import { batchZhCN } from './batch-zh-CN.ts';
+import { economicsZhCN } from './economics-zh-CN.ts';
 
 export const zhCN = {
+  ...economicsZhCN,
   ...cliZhCN,
   ...batchZhCN,
   ...reportZhCN,
+  ...performanceZhCN,
+  ...documentZhCN,
   ...workbookZhCN,
   'app.title': 'GPU 采购报告',
   'estimate.describe': "估算单个配置的显存、延迟和吞吐（推理）或训练时间与 MFU（训练）",

@@ -1,0 +1,117 @@
+/** recommendation: ranked configurations against every constraint, each with a one-sentence reason. */
+import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Block, Column } from '../report/model.ts';
+import type { Option } from '../plan/options.ts';
+import type { Remedy } from '../plan/remedies.ts';
+import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
+
+export const configurationLabel = (o: Option): string => `${o.gpus} × ${o.candidate.candidate.gpu.name}`;
+
+export const buildRecommendation: AnalysisBuilder = (ctx) => {
+  const { scenario, results, t } = ctx;
+  const cur = scenario.economics.currency;
+  const months = scenario.economics.horizonMonths;
+  const hasInference = scenario.workloads.some((w) => w.kind === 'inference');
+  const hasTraining = scenario.workloads.some((w) => w.kind === 'training');
+  const columns: Column[] = [
+    { key: 'rank', label: t('rec.col.rank'), format: 'integer' },
+    { key: 'configuration', label: t('rec.col.configuration'), format: 'text' },
+    { key: 'acquisition', label: t('rec.col.acquisition'), format: 'text' },
+    { key: 'totalLow', label: t('rec.col.totalLow'), unit: cur, format: 'currency' },
+    { key: 'total', label: t('rec.col.total'), unit: cur, format: 'currency' },
+    { key: 'totalHigh', label: t('rec.col.totalHigh'), unit: cur, format: 'currency' },
+    { key: 'budgetBasis', label: t('rec.col.budgetBasis'), unit: cur, format: 'currency' },
+    ...(hasInference ? [{ key: 'cpm', label: t('rec.col.cpm'), unit: cur, format: 'currency2' } as const] : []),
+    ...(hasTraining ? [{ key: 'run', label: t('rec.col.run'), unit: cur, format: 'currency' } as const] : []),
+    { key: 'targets', label: t('rec.col.targets'), format: 'boolean', status: true },
+    { key: 'budget', label: t('rec.col.budget'), format: 'boolean', status: true },
+    { key: 'feasible', label: t('rec.col.feasible'), format: 'boolean', status: true },
+    { key: 'reason', label: t('rec.col.reason'), format: 'text' },
+  ];
+  const options = results.options;
+  const rows = options.map((o, i) => ({
+    rank: i + 1,
+    configuration: configurationLabel(o),
+    acquisition: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+    totalLow: round(o.total.low, 6),
+    total: round(o.total.base, 6),
+    totalHigh: round(o.total.high, 6),
+    budgetBasis: round(o.budgetBasis.base, 6),
+    ...(hasInference ? { cpm: o.costPerMillionTokens ? round(o.costPerMillionTokens.base) : null } : {}),
+    ...(hasTraining ? { run: o.trainingRunCost[0] && Number.isFinite(o.trainingRunCost[0].base) ? round(o.trainingRunCost[0].base, 6) : null } : {}),
+    targets: o.targetsMet,
+    budget: o.withinBudget,
+    feasible: o.feasible,
+    reason: optionReason(ctx, o, options),
+  }));
+  const blocks: Block[] = [{ kind: 'table', id: 'recommendation', columns, rows }];
+  if (!options.some((o) => o.feasible)) {
+    blocks.push({ kind: 'note', tone: 'warning', text: t('rec.none') });
+    for (const r of results.remedies) blocks.push({ kind: 'note', tone: 'info', text: remedyText(ctx, r) });
+    if (results.remedies.length === 0) blocks.push({ kind: 'note', tone: 'warning', text: t('rec.noRemedy', { limit: REMEDY_MAX_GPUS }) });
+  }
+  blocks.push({ kind: 'note', tone: 'info', text: t('rec.method') });
+  return { id: 'recommendation', title: t('rec.title'), intro: t('rec.intro', { months }), blocks };
+};
+
+/** One sentence: why this option ranks where it does. */
+export function optionReason(ctx: AnalysisContext, o: Option, options: readonly Option[]): string {
+  const { t, scenario, locale } = ctx;
+  const cur = scenario.economics.currency;
+  const feasible = options.filter((x) => x.feasible);
+  if (o.feasible && o === feasible[0]) {
+    return t('rec.reason.best', { count: feasible.length, total: formatMoney(o.total.base, cur, locale), months: scenario.economics.horizonMonths });
+  }
+  if (o.feasible) {
+    const pct = Math.round(((o.total.base - feasible[0]!.total.base) / feasible[0]!.total.base) * 100);
+    return t('rec.reason.feasible', { pct });
+  }
+  return t('rec.reason.misses', { what: misses(ctx, o).join('; ') });
+}
+
+/** The constraints an option misses, with the numbers. */
+export function misses(ctx: AnalysisContext, o: Option): string[] {
+  const { t, scenario, locale } = ctx;
+  const out: string[] = [];
+  o.candidate.sizing.forEach((z, i) => {
+    const w = scenario.workloads[i]!;
+    if (z.kind === 'inference' && w.kind === 'inference' && z.estimate?.fits) {
+      const e = z.estimate;
+      if (z.targets.ttft === false) out.push(t('rec.miss.ttft', { workload: w.name, value: formatNumber(e.ttftMs.value, locale, 0), target: w.targets.ttftMs! }));
+      if (z.targets.tpot === false) out.push(t('rec.miss.tpot', { workload: w.name, value: formatNumber(e.tpotMs.value, locale, 1), target: w.targets.tpotMs! }));
+      if (z.targets.throughput === false) out.push(t('rec.miss.throughput', { workload: w.name, value: formatNumber(e.outputTokensPerSecond.value, locale, 0), target: formatNumber(w.targets.outputTokensPerSecond!, locale, 0) }));
+    }
+    if (z.kind === 'training' && w.kind === 'training' && z.deadlineMet === false && z.estimate?.fits) {
+      out.push(t('rec.miss.deadline', { workload: w.name, value: formatNumber(z.estimate.days.value, locale, 1), target: w.deadlineDays! }));
+    }
+  });
+  if (o.withinBudget === false) {
+    out.push(t('rec.miss.budget', {
+      basis: t(o.acquisition === 'buy' ? 'rec.basis.buy' : 'rec.basis.rent'),
+      value: formatMoney(o.budgetBasis.base, scenario.economics.currency, locale),
+      budget: formatMoney(scenario.economics.budget!, scenario.economics.currency, locale),
+    }));
+  }
+  return out;
+}
+
+export function remedyText(ctx: AnalysisContext, r: Remedy): string {
+  const { t, scenario, locale } = ctx;
+  const cur = scenario.economics.currency;
+  const o = r.option;
+  const common = {
+    config: configurationLabel(o),
+    acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+    total: formatMoney(o.total.base, cur, locale),
+    budgetNote: o.withinBudget === false
+      ? t('rec.remedy.needsBudget', { budget: formatMoney(o.budgetBasis.base, cur, locale) })
+      : o.withinBudget ? t('rec.remedy.withinBudget') : '',
+  };
+  switch (r.kind) {
+    case 'budget': return t('rec.remedy.budget', { ...common, budget: formatMoney(r.value ?? o.budgetBasis.base, cur, locale) });
+    case 'moreGpus': return t('rec.remedy.moreGpus', { ...common, limit: r.value ?? REMEDY_MAX_GPUS });
+    case 'quantise': return t('rec.remedy.quantise', common);
+    case 'lora': return t('rec.remedy.lora', common);
+    case 'qlora': return t('rec.remedy.qlora', common);
+  }
+}

@@ -1,0 +1,81 @@
+/** sensitivity: which assumption moves the recommended configuration's cost most (tornado data), and where the top two swap. */
+import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Block, Column } from '../report/model.ts';
+import type { SensitivityParam } from '../plan/sensitivity.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { configurationLabel } from './recommendation.ts';
+
+export const paramLabel = (t: AnalysisContext['t'], p: SensitivityParam): string => t(`param.${p}` as MessageKey);
+
+/** The unit an assumption's values are in. */
+export function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
+  const cur = ctx.scenario.economics.currency;
+  switch (p) {
+    case 'electricityPricePerKwh': return `${cur}/kWh`;
+    case 'gpuPrice': return cur;
+    case 'rentalRate': return `${cur}/GPU-h`;
+    case 'depreciationYears': return ctx.t('unit.year');
+    case 'throughput': return '×';
+    case 'utilization': case 'reservedDiscount': return '0–1';
+    default: return '×';
+  }
+}
+
+export const formatParamValue = (ctx: AnalysisContext, p: SensitivityParam, v: number): string =>
+  `${formatNumber(v, ctx.locale, p === 'gpuPrice' ? 0 : 3)} ${paramUnit(ctx, p)}`;
+
+export const buildSensitivity: AnalysisBuilder = (ctx) => {
+  const { results, scenario, t } = ctx;
+  const cur = scenario.economics.currency;
+  const sens = results.sensitivity;
+  if (!sens) return { id: 'sensitivity', title: t('sens.title'), intro: t('sens.none'), blocks: [] };
+  const o = sens.option;
+  const acq = (a: 'buy' | 'rent') => t(a === 'buy' ? 'acq.buy' : 'acq.rent');
+  const hasCpm = sens.rows.some((r) => r.cpmAtLow !== null);
+  const columns: Column[] = [
+    { key: 'assumption', label: t('sens.col.assumption'), format: 'text' },
+    { key: 'unit', label: t('col.unit'), format: 'text' },
+    { key: 'low', label: t('sens.col.low'), format: 'decimal3' },
+    { key: 'high', label: t('sens.col.high'), format: 'decimal3' },
+    { key: 'totalLow', label: t('sens.col.totalLow'), unit: cur, format: 'currency' },
+    { key: 'totalHigh', label: t('sens.col.totalHigh'), unit: cur, format: 'currency' },
+    { key: 'swing', label: t('sens.col.swing'), unit: cur, format: 'currency' },
+    ...(hasCpm ? [
+      { key: 'cpmLow', label: t('sens.col.cpmLow'), unit: cur, format: 'currency2' } as const,
+      { key: 'cpmHigh', label: t('sens.col.cpmHigh'), unit: cur, format: 'currency2' } as const,
+    ] : []),
+  ];
+  const rows = sens.rows.map((r) => ({
+    assumption: paramLabel(t, r.param),
+    unit: paramUnit(ctx, r.param),
+    low: round(r.lowValue),
+    high: round(r.highValue),
+    totalLow: round(r.totalAtLow, 6),
+    totalHigh: round(r.totalAtHigh, 6),
+    swing: round(Math.abs(r.totalAtHigh - r.totalAtLow), 6),
+    ...(hasCpm ? { cpmLow: r.cpmAtLow === null ? null : round(r.cpmAtLow), cpmHigh: r.cpmAtHigh === null ? null : round(r.cpmAtHigh) } : {}),
+  }));
+  const byCost = sens.rows.filter((r) => r.totalAtLow !== r.totalAtHigh);
+  const blocks: Block[] = [
+    { kind: 'table', id: 'sensitivity', columns, rows },
+    {
+      kind: 'chart', id: 'tornado', chartType: 'tornado', title: t('sens.chart', { base: formatMoney(o.total.base, cur, ctx.locale) }),
+      categories: byCost.map((r) => paramLabel(t, r.param)), baseValue: round(o.total.base, 6), xLabel: cur,
+      series: [{ name: t('rec.col.total'), values: byCost.map(() => round(o.total.base, 6)), low: byCost.map((r) => round(r.totalAtLow, 6)), high: byCost.map((r) => round(r.totalAtHigh, 6)) }],
+    },
+  ];
+  if (sens.runnerUp) {
+    const ru = sens.runnerUp;
+    const flipped = sens.flips.filter((f) => f.value !== null);
+    const base = (p: SensitivityParam) => (p in scenario.economics ? (scenario.economics as unknown as Record<string, number>)[p]! : NaN);
+    for (const f of flipped) {
+      blocks.push({ kind: 'note', tone: 'info', text: t('sens.flip', { config: configurationLabel(ru), acq: acq(ru.acquisition), param: paramLabel(t, f.param), value: formatParamValue(ctx, f.param, f.value!), base: formatParamValue(ctx, f.param, base(f.param)) }) });
+    }
+    if (flipped.length === 0) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru), acq: acq(ru.acquisition) }) });
+    else {
+      const none = sens.flips.filter((f) => f.value === null).map((f) => paramLabel(t, f.param));
+      if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: none.join(', ') }) });
+    }
+  }
+  return { id: 'sensitivity', title: t('sens.title'), intro: t('sens.intro', { config: configurationLabel(o), acq: acq(o.acquisition) }), blocks };
+};
