@@ -104,6 +104,13 @@ export class BrowserPool {
     const pending = this.#browser;
     this.#browser = undefined;
     if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
-    for (const dir of this.#profileDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    // Best effort: helpers of a killed browser may still be writing into its profile for a moment.
+    for (const dir of this.#profileDirs.splice(0)) {
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        // A leftover folder in the temp directory is not worth failing the run for.
+      }
+    }
   }
 }

@@ -31,7 +31,11 @@ const MAX_IDLE_PAGES = 8;
 
 async function openPage(browser: Browser): Promise<LockedPage> {
   const reused = idle.get(browser)?.pop();
-  if (reused && !reused.page.isClosed()) return reused;
+  if (reused && !reused.page.isClosed()) {
+    // A fresh document: document.write into the old one would keep its state (e.g. its CSP).
+    await reused.page.goto('about:blank', { timeout: PRINT_TIMEOUT_MS });
+    return reused;
+  }
   const page = await browser.newPage();
   const locked: LockedPage = { page, onRequest: undefined };
   try {
