@@ -1,9 +1,10 @@
 /**
  * inputs: every economic input of the scenario as a named workbook cell (the Inputs sheet).
  * The TCO sheet's formulas (calc/tco-formulas.ts) refer to these names, so a buyer who changes
- * a price here sees every total move. Values are the resolved scenario's, unrounded.
+ * a price here sees every total move. Values are the resolved scenario's to 12 significant
+ * digits (currency conversion leaves 5.8466000000000005), far inside the TCO's 10.
  */
-import type { AnalysisBuilder } from './context.ts';
+import { round, type AnalysisBuilder } from './context.ts';
 import type { Column, NumberFormat, RowCells, TableBlock } from '../report/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateKeys, candidateNames, type EconomicInput } from '../calc/tco-formulas.ts';
@@ -31,7 +32,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const rows: { label: string; value: number | null; unit: string; name: string; format: NumberFormat }[] = [
     ...ECONOMIC_INPUTS.map((field) => {
       const row: { label: MessageKey; unit?: (c: string, m: string, y: string) => string; format: NumberFormat } = ECONOMIC_ROWS[field];
-      return { label: t(row.label, { gpus: GPUS_PER_SERVER }), value: e[field], unit: unitOf(row), name: field, format: row.format };
+      return { label: t(row.label, { gpus: GPUS_PER_SERVER }), value: exact(e[field]), unit: unitOf(row), name: field, format: row.format };
     }),
     { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
     { label: t('inputs.gpusPerServer'), value: CONSTANT_INPUTS.gpusPerServer, unit: 'GPUs', name: 'gpusPerServer', format: 'integer' },
@@ -67,8 +68,8 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     const rent = c.rentalPerGpuHour;
     const values = {
       gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
-      price: price?.base ?? null, priceLow: price?.low ?? null, priceHigh: price?.high ?? null,
-      rent: rent?.base ?? null, rentLow: rent?.low ?? null, rentHigh: rent?.high ?? null,
+      price: exact(price?.base), priceLow: exact(price?.low), priceHigh: exact(price?.high),
+      rent: exact(rent?.base), rentLow: exact(rent?.low), rentHigh: exact(rent?.high),
       tdp: c.gpu.tdpWatts,
     };
     const names = {
@@ -91,3 +92,6 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     ],
   };
 };
+
+/** 12 significant digits: clean for reading, exact enough that formulas reproduce the JSON. */
+const exact = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : round(v, 12));
