@@ -24,3 +24,14 @@ export function createFormatter(locale: string, t: Translate): Formatter {
 
 /** Header text with its unit: "Weights (GiB)". */
 export const headerLabel = (label: string, unit?: string): string => (unit ? `${label} (${unit})` : label);
+
+/**
+ * A calendar date for people, in the report's locale: "January 1, 2026", "2026年1月1日".
+ * Takes an ISO date or timestamp and reads it in UTC, so the day never depends on the machine's
+ * time zone (reports are reproducible under SOURCE_DATE_EPOCH).
+ */
+export function formatDate(iso: string, locale: string): string {
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}

@@ -7,10 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Report, Block, CellValue, Column, TableBlock } from '../report/model.ts';
+import type { Report, Block, CellValue, Column, Highlights, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
-import { createFormatter, headerLabel } from './format.ts';
+import { createFormatter, formatDate, headerLabel } from './format.ts';
 import { renderChartSvg } from './charts/index.ts';
+import { readDestinationPages } from './pdf/finalize.ts';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -26,7 +27,8 @@ function template(): { render: HandlebarsTemplateDelegate; css: string } {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   compiled = {
     render: hbs.compile(readFileSync(path.join(TEMPLATE_DIR, 'report.hbs'), 'utf8')),
-    css: readFileSync(path.join(TEMPLATE_DIR, 'report.css'), 'utf8'),
+    // Comments are for us, not for every report's bytes.
+    css: readFileSync(path.join(TEMPLATE_DIR, 'report.css'), 'utf8').replace(/\/\*[\s\S]*?\*\/\n?/g, ''),
   };
   return compiled;
 }
@@ -34,30 +36,97 @@ function template(): { render: HandlebarsTemplateDelegate; css: string } {
 /** Chart sizes in CSS pixels: A4 content width at 96 dpi is ~680 px with our margins. */
 const CHART = { width: 680, height: 300 } as const;
 
-export function renderHtml(report: Report): string {
+/** The analysis laid out as the executive summary, right after the cover. */
+const SUMMARY_ID = 'summary';
+
+export interface HtmlOptions {
+  /**
+   * Page number of each section by its element id (the analysis id), read from a first print
+   * (see renderPaginatedPdf). Without it the contents lists the sections with links only; the
+   * page column keeps its width either way, so adding the numbers never moves anything.
+   */
+  readonly pages?: ReadonlyMap<string, number>;
+}
+
+export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   const locale = report.locale as Locale;
   const t = createTranslator(locale);
   const fmt = createFormatter(locale, t);
+  const page = (id: string) => opts.pages?.get(id) ?? '';
+  const summary = report.analyses.find((a) => a.id === SUMMARY_ID);
+  const sections = report.analyses.filter((a) => a !== summary).map((a, index) => ({
+    id: a.id, number: index + 1, title: a.title, intro: a.intro, page: page(a.id),
+    blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
+  }));
+  const headline = report.headline?.configuration ? {
+    configuration: report.headline.configuration,
+    cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
+  } : undefined;
   const context = {
     lang: locale,
     title: report.title,
     scenario: report.scenario,
     css: template().css,
-    footerCss: cssString(`${report.scenario.name} · SHA-256 ${report.scenario.sha256.slice(0, 12)} · ${t('report.catalogDate')} ${report.catalogDate} · gpu-report ${report.tool.version}`),
+    footerCss: cssString(`${report.scenario.name} · SHA-256 ${report.scenario.sha256.slice(0, 12)} · ${t('report.catalogDate')} ${formatDate(report.catalogDate, locale)} · gpu-report ${report.tool.version}`),
+    date: formatDate(report.generatedAt, locale),
+    headline,
     meta: [
-      { label: t('report.generated'), value: report.generatedAt.slice(0, 10) },
-      { label: t('report.toolVersion'), value: report.tool.version },
-      { label: t('report.catalogDate'), value: report.catalogDate },
+      { label: t('report.generated'), value: formatDate(report.generatedAt, locale) },
+      { label: t('report.catalogDate'), value: formatDate(report.catalogDate, locale) },
+      { label: t('report.toolVersion'), value: `${report.tool.name} ${report.tool.version}` },
       { label: t('report.scenarioFile'), value: path.basename(report.scenario.file) },
       { label: t('report.sha'), value: report.scenario.sha256.slice(0, 12) },
     ],
-    labels: { contents: t('report.contents') },
-    analyses: report.analyses.map((a, index) => ({
-      id: a.id, number: index + 1, title: a.title, intro: a.intro,
-      blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
-    })),
+    labels: {
+      contents: t('report.contents'), page: t('document.pageColumn'), recommendation: t('document.recommendation'),
+      headlineCost: t('document.headlineCost'), why: t('document.why'), risks: t('document.risks'),
+      low: t('document.low'), base: t('document.base'), high: t('document.high'),
+      preparedWith: t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }),
+    },
+    summary: summary && {
+      id: summary.id, title: t('document.executiveSummary'), intro: summary.intro, page: page(summary.id),
+      highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
+      blocks: summary.blocks.map((b) => blockContext(b, fmt, locale)),
+    },
+    analyses: sections,
   };
   return template().render(context);
+}
+
+/** Every element id the contents links to, in document order: the ids renderPaginatedPdf reads back. */
+export const sectionIds = (report: Report): string[] => [
+  ...report.analyses.filter((a) => a.id === SUMMARY_ID).map((a) => a.id),
+  ...report.analyses.filter((a) => a.id !== SUMMARY_ID).map((a) => a.id),
+];
+
+/**
+ * The PDF with page numbers in its contents. Chromium has no `target-counter()`, so the
+ * report is printed once, each section's page is read from the PDF's named destinations (one
+ * per link target), and the HTML is printed again with the numbers. The numbers sit in a
+ * fixed-width column, so the second print lays out like the first; a third print runs only if
+ * a page moved anyway. `print` is the HTML → PDF step (Chromium).
+ */
+export async function renderPaginatedPdf(report: Report, print: (html: string) => Promise<Uint8Array>): Promise<{ html: string; pdf: Uint8Array }> {
+  const ids = sectionIds(report);
+  let html = renderHtml(report);
+  let pdf = await print(html);
+  let pages = new Map<string, number>();
+  for (let pass = 0; pass < 2; pass++) {
+    const found = await readDestinationPages(pdf);
+    if (ids.every((id) => found.get(id) === pages.get(id))) break;
+    pages = new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : [])));
+    html = renderHtml(report, { pages });
+    pdf = await print(html);
+  }
+  return { html, pdf };
+}
+
+function highlightsContext(h: Highlights, fmt: Fmt) {
+  const cost = h.cost && {
+    label: h.cost.label, unit: h.cost.unit ?? '',
+    low: fmt(h.cost.low, h.cost.format), base: fmt(h.cost.base, h.cost.format), high: fmt(h.cost.high, h.cost.format),
+  };
+  return { recommendation: h.recommendation, cost, reasons: h.reasons ?? [], risks: h.risks ?? [] };
 }
 
 /**
@@ -74,7 +143,9 @@ export function cssString(text: string): string {
 function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknown> {
   switch (b.kind) {
     case 'table':
-      return b.columns.length > WIDE_TABLE_COLUMNS && b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : tableContext(b, fmt);
+      if (b.columns.length <= WIDE_TABLE_COLUMNS) return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
+      // Wide and short: columns become rows. Wide and long: a landscape page of its own.
+      return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
     case 'chart':
       return { isChart: true, title: b.title, svg: renderChartSvg(b, { ...CHART, locale }) };
     case 'note':
@@ -90,15 +161,25 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
 
 /** A table wider than this prints transposed (one column per row of data) to fit A4 portrait. */
 const WIDE_TABLE_COLUMNS = 9;
+/** From this many columns a table prints in a smaller size so headers wrap less. */
+const DENSE_TABLE_COLUMNS = 7;
 
 type Fmt = ReturnType<typeof createFormatter>;
 
+/**
+ * A word this long (URLs, file paths) may break anywhere. Only such cells get it: breaking
+ * anywhere everywhere lets the table squeeze a GPU name into one letter per line.
+ */
+const LONG_TOKEN = /\S{26,}/u;
+
 function cellContext(v: CellValue, c: Column, fmt: Fmt) {
   const plain = v !== null && typeof v === 'object' ? v.value : v;
+  const text = fmt(v, c.format);
   return {
-    text: fmt(v, c.format),
+    text,
     numeric: c.format !== 'text' && c.format !== 'boolean',
     status: c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : '',
+    long: LONG_TOKEN.test(text),
   };
 }
 

@@ -102,6 +102,31 @@ export interface Analysis {
   /** One-paragraph localised introduction. */
   readonly intro: string;
   readonly blocks: readonly Block[];
+  /**
+   * The executive summary's structure (optional, set by the summary analysis): the PDF lays it
+   * out as the answer, its cost band, the reasons and the risks, ahead of the blocks. The blocks
+   * still carry every number, for renderers that ignore this.
+   */
+  readonly highlights?: Highlights;
+}
+
+/** The answer of a report in the shape a buyer reads first. All text localised. */
+export interface Highlights {
+  /** The recommended configuration in one line, e.g. "2 × NVIDIA H100 SXM5 80GB (buy)". */
+  readonly recommendation: string;
+  /** Its cost with the low/base/high band (e.g. owned TCO over the horizon). */
+  readonly cost?: {
+    readonly label: string;
+    readonly unit?: string;
+    readonly format: NumberFormat;
+    readonly low: number | null;
+    readonly base: number | null;
+    readonly high: number | null;
+  };
+  /** Why this configuration: one sentence each. */
+  readonly reasons?: readonly string[];
+  /** Main risks and caveats: one sentence each. */
+  readonly risks?: readonly string[];
 }
 
 export interface Assumption {

@@ -1,0 +1,70 @@
+/** The report HTML as structure: executive summary, contents, language, self-contained page. */
+import { describe, expect, it } from 'vitest';
+import { renderHtml, sectionIds } from '../../src/render/html.ts';
+import type { Report } from '../../src/report/model.ts';
+import { buildExampleReport } from './helpers.ts';
+
+const withHighlights = (report: Report): Report => ({
+  ...report,
+  analyses: report.analyses.map((a) => (a.id !== 'summary' ? a : {
+    ...a,
+    highlights: {
+      recommendation: '3 × NVIDIA H100 SXM5 80GB (buy)',
+      cost: { label: 'Owned TCO over 36 months', unit: 'USD', format: 'currency', low: 101842.4, base: 127829, high: 153817 },
+      reasons: ['Holds both workloads in memory at the lowest owned cost.'],
+      risks: ['Catalog prices are estimates; quotes may differ by ±25%.'],
+    },
+  })),
+});
+
+/** Text of the element(s) with this class, tags stripped. */
+const texts = (html: string, cls: string) => [...html.matchAll(new RegExp(`class="${cls}"[^>]*>([\\s\\S]*?)</`, 'g'))].map((m) => m[1]!.trim());
+
+describe('renderHtml', async () => {
+  const en = await buildExampleReport('scenarios/support-assistant.yaml');
+  const zh = await buildExampleReport('scenarios/support-assistant.yaml', 'zh-CN');
+  // Charts make a render cost about a second: each variant is rendered once.
+  const enHtml = renderHtml(en);
+
+  it('lays the summary out as the executive summary, before the contents and the numbered sections', () => {
+    const html = enHtml;
+    const order = ['class="cover"', 'class="analysis exec" id="summary"', 'class="toc" id="contents"', 'id="gpu-specs"', 'id="assumptions"'].map((s) => html.indexOf(s));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(html).toContain('<h1>Executive summary</h1>');
+    expect(html).toMatch(/<h1><span class="section-number">1<\/span> GPU comparison<\/h1>/);
+    expect(sectionIds(en)).toEqual(['summary', ...en.analyses.filter((a) => a.id !== 'summary').map((a) => a.id)]);
+  });
+
+  it('renders highlights as the answer, the low/base/high band, reasons and risks', () => {
+    const html = renderHtml(withHighlights(en));
+    expect(texts(html, 'answer-value')).toEqual(['3 × NVIDIA H100 SXM5 80GB (buy)']);
+    expect(texts(html, 'tile-value')).toEqual(['101,842', '127,829', '153,817']);
+    expect(texts(html, 'tile-label')).toEqual(['Low', 'Base', 'High']);
+    expect(html).toMatch(/<h2>Why<\/h2><ul class="reasons"><li>Holds both/);
+    expect(html).toMatch(/<h2>Main risks<\/h2><ul class="risks"><li>Catalog prices/);
+    expect(enHtml).not.toContain('class="answer"');
+  });
+
+  it('puts page numbers in the contents only when given, in the same layout', () => {
+    const without = enHtml;
+    const pages = new Map(sectionIds(en).map((id, i) => [id, i + 2]));
+    const numbered = renderHtml(en, { pages });
+    expect(texts(without, 'toc-page').every((t) => t === '')).toBe(true);
+    expect(texts(numbered, 'toc-page')).toEqual(sectionIds(en).map((_, i) => String(i + 2)));
+    expect(numbered.replace(/<span class="toc-page">\d+<\/span>/g, '<span class="toc-page"></span>')).toBe(without);
+  });
+
+  it('is self-contained: no script, no external resource, charts inline as SVG', () => {
+    const html = enHtml;
+    expect(html).not.toMatch(/<script|\ssrc=|href="(?!#)/i);
+    expect(html).toMatch(/<figure class="chart"[^>]*><svg/);
+  });
+
+  it('is in Simplified Chinese for zh-CN: labels, headings, dates', () => {
+    const html = renderHtml(zh);
+    expect(html).toContain('<html lang="zh-CN">');
+    for (const s of ['<h1>执行摘要</h1>', '目录', '推荐方案', '生成时间', '2026年1月1日', '2026年11月25日', '显存需求']) expect(html).toContain(s);
+    for (const s of ['Executive summary', 'Contents', 'January', 'Generated']) expect(html).not.toContain(s);
+  });
+});

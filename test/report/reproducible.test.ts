@@ -1,0 +1,39 @@
+/**
+ * Same scenario and SOURCE_DATE_EPOCH → byte-identical pdf, html and json, also when the PDF is
+ * printed again on a reused tab (Chromium's DOM node counter has moved on). The workbook is
+ * left to its renderer's tests.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { BrowserPool } from '../../src/render/pdf/browser.ts';
+import { renderHtml } from '../../src/render/html.ts';
+import { renderJson } from '../../src/render/json.ts';
+import { buildExampleReport, hasBrowser, printReport } from './helpers.ts';
+
+const SCENARIO = 'scenarios/rag-api-eur.yaml';
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
+
+describe('reproducible outputs', () => {
+  it('html and json are identical for two builds of the same scenario', async () => {
+    const a = await buildExampleReport(SCENARIO);
+    const b = await buildExampleReport(SCENARIO);
+    expect(renderHtml(a)).toBe(renderHtml(b));
+    expect(same(renderJson(a), renderJson(b))).toBe(true);
+    const zhA = await buildExampleReport(SCENARIO, 'zh-CN');
+    const zhB = await buildExampleReport(SCENARIO, 'zh-CN');
+    expect(renderHtml(zhA)).toBe(renderHtml(zhB));
+  });
+
+  describe.skipIf(!hasBrowser)('pdf', () => {
+    const pool = new BrowserPool();
+    afterAll(() => pool.close());
+
+    it('is byte-identical when printed again on a reused tab', async () => {
+      const first = await printReport(await buildExampleReport(SCENARIO, 'zh-CN'), pool);
+      const reused = await printReport(await buildExampleReport(SCENARIO, 'zh-CN'), pool);
+      expect(reused.html).toBe(first.html);
+      expect(same(reused.pdf, first.pdf)).toBe(true);
+      // Chromium's tagged structure IDs are renumbered from 1, whatever the tab printed before.
+      expect(Buffer.from(first.pdf).includes('(node00000001)')).toBe(true);
+    });
+  });
+});
