@@ -71,6 +71,8 @@ export function createProgress(total: number, mode: ProgressMode = 'auto', strea
     stop() {
       if (stopped) return;
       stopped = true;
+      // Flush lines logged since the last redraw (cli-progress writes them on the next update).
+      multi.update();
       multi.stop();
     },
   };
