@@ -1,0 +1,118 @@
+/**
+ * Pure helpers of the inference-capacity analysis: the served throughput of a layout, a
+ * concurrency sweep, cost per 1M output tokens, and the GPUs it would take to meet every target.
+ *
+ * Served throughput is summed over replicas by the requests each really holds: with C requests
+ * on R replicas, C mod R replicas hold ceil(C/R) and the rest floor(C/R) (a replica with none
+ * adds nothing). `estimateInference` counts R × ceil(C/R) requests, which overstates the system
+ * throughput whenever R does not divide C (e.g. C = 1 on 8 replicas counts 8); one-replica
+ * estimates avoid that and stay right if the estimator changes. Latencies are those of the most
+ * loaded replica (the estimator's), the conservative choice.
+ */
+import type { Band } from '../calc/band.ts';
+import { estimateInference, type InferenceFits, type InferenceInput } from '../calc/inference.ts';
+import { TP_DEGREES } from '../calc/memory.ts';
+import type { GpuSpec } from '../catalog/types.ts';
+import { checkTargets, type TargetCheck } from '../plan/performance.ts';
+import type { ResolvedInference } from '../scenario/resolve.ts';
+
+export interface Served {
+  /** The estimator's result for the whole layout (memory, max concurrency, latencies). */
+  readonly estimate: InferenceFits;
+  /** Output tokens/s of the whole system and per GPU, summed over replicas by their real load. */
+  readonly system: Band;
+  readonly perGpu: Band;
+  readonly targets: TargetCheck;
+  readonly gpus: number;
+}
+
+/** GPUs searched for "what it would take" beyond a candidate's limit. */
+export const SEARCH_LIMIT_GPUS = 1024;
+
+export function inferenceInput(gpu: GpuSpec, w: ResolvedInference, gpuCount: number, tensorParallel: number | undefined, concurrency = w.concurrency): InferenceInput {
+  return {
+    gpu, gpuCount, model: w.model, precision: w.precision, kvPrecision: w.kvPrecision,
+    inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency,
+    ...(tensorParallel === undefined ? {} : { tensorParallel }),
+  };
+}
+
+const scale = (b: Band, k: number): Band => ({ value: b.value * k, low: b.low * k, high: b.high * k });
+const add = (a: Band, b: Band): Band => ({ value: a.value + b.value, low: a.low + b.low, high: a.high + b.high });
+
+/** The layout's estimate with the served throughput; null when it does not fit. TP is auto when unset. */
+export function estimateServed(input: InferenceInput, w: ResolvedInference): Served | null {
+  const e = estimateInference(input);
+  if (!e.fits) return null;
+  const tp = e.tensorParallel;
+  const r = e.replicas;
+  const c = Math.max(1, Math.floor(input.concurrency));
+  const one = (q: number): Band => {
+    const x = estimateInference({ ...input, gpuCount: tp, tensorParallel: tp, concurrency: q });
+    // A replica holding fewer requests than the most loaded one always fits where that one does.
+    return x.fits ? x.outputTokensPerSecond : { value: 0, low: 0, high: 0 };
+  };
+  const lo = Math.floor(c / r);
+  const heavy = c - lo * r; // replicas holding lo + 1
+  let system = heavy > 0 ? scale(one(lo + 1), heavy) : { value: 0, low: 0, high: 0 };
+  if (lo > 0) system = add(system, scale(one(lo), r - heavy));
+  const gpus = Math.max(1, Math.floor(input.gpuCount));
+  return { estimate: e, system, perGpu: scale(system, 1 / gpus), gpus, targets: checkTargets(w, { ...e, outputTokensPerSecond: system }) };
+}
+
+export const allTargetsMet = (c: TargetCheck): boolean => c.ttft !== false && c.tpot !== false && c.throughput !== false;
+
+/** Rent per 1M output tokens at full load: rate × GPUs / (3600 × tokens/s) × 1e6 (docs/domain.md). */
+export function costPerMillionTokens(ratePerGpuHour: number, gpus: number, tokensPerSecond: number): number | null {
+  return tokensPerSecond > 0 ? ((ratePerGpuHour * gpus) / (3600 * tokensPerSecond)) * 1e6 : null;
+}
+
+export interface SweepPoint {
+  readonly concurrency: number;
+  readonly system: Band;
+}
+
+/** Served throughput at 1, 2, 4, … concurrent requests up to the most that fit, at a fixed layout. */
+export function concurrencySweep(gpu: GpuSpec, w: ResolvedInference, gpus: number, tensorParallel: number, maxConcurrency: number): SweepPoint[] {
+  const points: SweepPoint[] = [];
+  for (let c = 1; c <= maxConcurrency; c *= 2) {
+    const s = estimateServed(inferenceInput(gpu, w, gpus, tensorParallel, c), w);
+    if (!s) break;
+    points.push({ concurrency: c, system: s.system });
+  }
+  return points;
+}
+
+/**
+ * Fewest GPUs (any TP degree dividing the heads, any replica count) whose served estimate meets
+ * every target, searching up to `limit` GPUs: doubling the replicas, then bisection (more
+ * replicas never lower the served throughput or raise latency at a fixed total concurrency).
+ */
+export function gpusToMeetTargets(gpu: GpuSpec, w: ResolvedInference, limit = SEARCH_LIMIT_GPUS): Served | null {
+  let best: Served | null = null;
+  for (const tp of TP_DEGREES) {
+    if (tp > limit || w.model.attentionHeads % tp !== 0) continue;
+    const maxReplicas = Math.floor(limit / tp);
+    const at = (r: number) => {
+      const s = estimateServed(inferenceInput(gpu, w, tp * r, tp), w);
+      return s && allTargetsMet(s.targets) ? s : null;
+    };
+    let lo = 0;
+    let hi = 1;
+    let found: Served | null = null;
+    while (hi <= maxReplicas) {
+      found = at(hi);
+      if (found) break;
+      lo = hi;
+      hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
+    }
+    if (!found) continue;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      const s = at(mid);
+      if (s) { hi = mid; found = s; } else lo = mid;
+    }
+    if (!best || found.gpus < best.gpus) best = found;
+  }
+  return best;
+}

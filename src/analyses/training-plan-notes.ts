@@ -1,0 +1,76 @@
+/** Notes of the training-plan analysis: each computed suggestion as one sentence with its numbers. */
+import type { Recompute, TrainingMethod } from '../calc/memory.ts';
+import type { ParallelPlan } from '../calc/training-time.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { CandidateResult } from '../plan/results.ts';
+import type { NoteBlock } from '../report/model.ts';
+import type { ResolvedTraining } from '../scenario/resolve.ts';
+import type { AnalysisContext } from './context.ts';
+import { factorText, numberText, percentText, type NumberText } from './inference-capacity-format.ts';
+import { MAX_SEARCH_GPUS, rentForRun, type FitAt } from './training-plan-calc.ts';
+import type { Suggestion } from './training-plan-suggestions.ts';
+
+export const METHOD_KEYS = {
+  full: 'trainingPlan.method.full', lora: 'trainingPlan.method.lora', qlora: 'trainingPlan.method.qlora',
+} as const satisfies Record<TrainingMethod, MessageKey>;
+
+export const RECOMPUTE_KEYS = {
+  none: 'trainingPlan.recompute.none', selective: 'trainingPlan.recompute.selective', full: 'trainingPlan.recompute.full',
+} as const satisfies Record<Recompute, MessageKey>;
+
+export function layoutText(ctx: AnalysisContext, p: ParallelPlan): string {
+  return ctx.t('trainingPlan.layout', {
+    dp: p.dataParallel, tp: p.tensorParallel, pp: p.pipelineParallel, zero: p.zeroStage,
+    recompute: ctx.t(RECOMPUTE_KEYS[p.recompute]), microBatch: p.microBatch,
+  });
+}
+
+export function suggestionNotes(ctx: AnalysisContext, w: ResolvedTraining, c: CandidateResult, suggestions: readonly Suggestion[]): NoteBlock[] {
+  const fmt = numberText(ctx.locale);
+  return suggestions.map((s) => ({ kind: 'note', tone: s.kind === 'deadline' || s.kind === 'noFit' ? 'warning' : 'info', text: suggestionText(ctx, fmt, w, c, s) }));
+}
+
+const daysOf = (fmt: NumberText, f: FitAt): string => fmt(f.estimate.days.value, 1);
+
+function suggestionText(ctx: AnalysisContext, fmt: NumberText, w: ResolvedTraining, c: CandidateResult, s: Suggestion): string {
+  const { t } = ctx;
+  const gpu = c.candidate.gpu.name;
+  const rate = c.candidate.rentalPerGpuHour?.base ?? null;
+  const currency = ctx.scenario.economics.currency;
+  switch (s.kind) {
+    case 'deadline': {
+      const head = t('trainingPlan.suggest.deadline', { gpu, days: daysOf(fmt, s.current), gpus: fmt(s.current.gpus), deadline: fmt(s.deadlineDays, 1) });
+      if (!s.found) {
+        const best = s.fastest;
+        return `${head} ${t('trainingPlan.suggest.deadlineNone', { cap: fmt(MAX_SEARCH_GPUS), gpus: fmt(best?.gpus ?? s.current.gpus), days: daysOf(fmt, best ?? s.current) })}`;
+      }
+      const f = s.found;
+      const rent = rentForRun(f.estimate.gpuHours.value, rate);
+      const params = { gpus: fmt(f.gpus), days: daysOf(fmt, f), layout: layoutText(ctx, f.estimate.plan), gpuHours: fmt(f.estimate.gpuHours.value), rent: fmt(rent ?? 0), currency };
+      const fix = t(rent === null ? 'trainingPlan.suggest.deadlineFound' : 'trainingPlan.suggest.deadlineFoundRent', params);
+      return f.gpus > s.maxGpus ? `${head} ${fix} ${t('trainingPlan.suggest.beyondLimit', { max: fmt(s.maxGpus) })}` : `${head} ${fix}`;
+    }
+    case 'noFit': {
+      const head = t('trainingPlan.suggest.noFit', { gpu, workload: w.name, method: t(METHOD_KEYS[w.method]), max: fmt(s.maxGpus) });
+      const options = [
+        ...s.methods.map((m) => t('trainingPlan.suggest.methodFits', { method: t(METHOD_KEYS[m.method]), gpus: fmt(m.fit.gpus), days: daysOf(fmt, m.fit) })),
+        ...s.others.map((o) => t('trainingPlan.suggest.otherFits', { gpu: o.gpu.name, gpus: fmt(o.fit.gpus), days: daysOf(fmt, o.fit) })),
+        ...(s.beyond ? [t('trainingPlan.suggest.beyondFits', { gpus: fmt(s.beyond.gpus), days: daysOf(fmt, s.beyond) })] : []),
+      ];
+      return options.length === 0
+        ? `${head} ${t('trainingPlan.suggest.nothing', { cap: fmt(MAX_SEARCH_GPUS) })}`
+        : `${head} ${t('trainingPlan.suggest.alternatives', { list: options.join(t('inferenceCapacity.separator')) })}`;
+    }
+    case 'recompute':
+      return t('trainingPlan.suggest.recompute', {
+        gpu, gpus: fmt(s.current.gpus), other: s.gpu.name, memory: fmt(s.gpu.memoryGB),
+        recompute: t(RECOMPUTE_KEYS[s.alternative.estimate.plan.recompute]), speedup: factorText(fmt, s.speedUp),
+        days: daysOf(fmt, s.alternative), baseDays: daysOf(fmt, s.current),
+      });
+    case 'fp8':
+      return t('trainingPlan.suggest.fp8', {
+        gpu, gpus: fmt(s.current.gpus), days: daysOf(fmt, s.alternative), baseDays: daysOf(fmt, s.current),
+        speedup: factorText(fmt, s.speedUp), mfu: percentText(fmt, s.alternative.estimate.mfu.value),
+      });
+  }
+}

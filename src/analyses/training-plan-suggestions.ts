@@ -1,0 +1,80 @@
+/**
+ * Optimisation suggestions of the training-plan analysis, each computed from the estimators and
+ * returned only when it applies: a missed deadline (how many GPUs finish in time), a run that
+ * does not fit (the method, GPU or count that would), full recomputation (a GPU with more memory
+ * that avoids it, and the speed-up), and bf16/fp16 on a GPU with FP8 (the FP8 estimate).
+ */
+import { GPUS } from '../catalog/index.ts';
+import type { GpuSpec } from '../catalog/types.ts';
+import type { TrainingMethod } from '../calc/memory.ts';
+import type { CandidateResult, Results } from '../plan/results.ts';
+import type { ResolvedTraining } from '../scenario/resolve.ts';
+import { estimateAt, fewestFitting, fewestMeetingDeadline, MAX_SEARCH_GPUS, powerOfTwoAtMost, type FitAt } from './training-plan-calc.ts';
+
+export type Suggestion =
+  | { readonly kind: 'deadline'; readonly current: FitAt; readonly deadlineDays: number; readonly found: FitAt | null; readonly fastest: FitAt | null; readonly maxGpus: number }
+  | { readonly kind: 'noFit'; readonly maxGpus: number; readonly methods: readonly { readonly method: TrainingMethod; readonly fit: FitAt }[]; readonly others: readonly { readonly gpu: GpuSpec; readonly fit: FitAt }[]; readonly beyond: FitAt | null }
+  | { readonly kind: 'recompute'; readonly current: FitAt; readonly gpu: GpuSpec; readonly alternative: FitAt; readonly speedUp: number }
+  | { readonly kind: 'fp8'; readonly current: FitAt; readonly alternative: FitAt; readonly speedUp: number };
+
+/** GPUs with more memory tried for "avoid full recomputation" (scenario candidates first). */
+const RECOMPUTE_TRIES = 6;
+
+export function trainingSuggestions(
+  results: Results, c: CandidateResult, w: ResolvedTraining, index: number,
+  methodFits: ReadonlyMap<TrainingMethod, FitAt | null>,
+): Suggestion[] {
+  const z = c.sizing[index];
+  if (z?.kind !== 'training') return [];
+  const gpu = c.candidate.gpu;
+  const maxGpus = c.candidate.maxGpus;
+  if (z.gpus === null || !z.estimate?.fits) {
+    const methods = [...methodFits].flatMap(([method, fit]) => (method !== w.method && fit ? [{ method, fit }] : []));
+    const others = results.candidates.flatMap((o) => {
+      const s = o.sizing[index];
+      return o !== c && s?.kind === 'training' && s.gpus !== null && s.estimate?.fits ? [{ gpu: o.candidate.gpu, fit: { gpus: s.gpus, estimate: s.estimate } }] : [];
+    });
+    const beyond = fewestFitting(gpu, w, MAX_SEARCH_GPUS, {}, powerOfTwoAtMost(maxGpus) * 2);
+    return [{ kind: 'noFit', maxGpus, methods, others, beyond }];
+  }
+  const current: FitAt = { gpus: z.gpus, estimate: z.estimate };
+  const out: Suggestion[] = [];
+  if (z.deadlineMet === false && w.deadlineDays !== undefined) {
+    const { found, fastest } = fewestMeetingDeadline(gpu, w, w.deadlineDays, maxGpus);
+    out.push({ kind: 'deadline', current, deadlineDays: w.deadlineDays, found, fastest, maxGpus });
+  }
+  if (current.estimate.plan.recompute === 'full') {
+    const alt = avoidFullRecompute(results, gpu, w, current);
+    if (alt) out.push({ kind: 'recompute', current, ...alt });
+  }
+  // FP8 mixed precision (Transformer Engine style) applies to full and LoRA training of 16-bit
+  // models; QLoRA's 4-bit base is dequantised to 16 bits for its matmuls.
+  if ((w.precision === 'bf16' || w.precision === 'fp16') && w.method !== 'qlora' && gpu.denseTflops.fp8 !== null) {
+    const fp8 = estimateAt(gpu, w, current.gpus, { precision: 'fp8' });
+    const speedUp = fp8 ? speedUpOf(current, fp8) : 0;
+    if (fp8 && speedUp > 1) out.push({ kind: 'fp8', current, alternative: fp8, speedUp });
+  }
+  return out;
+}
+
+/** System throughput ratio at the same GPU count = ratio of per-GPU tokens/s. */
+const speedUpOf = (base: FitAt, other: FitAt): number =>
+  (other.estimate.tokensPerSecondPerGpu.value * other.gpus) / (base.estimate.tokensPerSecondPerGpu.value * base.gpus);
+
+/**
+ * The first GPU with more memory (the scenario's candidates first, then the catalog, smallest
+ * memory first) that runs the same workload on the same count without full recomputation, faster.
+ */
+function avoidFullRecompute(results: Results, gpu: GpuSpec, w: ResolvedTraining, current: FitAt): { gpu: GpuSpec; alternative: FitAt; speedUp: number } | null {
+  const bigger = (g: GpuSpec) => g.memoryGB > gpu.memoryGB;
+  const byMemory = (a: GpuSpec, b: GpuSpec) => a.memoryGB - b.memoryGB;
+  const own = results.candidates.map((o) => o.candidate.gpu).filter(bigger).sort(byMemory);
+  const catalog = GPUS.filter((g) => bigger(g) && !own.includes(g)).sort(byMemory);
+  for (const g of [...own, ...catalog].slice(0, RECOMPUTE_TRIES)) {
+    const alternative = estimateAt(g, w, current.gpus);
+    if (!alternative || alternative.estimate.plan.recompute === 'full') continue;
+    const speedUp = speedUpOf(current, alternative);
+    if (speedUp > 1) return { gpu: g, alternative, speedUp };
+  }
+  return null;
+}
