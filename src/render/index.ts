@@ -4,10 +4,6 @@
  */
 import type { Report } from '../report/model.ts';
 import { renderJson } from './json.ts';
-import { renderHtml } from './html.ts';
-import { renderXlsx } from './xlsx/index.ts';
-import { printPdf } from './pdf/print.ts';
-import { finalizePdf } from './pdf/finalize.ts';
 import type { BrowserPool } from './pdf/browser.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 
@@ -25,20 +21,32 @@ export type Renderer = (report: Report, ctx: RenderContext) => Promise<Uint8Arra
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
+/**
+ * The heavy renderers (echarts, exceljs, puppeteer, pdf-lib: seconds of start-up together) load
+ * on first use, so `validate`, `catalog`, `init` and `estimate` start fast.
+ */
+const load = {
+  html: () => import('./html.ts'),
+  xlsx: () => import('./xlsx/index.ts'),
+  print: () => import('./pdf/print.ts'),
+  finalize: () => import('./pdf/finalize.ts'),
+};
+
 /** The HTML of a report, rendered once when both html and pdf are asked for (charts are the costly part). */
 const htmlCache = new WeakMap<Report, string>();
-const htmlOf = (report: Report): string => {
+const htmlOf = async (report: Report): Promise<string> => {
   let html = htmlCache.get(report);
-  if (html === undefined) htmlCache.set(report, (html = renderHtml(report)));
+  if (html === undefined) htmlCache.set(report, (html = (await load.html()).renderHtml(report)));
   return html;
 };
 
 export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   json: async (report) => renderJson(report),
-  html: async (report) => encode(htmlOf(report)),
-  xlsx: (report) => renderXlsx(report),
+  html: async (report) => encode(await htmlOf(report)),
+  xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
-    const pdf = await printPdf(await ctx.browser.get(), htmlOf(report), { signal: ctx.signal });
+    const [{ printPdf }, { finalizePdf }] = await Promise.all([load.print(), load.finalize()]);
+    const pdf = await printPdf(await ctx.browser.get(), await htmlOf(report), { signal: ctx.signal });
     const t = createTranslator(report.locale as Locale);
     return finalizePdf(pdf, {
       title: `${report.scenario.name} · ${report.title}`,

@@ -30,7 +30,8 @@ export function parseScenario(text: string, file: string): ParseResult {
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return fail(doc.errors.map((e) => {
-      const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+      // linePos is only filled with prettyErrors; the LineCounter maps the offset itself.
+      const pos = counter.linePos(e.pos[0]);
       return at(`invalid YAML: ${e.message.split('\n')[0]}`, pos.line, pos.col);
     }));
   }

@@ -14,7 +14,7 @@ import {
 } from './helpers.ts';
 
 interface Expected {
-  /** Hand-counted 1-based position; absent where a known bug makes it wrong (see the todo below). */
+  /** Hand-counted 1-based position. */
   readonly at?: readonly [line: number, col: number];
   /** Field path, '' for the whole file. */
   readonly path: string;
@@ -24,7 +24,8 @@ interface Expected {
 
 /** Fixture file → the problems it must produce, in file order. */
 const CASES: Readonly<Record<string, readonly Expected[]>> = {
-  'malformed-yaml.yaml': [{ path: '', message: [/invalid YAML/i, /]|flow|unexpected/i] }],
+  // The stray second "]" of line 3 `candidates: [l40s, h100-sxm5-80gb]]` is column 35.
+  'malformed-yaml.yaml': [{ at: [3, 35], path: '', message: [/invalid YAML/i, /]|flow|unexpected/i] }],
   'alias-bomb.yaml': [{ at: [1, 1], path: '', message: [/alias/i, /refused|exhaustion|too many/i] }],
   'empty.yaml': [{ at: [1, 1], path: '', message: [/empty/i, /version/, /workloads/, /candidates/] }],
   'top-level-list.yaml': [{ at: [1, 1], path: '', message: [/not a scenario/i, /mapping/i, /version/] }],
@@ -119,8 +120,6 @@ describe('invalid scenarios (one run over all fixtures)', () => {
       }
     });
   }
-
-  it.todo('malformed-yaml.yaml: reports the stray "]" at 3:25 (src/scenario/parse.ts reads e.linePos, which yaml only sets with prettyErrors, so every syntax error says 1:1)');
 
   // The CLI run above would hang or run out of memory on an unguarded bomb; the time is measured
   // here, in process, because a CLI start alone takes seconds.
