@@ -55,6 +55,10 @@ describe('parseScenario', () => {
     expect(lines(`${valid}economics: { currency: EUR }\n`)[0]).toContain('economics.currency: "EUR" needs economics.usdExchangeRate');
   });
 
+  it('points a YAML syntax error at its line and column', () => {
+    expect(lines('version: 1\nname: x\ncandidates: [l40s]]\n')[0]).toMatch(/^s\.yaml:3:19: invalid YAML: /);
+  });
+
   it('refuses an alias bomb quickly', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
     const started = performance.now();
