@@ -21,14 +21,6 @@ const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 /** Every sheet to its own CSV (UTF-8, comma, values as stored, not as formatted), LibreOffice ≥ 7.2. */
 export const CSV_ALL_SHEETS = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
 
-export const hasSoffice = (): boolean => {
-  try {
-    return fs.statSync('/usr/bin/soffice').isFile() || (process.env.PATH ?? '').split(':').some((d) => fs.existsSync(path.join(d, 'soffice')));
-  } catch {
-    return (process.env.PATH ?? '').split(':').some((d) => fs.existsSync(path.join(d, 'soffice')));
-  }
-};
-
 /**
  * Converts `files` with one soffice call into `outDir` (`xlsx` recalculates and writes the
  * results as cached values; CSV_ALL_SHEETS writes `<stem>-<Sheet>.csv` per sheet).
