@@ -34,7 +34,9 @@ function template(): { render: HandlebarsTemplateDelegate; css: string } {
 }
 
 /** Chart sizes in CSS pixels: A4 content width at 96 dpi is ~680 px with our margins. */
-const CHART = { width: 680, height: 300 } as const;
+const CHART = { width: 680, height: 270 } as const;
+/** A text value longer than this is a sentence, not a figure. */
+const PROSE_CHARS = 60;
 
 /** The analysis laid out as the executive summary, right after the cover. */
 const SUMMARY_ID = 'summary';
@@ -151,7 +153,11 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
     case 'note':
       return { isNote: true, tone: b.tone, text: b.text };
     case 'keyValue':
-      return { isKeyValue: true, title: b.title, items: b.items.map((i) => ({ label: i.label, value: fmt(i.value, i.format), unit: i.unit ?? '' })) };
+      return {
+        isKeyValue: true, title: b.title,
+        // A sentence as a value (risks, reasons) reads better in the normal weight than in bold.
+        items: b.items.map((i) => ({ label: i.label, value: fmt(i.value, i.format), unit: i.unit ?? '', prose: i.format === 'text' && fmt(i.value, i.format).length > PROSE_CHARS })),
+      };
     default: {
       const never: never = b;
       throw new Error(`unknown block ${(never as Block).kind}`);
