@@ -70,10 +70,15 @@ function misses(ctx: AnalysisContext, fmt: NumberText, w: ResolvedInference, s: 
 }
 
 /** What meeting every target would take on this GPU, searched up to SEARCH_LIMIT_GPUS. */
-function remedy(ctx: AnalysisContext, fmt: NumberText, c: CandidateResult, w: ResolvedInference): string {
+function remedy(ctx: AnalysisContext, fmt: NumberText, c: CandidateResult, w: ResolvedInference, throughputMissed: boolean): string {
   const { t } = ctx;
   const need = gpusToMeetTargets(c.candidate.gpu, w);
-  if (!need) return t('inferenceCapacity.unreachable', { cap: fmt(SEARCH_LIMIT_GPUS) });
+  if (!need) {
+    const none = t('inferenceCapacity.unreachable', { cap: fmt(SEARCH_LIMIT_GPUS) });
+    // Steady state: output = requests in flight ÷ time per step, so a fixed concurrency caps it.
+    const target = w.targets.outputTokensPerSecond;
+    return target === undefined || !throughputMissed ? none : `${none} ${t('inferenceCapacity.concurrencyBound', { concurrency: fmt(w.concurrency), target: fmt(target) })}`;
+  }
   const layout = t('inferenceCapacity.layout', { tp: need.estimate.tensorParallel, replicas: fmt(need.estimate.replicas) });
   const text = t('inferenceCapacity.needs', { gpus: fmt(need.gpus), layout });
   return need.gpus > c.candidate.maxGpus ? `${text} ${t('inferenceCapacity.beyondLimit', { max: fmt(c.candidate.maxGpus) })}` : text;
@@ -86,7 +91,7 @@ export function shortfallNotes(ctx: AnalysisContext, w: ResolvedInference, index
   return rows.flatMap(({ c, served: s }): NoteBlock[] => {
     const gpu = c.candidate.gpu.name;
     if (!s) {
-      const text = `${t('inferenceCapacity.noFit', { gpu, max: fmt(c.candidate.maxGpus) })} ${remedy(ctx, fmt, c, w)}`;
+      const text = `${t('inferenceCapacity.noFit', { gpu, max: fmt(c.candidate.maxGpus) })} ${remedy(ctx, fmt, c, w, false)}`;
       return [{ kind: 'note', tone: 'warning', text }];
     }
     if (allTargetsMet(s.targets)) return [];
@@ -96,6 +101,6 @@ export function shortfallNotes(ctx: AnalysisContext, w: ResolvedInference, index
     const head = t(atLimit ? 'inferenceCapacity.shortfallAtLimit' : 'inferenceCapacity.shortfall', {
       gpu, gpus: fmt(s.gpus), layout, max: fmt(c.candidate.maxGpus), misses: misses(ctx, fmt, w, s),
     });
-    return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, c, w)}` }];
+    return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, c, w, s.targets.throughput === false)}` }];
   });
 }

@@ -24,7 +24,6 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
     { key: 'gpus', label: t('multiGpu.col.gpus'), format: 'integer' },
-    { key: 'fits', label: t('col.fits'), format: 'boolean', status: true },
     { key: 'layout', label: t('multiGpu.col.layout'), format: 'text' },
     { key: 'system', label: t('multiGpu.col.system'), unit, format: 'integer' },
     { key: 'perGpu', label: t('multiGpu.col.perGpu'), unit, format: 'integer' },
@@ -34,8 +33,9 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
     p.training ? layoutText(ctx, p.training)
     : p.inference ? t('inferenceCapacity.layout', { tp: p.inference.tensorParallel, replicas: fmt(p.inference.replicas) })
     : null;
-  const rows = curves.flatMap(({ c, points }) => points.map((p): Record<string, CellValue> => ({
-    gpu: c.candidate.gpu.name, gpus: p.gpus, fits: p.fits, layout: layout(p),
+  // Counts that do not fit are left out of the table (the chart shows the gap, a note the misfits).
+  const rows = curves.flatMap(({ c, points }) => points.filter((p) => p.fits).map((p): Record<string, CellValue> => ({
+    gpu: c.candidate.gpu.name, gpus: p.gpus, layout: layout(p),
     system: p.tokensPerSecond === null ? null : round(p.tokensPerSecond),
     perGpu: p.perGpu === null ? null : round(p.perGpu),
     efficiency: p.efficiency === null ? null : round(p.efficiency, 3),
@@ -53,6 +53,17 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
         values: categories.map((_, k) => {
           const e = points[k]?.efficiency;
           return e === null || e === undefined ? Number.NaN : round(e * 100, 3);
+        }),
+      })),
+    },
+    {
+      kind: 'chart', id: 'multi-gpu-per-gpu', chartType: 'line', title: t('multiGpu.perGpuChartTitle'),
+      categories, xLabel: t('multiGpu.col.gpus'), yLabel: unit,
+      series: curves.map(({ c, points }) => ({
+        name: c.candidate.gpu.name,
+        values: categories.map((_, k) => {
+          const v = points[k]?.perGpu;
+          return v === null || v === undefined ? Number.NaN : round(v);
         }),
       })),
     },

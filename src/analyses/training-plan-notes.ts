@@ -30,7 +30,8 @@ export function suggestionNotes(ctx: AnalysisContext, w: ResolvedTraining, c: Ca
   return suggestions.map((s) => ({ kind: 'note', tone: s.kind === 'deadline' || s.kind === 'noFit' ? 'warning' : 'info', text: suggestionText(ctx, fmt, w, c, s) }));
 }
 
-const daysOf = (fmt: NumberText, f: FitAt): string => fmt(f.estimate.days.value, 1);
+/** Days with two decimals below 10 (short runs stay distinguishable), one above. */
+const daysOf = (fmt: NumberText, f: FitAt): string => fmt(f.estimate.days.value, f.estimate.days.value < 10 ? 2 : 1);
 
 function suggestionText(ctx: AnalysisContext, fmt: NumberText, w: ResolvedTraining, c: CandidateResult, s: Suggestion): string {
   const { t } = ctx;

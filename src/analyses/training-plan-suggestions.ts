@@ -62,14 +62,17 @@ const speedUpOf = (base: FitAt, other: FitAt): number =>
   (other.estimate.tokensPerSecondPerGpu.value * other.gpus) / (base.estimate.tokensPerSecondPerGpu.value * base.gpus);
 
 /**
- * The first GPU with more memory (the scenario's candidates first, then the catalog, smallest
- * memory first) that runs the same workload on the same count without full recomputation, faster.
+ * The first GPU with more memory (the scenario's candidates first, then the catalog, same vendor
+ * first, smallest memory first) that runs the same workload on the same count without full
+ * recomputation, faster.
  */
 function avoidFullRecompute(results: Results, gpu: GpuSpec, w: ResolvedTraining, current: FitAt): { gpu: GpuSpec; alternative: FitAt; speedUp: number } | null {
   const bigger = (g: GpuSpec) => g.memoryGB > gpu.memoryGB;
   const byMemory = (a: GpuSpec, b: GpuSpec) => a.memoryGB - b.memoryGB;
   const own = results.candidates.map((o) => o.candidate.gpu).filter(bigger).sort(byMemory);
-  const catalog = GPUS.filter((g) => bigger(g) && !own.includes(g)).sort(byMemory);
+  const rest = GPUS.filter((g) => bigger(g) && !own.includes(g)).sort(byMemory);
+  // Same vendor first: the same software stack is the likelier upgrade.
+  const catalog = [...rest.filter((g) => g.vendor === gpu.vendor), ...rest.filter((g) => g.vendor !== gpu.vendor)];
   for (const g of [...own, ...catalog].slice(0, RECOMPUTE_TRIES)) {
     const alternative = estimateAt(g, w, current.gpus);
     if (!alternative || alternative.estimate.plan.recompute === 'full') continue;

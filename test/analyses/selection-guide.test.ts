@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { GPUS } from '../../src/catalog/index.ts';
+import { calculateInferenceMemory, usableMemoryGiB } from '../../src/calc/memory.ts';
+import { estimateTraining } from '../../src/calc/training.ts';
+import type { ResolvedScenario } from '../../src/scenario/resolve.ts';
+import { buildGuide } from '../../src/analyses/selection-guide-calc.ts';
+import { trainingInput } from '../../src/analyses/training-plan-calc.ts';
+import type { GpuSpec } from '../../src/catalog/types.ts';
+import { analysis, build, num, table } from './helpers.ts';
+
+/** Whether the workload fits on n GPUs of this kind, checked with the estimators themselves. */
+function fitsOn(s: ResolvedScenario, gpu: GpuSpec, i: number, n: number): boolean {
+  const w = s.workloads[i]!;
+  if (w.kind === 'training') return estimateTraining(trainingInput(gpu, w, n)).fits;
+  if (w.model.attentionHeads % n !== 0) return false;
+  const m = calculateInferenceMemory({
+    model: w.model, weightPrecision: w.precision, kvPrecision: w.kvPrecision,
+    contextTokens: w.inputTokens + w.outputTokens, concurrency: w.concurrency, tensorParallel: n,
+  });
+  return m.perGpuGiB <= usableMemoryGiB(gpu, 'inference');
+}
+
+describe('selection-guide', () => {
+  it('tiers are ordered by capex, named from the catalogue, and the detail table lists every configuration cheapest first', () => {
+    const { report, scenario } = build('mixed-budget-eur');
+    const a = analysis(report, 'selection-guide');
+    const tiers = table(a, 'selection-guide-tiers').rows;
+    expect(tiers.map((r) => r.tier)).toEqual(['Entry', 'Mid-range', 'High-end']);
+    for (let k = 0; k < tiers.length; k++) {
+      expect(num(tiers[k]!.capexLow)).toBeLessThanOrEqual(num(tiers[k]!.capexHigh));
+      if (k > 0) expect(num(tiers[k - 1]!.capexHigh)).toBeLessThanOrEqual(num(tiers[k]!.capexLow));
+    }
+    const detail = table(a, 'selection-guide-gpus').rows;
+    const capex = detail.map((r) => num(r.capex));
+    expect(capex).toEqual([...capex].sort((x, y) => x - y));
+    expect(detail.length).toBe(tiers.reduce((n, r) => n + num(r.count), 0));
+    const guide = buildGuide(scenario);
+    expect(detail.map((r) => r.gpu)).toEqual(guide.tiers.flatMap((t) => t.entries.map((e) => e.gpu.name)));
+    for (const r of detail) expect(r.withinBudget).toBe(num(r.capex) <= 150000);
+  });
+
+  it('every listed GPU holds every workload at its count (estimators agree), and not at half of it', { timeout: 60_000 }, () => {
+    const { scenario } = build('mixed-budget-eur');
+    const guide = buildGuide(scenario);
+    const entries = guide.tiers.flatMap((t) => t.entries);
+    expect(entries.length).toBeGreaterThan(3);
+    for (const e of entries) {
+      e.perWorkload.forEach((n, i) => {
+        expect(fitsOn(scenario, e.gpu, i, n), `${e.gpu.id} workload ${i} on ${n}`).toBe(true);
+        if (n > 1) expect(fitsOn(scenario, e.gpu, i, n / 2), `${e.gpu.id} workload ${i} on ${n / 2}`).toBe(false);
+      });
+      expect(e.gpus).toBe(e.perWorkload.reduce((x, y) => x + y, 0));
+    }
+  });
+
+  it('capex = GPUs × price × server overhead (+ networking past 8 GPUs), catalog prices converted, scenario prices kept', () => {
+    const { scenario } = build('mixed-budget-eur');
+    const e = scenario.economics;
+    for (const entry of buildGuide(scenario).tiers.flatMap((t) => t.entries)) {
+      const own = scenario.candidates.find((c) => c.gpu.id === entry.gpu.id)?.purchasePrice?.base;
+      const p = entry.gpu.purchasePriceUsd!;
+      expect(entry.price).toBeCloseTo(own ?? ((p.low + p.high) / 2) * 0.92, 6);
+      const server = entry.gpus * entry.price * e.serverOverheadMultiplier;
+      expect(entry.capex).toBeCloseTo(entry.gpus > 8 ? server / (1 - e.networkingShare) : server, 6);
+    }
+  });
+
+  it('accounts for all 28 catalog GPUs: ranked, too small, or without a price', () => {
+    for (const fixture of ['mixed-budget-eur', 'deadline-missed'] as const) {
+      const g = buildGuide(build(fixture).scenario);
+      const ids = [...g.tiers.flatMap((t) => t.entries.map((e) => e.gpu.id)), ...g.tooSmall.map((x) => x.id), ...g.unpriced.map((x) => x.id)];
+      expect(ids.sort()).toEqual(GPUS.map((x) => x.id).sort());
+      for (const x of g.unpriced) expect(x.purchasePriceUsd).toBeNull();
+    }
+  });
+});
