@@ -1,23 +1,24 @@
 /**
- * Same scenario and SOURCE_DATE_EPOCH → byte-identical pdf, html and json, also when the PDF is
- * printed again on a reused tab (Chromium's DOM node counter has moved on). The workbook is
- * left to its renderer's tests.
+ * Same scenario and SOURCE_DATE_EPOCH → byte-identical pdf, html, json and xlsx, also when the
+ * PDF is printed again on a reused tab (Chromium's DOM node counter has moved on).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/render/pdf/browser.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { renderJson } from '../../src/render/json.ts';
+import { renderXlsx } from '../../src/render/xlsx/index.ts';
 import { buildExampleReport, hasBrowser, printReport } from './helpers.ts';
 
 const SCENARIO = 'scenarios/rag-api-eur.yaml';
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));
 
 describe('reproducible outputs', () => {
-  it('html and json are identical for two builds of the same scenario', async () => {
+  it('html, json and xlsx are identical for two builds of the same scenario', async () => {
     const a = await buildExampleReport(SCENARIO);
     const b = await buildExampleReport(SCENARIO);
     expect(renderHtml(a)).toBe(renderHtml(b));
     expect(same(renderJson(a), renderJson(b))).toBe(true);
+    expect(same(await renderXlsx(a), await renderXlsx(b))).toBe(true);
     const zhA = await buildExampleReport(SCENARIO, 'zh-CN');
     const zhB = await buildExampleReport(SCENARIO, 'zh-CN');
     expect(renderHtml(zhA)).toBe(renderHtml(zhB));
