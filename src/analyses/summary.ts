@@ -26,27 +26,41 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   // When nothing meets every constraint, the headline is the cheapest change that makes one work.
   const remedy = best.feasible ? undefined : results.remedies[0];
   const shown = remedy?.option ?? best;
-  const items: KeyValueItem[] = [
-    { label: t('sum.configuration'), value: `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`, format: 'text' },
+  const configuration = `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`;
+  const headline: KeyValueItem[] = [
+    { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
     { label: t('sum.cost', { months }), value: round(shown.total.base, 6), unit: cur, format: 'currency' },
     { label: t('sum.costHigh', { months }), value: round(shown.total.high, 6), unit: cur, format: 'currency' },
   ];
+  const figures: KeyValueItem[] = [];
   const levels = shown.candidate.tco?.levels;
-  if (shown.acquisition === 'buy' && levels) items.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  if (shown.acquisition === 'buy' && levels) figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
-    items.push({ label: t('sum.cpm'), value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`, unit: cur, format: 'text' });
+    figures.push({ label: t('sum.cpm'), value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`, unit: cur, format: 'text' });
   }
   const run = shown.trainingRunCost[0];
-  if (run && Number.isFinite(run.base)) items.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
-  if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null) items.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
-  if (e.budget !== undefined) items.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
-  blocks.push({ kind: 'keyValue', id: 'summary', items });
-  blocks.push({ kind: 'note', tone: best.feasible ? 'info' : 'warning', text: t('sum.why', { reason: remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options) }) });
-  blocks.push({ kind: 'keyValue', id: 'risks', title: t('sum.risksTitle'), items: risks(ctx, shown).map(([label, text]) => ({ label, value: text, format: 'text' as const })) });
+  if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
+  if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null) figures.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
+  if (e.budget !== undefined) figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+  const reason = remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options);
+  const riskList = risks(ctx, shown);
+  blocks.push(
+    { kind: 'keyValue', id: 'headline', items: headline },
+    { kind: 'keyValue', id: 'why', items: [{ label: t('document.why'), value: reason, format: 'text' }] },
+    ...(figures.length ? [{ kind: 'keyValue' as const, id: 'figures', items: figures }] : []),
+    { kind: 'keyValue', id: 'risks', title: t('sum.risksTitle'), items: riskList.map(([label, text]) => ({ label, value: text, format: 'text' as const })) },
+  );
+  const highlights = {
+    recommendation: configuration,
+    cost: { label: t('sum.costBand', { months }), unit: cur, format: 'currency' as const, low: round(shown.total.low, 6), base: round(shown.total.base, 6), high: round(shown.total.high, 6) },
+    reasons: [reason],
+    risks: riskList.map(([, text]) => text),
+    coversBlocks: ['headline', 'why', 'risks'],
+  };
   if (e.currency !== 'USD') blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
-  return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks };
+  return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks, highlights };
 };
 
 /** The main risks of the recommendation, most important first, each with its numbers. */

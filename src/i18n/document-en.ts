@@ -1,6 +1,5 @@
 /** English strings of the printed document: cover, executive summary, contents (merged into en.ts). */
 export const documentEn = {
-  'document.executiveSummary': 'Executive summary',
   'document.recommendation': 'Recommendation',
   'document.noRecommendation': 'No recommendation: see the summary below.',
   'document.costBand': 'Cost range',

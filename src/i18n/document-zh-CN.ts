@@ -2,7 +2,6 @@
 import type { documentEn } from './document-en.ts';
 
 export const documentZhCN = {
-  'document.executiveSummary': '执行摘要',
   'document.recommendation': '推荐方案',
   'document.noRecommendation': '暂无推荐方案：详见下方摘要。',
   'document.costBand': '成本区间',

@@ -65,6 +65,7 @@ export const economicsEn = {
   'sum.costLow': 'Cost over {months} months, low',
   'sum.cost': 'Cost over {months} months, base',
   'sum.costHigh': 'Cost over {months} months, high',
+  'sum.costBand': 'Cost over {months} months',
   'sum.capex': 'Capital expenditure',
   'sum.cpm': 'Cost per 1M output tokens (low–high)',
   'sum.run': 'Cost of one training run',

@@ -67,6 +67,7 @@ export const economicsZhCN = {
   'sum.costLow': '{months} 个月成本（下限）',
   'sum.cost': '{months} 个月成本（基准）',
   'sum.costHigh': '{months} 个月成本（上限）',
+  'sum.costBand': '{months} 个月成本',
   'sum.capex': '资本支出',
   'sum.cpm': '每百万输出 token 成本（下限–上限）',
   'sum.run': '单次训练成本',

@@ -71,7 +71,7 @@ export const reportEn = {
   'col.unit': 'Unit',
   'col.source': 'Source',
   'col.link': 'Link',
-  'summary.title': 'Summary',
+  'summary.title': 'Executive summary',
   'summary.intro': 'What to buy or rent for the workloads of this scenario, and what it costs.',
   'summary.choice': 'Recommended configuration',
   'summary.capex': 'Capital expenditure (base)',

@@ -73,7 +73,7 @@ export const reportZhCN = {
   'col.unit': '单位',
   'col.source': '来源',
   'col.link': '链接',
-  'summary.title': '摘要',
+  'summary.title': '执行摘要',
   'summary.intro': '本场景的工作负载应购买或租用什么 GPU，以及成本。',
   'summary.choice': '推荐配置',
   'summary.capex': '资本支出（基准）',

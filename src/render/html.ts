@@ -86,9 +86,11 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       preparedWith: t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }),
     },
     summary: summary && {
-      id: summary.id, title: t('document.executiveSummary'), intro: summary.intro, page: page(summary.id),
+      id: summary.id, title: summary.title, intro: summary.intro, page: page(summary.id),
       highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
-      blocks: summary.blocks.map((b) => blockContext(b, fmt, locale)),
+      blocks: summary.blocks
+        .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
+        .map((b) => blockContext(b, fmt, locale)),
     },
     analyses: sections,
   };

@@ -45,8 +45,10 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   html: async (report) => encode(await htmlOf(report)),
   xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
-    const [{ printPdf }, { finalizePdf }] = await Promise.all([load.print(), load.finalize()]);
-    const pdf = await printPdf(await ctx.browser.get(), await htmlOf(report), { signal: ctx.signal });
+    const [{ printPdf }, { finalizePdf }, { renderPaginatedPdf }] = await Promise.all([load.print(), load.finalize(), load.html()]);
+    const browser = await ctx.browser.get();
+    // Printed, then printed again with the contents' page numbers read from the first print.
+    const { pdf } = await renderPaginatedPdf(report, (html) => printPdf(browser, html, { signal: ctx.signal }));
     const t = createTranslator(report.locale as Locale);
     return finalizePdf(pdf, {
       title: `${report.scenario.name} · ${report.title}`,

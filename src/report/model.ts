@@ -127,6 +127,11 @@ export interface Highlights {
   readonly reasons?: readonly string[];
   /** Main risks and caveats: one sentence each. */
   readonly risks?: readonly string[];
+  /**
+   * Ids of the analysis' blocks that carry the same content for the workbook and JSON; the
+   * printed executive summary shows the highlights instead of them.
+   */
+  readonly coversBlocks?: readonly string[];
 }
 
 export interface Assumption {
