@@ -37,34 +37,26 @@ export function descendants(pid: number): number[] {
   return out;
 }
 
-/** Resident and proportional set size of one process in KiB (PSS splits shared pages fairly). */
-export function memoryKiB(pid: number): { rss: number; pss: number } {
+/** Resident set size of one process in KiB, from /proc/<pid>/status (cheap). */
+export function rssKiB(pid: number): number {
   try {
-    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
-    const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
-    return { rss: field('Rss'), pss: field('Pss') };
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   } catch {
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      const rss = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-      return { rss, pss: rss };
-    } catch {
-      return { rss: 0, pss: 0 };
-    }
+    return 0;
   }
 }
 
-/** Memory of `pid` and all its descendants, KiB. */
-export function treeMemoryKiB(pid: number): { rss: number; pss: number; processes: number } {
-  const pids = [pid, ...descendants(pid)];
-  let rss = 0;
-  let pss = 0;
-  for (const p of pids) {
-    const m = memoryKiB(p);
-    rss += m.rss;
-    pss += m.pss;
+/**
+ * Proportional set size in KiB (shared pages split between the processes sharing them, so a
+ * sum over Chromium's processes is not inflated). Costly: the kernel walks the page tables
+ * (tens of ms for Chromium's large address space), so sample it rarely.
+ */
+export function pssKiB(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return rssKiB(pid);
   }
-  return { rss, pss, processes: pids.length };
 }
 
 /** SIGKILLs a process and its whole tree, as a crash or the OOM killer would. */
