@@ -99,7 +99,7 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
     const usableGiBPerGpu = budgetGiB(input, memory, tp);
     const maxConcurrency = replicas * maxConcurrencyPerReplica(input, memory, tp);
     last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, replicas };
-    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, params);
+    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params);
   }
   if (!last) {
     const tp = input.tensorParallel ?? 1;
@@ -114,7 +114,7 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   return { ...last, fits: false, reasonCode: code, reason };
 }
 
-function timings(input: InferenceInput, c: Common, perReplica: number, params: EfficiencyParams): InferenceFits {
+function timings(input: InferenceInput, c: Common, perReplica: number, concurrency: number, params: EfficiencyParams): InferenceFits {
   const s: ReplicaSetup = { gpu: input.gpu, model: input.model, precision: input.precision, kvPrecision: input.kvPrecision, tensorParallel: c.tensorParallel, params };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
@@ -122,7 +122,10 @@ function timings(input: InferenceInput, c: Common, perReplica: number, params: E
   const tpot = step(((perReplica - 1) * I) / O);
   const cycle = step((perReplica * I) / O);
   const ttft = prefillSeconds(s, I) + (perReplica > 1 ? tpot / 2 : 0);
-  const system = (c.replicas * perReplica) / cycle;
+  // Requests actually in flight: replicas × ceil(C / replicas) over-counts when C does not divide
+  // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
+  const served = Math.min(concurrency, c.replicas * perReplica);
+  const system = served / cycle;
   const lat = errorBand('latency');
   const thr = errorBand('inferenceThroughput');
   return {

@@ -41,10 +41,13 @@ describe('properties', () => {
       expect(kv(ctx + extra)).toBeGreaterThanOrEqual(kv(ctx));
     }));
   });
+  // ZeRO-1/2 exchange gradients once per step, so doubling data parallelism halves compute while
+  // communication stays bounded. (ZeRO-3 re-gathers parameters every micro-step: doubling past one
+  // node can then legitimately slow a step, which is why the planner avoids it; not tested here.)
   it('more GPUs never give a longer wall time at fixed efficiency (data parallel, same plan)', () => {
-    fc.assert(fc.property(arbGpu, fc.integer({ min: 0, max: 6 }), fc.constantFrom(1, 2, 3), (gpu, log2, zero) => {
+    fc.assert(fc.property(arbGpu, fc.integer({ min: 0, max: 6 }), fc.constantFrom(1, 2), (gpu, log2, zero) => {
       const setup = { gpu, model: base, precision: 'bf16', method: 'full', seqLen: 4096, globalBatchTokens: 4 << 20, trainableParams: 8e9, params: EFFICIENCY } as const;
-      const plan = (dp: number) => ({ dataParallel: dp, tensorParallel: 1, pipelineParallel: 1, zeroStage: zero as 1 | 2 | 3, recompute: 'full', microBatch: 1 } as const);
+      const plan = (dp: number) => ({ dataParallel: dp, tensorParallel: 1, pipelineParallel: 1, zeroStage: zero as 1 | 2, recompute: 'full', microBatch: 1 } as const);
       const dp = 2 ** log2;
       const wall = (n: number) => 1e12 / (simulateStep(setup, plan(n)).tokensPerSecondPerGpu * n);
       expect(wall(dp * 2)).toBeLessThanOrEqual(wall(dp) * (1 + 1e-9));
