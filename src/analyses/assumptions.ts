@@ -2,7 +2,8 @@
 import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
 import { ECONOMICS } from '../catalog/economics.ts';
-import { memoryAssumptions } from '../calc/memory.ts';
+import { estimatorAssumptions } from '../calc/assumptions.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { PLANNING_DEFAULTS } from '../scenario/resolve.ts';
 import { PROFILES } from '../scenario/profiles.ts';
 import { GPUS_PER_SERVER } from '../calc/tco.ts';
@@ -29,7 +30,7 @@ export const buildAssumptions: AnalysisBuilder = ({ scenario, t }) => {
     { id: 'hostingPerKwMonth', label: t('assume.hosting'), value: e.hostingPerKwMonth, unit: `${e.currency}/kW/${t('unit.month')}`, ...pick('hostingPerKwMonth', t('source.default')) },
     { id: 'maintenanceSharePerYear', label: t('assume.maintenance'), value: e.maintenanceSharePerYear, ...pick('maintenanceSharePerYear', t('source.default')) },
     { id: 'reservedDiscount', label: t('assume.reserved'), value: e.reservedDiscount, ...pick('reservedDiscount', ECONOMICS.reservedDiscount.source, ECONOMICS.reservedDiscount.url) },
-    ...memoryAssumptions().map((a) => ({ id: `memory.${a.id}`, label: a.label, value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
+    ...estimatorAssumptions().map((a) => ({ id: `estimator.${a.id}`, label: t(`assume.est.${a.id}` as MessageKey), value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
     ...[...new Set(scenario.workloads.flatMap((w) => (w.kind === 'inference' && w.profile ? [w.profile] : [])))].map((p) => ({
       id: `profile.${p}`, label: t('assume.profile', { profile: p }), value: `${PROFILES[p].concurrency}`, unit: t('unit.concurrent'), source: PROFILES[p].source,
     })),

@@ -6,8 +6,10 @@ import { cliEn } from './cli-en.ts';
 import { workbookEn } from './workbook-en.ts';
 import { batchEn } from './batch-en.ts';
 import { economicsEn } from './economics-en.ts';
+import { assumptionsEn } from './assumptions-en.ts';
 
 export const en = {
+  ...assumptionsEn,
   ...economicsEn,
   ...cliEn,
   ...batchEn,

@@ -8,8 +8,10 @@ import { cliZhCN } from './cli-zh-CN.ts';
 import { workbookZhCN } from './workbook-zh-CN.ts';
 import { batchZhCN } from './batch-zh-CN.ts';
 import { economicsZhCN } from './economics-zh-CN.ts';
+import { assumptionsZhCN } from './assumptions-zh-CN.ts';
 
 export const zhCN = {
+  ...assumptionsZhCN,
   ...economicsZhCN,
   ...cliZhCN,
   ...batchZhCN,
