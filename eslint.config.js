@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'coverage/', 'schema/'] },
+  { ignores: ['node_modules/', 'out/', 'coverage/', 'schema/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
