@@ -43,7 +43,11 @@ describe('renderHtml', async () => {
     expect(texts(html, 'tile-label')).toEqual(['Low', 'Base', 'High']);
     expect(html).toMatch(/<h2>Why<\/h2><ul class="reasons"><li>Holds both/);
     expect(html).toMatch(/<h2>Main risks<\/h2><ul class="risks"><li>Catalog prices/);
-    expect(enHtml).not.toContain('class="answer"');
+    // The real summary fills its highlights and hides the blocks they cover.
+    const summary = en.analyses.find((a) => a.id === 'summary')!;
+    expect(texts(enHtml, 'answer-value')).toEqual([summary.highlights!.recommendation]);
+    expect(summary.highlights!.coversBlocks).toContain('risks');
+    expect(enHtml.split('Main risks').length - 1).toBe(1);
   });
 
   it('puts page numbers in the contents only when given, in the same layout', () => {
