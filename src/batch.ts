@@ -32,7 +32,11 @@ export interface BatchOptions extends RunOptions {
   readonly shard?: Shard;
   /** auto: a bar on a terminal, plain lines elsewhere. */
   readonly progress?: ProgressMode;
-  /** Write the batch index (default true). */
+  /**
+   * Write the batch index. Default: when the run covers more than one scenario or is a shard of
+   * a larger set (a single scenario's reports are the whole answer, and an invalid one must
+   * leave nothing behind).
+   */
   readonly index?: boolean;
   /** A browser to use instead of launching one; the caller closes it (benchmarks, tests). */
   readonly browser?: BrowserPool;
@@ -70,7 +74,7 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
       return outcome;
     })));
     const index = buildIndex(outcomes.map((o, i) => indexRow(o, names[i]!)), { generatedAt: opts.now, toolVersion: TOOL_VERSION, shard: opts.shard });
-    const indexResult = opts.index === false
+    const indexResult = !(opts.index ?? (outcomes.length > 1 || opts.shard !== undefined))
       ? { written: [], failures: [] }
       : await writeIndex(index, { outDir: opts.outDir, formats: opts.formats, locale: opts.lang ?? 'en', browser });
     progress.stop();

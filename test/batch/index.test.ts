@@ -80,7 +80,13 @@ describe('batch index', () => {
 
   it('respects --format: json only writes index.json only', async () => {
     const only = path.join(dir, 'json-only');
-    await quietBatch([path.join(dir, 'in', 'a.yaml')], { outDir: only, formats: ['json'] });
-    expect(fs.readdirSync(only).sort()).toEqual(['a.json', 'index.json']);
+    await quietBatch([path.join(dir, 'in', 'a.yaml'), path.join(dir, 'in', 'b.yaml')], { outDir: only, formats: ['json'] });
+    expect(fs.readdirSync(only).sort()).toEqual(['a.json', 'b.json', 'index.json']);
+  });
+
+  it('writes no index for a single scenario', async () => {
+    const single = path.join(dir, 'single');
+    await quietBatch([path.join(dir, 'in', 'a.yaml')], { outDir: single, formats: ['json'] });
+    expect(fs.readdirSync(single).sort()).toEqual(['a.json']);
   });
 });

@@ -142,9 +142,9 @@ export const squash = (text: string): string => text.replace(/\s+/gu, '');
 // ---- the batch index ----------------------------------------------------------------------
 
 /**
- * Every `run` also writes a batch index (`index.<format>` for each format asked for) next to
- * the reports, even for one scenario and even when every scenario was invalid (src/batch.ts).
- * Tests that check "nothing else was written" set these aside, and nothing more.
+ * A run over more than one scenario also writes a batch index (`index.<format>` for each format
+ * asked for) next to the reports (src/batch.ts); a single-scenario run writes none. Batch tests
+ * that check "nothing else was written" set these aside, and nothing more.
  */
 export const isBatchIndex = (file: string): boolean => /^index\.(xlsx|pdf|html|json)$/.test(file);
 export const withoutBatchIndex = (files: readonly string[]): string[] => files.filter((f) => !isBatchIndex(f));
