@@ -12,6 +12,20 @@ export type ChartRenderOptions = ChartSize;
  * The same block and options always give the same string.
  */
 export function renderChartSvg(block: ChartBlock, opts: ChartRenderOptions): string {
+  // The HTML and the workbook draw the same chart at the same size: echarts runs once per block.
+  const key = `${opts.width}x${opts.height}:${opts.locale}`;
+  const cached = rendered.get(block)?.get(key);
+  if (cached !== undefined) return cached;
+  const svg = drawSvg(block, opts);
+  if (!rendered.has(block)) rendered.set(block, new Map());
+  rendered.get(block)!.set(key, svg);
+  return svg;
+}
+
+/** SVG per chart block (by identity) and size; blocks are immutable report values. */
+const rendered = new WeakMap<ChartBlock, Map<string, string>>();
+
+function drawSvg(block: ChartBlock, opts: ChartRenderOptions): string {
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,

@@ -15,7 +15,8 @@ import {
 const NAVY = 'FF1F3A5F';
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } } as const;
 const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
-const CHART_SIZE = { width: 640, height: 300 } as const;
+/** The HTML's chart size, so the workbook reuses the same rendered SVG (src/render/html.ts). */
+const CHART_SIZE = { width: 680, height: 270 } as const;
 /** Excel's own "Good" / "Bad" cell styles, as conditional formats (a fill that follows the value). */
 const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
 const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
