@@ -32,5 +32,6 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
     for (const block of analysis.blocks) layout.add(block);
     layout.finish();
   }
-  return pinZipEntries(new Uint8Array(await wb.xlsx.writeBuffer()), date);
+  // exceljs only stores: the re-zip with pinned entry times compresses once.
+  return pinZipEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), date);
 }
