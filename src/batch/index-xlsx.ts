@@ -4,6 +4,7 @@
  * so a name like `=HYPERLINK(…)` stays text.
  */
 import ExcelJS from 'exceljs';
+import { pinZipEntries } from '../render/xlsx/zip.ts';
 import type { BatchIndex } from './index-rows.ts';
 import { FORMATS } from '../render/index.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
@@ -53,5 +54,6 @@ export async function renderIndexXlsx(index: BatchIndex, locale: Locale): Promis
   });
   ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, index.scenarios.length + 1), column: columns.length } };
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // Same pinned re-zip as the reports' workbooks: byte-identical under SOURCE_DATE_EPOCH.
+  return pinZipEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), new Date(index.generatedAt));
 }

@@ -6,13 +6,10 @@
 import path from 'node:path';
 import type { Format } from '../render/index.ts';
 import type { BrowserPool } from '../render/pdf/browser.ts';
-import { printPdf } from '../render/pdf/print.ts';
-import { finalizePdf } from '../render/pdf/finalize.ts';
 import { writeFileAtomic } from '../output/write.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import { indexName, type BatchIndex } from './index-rows.ts';
 import { renderIndexHtml } from './index-html.ts';
-import { renderIndexXlsx } from './index-xlsx.ts';
 
 export interface IndexWriteResult {
   readonly written: readonly string[];
@@ -29,17 +26,21 @@ export async function writeIndex(index: BatchIndex, opts: { outDir: string; form
   const render: Record<Format, () => Promise<Uint8Array>> = {
     json: async () => new TextEncoder().encode(`${JSON.stringify(index, null, 2)}\n`),
     html: async () => new TextEncoder().encode(htmlOnce()),
-    xlsx: () => renderIndexXlsx(index, opts.locale),
-    pdf: async () => finalizePdf(await printPdf(await opts.browser.get(), htmlOnce()), {
-      title: t('batch.index.title'),
-      author: `${index.tool.name} ${index.tool.version}`,
-      subject: t('batch.index.summary', index.totals),
-      keywords: ['GPU', 'procurement', 'batch index'],
-      creator: `${index.tool.name} ${index.tool.version}`,
-      producer: `${index.tool.name} ${index.tool.version} (Chromium, pdf-lib)`,
-      date: new Date(index.generatedAt),
-      language: opts.locale,
-    }),
+    // exceljs, pdf-lib and the print helpers load on first use (start-up of other commands).
+    xlsx: async () => (await import('./index-xlsx.ts')).renderIndexXlsx(index, opts.locale),
+    pdf: async () => {
+      const [{ printPdf }, { finalizePdf }] = await Promise.all([import('../render/pdf/print.ts'), import('../render/pdf/finalize.ts')]);
+      return finalizePdf(await printPdf(await opts.browser.get(), htmlOnce()), {
+        title: t('batch.index.title'),
+        author: `${index.tool.name} ${index.tool.version}`,
+        subject: t('batch.index.summary', index.totals),
+        keywords: ['GPU', 'procurement', 'batch index'],
+        creator: `${index.tool.name} ${index.tool.version}`,
+        producer: `${index.tool.name} ${index.tool.version} (Chromium, pdf-lib)`,
+        date: new Date(index.generatedAt),
+        language: opts.locale,
+      });
+    },
   };
   for (const format of opts.formats) {
     const target = path.join(opts.outDir, `${name}.${format}`);

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { UserError, EXIT_CODES } from '../../errors.ts';
 
 export const KNOWN_BROWSER_PATHS = [
@@ -86,6 +86,8 @@ export class BrowserPool {
     const profileDir = mkdtempSync(path.join(tmpdir(), 'gpu-report-chromium-'));
     this.#profileDirs.push(profileDir);
     this.#launches++;
+    // Loaded on first launch: commands that print nothing never pay for puppeteer's start-up.
+    const { default: puppeteer } = await import('puppeteer-core');
     const browser = await puppeteer.launch({
       executablePath,
       headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
