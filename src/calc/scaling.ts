@@ -25,23 +25,22 @@ export interface ScalingPoint {
   readonly fits: boolean;
   /** System tokens/s (0 when it does not fit). */
   readonly tokensPerSecond: number;
-  /** Per-GPU throughput relative to the first fitting point, 0-1 (0 when it does not fit). */
+  /** Parallel efficiency, 0-1: the compute share of a training step at this count (0 when it does not fit). */
   readonly efficiency: number;
   readonly plan?: ParallelPlan;
 }
 
 export function scalingCurve(input: ScalingInput, params: EfficiencyParams = EFFICIENCY): ScalingPoint[] {
   const points: ScalingPoint[] = [];
-  let reference: number | undefined;
   for (let n = 1; n <= Math.max(1, input.maxGpus); n *= 2) {
     const e = estimateTraining({ ...input, gpuCount: n, tokens: 1 }, params);
     if (!e.fits) {
       points.push({ gpus: n, fits: false, tokensPerSecond: 0, efficiency: 0 });
       continue;
     }
-    const perGpu = e.tokensPerSecondPerGpu.value;
-    reference ??= perGpu;
-    points.push({ gpus: n, fits: true, tokensPerSecond: perGpu * n, efficiency: Math.min(1, perGpu / reference), plan: e.plan });
+    // Efficiency is the planned layout's compute share of a step (1 = linear scaling): bubbles and
+    // exposed all-reduces over NVLink / Infinity Fabric, PCIe or the network lower it.
+    points.push({ gpus: n, fits: true, tokensPerSecond: e.tokensPerSecondPerGpu.value * n, efficiency: e.parallelEfficiency, plan: e.plan });
   }
   return points;
 }

@@ -46,6 +46,12 @@ export interface TrainingFits extends Common {
   /** Model FLOP utilisation, 0-1, against the dense peak of the precision used. */
   readonly mfu: Band;
   readonly hfu: number;
+  /**
+   * Parallel efficiency of the layout: the share of each step spent computing; the rest is
+   * pipeline bubble and communication not hidden under compute (tensor-parallel all-reduces,
+   * data-parallel gradient exchange), so it depends on the interconnect and the parallelism.
+   */
+  readonly parallelEfficiency: number;
   readonly days: Band;
   readonly gpuHours: Band;
 }
@@ -84,6 +90,7 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
     plan,
     memory,
     hfu: step.hfu,
+    parallelEfficiency: step.computeShare,
     tokensPerSecondPerGpu: band(tps, tb.lowFactor, tb.highFactor),
     mfu: band(mfu, tb.lowFactor, Math.min(tb.highFactor, 1 / Math.max(mfu, 1e-9))),
     days: band(days, 1 / tb.highFactor, 1 / tb.lowFactor),
