@@ -8,6 +8,7 @@ import { configurationLabel, optionReason, remedyText } from './recommendation.t
 import { paramLabel, formatParamValue } from './sensitivity.ts';
 import { errorBand } from '../calibration/bands.ts';
 import type { Option } from '../plan/options.ts';
+import { headlineOption } from '../plan/results.ts';
 
 /** A met target with less headroom than this is named as a risk. */
 const HEADROOM_RISK = 0.15;
@@ -24,8 +25,8 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   }
   const months = e.horizonMonths;
   // When nothing meets every constraint, the headline is the cheapest change that makes one work.
-  const remedy = best.feasible ? undefined : results.remedies[0];
-  const shown = remedy?.option ?? best;
+  const { remedy } = headlineOption(results);
+  const shown = headlineOption(results).option ?? best;
   const configuration = `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`;
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },

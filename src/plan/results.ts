@@ -55,3 +55,13 @@ function calculateCandidates(s: ResolvedScenario): CandidateResult[] {
       return { candidate, fits, sizing, targetsMet, fleetGpus, tco };
   });
 }
+
+/**
+ * The configuration a report leads with: the top-ranked option when it meets every constraint,
+ * otherwise the option of the cheapest remedy (what it would take), else the top-ranked one.
+ */
+export function headlineOption(results: Results): { option: Option | undefined; remedy: Remedy | undefined } {
+  const best = results.options[0];
+  const remedy = best && !best.feasible ? results.remedies[0] : undefined;
+  return { option: remedy?.option ?? best, remedy };
+}

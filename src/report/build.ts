@@ -1,9 +1,9 @@
 /** Resolved scenario + results → the neutral Report. Pure: time, version and locale come in. */
 import { ANALYSES } from '../analyses/index.ts';
-import { createTranslator, type Locale } from '../i18n/index.ts';
+import { createTranslator, type Locale, type Translate } from '../i18n/index.ts';
 import { CATALOG_DATE } from '../catalog/index.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import type { Results } from '../plan/results.ts';
+import { headlineOption, type Results } from '../plan/results.ts';
 import type { Report } from './model.ts';
 
 export interface ReportMeta {
@@ -26,24 +26,21 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
     generatedAt: meta.generatedAt.toISOString(),
     catalogDate: CATALOG_DATE,
     currency: scenario.economics.currency,
-    headline: buildHeadline(results, scenario.economics.currency),
+    headline: buildHeadline(results, scenario.economics.currency, t),
     analyses: ANALYSES.map((a) => a.build(ctx)),
   };
 }
 
 /**
- * The summary's answer as data: the candidate meeting every workload at the lowest base-case
- * owned TCO (the same rule as analyses/summary.ts). No cost per 1M tokens yet: no analysis
- * computes one.
+ * The summary's answer as data (same rule as analyses/summary.ts: plan/results.ts headlineOption),
+ * for the batch index: configuration, its base cost over the horizon, cost per 1M output tokens.
  */
-function buildHeadline(results: Results, currency: string): NonNullable<Report['headline']> {
-  const best = results.candidates
-    .filter((c) => c.fleetGpus !== null && c.tco?.levels)
-    .sort((a, b) => a.tco!.levels!.base.ownedTotal - b.tco!.levels!.base.ownedTotal)[0];
+function buildHeadline(results: Results, currency: string, t: Translate): NonNullable<Report['headline']> {
+  const { option } = headlineOption(results);
   return {
-    configuration: best ? `${best.fleetGpus} × ${best.candidate.gpu.name}` : null,
-    tcoBase: best ? best.tco!.levels!.base.ownedTotal : null,
-    costPerMillionTokens: null,
+    configuration: option ? `${option.gpus} × ${option.candidate.candidate.gpu.name} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})` : null,
+    tcoBase: option ? option.total.base : null,
+    costPerMillionTokens: option?.costPerMillionTokens?.base ?? null,
     currency,
   };
 }

@@ -163,7 +163,8 @@ export interface Report {
   /**
    * The answer in machine-readable form, for batch indexes and other tools (labels in the
    * analyses are localised, so nothing should parse them): the recommended configuration,
-   * its base-case total cost of ownership over the horizon and its cost per 1M output tokens,
+   * its base-case cost over the horizon (owned TCO if bought, rent if rented) and its cost per
+   * 1M output tokens,
    * null where the report has none.
    */
   readonly headline?: {

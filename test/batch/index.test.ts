@@ -34,7 +34,7 @@ describe('batch index', () => {
     expect(result.exitCode).toBe(2);
   });
 
-  it('takes configuration, TCO and currency from each report headline', () => {
+  it('takes configuration, cost, cost per 1M tokens and currency from each report headline', () => {
     for (const output of ['a', 'b']) {
       const report = readJson(path.join(out, `${output}.json`)) as Report;
       const row = index.scenarios.find((r) => r.output === output)!;
@@ -42,8 +42,10 @@ describe('batch index', () => {
       expect(row).toMatchObject({
         name: report.scenario.name, status: 'ok', reason: null,
         configuration: report.headline!.configuration, tcoBase: report.headline!.tcoBase,
-        costPerMillionTokens: null, currency: report.headline!.currency,
+        costPerMillionTokens: report.headline!.costPerMillionTokens, currency: report.headline!.currency,
       });
+      // An inference scenario has a cost per 1M output tokens, and it matches the summary's figure.
+      expect(row.costPerMillionTokens).toBeGreaterThan(0);
       expect(row.configuration).toMatch(/^\d+ × /);
       expect(row.tcoBase).toBeGreaterThan(0);
       expect(row.reports).toEqual({ xlsx: `${output}.xlsx`, pdf: `${output}.pdf`, html: `${output}.html`, json: `${output}.json` });
