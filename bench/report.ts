@@ -49,7 +49,7 @@ export function renderMarkdown(r: BenchResult): string {
     '| --- | ---: | ---: |',
     `| scenarios (ok / invalid / failed) | ${r.ok} / ${r.invalid} / ${r.failed} | |`,
     `| batch wall time | ${(r.wallMs / 1000).toFixed(1)} s | |`,
-    `| scenarios per second | ${r.scenariosPerSecond} | |`,
+    `| scenarios per second | ${r.scenariosPerSecond.toFixed(2)} | |`,
     `| raw printing of the same ${r.rawPages} HTML files, same browser | ${(r.rawMs / 1000).toFixed(1)} s | |`,
     `| **batch / raw printing** | **${r.ratio}×** | ≤ 1.3× |`,
     `| mean load + validate | ${s.loadValidate} ms | |`,
