@@ -5,6 +5,7 @@
 import type { Report } from '../report/model.ts';
 import { renderJson } from './json.ts';
 import type { BrowserPool } from './pdf/browser.ts';
+import type { PdfMeta } from './pdf/finalize.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 
 export const FORMATS = ['xlsx', 'pdf', 'html', 'json'] as const;
@@ -49,18 +50,24 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
     const browser = await ctx.browser.get();
     // Printed, then printed again with the contents' page numbers read from the first print.
     const { pdf } = await renderPaginatedPdf(report, (html) => printPdf(browser, html, { signal: ctx.signal }));
-    const t = createTranslator(report.locale as Locale);
-    return finalizePdf(pdf, {
-      title: `${report.scenario.name} · ${report.title}`,
-      author: `${report.tool.name} ${report.tool.version}`,
-      subject: t('report.subject'),
-      keywords: ['GPU', 'procurement', 'TCO', ...report.analyses.map((a) => a.id)],
-      creator: `${report.tool.name} ${report.tool.version}`,
-      producer: `${report.tool.name} ${report.tool.version} (Chromium, pdf-lib)`,
-      date: new Date(report.generatedAt),
-      language: report.locale,
-    });
+    return finalizePdf(pdf, reportPdfMeta(report));
   },
 };
+
+/** The report PDF's document metadata (title, author, subject, keywords, pinned dates, language). */
+export function reportPdfMeta(report: Report): PdfMeta {
+  const t = createTranslator(report.locale as Locale);
+  const tool = `${report.tool.name} ${report.tool.version}`;
+  return {
+    title: `${report.scenario.name} · ${report.title}`,
+    author: tool,
+    subject: t('report.subject'),
+    keywords: ['GPU', 'procurement', 'TCO', ...report.analyses.map((a) => a.id)],
+    creator: tool,
+    producer: `${tool} (Chromium, pdf-lib)`,
+    date: new Date(report.generatedAt),
+    language: report.locale,
+  };
+}
 
 export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);

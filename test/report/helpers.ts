@@ -13,8 +13,9 @@ import type { Report } from '../../src/report/model.ts';
 import { renderPaginatedPdf } from '../../src/render/html.ts';
 import { finalizePdf } from '../../src/render/pdf/finalize.ts';
 import { printPdf } from '../../src/render/pdf/print.ts';
+import { reportPdfMeta } from '../../src/render/index.ts';
 import type { BrowserPool } from '../../src/render/pdf/browser.ts';
-import { createTranslator, type Locale } from '../../src/i18n/index.ts';
+import type { Locale } from '../../src/i18n/index.ts';
 import { findBrowser } from '../../src/render/pdf/browser.ts';
 
 /** 2026-01-01T00:00:00Z, the SOURCE_DATE_EPOCH of the examples. */
@@ -43,21 +44,11 @@ export async function buildExampleReport(file: string, lang?: Locale): Promise<R
   return loaded.report;
 }
 
-/** The pdf renderer's steps: two-pass print, then metadata (same meta as src/render/index.ts). */
+/** The pdf renderer's steps, keeping the final HTML: two-pass print, then the renderer's metadata. */
 export async function printReport(report: Report, pool: BrowserPool): Promise<{ html: string; pdf: Uint8Array }> {
   const browser = await pool.get();
   const { html, pdf } = await renderPaginatedPdf(report, (h) => printPdf(browser, h));
-  const t = createTranslator(report.locale as Locale);
-  const final = await finalizePdf(pdf, {
-    title: `${report.scenario.name} · ${report.title}`,
-    author: `${report.tool.name} ${report.tool.version}`,
-    subject: t('report.subject'),
-    keywords: ['GPU', 'procurement', 'TCO', ...report.analyses.map((a) => a.id)],
-    creator: `${report.tool.name} ${report.tool.version}`,
-    producer: `${report.tool.name} ${report.tool.version} (Chromium, pdf-lib)`,
-    date: new Date(report.generatedAt),
-    language: report.locale,
-  });
+  const final = await finalizePdf(pdf, reportPdfMeta(report));
   return { html, pdf: final };
 }
 
