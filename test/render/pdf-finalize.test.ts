@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { finalizePdf, type PdfMeta } from '../../src/render/pdf/finalize.ts';
+import { outlineTitles } from '../report/helpers.ts';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium-headless-shell';
 const hasPdfinfo = (() => {
@@ -37,21 +38,6 @@ function pdfinfo(bytes: Uint8Array, ...args: string[]): string {
 }
 
 /** Outline titles in document order (depth-first), read back with pdf-lib. */
-async function outlineTitles(bytes: Uint8Array): Promise<string[]> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const titles: string[] = [];
-  const walk = (item: PDFDict | undefined): void => {
-    for (let node = item; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
-      const t = node.lookup(PDFName.of('Title'));
-      if (t instanceof PDFHexString || t instanceof PDFString) titles.push(t.decodeText());
-      walk(node.lookupMaybe(PDFName.of('First'), PDFDict));
-    }
-  };
-  walk(root?.lookupMaybe(PDFName.of('First'), PDFDict));
-  return titles;
-}
-
 function expectMeta(info: string): void {
   expect(info).toMatch(/^Title:\s+GPU 采购报告 \/ GPU procurement$/m);
   expect(info).toMatch(/^Author:\s+Capacity Planning$/m);
