@@ -11,6 +11,9 @@ import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
 
 /** Scenario files larger than this are refused before parsing (hostile or mistaken input). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
+/** Top-level keys of which a scenario has at least one; a file with none is another kind of YAML. */
+const SCENARIO_KEYS = ['version', 'workloads', 'candidates'] as const;
+
 /** Alias expansions allowed per document; stops "billion laughs" alias bombs (yaml's own guard). */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -43,6 +46,11 @@ export function parseScenario(text: string, file: string): ParseResult {
   }
   if (!isMap(doc.contents)) {
     return fail([at('not a scenario: the top level must be a mapping with version: 1, name, workloads and candidates (see docs/scenario.md)')]);
+  }
+  // A YAML file of another kind (a Kubernetes manifest, a CI config): one line, not one per key.
+  const keys = Object.keys(raw as Record<string, unknown>);
+  if (!SCENARIO_KEYS.some((k) => keys.includes(k))) {
+    return fail([at(`not a scenario: none of ${SCENARIO_KEYS.join(', ')} at the top level (found ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}); see docs/scenario.md`)]);
   }
   const parsed = scenarioSchema.safeParse(raw);
   const problems: Problem[] = [

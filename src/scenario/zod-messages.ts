@@ -26,6 +26,8 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
   switch (issue.code) {
     case 'invalid_type':
       if (value === undefined) return [{ path, message: `required: expected ${article(issue.expected)}` }];
+      // YAML's .nan / .inf parse to numbers that no field accepts.
+      if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, message: `must be a finite number${got}` }];
       return [{ path, message: `must be ${article(issue.expected)}${got}` }];
     case 'too_small':
       return [{ path, message: `${issue.origin === 'array' ? 'needs at least' : 'must be'} ${bound(issue.inclusive, '>')}${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}${got}` }];

@@ -46,8 +46,8 @@ describe('parseScenario', () => {
   it('rejects NaN and infinity and a missing required field', () => {
     const text = valid.replace('inputTokens: 100', 'inputTokens: .nan').replace('outputTokens: 50', 'concurrency: .inf');
     const out = lines(text);
-    expect(out.some((l) => l.includes('workloads[0].inputTokens: must be a number (got NaN)'))).toBe(true);
-    expect(out.some((l) => l.includes('workloads[0].concurrency: must be a number (got Infinity)'))).toBe(true);
+    expect(out.some((l) => l.includes('workloads[0].inputTokens: must be a finite number (got NaN)'))).toBe(true);
+    expect(out.some((l) => l.includes('workloads[0].concurrency: must be a finite number (got Infinity)'))).toBe(true);
     expect(out.some((l) => l.includes('workloads[0].outputTokens: required'))).toBe(true);
   });
 
