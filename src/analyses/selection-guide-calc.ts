@@ -44,6 +44,8 @@ export interface Guide {
   readonly tooSmall: readonly GpuSpec[];
   /** Catalog GPUs without a purchase price (not ranked). */
   readonly unpriced: readonly GpuSpec[];
+  /** Catalog GPUs without the tensor format a training workload computes in (not ranked). */
+  readonly unsupported: readonly GpuSpec[];
   readonly maxGpusPerWorkload: number;
 }
 
@@ -125,8 +127,12 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
   const entries: GuideEntry[] = [];
   const tooSmall: GpuSpec[] = [];
   const unpriced: GpuSpec[] = [];
+  const unsupported: GpuSpec[] = [];
   const needs = s.workloads.map((w) => needOf(w, limit));
   for (const gpu of GPUS) {
+    // Training computes in its precision's tensor format; a GPU without it (no BF16 on T4/V100,
+    // no FP8 before Hopper/Ada) cannot run that workload as specified.
+    if (!s.workloads.every((w) => w.kind !== 'training' || gpu.denseTflops[w.precision === 'fp32' ? 'tf32' : w.precision] !== null)) { unsupported.push(gpu); continue; }
     const price = priceOf(s, gpu);
     if (!price) { unpriced.push(gpu); continue; }
     const perWorkload: number[] = [];
@@ -140,7 +146,7 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
     entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpus, price.price) });
   }
   entries.sort((a, b) => a.capex - b.capex || a.gpu.name.localeCompare(b.gpu.name));
-  return { tiers: splitTiers(entries), tooSmall, unpriced, maxGpusPerWorkload: limit };
+  return { tiers: splitTiers(entries), tooSmall, unpriced, unsupported, maxGpusPerWorkload: limit };
 }
 
 /**

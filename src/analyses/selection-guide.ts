@@ -62,6 +62,9 @@ export const buildSelectionGuide: AnalysisBuilder = ({ scenario, t, locale }) =>
   if (guide.tooSmall.length > 0) {
     blocks.push({ kind: 'note', tone: 'info', text: t('selectionGuide.tooSmall', { max: guide.maxGpusPerWorkload, gpus: guide.tooSmall.map((g) => g.name).join(sep) }) });
   }
+  if (guide.unsupported.length > 0) {
+    blocks.push({ kind: 'note', tone: 'info', text: t('selectionGuide.unsupported', { gpus: guide.unsupported.map((g) => g.name).join(sep) }) });
+  }
   if (guide.unpriced.length > 0) {
     blocks.push({ kind: 'note', tone: 'info', text: t('selectionGuide.unpriced', { count: guide.unpriced.length, gpus: guide.unpriced.map((g) => g.name).join(sep) }) });
   }

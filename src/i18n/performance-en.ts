@@ -154,6 +154,7 @@ export const performanceEn = {
   'selectionGuide.budget': 'Within the budget of {budget} {currency}: {within} of {total} configurations.',
   'selectionGuide.tooSmall': 'Cannot hold every workload on up to {max} GPUs each: {gpus}.',
   'selectionGuide.conversion': 'Catalog prices in USD are converted at {rate} {currency} per USD.',
+  'selectionGuide.unsupported': 'Lack the tensor format a training workload computes in (e.g. BF16, FP8) and are not ranked: {gpus}.',
   'selectionGuide.unpriced': '{count} catalog GPUs have no purchase price and are not ranked: {gpus}.',
   'selectionGuide.method': 'Sized by memory only, for all workloads at once, each on its own GPUs, up to {max} GPUs per workload: inference by the smallest tensor-parallel degree that holds the weights and the KV cache of its concurrent requests; training by the fewest GPUs on which some data / tensor / pipeline split fits with ZeRO-3, full recomputation and micro-batch 1 (the training planner\'s leanest layout). Latency, throughput and deadlines are checked for the scenario\'s candidates in the sections above, so a tier here is the least hardware that holds the work, not a recommendation. Capex = GPUs × price × server overhead {overhead}, plus cluster networking ({share}% of the cluster cost) beyond one 8-GPU server, as in the TCO section; prices are the scenario\'s where it sets one, otherwise the catalog midpoint. Tier boundaries are the terciles of these capex values, so they move with the scenario.',
 } as const;

@@ -153,6 +153,7 @@ export const performanceZhCN = {
   'selectionGuide.budget': '在 {budget} {currency} 的预算内：{total} 个配置中有 {within} 个。',
   'selectionGuide.tooSmall': '每个负载 {max} 块以内无法容纳全部负载：{gpus}。',
   'selectionGuide.conversion': '目录中的美元价格按 {rate} {currency}/美元换算。',
+  'selectionGuide.unsupported': '缺少训练负载所用的张量格式（如 BF16、FP8），未参与排序：{gpus}。',
   'selectionGuide.unpriced': '目录中有 {count} 款 GPU 没有采购价格，未参与排序：{gpus}。',
   'selectionGuide.method': '仅按显存确定数量，全部负载同时运行、各自使用独立的 GPU，每个负载最多 {max} 块：推理取能容纳权重及其并发请求 KV 缓存的最小张量并行度；训练取在 ZeRO-3、完全重计算、微批为 1 时存在可行数据 / 张量 / 流水线并行划分的最少 GPU 数（即训练规划器最省显存的布局）。时延、吞吐和截止时间已在前面各节针对场景候选 GPU 检查，因此这里的档位是能容纳这些工作的最少硬件，而不是推荐方案。资本支出 = GPU 数 × 价格 × 服务器系数 {overhead}，超出一台 8 卡服务器时再加集群网络（占集群成本的 {share}%），与总拥有成本一节一致；价格优先取场景设定值，否则取目录价格中点。档位边界是这些资本支出的三分位数，因此会随场景变化。',
 } as const satisfies Record<keyof typeof performanceEn, string>;

@@ -65,12 +65,15 @@ describe('selection-guide', () => {
     }
   });
 
-  it('accounts for all 28 catalog GPUs: ranked, too small, or without a price', () => {
+  it('accounts for all 28 catalog GPUs: ranked, too small, without a price, or without the training format', () => {
     for (const fixture of ['mixed-budget-eur', 'deadline-missed'] as const) {
       const g = buildGuide(build(fixture).scenario);
-      const ids = [...g.tiers.flatMap((t) => t.entries.map((e) => e.gpu.id)), ...g.tooSmall.map((x) => x.id), ...g.unpriced.map((x) => x.id)];
+      const ids = [...g.tiers.flatMap((t) => t.entries.map((e) => e.gpu.id)), ...g.tooSmall.map((x) => x.id), ...g.unpriced.map((x) => x.id), ...g.unsupported.map((x) => x.id)];
       expect(ids.sort()).toEqual(GPUS.map((x) => x.id).sort());
       for (const x of g.unpriced) expect(x.purchasePriceUsd).toBeNull();
+      // Both fixtures train in bf16: T4 and V100 have no BF16 tensor rate and are never ranked.
+      expect(g.unsupported.map((x) => x.id)).toEqual(expect.arrayContaining(['t4', 'v100-sxm2']));
+      for (const e of g.tiers.flatMap((t) => t.entries)) expect(e.gpu.denseTflops.bf16).not.toBeNull();
     }
   });
 });
