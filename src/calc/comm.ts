@@ -7,17 +7,31 @@
 import type { GpuSpec } from '../catalog/types.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 
-/** One-direction link bandwidth a GPU uses for collectives inside a node, bytes/s. */
-export function intraNodeBytesPerS(gpu: GpuSpec): number {
-  const bidir = gpu.scaleUp?.bidirectionalGBps ?? gpu.host.bidirectionalGBps ?? 32;
+/**
+ * GPUs one scale-up link joins. NVLink bridges on PCIe cards join pairs (H100 PCIe / NVL,
+ * A100 PCIe, RTX 3090) or up to four (H200 NVL "2- or 4-way"), per the catalog's link names;
+ * switched fabrics (HGX NVLink, Infinity Fabric mesh) join the whole 8-GPU node.
+ */
+export function scaleUpGroup(gpu: GpuSpec): number {
+  if (!gpu.scaleUp) return 1;
+  if (!/bridge/i.test(gpu.scaleUp.name)) return GPUS_PER_NODE;
+  return /4-way/i.test(gpu.scaleUp.name) ? 4 : 2;
+}
+
+/** Whether a collective over `n` GPUs of a node stays on the scale-up link (else it crosses PCIe). */
+const onScaleUp = (gpu: GpuSpec, n: number): boolean => gpu.scaleUp !== null && n <= scaleUpGroup(gpu);
+
+/** One-direction link bandwidth a GPU uses for a collective over `n` GPUs inside a node, bytes/s. */
+export function intraNodeBytesPerS(gpu: GpuSpec, n: number = 2): number {
+  const bidir = onScaleUp(gpu, n) ? gpu.scaleUp!.bidirectionalGBps : gpu.host.bidirectionalGBps ?? 32;
   return (bidir / 2) * 1e9;
 }
 
 /** Seconds for one all-reduce of `bytes` over `n` GPUs within a node. */
 export function allReduceSeconds(gpu: GpuSpec, bytes: number, n: number, p: EfficiencyParams): number {
   if (n <= 1) return 0;
-  const latencyUs = gpu.scaleUp ? p.comm.scaleUpLatencyUs : p.comm.pcieLatencyUs;
-  const bw = intraNodeBytesPerS(gpu) * p.comm.busEfficiency;
+  const latencyUs = onScaleUp(gpu, n) ? p.comm.scaleUpLatencyUs : p.comm.pcieLatencyUs;
+  const bw = intraNodeBytesPerS(gpu, n) * p.comm.busEfficiency;
   return latencyUs * 1e-6 + ((2 * (n - 1)) / n) * (bytes / bw);
 }
 
@@ -31,5 +45,5 @@ export const SCALE_OUT_BYTES_PER_S_PER_GPU = 50e9;
 
 /** One-way bandwidth per GPU for a collective spanning `n` GPUs, bytes/s. */
 export function collectiveBytesPerS(gpu: GpuSpec, n: number): number {
-  return n <= GPUS_PER_NODE ? intraNodeBytesPerS(gpu) : Math.min(intraNodeBytesPerS(gpu), SCALE_OUT_BYTES_PER_S_PER_GPU);
+  return n <= GPUS_PER_NODE ? intraNodeBytesPerS(gpu, n) : Math.min(intraNodeBytesPerS(gpu, GPUS_PER_NODE), SCALE_OUT_BYTES_PER_S_PER_GPU);
 }
