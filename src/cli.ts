@@ -31,9 +31,9 @@ async function main(argv: string[]): Promise<void> {
     .recommendCommands()
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 100))
-    .fail((message, error, y) => {
+    .fail((message, error) => {
       if (error) throw error;
-      console.error(`${y.help() && ''}${message}\nRun gpu-report --help for usage.`);
+      console.error(`${message}\n${createTranslator('en')('cli.usageHint')}`);
       set(EXIT_CODES.invalidInput);
     })
     .parseAsync();

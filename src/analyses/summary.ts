@@ -25,8 +25,9 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   }
   const months = e.horizonMonths;
   // When nothing meets every constraint, the headline is the cheapest change that makes one work.
-  const { remedy } = headlineOption(results);
-  const shown = headlineOption(results).option ?? best;
+  const lead = headlineOption(results);
+  const remedy = lead.remedy;
+  const shown = lead.option ?? best;
   const configuration = `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`;
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },

@@ -12,7 +12,7 @@
 import { HOURS_PER_MONTH } from '../catalog/economics.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import type { CandidateResult } from './results.ts';
-import { LEVELS, type Level } from '../calc/tco.ts';
+import type { Level } from '../calc/tco.ts';
 
 export type Acquisition = 'buy' | 'rent';
 export type Triple = Readonly<Record<Level, number>>;
@@ -108,4 +108,3 @@ export function rankOptions(options: readonly Option[]): Option[] {
     Number(b.feasible) - Number(a.feasible) || Number(b.targetsMet) - Number(a.targetsMet) || a.total.base - b.total.base || a.gpus - b.gpus);
 }
 
-export { LEVELS };

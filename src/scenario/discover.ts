@@ -2,6 +2,9 @@
 import { stat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
+import { createTranslator } from '../i18n/index.ts';
+
+const t = createTranslator('en');
 
 const SCENARIO_FILE = /\.ya?ml$/i;
 /** Folders never searched: dependencies, VCS data, hidden folders. */
@@ -11,12 +14,12 @@ export async function discoverScenarios(inputs: readonly string[]): Promise<stri
   const found: string[] = [];
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined);
-    if (!info) throw new UserError(`${input}: no such file or folder`);
+    if (!info) throw new UserError(t('cli.noInput', { input }));
     if (info.isFile()) found.push(input);
     else {
       const before = found.length;
       await walk(input, found);
-      if (found.length === before) throw new UserError(`${input}: no scenario files (*.yaml, *.yml) in this folder`);
+      if (found.length === before) throw new UserError(t('cli.noScenarios', { input }));
     }
   }
   return [...new Set(found)];

@@ -9,6 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UserError, EXIT_CODES } from '../../errors.ts';
+import { createTranslator } from '../../i18n/index.ts';
+
+/** Messages of a CLI-level error: English, like the rest of the command line. */
+const t = createTranslator('en');
 
 export const KNOWN_BROWSER_PATHS = [
   '/usr/bin/chromium-headless-shell',
@@ -32,15 +36,12 @@ const ARGS = [
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.CHROME_PATH || env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new UserError(`CHROME_PATH points to ${fromEnv}, which does not exist`, EXIT_CODES.outputsFailed);
+    if (!existsSync(fromEnv)) throw new UserError(t('cli.chromePathMissing', { path: fromEnv }), EXIT_CODES.outputsFailed);
     return fromEnv;
   }
   const found = KNOWN_BROWSER_PATHS.find((p) => existsSync(p));
   if (!found) {
-    throw new UserError(
-      'no Chromium found for the PDF. Run `npm run setup` (Debian: installs chromium-headless-shell), or set CHROME_PATH to a Chrome/Chromium executable, or use --format xlsx,html,json',
-      EXIT_CODES.outputsFailed,
-    );
+    throw new UserError(t('cli.noBrowser'), EXIT_CODES.outputsFailed);
   }
   return found;
 }
