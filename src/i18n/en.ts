@@ -7,8 +7,10 @@ import { workbookEn } from './workbook-en.ts';
 import { batchEn } from './batch-en.ts';
 import { economicsEn } from './economics-en.ts';
 import { assumptionsEn } from './assumptions-en.ts';
+import { validateEn } from './validate-en.ts';
 
 export const en = {
+  ...validateEn,
   ...assumptionsEn,
   ...economicsEn,
   ...cliEn,

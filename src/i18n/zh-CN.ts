@@ -9,8 +9,10 @@ import { workbookZhCN } from './workbook-zh-CN.ts';
 import { batchZhCN } from './batch-zh-CN.ts';
 import { economicsZhCN } from './economics-zh-CN.ts';
 import { assumptionsZhCN } from './assumptions-zh-CN.ts';
+import { validateZhCN } from './validate-zh-CN.ts';
 
 export const zhCN = {
+  ...validateZhCN,
   ...assumptionsZhCN,
   ...economicsZhCN,
   ...cliZhCN,

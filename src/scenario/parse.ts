@@ -8,6 +8,10 @@ import { scenarioSchema, type Scenario } from './schema.ts';
 import { describeIssues, type Problem } from './zod-messages.ts';
 import { checkRules } from './rules.ts';
 import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
+import { createTranslator } from '../i18n/index.ts';
+
+/** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
+const t = createTranslator('en');
 
 /** Scenario files larger than this are refused before parsing (hostile or mistaken input). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -24,10 +28,10 @@ export type ParseResult =
 export function parseScenario(text: string, file: string): ParseResult {
   const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({ file, line, col, path, message });
   if (Buffer.byteLength(text) > MAX_SCENARIO_BYTES) {
-    return fail([at(`file is larger than ${MAX_SCENARIO_BYTES / 1024} KiB: not a scenario (a scenario is a few KiB of YAML)`)]);
+    return fail([at(t('validate.tooLarge', { kib: MAX_SCENARIO_BYTES / 1024 }))]);
   }
   if (text.trim() === '') {
-    return fail([at('file is empty: a scenario needs version, name, workloads and candidates (see docs/scenario.md, or run gpu-report init)')]);
+    return fail([at(t('validate.empty'))]);
   }
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
@@ -35,22 +39,22 @@ export function parseScenario(text: string, file: string): ParseResult {
     return fail(doc.errors.map((e) => {
       // linePos is only filled with prettyErrors; the LineCounter maps the offset itself.
       const pos = counter.linePos(e.pos[0]);
-      return at(`invalid YAML: ${e.message.split('\n')[0]}`, pos.line, pos.col);
+      return at(t('validate.invalidYaml', { detail: e.message.split('\n')[0]! }), pos.line, pos.col);
     }));
   }
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    return fail([at(`refused: ${(error as Error).message} (more than ${MAX_ALIAS_COUNT} alias expansions)`)]);
+    return fail([at(t('validate.aliasBomb', { detail: (error as Error).message, max: MAX_ALIAS_COUNT }))]);
   }
   if (!isMap(doc.contents)) {
-    return fail([at('not a scenario: the top level must be a mapping with version: 1, name, workloads and candidates (see docs/scenario.md)')]);
+    return fail([at(t('validate.notMapping'))]);
   }
   // A YAML file of another kind (a Kubernetes manifest, a CI config): one line, not one per key.
   const keys = Object.keys(raw as Record<string, unknown>);
   if (!SCENARIO_KEYS.some((k) => keys.includes(k))) {
-    return fail([at(`not a scenario: none of ${SCENARIO_KEYS.join(', ')} at the top level (found ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}); see docs/scenario.md`)]);
+    return fail([at(t('validate.otherYaml', { keys: SCENARIO_KEYS.join(', '), found: `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}` }))]);
   }
   const parsed = scenarioSchema.safeParse(raw);
   const problems: Problem[] = [

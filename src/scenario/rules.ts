@@ -4,6 +4,7 @@
  * when the schema found other problems: the user sees every problem of a file at once.
  */
 import { nearestId } from './suggest.ts';
+import { createTranslator } from '../i18n/index.ts';
 import { GPU_IDS, MODEL_IDS, getModel } from '../catalog/index.ts';
 import type { Problem } from './zod-messages.ts';
 
@@ -11,7 +12,8 @@ type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-const suggest = (id: string, ids: readonly string[]) => `did you mean "${nearestId(id, ids)}"?`;
+/** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
+const t = createTranslator('en');
 
 export function checkRules(raw: unknown): Problem[] {
   if (!isObject(raw)) return [];
@@ -25,10 +27,10 @@ function checkWorkloads(raw: Raw): Problem[] {
     const hasModel = w.model !== undefined;
     const hasArch = w.architecture !== undefined;
     if (hasModel === hasArch) {
-      problems.push({ path: ['workloads', i], message: hasModel ? 'give either "model" or "architecture", not both' : 'needs "model" (a catalog id) or "architecture" (inline)' });
+      problems.push({ path: ['workloads', i], message: t(hasModel ? 'validate.modelAndArchitecture' : 'validate.modelOrArchitecture') });
     }
     if (typeof w.model === 'string' && !MODEL_IDS.includes(w.model)) {
-      problems.push({ path: ['workloads', i, 'model'], message: `unknown model "${w.model}": ${suggest(w.model, MODEL_IDS)} (list: gpu-report catalog models)` });
+      problems.push({ path: ['workloads', i, 'model'], message: t('validate.unknownModel', { id: w.model, near: nearestId(w.model, MODEL_IDS) }) });
     }
     const model = typeof w.model === 'string' ? getModel(w.model) : undefined;
     const arch = isObject(w.architecture) ? w.architecture : undefined;
@@ -36,13 +38,13 @@ function checkWorkloads(raw: Raw): Problem[] {
     const context = w.kind === 'training' ? w.seqLen : typeof w.inputTokens === 'number' && typeof w.outputTokens === 'number' ? w.inputTokens + w.outputTokens : undefined;
     if (maxContext !== undefined && typeof context === 'number' && context > maxContext) {
       const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
-      problems.push({ path: ['workloads', i, field], message: `context of ${context} tokens exceeds the model's maximum of ${maxContext}` });
+      problems.push({ path: ['workloads', i, field], message: t('validate.contextTooLong', { context, max: maxContext }) });
     }
     if (arch && typeof arch.activeParamsB === 'number' && typeof arch.paramsB === 'number' && arch.activeParamsB > arch.paramsB) {
-      problems.push({ path: ['workloads', i, 'architecture', 'activeParamsB'], message: `must not exceed paramsB (${arch.paramsB})` });
+      problems.push({ path: ['workloads', i, 'architecture', 'activeParamsB'], message: t('validate.activeExceedsTotal', { total: arch.paramsB }) });
     }
     if (arch && typeof arch.kvHeads === 'number' && typeof arch.attentionHeads === 'number' && arch.attentionHeads % arch.kvHeads !== 0) {
-      problems.push({ path: ['workloads', i, 'architecture', 'kvHeads'], message: `must divide attentionHeads (${arch.attentionHeads})` });
+      problems.push({ path: ['workloads', i, 'architecture', 'kvHeads'], message: t('validate.kvHeadsDivide', { heads: arch.attentionHeads }) });
     }
   });
   return problems;
@@ -55,12 +57,12 @@ function checkCandidates(raw: Raw): Problem[] {
     const id = typeof c === 'string' ? c : isObject(c) && typeof c.gpu === 'string' ? c.gpu : undefined;
     if (id === undefined) return;
     const path = typeof c === 'string' ? ['candidates', i] : ['candidates', i, 'gpu'];
-    if (!GPU_IDS.includes(id)) problems.push({ path, message: `unknown GPU "${id}": ${suggest(id, GPU_IDS)} (list: gpu-report catalog gpus)` });
-    else if (seen.has(id)) problems.push({ path, message: `"${id}" is already listed as candidates[${seen.get(id)}]` });
+    if (!GPU_IDS.includes(id)) problems.push({ path, message: t('validate.unknownGpu', { id, near: nearestId(id, GPU_IDS) }) });
+    else if (seen.has(id)) problems.push({ path, message: t('validate.duplicateGpu', { id, index: seen.get(id)! }) });
     seen.set(id, i);
     const price = isObject(c) ? c.purchasePrice : undefined;
     if (isObject(price) && typeof price.low === 'number' && typeof price.high === 'number' && price.low > price.high) {
-      problems.push({ path: ['candidates', i, 'purchasePrice', 'low'], message: `must not exceed high (${price.high})` });
+      problems.push({ path: ['candidates', i, 'purchasePrice', 'low'], message: t('validate.lowAboveHigh', { high: price.high }) });
     }
   });
   return problems;
@@ -70,7 +72,7 @@ function checkEconomics(raw: Raw): Problem[] {
   const e = raw.economics;
   if (!isObject(e)) return [];
   if (typeof e.currency === 'string' && e.currency !== 'USD' && e.usdExchangeRate === undefined) {
-    return [{ path: ['economics', 'currency'], message: `"${e.currency}" needs economics.usdExchangeRate (units of ${e.currency} per 1 USD) to convert catalog prices` }];
+    return [{ path: ['economics', 'currency'], message: t('validate.needsRate', { currency: e.currency }) }];
   }
   return [];
 }

@@ -5,6 +5,10 @@
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from './diagnostics.ts';
+import { createTranslator } from '../i18n/index.ts';
+
+/** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
+const t = createTranslator('en');
 
 export interface Problem {
   readonly path: readonly PathSegment[];
@@ -22,36 +26,38 @@ export function describeIssues(issues: readonly Issue[], root: unknown, schema: 
 function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: PathSegment[]): Problem[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   const value = valueAt(root, path);
-  const got = ` (got ${show(value)})`;
+  const got = t('validate.got', { value: show(value) });
   switch (issue.code) {
     case 'invalid_type':
-      if (value === undefined) return [{ path, message: `required: expected ${article(issue.expected)}` }];
+      if (value === undefined) return [{ path, message: t('validate.required', { expected: article(issue.expected) }) }];
       // YAML's .nan / .inf parse to numbers that no field accepts.
-      if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, message: `must be a finite number${got}` }];
-      return [{ path, message: `must be ${article(issue.expected)}${got}` }];
+      if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, message: t('validate.notFinite', { got }) }];
+      return [{ path, message: t('validate.wrongType', { expected: article(issue.expected), got }) }];
     case 'too_small':
-      return [{ path, message: `${issue.origin === 'array' ? 'needs at least' : 'must be'} ${bound(issue.inclusive, '>')}${String(issue.minimum)}${issue.origin === 'array' ? ' item(s)' : ''}${got}` }];
+      return [{ path, message: issue.origin === 'array'
+        ? t('validate.tooFewItems', { bound: '', min: String(issue.minimum), got })
+        : t('validate.tooSmall', { bound: bound(issue.inclusive, '>'), min: String(issue.minimum), got }) }];
     case 'too_big':
-      return [{ path, message: `must be ${bound(issue.inclusive, '<')}${String(issue.maximum)}${got}` }];
+      return [{ path, message: t('validate.tooBig', { bound: bound(issue.inclusive, '<'), max: String(issue.maximum), got }) }];
     case 'invalid_value':
-      if (value === undefined) return [{ path, message: `required: one of ${issue.values.map(show).join(', ')}` }];
-      return [{ path, message: `must be one of: ${issue.values.map(show).join(', ')}${got}` }];
+      if (value === undefined) return [{ path, message: t('validate.requiredOneOf', { values: issue.values.map(show).join(', ') }) }];
+      return [{ path, message: t('validate.oneOf', { values: issue.values.map(show).join(', '), got }) }];
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
         const allowed = allowedKeys(schema, path, root);
         const near = allowed.length ? closest(key, allowed) : undefined;
-        const hint = near ? `; did you mean "${near}"?` : '';
-        return { path: [...path, key], key, message: `unknown field${hint} Valid fields here: ${allowed.join(', ')}` };
+        const hint = near ? t('validate.didYouMean', { near }) : '';
+        return { path: [...path, key], key, message: t('validate.unknownField', { hint, allowed: allowed.join(', ') }) };
       });
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];
-        return [{ path, message: `must be one of: ${options.map(show).join(', ')}${got}` }];
+        return [{ path, message: t('validate.oneOf', { values: options.map(show).join(', '), got }) }];
       }
       // Report the branch whose type the value has (e.g. the object form), if any.
       const branch = (issue.errors ?? []).find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
       if (branch) return branch.flatMap((i) => describeIssue(i, root, schema, path));
-      return [{ path, message: `must be a catalog id (text) or a mapping with the fields in docs/scenario.md${got}` }];
+      return [{ path, message: t('validate.idOrMapping', { got }) }];
     }
     default:
       return [{ path, message: issue.message }];
@@ -59,6 +65,7 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
 }
 
 const bound = (inclusive: boolean | undefined, op: '>' | '<') => (inclusive ? `${op}= ` : `${op} `);
+/** The English type name with its article ("a number", "an object") for validate.* messages. */
 const article = (expected: string) => (/^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`);
 
 export function show(value: unknown): string {

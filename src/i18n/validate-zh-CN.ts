@@ -1,0 +1,33 @@
+/** 场景校验消息（简体中文，并入 zh-CN.ts）。 */
+import type { validateEn } from './validate-en.ts';
+
+export const validateZhCN = {
+  'validate.got': '（实际为 {value}）',
+  'validate.tooLarge': '文件大于 {kib} KiB，不是场景文件（场景文件通常只有几 KiB 的 YAML）',
+  'validate.empty': '文件为空：场景需要 version、name、workloads 和 candidates（见 docs/scenario.md，或运行 gpu-report init）',
+  'validate.invalidYaml': 'YAML 无效：{detail}',
+  'validate.aliasBomb': '已拒绝：{detail}（别名展开超过 {max} 次）',
+  'validate.notMapping': '不是场景文件：顶层必须是包含 version: 1、name、workloads 和 candidates 的映射（见 docs/scenario.md）',
+  'validate.otherYaml': '不是场景文件：顶层没有 {keys} 中的任何一项（实际为 {found}）；见 docs/scenario.md',
+  'validate.required': '必填：应为 {expected}',
+  'validate.requiredOneOf': '必填：可选值为 {values}',
+  'validate.notFinite': '必须是有限数值{got}',
+  'validate.wrongType': '必须是 {expected}{got}',
+  'validate.tooFewItems': '至少需要 {bound}{min} 项{got}',
+  'validate.tooSmall': '必须 {bound}{min}{got}',
+  'validate.tooBig': '必须 {bound}{max}{got}',
+  'validate.oneOf': '必须是以下之一：{values}{got}',
+  'validate.unknownField': '未知字段{hint} 此处的有效字段：{allowed}',
+  'validate.didYouMean': '；是否想写“{near}”？',
+  'validate.idOrMapping': '必须是目录 id（文本）或包含 docs/scenario.md 所列字段的映射{got}',
+  'validate.modelAndArchitecture': '只能给出 "model" 或 "architecture" 之一',
+  'validate.modelOrArchitecture': '需要 "model"（目录 id）或 "architecture"（内联架构）',
+  'validate.unknownModel': '未知模型“{id}”：是否想写“{near}”？（列表：gpu-report catalog models）',
+  'validate.unknownGpu': '未知 GPU“{id}”：是否想写“{near}”？（列表：gpu-report catalog gpus）',
+  'validate.contextTooLong': '上下文 {context} 个 token 超过模型上限 {max}',
+  'validate.activeExceedsTotal': '不得超过 paramsB（{total}）',
+  'validate.kvHeadsDivide': '必须整除 attentionHeads（{heads}）',
+  'validate.duplicateGpu': '“{id}”已在 candidates[{index}] 中列出',
+  'validate.lowAboveHigh': '不得超过 high（{high}）',
+  'validate.needsRate': '“{currency}”需要 economics.usdExchangeRate（每 1 美元兑多少 {currency}）来换算目录价格',
+} as const satisfies Record<keyof typeof validateEn, string>;
