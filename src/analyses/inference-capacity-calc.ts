@@ -11,9 +11,8 @@
  */
 import type { Band } from '../calc/band.ts';
 import { estimateInference, type InferenceFits, type InferenceInput } from '../calc/inference.ts';
-import { TP_DEGREES } from '../calc/memory.ts';
 import type { GpuSpec } from '../catalog/types.ts';
-import { checkTargets, type TargetCheck } from '../plan/performance.ts';
+import { checkTargets, fewestGpus, type TargetCheck } from '../plan/performance.ts';
 import type { ResolvedInference } from '../scenario/resolve.ts';
 
 export interface Served {
@@ -83,36 +82,8 @@ export function concurrencySweep(gpu: GpuSpec, w: ResolvedInference, gpus: numbe
   return points;
 }
 
-/**
- * Fewest GPUs (any TP degree dividing the heads, any replica count) whose served estimate meets
- * every target, searching up to `limit` GPUs: doubling the replicas, then bisection (more
- * replicas never lower the served throughput or raise latency at a fixed total concurrency).
- */
+/** Fewest GPUs (any TP degree, any replica count, up to `limit`) whose served estimate meets every target. */
 export function gpusToMeetTargets(gpu: GpuSpec, w: ResolvedInference, limit = SEARCH_LIMIT_GPUS): Served | null {
-  let best: Served | null = null;
-  for (const tp of TP_DEGREES) {
-    if (tp > limit || w.model.attentionHeads % tp !== 0) continue;
-    const maxReplicas = Math.floor(limit / tp);
-    const at = (r: number) => {
-      const s = estimateServed(inferenceInput(gpu, w, tp * r, tp), w);
-      return s && allTargetsMet(s.targets) ? s : null;
-    };
-    let lo = 0;
-    let hi = 1;
-    let found: Served | null = null;
-    while (hi <= maxReplicas) {
-      found = at(hi);
-      if (found) break;
-      lo = hi;
-      hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
-    }
-    if (!found) continue;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const s = at(mid);
-      if (s) { hi = mid; found = s; } else lo = mid;
-    }
-    if (!best || found.gpus < best.gpus) best = found;
-  }
-  return best;
+  const at = (tp: number, r: number) => estimateServed(inferenceInput(gpu, w, tp * r, tp), w);
+  return fewestGpus(w.model, limit, at, (s) => s !== null && allTargetsMet(s.targets))?.value ?? null;
 }

@@ -2,13 +2,12 @@
  * Performance sizing per (candidate GPU, workload): the fewest GPUs that meet the workload's
  * memory, throughput and latency targets, using the calibrated estimators. Pure.
  *
- * Inference: for each tensor-parallel degree, the smallest replica count whose estimate meets
- * every target (found by doubling, then bisection: more replicas never lower throughput or raise
- * latency at a fixed total concurrency). The cheapest (fewest GPUs) layout wins; when no layout
+ * Inference: the fewest GPUs (TP degree × replicas, `fewestGpus`) whose estimate meets every
+ * target; when no layout
  * within the GPU limit meets the targets, the best-throughput layout is kept and marked unmet.
  * Training: the fewest GPUs (powers of two) that fit and finish by the deadline, if any.
  */
-import type { GpuSpec } from '../catalog/types.ts';
+import type { GpuSpec, ModelArch } from '../catalog/types.ts';
 import { estimateInference, type InferenceEstimate, type InferenceFits } from '../calc/inference.ts';
 import { estimateTraining, type TrainingEstimate, type TrainingFits } from '../calc/training.ts';
 import { TP_DEGREES } from '../calc/memory.ts';
@@ -52,39 +51,55 @@ export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetChec
 
 const allMet = (c: TargetCheck) => c.ttft !== false && c.tpot !== false && c.throughput !== false;
 
+/**
+ * Fewest GPUs (tensor-parallel degree × replicas, up to `maxGpus`) whose value `meets`: for
+ * each TP degree dividing the heads, the replicas double until it meets (or the limit), then
+ * bisection on the last interval (more replicas never lower throughput or raise latency at a
+ * fixed total concurrency). `visit` sees every point tried.
+ */
+export function fewestGpus<T>(
+  model: ModelArch, maxGpus: number, at: (tp: number, replicas: number) => T, meets: (value: T) => boolean,
+  visit?: (value: T, gpus: number) => void,
+): { gpus: number; value: T } | null {
+  let best: { gpus: number; value: T } | null = null;
+  for (const tp of TP_DEGREES) {
+    if (tp > maxGpus || model.attentionHeads % tp !== 0) continue;
+    const maxReplicas = Math.floor(maxGpus / tp);
+    let lo = 0;
+    let hi = 1;
+    let found: T | undefined;
+    while (hi <= maxReplicas) {
+      const v = at(tp, hi);
+      visit?.(v, tp * hi);
+      if (meets(v)) { found = v; break; }
+      lo = hi;
+      hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
+    }
+    if (found === undefined) continue;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      const v = at(tp, mid);
+      if (meets(v)) { hi = mid; found = v; } else lo = mid;
+    }
+    if (!best || tp * hi < best.gpus) best = { gpus: tp * hi, value: found };
+  }
+  return best;
+}
+
 export function sizeInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): InferenceSizing {
   const estimateAt = (tp: number, replicas: number) => estimateInference({
     gpu, gpuCount: tp * replicas, tensorParallel: tp, model: w.model, precision: w.precision,
     kvPrecision: w.kvPrecision, inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency: w.concurrency,
   });
   const ok = (e: InferenceEstimate): e is InferenceFits => e.fits && allMet(checkTargets(w, e));
-  let best: { gpus: number; estimate: InferenceFits } | undefined;
+  // When no layout meets the targets, the one with the highest throughput among those tried.
   let fallback: { gpus: number; estimate: InferenceEstimate } | undefined;
-  for (const tp of TP_DEGREES) {
-    if (tp > maxGpus || w.model.attentionHeads % tp !== 0) continue;
-    const maxReplicas = Math.floor(maxGpus / tp);
-    // Doubling until the targets are met (or the limit), then bisection on the last interval.
-    let lo = 0;
-    let hi = 1;
-    let found: InferenceFits | undefined;
-    while (hi <= maxReplicas) {
-      const e = estimateAt(tp, hi);
-      if (e.fits && (!fallback || !fallback.estimate.fits || e.outputTokensPerSecond.value > (fallback.estimate as InferenceFits).outputTokensPerSecond.value)) {
-        fallback = { gpus: tp * hi, estimate: e };
-      } else if (!fallback) fallback = { gpus: tp * hi, estimate: e };
-      if (ok(e)) { found = e; break; }
-      lo = hi;
-      hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
-    }
-    if (!found) continue;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const e = estimateAt(tp, mid);
-      if (ok(e)) { hi = mid; found = e; } else lo = mid;
-    }
-    if (!best || tp * hi < best.gpus) best = { gpus: tp * hi, estimate: found };
-  }
-  if (best) return { kind: 'inference', gpus: best.gpus, estimate: best.estimate, targets: checkTargets(w, best.estimate), targetsMet: true };
+  const track = (e: InferenceEstimate, gpus: number) => {
+    const better = e.fits && (!fallback || !fallback.estimate.fits || e.outputTokensPerSecond.value > (fallback.estimate as InferenceFits).outputTokensPerSecond.value);
+    if (better || !fallback) fallback = { gpus, estimate: e };
+  };
+  const best = fewestGpus(w.model, maxGpus, estimateAt, ok, track);
+  if (best && best.value.fits) return { kind: 'inference', gpus: best.gpus, estimate: best.value, targets: checkTargets(w, best.value), targetsMet: true };
   const fb = fallback?.estimate;
   return {
     kind: 'inference',
