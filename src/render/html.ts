@@ -11,7 +11,7 @@ import type { Report, Block, CellValue, Column, Highlights, TableBlock } from '.
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel } from './format.ts';
 import { renderChartSvg } from './charts/index.ts';
-import { readDestinationPages } from './pdf/finalize.ts';
+import type { ContentsLayout } from './pdf/finalize.ts';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -41,23 +41,13 @@ const PROSE_CHARS = 60;
 /** The analysis laid out as the executive summary, right after the cover. */
 const SUMMARY_ID = 'summary';
 
-export interface HtmlOptions {
-  /**
-   * Page number of each section by its element id (the analysis id), read from a first print
-   * (see renderPaginatedPdf). Without it the contents lists the sections with links only; the
-   * page column keeps its width either way, so adding the numbers never moves anything.
-   */
-  readonly pages?: ReadonlyMap<string, number>;
-}
-
-export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
+export function renderHtml(report: Report): string {
   const locale = report.locale as Locale;
   const t = createTranslator(locale);
   const fmt = createFormatter(locale, t);
-  const page = (id: string) => opts.pages?.get(id) ?? '';
   const summary = report.analyses.find((a) => a.id === SUMMARY_ID);
   const sections = report.analyses.filter((a) => a !== summary).map((a, index) => ({
-    id: a.id, number: index + 1, title: a.title, intro: a.intro, page: page(a.id),
+    id: a.id, number: index + 1, title: a.title, intro: a.intro,
     blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
   }));
   const headline = report.headline?.configuration ? {
@@ -86,7 +76,7 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
       preparedWith: t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }),
     },
     summary: summary && {
-      id: summary.id, title: summary.title, intro: summary.intro, page: page(summary.id),
+      id: summary.id, title: summary.title, intro: summary.intro,
       highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
       blocks: summary.blocks
         .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
@@ -97,33 +87,21 @@ export function renderHtml(report: Report, opts: HtmlOptions = {}): string {
   return template().render(context);
 }
 
-/** Every element id the contents links to, in document order: the ids renderPaginatedPdf reads back. */
+/** Every element id the contents links to, in document order. */
 export const sectionIds = (report: Report): string[] => [
   ...report.analyses.filter((a) => a.id === SUMMARY_ID).map((a) => a.id),
   ...report.analyses.filter((a) => a.id !== SUMMARY_ID).map((a) => a.id),
 ];
 
 /**
- * The PDF with page numbers in its contents. Chromium has no `target-counter()`, so the
- * report is printed once, each section's page is read from the PDF's named destinations (one
- * per link target), and the HTML is printed again with the numbers. The numbers sit in a
- * fixed-width column, so the second print lays out like the first; a third print runs only if
- * a page moved anyway. `print` is the HTML → PDF step (Chromium).
+ * The contents as the PDF step numbers it (src/render/pdf/finalize.ts): Chromium has no
+ * `target-counter()`, so the page column prints empty and the numbers are drawn into the PDF.
+ * The figures repeat templates/report.css (`.toc ol` font size, `.toc a` line height and
+ * padding, `--ink`); test/report/document checks the numbers land on the entries' baselines.
  */
-export async function renderPaginatedPdf(report: Report, print: (html: string) => Promise<Uint8Array>): Promise<{ html: string; pdf: Uint8Array }> {
-  const ids = sectionIds(report);
-  let html = renderHtml(report);
-  let pdf = await print(html);
-  let pages = new Map<string, number>();
-  for (let pass = 0; pass < 2; pass++) {
-    const found = await readDestinationPages(pdf);
-    if (ids.every((id) => found.get(id) === pages.get(id))) break;
-    pages = new Map(ids.flatMap((id) => (found.has(id) ? [[id, found.get(id)!] as const] : [])));
-    html = renderHtml(report, { pages });
-    pdf = await print(html);
-  }
-  return { html, pdf };
-}
+export const contentsLayout = (report: Report): ContentsLayout => ({
+  ids: sectionIds(report), fontSizePx: (11 * 96) / 72, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',
+});
 
 function highlightsContext(h: Highlights, fmt: Fmt) {
   const cost = h.cost && {

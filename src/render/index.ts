@@ -46,11 +46,11 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   html: async (report) => encode(await htmlOf(report)),
   xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
-    const [{ printPdf }, { finalizePdf }, { renderPaginatedPdf }] = await Promise.all([load.print(), load.finalize(), load.html()]);
+    const [{ printPdf }, { finalizePdf }, { contentsLayout }] = await Promise.all([load.print(), load.finalize(), load.html()]);
     const browser = await ctx.browser.get();
-    // Printed, then printed again with the contents' page numbers read from the first print.
-    const { pdf } = await renderPaginatedPdf(report, (html) => printPdf(browser, html, { signal: ctx.signal }));
-    return finalizePdf(pdf, reportPdfMeta(report));
+    // One print; the contents' page numbers are drawn in by the metadata step.
+    const pdf = await printPdf(browser, await htmlOf(report), { signal: ctx.signal });
+    return finalizePdf(pdf, reportPdfMeta(report), contentsLayout(report));
   },
 };
 

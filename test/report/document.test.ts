@@ -1,8 +1,8 @@
 /**
  * The printed report as a buyer gets it: cover, executive summary, contents with the right page
  * numbers, one bookmarked section per analysis, footers, nothing cut or off the page, in English
- * and in Chinese. One English and one Chinese report are printed once (two-pass, like the pdf
- * renderer) and read back with poppler.
+ * and in Chinese. One English and one Chinese report are printed once by the pdf renderer and
+ * read back with poppler.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/render/pdf/browser.ts';
@@ -65,6 +65,29 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
         expect(squash(bodyLines(pages[page - 1]!)[0]!), title).toMatch(new RegExp(`^\\d*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
       }
     }
+  });
+
+  it('sets the drawn page numbers on the entries\' baselines, right-aligned, in the body font', () => {
+    for (const doc of [en, zh]) {
+      const tocPage = doc.pdf.pages().findIndex((p) => bodyLines(p)[0] === (doc === en ? 'Contents' : '目录')) + 1;
+      // The footer ("3 / 21") sits in the bottom 18 mm.
+      const words = doc.pdf.words().filter((w) => w.page === tocPage && w.yMax < w.height - 18 * 72 / 25.4);
+      const right = Math.max(...words.map((w) => w.xMax));
+      // The page column: numbers whose right edge is the row's right edge.
+      const numbers = words.filter((w) => /^\d+$/.test(w.text) && w.xMax > right - 1);
+      expect(numbers.length, 'one number per entry').toBe(doc.report.analyses.length);
+      // The section numbers printed by Chromium in the same font and size ("1", "2", … on the left).
+      const sectionNumbers = words.filter((w) => /^\d+$/.test(w.text) && w.xMax < 100);
+      expect(sectionNumbers.length).toBe(doc.report.analyses.length - 1);
+      for (const s of sectionNumbers) {
+        const drawn = numbers.find((n) => Math.abs(n.yMax - s.yMax) < 3);
+        expect(drawn, `a page number on the row of section ${s.text}`).toBeDefined();
+        // Same font, same size, same baseline: the boxes poppler computes coincide.
+        expect(Math.abs(drawn!.yMax - s.yMax), `row ${s.text}`).toBeLessThan(0.3);
+        expect(Math.abs(drawn!.yMin - s.yMin), `row ${s.text}`).toBeLessThan(0.3);
+      }
+    }
+    expect(en.pdf.run('pdffonts')).toMatch(/^TOCNUM\+DejaVuSans\s/m);
   });
 
   it('bookmarks every analysis in the outline', async () => {

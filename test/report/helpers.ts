@@ -1,6 +1,6 @@
 /**
- * Shared by the document tests: build a report from a scenario, print it the way the pdf
- * renderer does (two passes for the contents' page numbers, then the metadata step), and read
+ * Shared by the document tests: build a report from a scenario, print it with the pdf
+ * renderer (one print, then the step that numbers the contents and sets the metadata), and read
  * the PDF back with poppler like a reader would.
  */
 import { execFileSync } from 'node:child_process';
@@ -10,10 +10,7 @@ import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { loadReport } from '../../src/pipeline.ts';
 import type { Report } from '../../src/report/model.ts';
-import { renderPaginatedPdf } from '../../src/render/html.ts';
-import { finalizePdf } from '../../src/render/pdf/finalize.ts';
-import { printPdf } from '../../src/render/pdf/print.ts';
-import { reportPdfMeta } from '../../src/render/index.ts';
+import { RENDERERS } from '../../src/render/index.ts';
 import type { BrowserPool } from '../../src/render/pdf/browser.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 import { findBrowser } from '../../src/render/pdf/browser.ts';
@@ -44,12 +41,11 @@ export async function buildExampleReport(file: string, lang?: Locale): Promise<R
   return loaded.report;
 }
 
-/** The pdf renderer's steps, keeping the final HTML: two-pass print, then the renderer's metadata. */
+/** The html and pdf renderers' bytes for one report (the PDF prints that same HTML). */
 export async function printReport(report: Report, pool: BrowserPool): Promise<{ html: string; pdf: Uint8Array }> {
-  const browser = await pool.get();
-  const { html, pdf } = await renderPaginatedPdf(report, (h) => printPdf(browser, h));
-  const final = await finalizePdf(pdf, reportPdfMeta(report));
-  return { html, pdf: final };
+  const html = new TextDecoder().decode(await RENDERERS.html(report, { browser: pool }));
+  const pdf = await RENDERERS.pdf(report, { browser: pool });
+  return { html, pdf };
 }
 
 /** A PDF on disk, read with poppler. */

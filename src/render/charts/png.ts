@@ -1,8 +1,8 @@
 /**
  * PNG rasterisation of the chart SVG for the Excel workbook (exceljs cannot draw charts).
  */
-import { existsSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
+import { installedFontFiles } from '../fonts.ts';
 import type { ChartBlock } from '../../report/model.ts';
 import { renderChartSvg, type ChartRenderOptions } from './svg.ts';
 
@@ -10,18 +10,6 @@ export interface ChartPngOptions extends ChartRenderOptions {
   /** Pixel density multiplier: 2 gives a crisp image when Excel scales it to `width` x `height`. */
   scale?: number;
 }
-
-/**
- * The fonts the charts name (docs/toolchain.md), loaded directly where they are installed:
- * scanning every system font costs more than the rasterising itself. Elsewhere, system fonts.
- */
-const FONT_FILES = [
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
-  '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-];
-let fontFiles: string[] | null | undefined;
-const knownFonts = (): string[] | null => (fontFiles ??= FONT_FILES.every((f) => existsSync(f)) ? FONT_FILES : null);
 
 /**
  * Renders the same SVG as `renderChartSvg` to PNG bytes of `width*scale` x `height*scale` pixels.
@@ -38,7 +26,7 @@ export function renderChartPng(block: ChartBlock, opts: ChartPngOptions): Buffer
       // System fonts so the stack's families resolve by name; the default (used when no family
       // in the stack is installed) is the CJK font, because a Latin-only default turns Chinese
       // into empty boxes while WenQuanYi still covers Latin.
-      ...(knownFonts() ? { loadSystemFonts: false, fontFiles: knownFonts()! } : { loadSystemFonts: true }),
+      ...(installedFontFiles() ? { loadSystemFonts: false, fontFiles: installedFontFiles()! } : { loadSystemFonts: true }),
       defaultFontFamily: 'WenQuanYi Micro Hei',
       sansSerifFamily: 'DejaVu Sans',
     },

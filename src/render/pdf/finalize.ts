@@ -1,7 +1,15 @@
 /**
- * PDF post-step after Chromium's `page.pdf()`: Chromium only writes Title (from <title>), its own
- * Creator/Producer and the current time. Reports need full document metadata and pinned dates
- * (SOURCE_DATE_EPOCH) so the same inputs give a byte-identical PDF.
+ * PDF post-step after Chromium's `page.pdf()`, one parse and one save with pdf-lib:
+ *
+ * - **Contents page numbers.** Chromium has no `target-counter()`, so the contents is printed
+ *   with an empty page column. Each contents entry is a link; Chromium writes it as a link
+ *   annotation (its box) pointing at a named destination (the section's page). The number is
+ *   drawn right-aligned in that box, on the entry's first baseline, in the report's own font
+ *   (DejaVu Sans, embedded as a subset), marked as an artifact so the tagged structure stays
+ *   valid. One print instead of printing a second time with the numbers filled in.
+ * - **Metadata.** Chromium only writes Title (from <title>), its own Creator/Producer and the
+ *   current time. Reports need full document metadata and pinned dates (SOURCE_DATE_EPOCH) so
+ *   the same inputs give a byte-identical PDF.
  *
  * pdf-lib re-serialises every indirect object it parsed, so the outline (/Outlines), the tagged
  * structure (/StructTreeRoot, /MarkInfo) and /Lang that Chromium wrote survive unchanged; only the
@@ -14,7 +22,12 @@
  * document. Chromium writes no trailer /ID, and its font subset prefixes (AAAAAA+, BAAAAA+) are
  * already sequential, so nothing else needs pinning.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, StandardFonts,
+  beginMarkedContent, endMarkedContent, rgb, type PDFFont, type PDFObject, type PDFPage,
+} from 'pdf-lib';
+import { sansFontBytes } from '../fonts.ts';
 
 export interface PdfMeta {
   title: string;
@@ -29,10 +42,31 @@ export interface PdfMeta {
   language?: string;
 }
 
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uint8Array> {
+/**
+ * How the contents rows are set (templates/report.css, `.toc ol` and `.toc a`): the numbers are
+ * drawn to sit on the same baseline as the entry text. test/report/contents checks they do.
+ */
+export interface ContentsLayout {
+  /** The element ids the contents links to; each such link gets its destination's page number. */
+  readonly ids: readonly string[];
+  /** Font size of the entries, CSS px (1/96 in). */
+  readonly fontSizePx: number;
+  /** CSS line-height of the entries, px. */
+  readonly lineHeightPx: number;
+  /** Top padding of each entry's link box, px. */
+  readonly paddingTopPx: number;
+  /** Text colour, `#rrggbb`. */
+  readonly color: string;
+}
+
+/** Parse without yielding to the event loop every 100 objects (pdf-lib's default pacing). */
+const LOAD = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
+
+export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: ContentsLayout): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('finalizePdf: meta.date is an invalid Date');
   // updateMetadata: false stops pdf-lib from stamping its own Producer/ModDate and "now".
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  const doc = await PDFDocument.load(bytes, LOAD);
+  if (contents) await numberContents(doc, contents);
   // Viewers then show the title rather than the file name (PDF/UA asks for this too).
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -46,9 +80,9 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uin
   doc.setModificationDate(meta.date);
   if (meta.language) doc.setLanguage(meta.language);
   renumberNodeIds(doc);
-  // Classic xref table, as Chromium writes it; object streams would also work but add nothing
-  // for these small files and make the output harder to inspect.
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  // Object streams: half the save time of a classic xref table and a smaller file (the tagged
+  // structure is thousands of small dictionaries). `qpdf --qdf` expands them for inspection.
+  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
 }
 
 /**
@@ -57,7 +91,10 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta): Promise<Uin
  * so `<a href="#memory">` yields `memory → page of the element with id="memory"`.
  */
 export async function readDestinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return destinationPages(await PDFDocument.load(bytes, LOAD));
+}
+
+function destinationPages(doc: PDFDocument): Map<string, number> {
   const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const pages = new Map<string, number>();
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
@@ -99,4 +136,67 @@ function renumberNodeIds(doc: PDFDocument): void {
     if (holder instanceof PDFDict) holder.set(key as PDFName, renamed.get(id)!);
     else holder.set(key as number, renamed.get(id)!);
   }
+}
+
+/**
+ * Draws each contents entry's page number. The entries are the links to `ids`: the report links
+ * to its sections from the contents only (test/report/html checks that). Each link's
+ * box is the entry's row: the number goes at its right edge (the page column is right-aligned
+ * and the row has no side padding), on the first line's baseline, computed the way Blink places
+ * it in a line box: the top padding, half the leading, then the font's ascent.
+ */
+async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise<void> {
+  const pages = destinationPages(doc);
+  const wanted = new Set(layout.ids);
+  const entries: { page: PDFPage; rect: number[]; number: number }[] = [];
+  doc.getPages().forEach((page) => {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookup(i);
+      if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
+      const dest = annot.get(PDFName.of('Dest'));
+      const id = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN));
+      if (id === undefined || !wanted.has(id) || !pages.has(id) || rect?.length !== 4 || rect.some(Number.isNaN)) continue;
+      entries.push({ page, rect, number: pages.get(id)! });
+    }
+  });
+  if (entries.length === 0) return;
+  const { font, ascent, descent } = await contentsFont(doc);
+  const PT_PER_PX = 72 / 96;
+  const size = layout.fontSizePx * PT_PER_PX;
+  // Blink rounds the font's ascent and descent to whole pixels before splitting the leading.
+  const a = Math.round(ascent * layout.fontSizePx);
+  const d = Math.round(descent * layout.fontSizePx);
+  const baselineBelowTop = (layout.paddingTopPx + (layout.lineHeightPx - a - d) / 2 + a) * PT_PER_PX;
+  const color = hexColor(layout.color);
+  for (const { page, rect, number } of entries) {
+    const text = String(number);
+    const top = Math.max(rect[1]!, rect[3]!);
+    const right = Math.max(rect[0]!, rect[2]!);
+    page.pushOperators(beginMarkedContent('Artifact'));
+    page.drawText(text, { x: right - font.widthOfTextAtSize(text, size), y: top - baselineBelowTop, size, font, color });
+    page.pushOperators(endMarkedContent());
+  }
+}
+
+/** Ascent and descent (em) of DejaVu Sans as CSS uses them (hhea), parsed once. */
+let sansMetrics: { ascent: number; descent: number } | undefined;
+
+/** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
+async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
+  const bytes = sansFontBytes();
+  if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
+  if (!sansMetrics) {
+    const parsed = fontkit.create(bytes);
+    sansMetrics = { ascent: parsed.ascent / parsed.unitsPerEm, descent: Math.abs(parsed.descent) / parsed.unitsPerEm };
+  }
+  doc.registerFontkit(fontkit);
+  return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ...sansMetrics };
+}
+
+function hexColor(hex: string) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new RangeError(`not a #rrggbb colour: ${hex}`);
+  return rgb(parseInt(m[1]!, 16) / 255, parseInt(m[2]!, 16) / 255, parseInt(m[3]!, 16) / 255);
 }
