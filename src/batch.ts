@@ -17,7 +17,7 @@ import { TOOL_VERSION } from './version.ts';
 import { printErr } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
 import { createProgress, type ProgressMode } from './batch/progress.ts';
-import { buildIndex, indexRow, type BatchIndex } from './batch/index-rows.ts';
+import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
 import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
 const t = createTranslator('en');
@@ -43,6 +43,7 @@ export interface BatchOptions extends RunOptions {
 }
 
 export interface BatchResult {
+  /** What happened to each scenario, without its report (the index has its figures). */
   readonly outcomes: readonly ScenarioOutcome[];
   /** Output base name of each outcome, same order. */
   readonly names: readonly string[];
@@ -68,12 +69,16 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   const browser = opts.browser ?? new BrowserPool();
   const limit = pLimit(opts.concurrency ?? defaultConcurrency());
   try {
+    const rows: IndexRow[] = [];
     const outcomes = await Promise.all(files.map((file, i) => limit(async () => {
       const outcome = await runScenario(file, names[i]!, opts, { browser });
       progress.done(outcome);
-      return outcome;
+      // The index needs a few figures of the report; the report itself (and the HTML and chart
+      // pictures cached against it) can go as soon as its files are written.
+      rows[i] = indexRow(outcome, names[i]!);
+      return 'report' in outcome ? { ...outcome, report: undefined } : outcome;
     })));
-    const index = buildIndex(outcomes.map((o, i) => indexRow(o, names[i]!)), { generatedAt: opts.now, toolVersion: TOOL_VERSION, shard: opts.shard });
+    const index = buildIndex(rows, { generatedAt: opts.now, toolVersion: TOOL_VERSION, shard: opts.shard });
     const indexResult = !(opts.index ?? (outcomes.length > 1 || opts.shard !== undefined))
       ? { written: [], failures: [] }
       : await writeIndex(index, { outDir: opts.outDir, formats: opts.formats, locale: opts.lang ?? 'en', browser });

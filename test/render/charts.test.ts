@@ -114,21 +114,21 @@ describe('renderChartSvg', () => {
 });
 
 describe('renderChartPng', () => {
-  it('writes a PNG of the requested pixel size', () => {
-    const png = renderChartPng(blocks.line, size);
+  it('writes a PNG of the requested pixel size', async () => {
+    const png = await renderChartPng(blocks.line, size);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(pngSize(png)).toEqual({ width: 640, height: 360 });
-    expect(pngSize(renderChartPng(blocks.tornado, { ...size, scale: 2 }))).toEqual({ width: 1280, height: 720 });
+    expect(pngSize(await renderChartPng(blocks.tornado, { ...size, scale: 2 }))).toEqual({ width: 1280, height: 720 });
   });
 
-  it('is byte-identical for the same input', () => {
-    const a = renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
-    renderChartPng(blocks.stackedBar, size);
-    const b = renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
+  it('is byte-identical for the same input', async () => {
+    const a = await renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
+    await renderChartPng(blocks.stackedBar, size);
+    const b = await renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
     expect(a.equals(b)).toBe(true);
   });
 
-  it('rejects a non-positive scale', () => {
-    expect(() => renderChartPng(blocks.bar, { ...size, scale: 0 })).toThrow(RangeError);
+  it('rejects a non-positive scale', async () => {
+    await expect(renderChartPng(blocks.bar, { ...size, scale: 0 })).rejects.toThrow(RangeError);
   });
 });

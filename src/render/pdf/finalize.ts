@@ -180,19 +180,22 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
   }
 }
 
-/** Ascent and descent (em) of DejaVu Sans as CSS uses them (hhea), parsed once. */
-let sansMetrics: { ascent: number; descent: number } | undefined;
+/** DejaVu Sans parsed once per process; pdf-lib would parse the 750 kB file again for every PDF. */
+let parsedSans: { font: ReturnType<typeof fontkit.create>; ascent: number; descent: number } | undefined;
 
 /** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
 async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
   const bytes = sansFontBytes();
   if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
-  if (!sansMetrics) {
-    const parsed = fontkit.create(bytes);
-    sansMetrics = { ascent: parsed.ascent / parsed.unitsPerEm, descent: Math.abs(parsed.descent) / parsed.unitsPerEm };
+  if (!parsedSans) {
+    const font = fontkit.create(bytes);
+    // Ascent and descent in em, as CSS uses them (hhea).
+    parsedSans = { font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
   }
-  doc.registerFontkit(fontkit);
-  return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ...sansMetrics };
+  const { font, ascent, descent } = parsedSans;
+  // pdf-lib only asks fontkit to parse the bytes; the parsed font is read-only for a subset.
+  doc.registerFontkit({ create: () => font });
+  return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ascent, descent };
 }
 
 function hexColor(hex: string) {

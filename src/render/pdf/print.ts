@@ -5,7 +5,8 @@
  *
  * Pages are reused: a finished print hands its page (already locked down) to the next one,
  * which saves creating a tab per PDF. A page that failed, timed out or was aborted is closed,
- * never reused.
+ * never reused, and so is one that has printed PAGE_USES reports: its renderer process keeps
+ * memory from every document it laid out, and a new tab starts a fresh one.
  */
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 
@@ -22,12 +23,15 @@ export interface PrintOptions {
 interface LockedPage {
   readonly page: Page;
   onRequest: ((url: string) => void) | undefined;
+  uses: number;
 }
 
 /** Idle, locked-down pages per browser (a relaunched browser starts with none). */
 const idle = new WeakMap<Browser, LockedPage[]>();
 /** Idle pages kept per browser; more concurrent prints simply open more pages. */
 const MAX_IDLE_PAGES = 8;
+/** Prints per page before it is closed (bounds a long batch's memory; a new tab costs ~0.1 s). */
+export const PAGE_USES = 20;
 
 async function openPage(browser: Browser): Promise<LockedPage> {
   const reused = idle.get(browser)?.pop();
@@ -37,7 +41,7 @@ async function openPage(browser: Browser): Promise<LockedPage> {
     return reused;
   }
   const page = await browser.newPage();
-  const locked: LockedPage = { page, onRequest: undefined };
+  const locked: LockedPage = { page, onRequest: undefined, uses: 0 };
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -55,7 +59,7 @@ async function openPage(browser: Browser): Promise<LockedPage> {
 function release(browser: Browser, locked: LockedPage): void {
   locked.onRequest = undefined;
   const pages = idle.get(browser) ?? [];
-  if (browser.connected && !locked.page.isClosed() && pages.length < MAX_IDLE_PAGES) {
+  if (browser.connected && !locked.page.isClosed() && pages.length < MAX_IDLE_PAGES && ++locked.uses < PAGE_USES) {
     pages.push(locked);
     idle.set(browser, pages);
   } else {

@@ -61,12 +61,20 @@ export function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
+/** en-US number formats by fraction digits, built once (building one costs more than formatting). */
+const FIXED = new Map<number, Intl.NumberFormat>();
+const fixedFormat = (digits: number): Intl.NumberFormat => {
+  let f = FIXED.get(digits);
+  if (!f) FIXED.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f;
+};
+
 /** A value as the workbook shows it (number format applied), for measuring column widths. */
 export function displayText(v: CellValue, format: NumberFormat): string {
   if (v === null) return '';
   const plain = typeof v === 'object' ? v.value : v;
   if (typeof plain !== 'number') return String(plain);
-  const fixed = (digits: number, x = plain) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixed = (digits: number, x = plain) => fixedFormat(digits).format(x);
   switch (format) {
     case 'percent': return `${fixed(1, plain * 100)}%`;
     case 'integer': case 'currency': return fixed(0);

@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import type { Report } from '../../report/model.ts';
 import { createTranslator, type Locale } from '../../i18n/index.ts';
 import { sheetName } from './cells.ts';
-import { SheetLayout } from './layout.ts';
+import { CHART_SIZE, SheetLayout } from './layout.ts';
+import { renderChartPng } from '../charts/index.ts';
+import type { Block } from '../../report/model.ts';
 import { pinZipEntries } from './zip.ts';
 
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
@@ -25,7 +27,11 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   wb.created = date;
   wb.modified = date;
   const used = new Set<string>();
-  const ctx = { wb, locale, names: new Set<string>() };
+  // All chart pictures at once: resvg rasterises them on the thread pool, side by side.
+  const chartBlocks = report.analyses.flatMap((a) => a.blocks.filter((b) => b.kind === 'chart'));
+  const pngs = await Promise.all(chartBlocks.map((b) => renderChartPng(b, { ...CHART_SIZE, locale, scale: 1 })));
+  const charts = new Map<Block, Buffer>(chartBlocks.map((b, i) => [b, pngs[i]!]));
+  const ctx = { wb, locale, names: new Set<string>(), charts };
   for (const analysis of report.analyses) {
     const ws = wb.addWorksheet(sheetName(analysis.title, used));
     const layout = new SheetLayout(ws, ctx);

@@ -7,7 +7,6 @@ import type ExcelJS from 'exceljs';
 import type { Block, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { headerLabel } from '../format.ts';
-import { renderChartPng } from '../charts/index.ts';
 import {
   EXCEL_FORMATS, absoluteRef, columnLetter, displayText, displayWidth, formulaValue, isLink, isValidName, toExcelValue,
 } from './cells.ts';
@@ -16,7 +15,7 @@ const NAVY = 'FF1F3A5F';
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } } as const;
 const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
 /** The HTML's chart size, so the workbook reuses the same rendered SVG (src/render/html.ts). */
-const CHART_SIZE = { width: 680, height: 270 } as const;
+export const CHART_SIZE = { width: 680, height: 270 } as const;
 /** Excel's own "Good" / "Bad" cell styles, as conditional formats (a fill that follows the value). */
 const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
 const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
@@ -30,6 +29,8 @@ export interface SheetContext {
   readonly locale: Locale;
   /** Defined names already given, workbook-wide (a name must be unique). */
   readonly names: Set<string>;
+  /** Each chart block's picture at CHART_SIZE, rendered before the layout (in parallel). */
+  readonly charts: ReadonlyMap<Block, Buffer>;
 }
 
 export class SheetLayout {
@@ -53,7 +54,8 @@ export class SheetLayout {
         return;
       }
       case 'chart': {
-        const png = renderChartPng(block, { ...CHART_SIZE, locale: this.ctx.locale, scale: 1 });
+        const png = this.ctx.charts.get(block);
+        if (!png) throw new Error(`chart ${block.id} was not rendered`);
         const image = this.ctx.wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
         // Charts stack to the right of the data, each below the previous one.
         this.ws.addImage(image, { tl: { col: this.#maxCol + 1, row: this.#charts++ * 16 }, ext: CHART_SIZE });
