@@ -18,6 +18,7 @@ import { writeScenarios } from './scenarios.ts';
 import { MemorySampler } from './sampler.ts';
 import { describeMachine, loadPerCore } from './machine.ts';
 import { summarise, renderMarkdown, type BenchResult } from './report.ts';
+import { timeCalculation } from './calculate.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -53,8 +54,10 @@ try {
   const rawMs = performance.now() - rawStart;
   const rawPeak = sampler.stop();
 
+  const calculateAlone = timeCalculation(inDir);
+
   const result: BenchResult = summarise({
-    count, concurrency, batch, rawMs, rawPages: pages.length, batchPeak, rawPeak,
+    count, concurrency, batch, rawMs, rawPages: pages.length, batchPeak, rawPeak, calculateAlone,
     nodeCpuMs: (cpu.user + cpu.system) / 1000, machine: describeMachine(), loadPerCore: { before: loadBefore, after: loadPerCore() },
   });
   const markdown = renderMarkdown(result);

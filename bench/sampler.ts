@@ -6,18 +6,22 @@
  */
 import { descendants, pssKiB, rssKiB } from './proc-tree.ts';
 
-export interface Peak { rssMiB: number; pssMiB: number; processes: number }
+export interface Peak {
+  rssMiB: number; pssMiB: number; processes: number;
+  /** This process's part of the PSS peak (the rest is Chromium). */
+  nodePssMiB: number;
+}
 
 export class MemorySampler {
   #timer: NodeJS.Timeout | undefined;
-  #peak: Peak = { rssMiB: 0, pssMiB: 0, processes: 0 };
+  #peak: Peak = { rssMiB: 0, pssMiB: 0, processes: 0, nodePssMiB: 0 };
   #pids: number[] = [];
   #ticks = 0;
 
   constructor(private readonly pid: number, private readonly everyMs = 200, private readonly pssEvery = 10) {}
 
   start(): void {
-    this.#peak = { rssMiB: 0, pssMiB: 0, processes: 0 };
+    this.#peak = { rssMiB: 0, pssMiB: 0, processes: 0, nodePssMiB: 0 };
     this.#ticks = 0;
     this.#sample();
     this.#timer = setInterval(() => this.#sample(), this.everyMs);
@@ -34,11 +38,14 @@ export class MemorySampler {
     const full = this.#ticks++ % this.pssEvery === 0;
     if (full) this.#pids = [this.pid, ...descendants(this.pid)];
     const rss = this.#pids.reduce((sum, p) => sum + rssKiB(p), 0);
-    const pss = full ? this.#pids.reduce((sum, p) => sum + pssKiB(p), 0) : 0;
+    const each = full ? this.#pids.map((p) => pssKiB(p)) : [];
+    const pss = Math.round(each.reduce((a, b) => a + b, 0) / 1024);
+    const newPeak = pss > this.#peak.pssMiB;
     this.#peak = {
       rssMiB: Math.max(this.#peak.rssMiB, Math.round(rss / 1024)),
-      pssMiB: Math.max(this.#peak.pssMiB, Math.round(pss / 1024)),
+      pssMiB: Math.max(this.#peak.pssMiB, pss),
       processes: Math.max(this.#peak.processes, this.#pids.length),
+      nodePssMiB: newPeak ? Math.round((each[0] ?? 0) / 1024) : this.#peak.nodePssMiB,
     };
   }
 }

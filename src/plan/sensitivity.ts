@@ -122,7 +122,10 @@ function flipPoints(s: ResolvedScenario, a: Option, b: Option): FlipPoint[] {
   return spans.map(({ param, span }) => ({ param, span, value: crossing((v) => gap(param, v), span) }));
 }
 
-/** First root of f in the span, by a 16-step scan and bisection; null if f keeps its sign. */
+/**
+ * First root of f in the span, by a 16-step scan and bisection to a millionth of the span (the
+ * report shows three significant figures); null if f keeps its sign.
+ */
 function crossing(f: (x: number) => number, [lo, hi]: readonly [number, number]): number | null {
   const steps = 16;
   let x0 = lo;
@@ -133,7 +136,7 @@ function crossing(f: (x: number) => number, [lo, hi]: readonly [number, number])
     if (Number.isFinite(f0) && Number.isFinite(f1) && Math.sign(f0) !== Math.sign(f1) && f0 !== 0) {
       let a = x0;
       let b = x1;
-      for (let k = 0; k < 30; k++) {
+      while (b - a > (hi - lo) * 1e-6) {
         const m = (a + b) / 2;
         if (Math.sign(f(m)) === Math.sign(f0)) a = m; else b = m;
       }

@@ -1,0 +1,29 @@
+/**
+ * The calculation on its own: the same scenarios resolved and calculated one after another on
+ * this thread, once to warm up and once timed. Inside the batch the calculate stage is wall time
+ * with Chromium's processes competing for the two cores, which inflates it; this is what the
+ * calculators themselves cost.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseScenario } from '../src/scenario/parse.ts';
+import { resolveScenario } from '../src/scenario/resolve.ts';
+import { calculateResults } from '../src/plan/results.ts';
+
+export interface CalculationTiming { meanMs: number; p90Ms: number; count: number }
+
+export function timeCalculation(dir: string): CalculationTiming {
+  const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml')).sort();
+  const scenarios = files.flatMap((f) => {
+    const parsed = parseScenario(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+    return parsed.ok ? [parsed.scenario] : [];
+  });
+  for (const s of scenarios) calculateResults(resolveScenario(s));
+  const times = scenarios.map((s) => {
+    const start = performance.now();
+    calculateResults(resolveScenario(s));
+    return performance.now() - start;
+  }).sort((a, b) => a - b);
+  const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+  return { meanMs: Math.round(mean * 10) / 10, p90Ms: Math.round((times[Math.floor(times.length * 0.9)] ?? 0) * 10) / 10, count: times.length };
+}
