@@ -36,11 +36,23 @@ export interface Option {
 const triple = (f: (l: Level) => number): Triple => ({ low: f('low'), base: f('base'), high: f('high') });
 
 /** Output tokens per second (system) of the inference workloads at their sized fleets, low/base/high. */
-function tokensPerSecond(c: CandidateResult): Triple | null {
-  const inference = c.sizing.flatMap((z) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
+/**
+ * Both read only the candidate's sizing, which the sensitivity analysis keeps while it re-prices
+ * the same fleet hundreds of times: computed once per sizing.
+ */
+const perSizing = <T>(f: (sizing: CandidateResult['sizing']) => T) => {
+  const memo = new WeakMap<CandidateResult['sizing'], T>();
+  return (c: CandidateResult): T => {
+    if (!memo.has(c.sizing)) memo.set(c.sizing, f(c.sizing));
+    return memo.get(c.sizing)!;
+  };
+};
+
+const tokensPerSecond = perSizing((sizing): Triple | null => {
+  const inference = sizing.flatMap((z) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
   if (inference.length === 0) return null;
   return { low: sum(inference.map((b) => b.low)), base: sum(inference.map((b) => b.value)), high: sum(inference.map((b) => b.high)) };
-}
+});
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
@@ -49,9 +61,8 @@ function gpusBy(c: CandidateResult, kind: 'inference' | 'training'): number {
 }
 
 /** GPU-hours of each training workload's run at its sized layout (low/base/high from the throughput band). */
-function trainingGpuHours(c: CandidateResult): Triple[] {
-  return c.sizing.flatMap((z) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : []));
-}
+const trainingGpuHours = perSizing((sizing): Triple[] =>
+  sizing.flatMap((z) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : [])));
 
 export function calculateOptions(s: ResolvedScenario, candidates: readonly CandidateResult[]): Option[] {
   return rankOptions(candidates.flatMap((c) => (['buy', 'rent'] as const).flatMap((a) => {

@@ -64,7 +64,11 @@ export function fewestGpus<T>(
   let best: { gpus: number; value: T } | null = null;
   for (const tp of TP_DEGREES) {
     if (tp > maxGpus || model.attentionHeads % tp !== 0) continue;
-    const maxReplicas = Math.floor(maxGpus / tp);
+    // Once a layout meets the targets, only strictly fewer GPUs can improve on it (ties keep the
+    // smaller TP degree, found first). The visits that skips cannot change the answer; `visit`
+    // only matters when nothing meets the targets, and then nothing is skipped.
+    const maxReplicas = Math.floor((best ? Math.min(maxGpus, best.gpus - 1) : maxGpus) / tp);
+    if (maxReplicas < 1) continue;
     let lo = 0;
     let hi = 1;
     let found: T | undefined;
