@@ -29,7 +29,10 @@ export interface CurvePoint {
 export const curveLimit = (maxGpus: number): number => Math.max(1, Math.min(maxGpus, MAX_CURVE_GPUS));
 
 export function trainingCurve(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): CurvePoint[] {
-  return scalingCurve({ gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus: curveLimit(maxGpus), method: w.method })
+  return scalingCurve({
+    gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus: curveLimit(maxGpus),
+    method: w.method, optimizer: w.optimizer, loraRank: w.loraRank,
+  })
     .map((p) => (p.fits
       ? { gpus: p.gpus, fits: true, tokensPerSecond: p.tokensPerSecond, perGpu: p.tokensPerSecond / p.gpus, efficiency: p.efficiency, ...(p.plan ? { training: p.plan } : {}) }
       : { gpus: p.gpus, fits: false, tokensPerSecond: null, perGpu: null, efficiency: null }));

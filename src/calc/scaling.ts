@@ -7,7 +7,7 @@
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { estimateTraining } from './training.ts';
-import type { TrainingMethod } from './training-memory.ts';
+import type { Optimizer, TrainingMethod } from './training-memory.ts';
 import type { ParallelPlan } from './training-time.ts';
 
 export interface ScalingInput {
@@ -17,6 +17,9 @@ export interface ScalingInput {
   readonly seqLen: number;
   readonly maxGpus: number;
   readonly method?: TrainingMethod;
+  /** The workload's optimizer and LoRA rank: they set the memory, so where a layout fits. */
+  readonly optimizer?: Optimizer;
+  readonly loraRank?: number;
   readonly globalBatchTokens?: number;
 }
 

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { scalingCurve } from '../../src/calc/scaling.ts';
 import type { ChartBlock } from '../../src/report/model.ts';
 import type { ResolvedTraining } from '../../src/scenario/resolve.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { resolveScenario } from '../../src/scenario/resolve.ts';
+import { calculateResults } from '../../src/plan/results.ts';
+import { buildReport } from '../../src/report/build.ts';
 import { analysis, build, FIXTURES, notes, num, table } from './helpers.ts';
+
+const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
 describe('multi-gpu', () => {
   it('efficiency ≤ 100% (within rounding); inference: 100% at the smallest count that fits; system = per GPU × GPUs', () => {
@@ -39,13 +48,39 @@ describe('multi-gpu', () => {
     const w = scenario.workloads.find((x): x is ResolvedTraining => x.kind === 'training')!;
     const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
     for (const c of results.candidates) {
-      const curve = scalingCurve({ gpu: c.candidate.gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus: 64, method: w.method })
+      const curve = scalingCurve({ gpu: c.candidate.gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus: 64, method: w.method, optimizer: w.optimizer, loraRank: w.loraRank })
         .filter((p) => p.fits);
       const mine = rows.filter((r) => r.gpu === c.candidate.gpu.name);
       expect(mine.map((r) => r.gpus)).toEqual(curve.map((p) => p.gpus));
       mine.forEach((r, k) => expect(Math.abs(num(r.system) / curve[k]!.tokensPerSecond - 1)).toBeLessThan(1e-3));
     }
     expect(analysis(report, 'multi-gpu').intro).toContain('tune (Llama 3.1 8B)');
+  });
+
+  it('scales with the workload\'s optimizer: the curve starts where the training plan first fits', () => {
+    const yaml = fs.readFileSync(path.join(FIXTURE_DIR, 'deadline-missed.yaml'), 'utf8');
+    const firstCounts = (optimizer: string) => {
+      const text = yaml.replace('model: llama-3.1-70b, precision: bf16, method: full,', `model: llama-3.1-8b, precision: bf16, method: full, optimizer: ${optimizer},`);
+      expect(text).toContain(`optimizer: ${optimizer}`);
+      const parsed = parseScenario(text, 'optimizer.yaml');
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+      const scenario = resolveScenario(parsed.scenario);
+      const results = calculateResults(scenario);
+      const report = buildReport(scenario, results, { file: 'optimizer.yaml', sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+      const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
+      return results.candidates.map((c) => {
+        const sizing = c.sizing[0]!;
+        const planFirst = sizing.kind === 'training' ? sizing.minFit?.gpus : undefined;
+        const curveFirst = rows.find((r) => r.gpu === c.candidate.gpu.name)?.gpus;
+        expect(curveFirst, `${optimizer} ${c.candidate.gpu.id}`).toBe(planFirst);
+        return planFirst;
+      });
+    };
+    const eightBit = firstCounts('adamw-8bit');
+    const adamw = firstCounts('adamw');
+    // 8-bit AdamW keeps its two moments in a quarter of the bytes: on 48 GB L40S the 8B model
+    // fits on fewer GPUs than with fp32 moments.
+    expect(eightBit.some((n, i) => n !== undefined && adamw[i] !== undefined && n < adamw[i]!)).toBe(true);
   });
 
   it('an inference-only scenario scales the first inference workload with its load per GPU', () => {
