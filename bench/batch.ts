@@ -54,7 +54,7 @@ try {
   const rawMs = performance.now() - rawStart;
   const rawPeak = sampler.stop();
 
-  const calculateAlone = timeCalculation(inDir);
+  const calculateAlone = await timeCalculation(inDir);
 
   const result: BenchResult = summarise({
     count, concurrency, batch, rawMs, rawPages: pages.length, batchPeak, rawPeak, calculateAlone,

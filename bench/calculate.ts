@@ -5,17 +5,16 @@
  * calculators themselves cost.
  */
 import fs from 'node:fs';
-import path from 'node:path';
+import { discoverScenarios } from '../src/scenario/discover.ts';
 import { parseScenario } from '../src/scenario/parse.ts';
 import { resolveScenario } from '../src/scenario/resolve.ts';
 import { calculateResults } from '../src/plan/results.ts';
 
 export interface CalculationTiming { meanMs: number; p90Ms: number; count: number }
 
-export function timeCalculation(dir: string): CalculationTiming {
-  const files = fs.readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.yaml')).sort();
-  const scenarios = files.flatMap((f) => {
-    const parsed = parseScenario(fs.readFileSync(path.join(dir, f), 'utf8'), f);
+export async function timeCalculation(dir: string): Promise<CalculationTiming> {
+  const scenarios = (await discoverScenarios([dir])).flatMap((f) => {
+    const parsed = parseScenario(fs.readFileSync(f, 'utf8'), f);
     return parsed.ok ? [parsed.scenario] : [];
   });
   for (const s of scenarios) calculateResults(resolveScenario(s));

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-export const FONT_FILES = {
+const FONT_FILES = {
   sans: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
   sansBold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
   cjk: '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',

@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import type { Report, Block, CellValue, Column, Highlights, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel } from './format.ts';
-import { renderChartSvg } from './charts/index.ts';
+import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
 import type { ContentsLayout } from './pdf/finalize.ts';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -33,8 +33,6 @@ function template(): { render: HandlebarsTemplateDelegate; css: string } {
   return compiled;
 }
 
-/** Chart sizes in CSS pixels: A4 content width at 96 dpi is ~680 px with our margins. */
-const CHART = { width: 680, height: 270 } as const;
 /** A text value longer than this is a sentence, not a figure. */
 const PROSE_CHARS = 60;
 
@@ -100,7 +98,7 @@ export const sectionIds = (report: Report): string[] => [
  * padding, `--ink`); test/report/document checks the numbers land on the entries' baselines.
  */
 export const contentsLayout = (report: Report): ContentsLayout => ({
-  ids: sectionIds(report), fontSizePx: (11 * 96) / 72, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',
+  ids: sectionIds(report), fontSizePt: 11, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',
 });
 
 function highlightsContext(h: Highlights, fmt: Fmt) {
@@ -129,7 +127,7 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
       // Wide and short: columns become rows. Wide and long: a landscape page of its own.
       return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
     case 'chart':
-      return { isChart: true, title: b.title, svg: renderChartSvg(b, { ...CHART, locale }) };
+      return { isChart: true, title: b.title, svg: renderChartSvg(b, { ...CHART_SIZE, locale }) };
     case 'note':
       return { isNote: true, tone: b.tone, text: b.text };
     case 'keyValue':

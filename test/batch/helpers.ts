@@ -3,12 +3,12 @@
  * a quiet in-process batch (stderr captured), and readers for what it wrote.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { runBatch, type BatchOptions, type BatchResult } from '../../src/batch.ts';
+import { makeTempDir } from '../temp-dirs.ts';
 
 /** A small valid scenario; `fields` replaces top-level lines (already YAML). */
 export function scenarioYaml(opts: { name?: string; description?: string; workload?: string; model?: string; gpu?: string; extra?: string } = {}): string {
@@ -29,15 +29,8 @@ export function scenarioYaml(opts: { name?: string; description?: string; worklo
   ].join('\n');
 }
 
-const made: string[] = [];
-export function tempDir(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gpu-report-batch-${label}-`));
-  made.push(dir);
-  return dir;
-}
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export { removeTempDirs } from '../temp-dirs.ts';
+export const tempDir = (label: string): string => makeTempDir(`gpu-report-batch-${label}`);
 
 export function write(file: string, text: string | Uint8Array): string {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -8,9 +8,9 @@
  */
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { makeTempDir as makeTemp } from '../temp-dirs.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO_ROOT, 'bin', 'gpu-report.js');
@@ -62,16 +62,9 @@ export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<
 export const describeRun = (r: CliResult): string =>
   `exit ${r.code}${r.signal ? ` (${r.signal})` : ''} after ${(r.wallMs / 1000).toFixed(1)} s\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
 
+export { removeTempDirs } from '../temp-dirs.ts';
 /** A fresh temporary folder; `removeTempDirs` deletes every folder made here. */
-const made: string[] = [];
-export function makeTempDir(label: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `gpu-report-e2e-${label}-`));
-  made.push(dir);
-  return dir;
-}
-export function removeTempDirs(): void {
-  for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+export const makeTempDir = (label: string): string => makeTemp(`gpu-report-e2e-${label}`);
 
 /** Every file below dir (hidden ones included), as sorted relative paths; [] when dir is absent. */
 export function listFiles(dir: string): string[] {

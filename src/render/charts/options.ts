@@ -17,6 +17,12 @@ import {
 
 export interface ChartSize { width: number; height: number; locale: ChartLocale }
 
+/**
+ * Every report chart's size in CSS px (A4 content width at 96 px/in is ~680 px with our margins).
+ * The HTML and the workbook use the same size, so each chart's SVG is rendered once for both.
+ */
+export const CHART_SIZE = { width: 680, height: 270 } as const;
+
 type AxisOption = Record<string, unknown>;
 
 export function buildChartOption(block: ChartBlock, size: ChartSize): EChartsOption {

@@ -49,8 +49,8 @@ export interface PdfMeta {
 export interface ContentsLayout {
   /** The element ids the contents links to; each such link gets its destination's page number. */
   readonly ids: readonly string[];
-  /** Font size of the entries, CSS px (1/96 in). */
-  readonly fontSizePx: number;
+  /** Font size of the entries, pt (as report.css sets it). */
+  readonly fontSizePt: number;
   /** CSS line-height of the entries, px. */
   readonly lineHeightPx: number;
   /** Top padding of each entry's link box, px. */
@@ -58,6 +58,9 @@ export interface ContentsLayout {
   /** Text colour, `#rrggbb`. */
   readonly color: string;
 }
+
+/** CSS units: 1 in = 96 px = 72 pt. */
+const PT_PER_PX = 72 / 96;
 
 /** Parse without yielding to the event loop every 100 objects (pdf-lib's default pacing). */
 const LOAD = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
@@ -90,10 +93,6 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: C
  * destination (/Dests in the catalog) for each element id that a link in the page points to,
  * so `<a href="#memory">` yields `memory → page of the element with id="memory"`.
  */
-export async function readDestinationPages(bytes: Uint8Array): Promise<Map<string, number>> {
-  return destinationPages(await PDFDocument.load(bytes, LOAD));
-}
-
 function destinationPages(doc: PDFDocument): Map<string, number> {
   const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const pages = new Map<string, number>();
@@ -155,7 +154,7 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
       const annot = annots!.lookup(i);
       if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
       const dest = annot.get(PDFName.of('Dest'));
-      const id = dest instanceof PDFName ? dest.decodeText() : dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const id = dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
       const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN));
       if (id === undefined || !wanted.has(id) || !pages.has(id) || rect?.length !== 4 || rect.some(Number.isNaN)) continue;
       entries.push({ page, rect, number: pages.get(id)! });
@@ -163,11 +162,11 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
   });
   if (entries.length === 0) return;
   const { font, ascent, descent } = await contentsFont(doc);
-  const PT_PER_PX = 72 / 96;
-  const size = layout.fontSizePx * PT_PER_PX;
+  const size = layout.fontSizePt;
+  const sizePx = size / PT_PER_PX;
   // Blink rounds the font's ascent and descent to whole pixels before splitting the leading.
-  const a = Math.round(ascent * layout.fontSizePx);
-  const d = Math.round(descent * layout.fontSizePx);
+  const a = Math.round(ascent * sizePx);
+  const d = Math.round(descent * sizePx);
   const baselineBelowTop = (layout.paddingTopPx + (layout.lineHeightPx - a - d) / 2 + a) * PT_PER_PX;
   const color = hexColor(layout.color);
   for (const { page, rect, number } of entries) {
@@ -186,6 +185,7 @@ let parsedSans: { font: ReturnType<typeof fontkit.create>; ascent: number; desce
 /** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
 async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
   const bytes = sansFontBytes();
+  // Helvetica's ascender 718 and descender −207 per 1000 em (Adobe's Helvetica AFM, Core14 metrics).
   if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
   if (!parsedSans) {
     const font = fontkit.create(bytes);

@@ -31,7 +31,7 @@ const idle = new WeakMap<Browser, LockedPage[]>();
 /** Idle pages kept per browser; more concurrent prints simply open more pages. */
 const MAX_IDLE_PAGES = 8;
 /** Prints per page before it is closed (bounds a long batch's memory; a new tab costs ~0.1 s). */
-export const PAGE_USES = 20;
+const PAGE_USES = 20;
 
 async function openPage(browser: Browser): Promise<LockedPage> {
   const reused = idle.get(browser)?.pop();

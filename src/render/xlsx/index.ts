@@ -9,8 +9,8 @@ import ExcelJS from 'exceljs';
 import type { Report } from '../../report/model.ts';
 import { createTranslator, type Locale } from '../../i18n/index.ts';
 import { sheetName } from './cells.ts';
-import { CHART_SIZE, SheetLayout } from './layout.ts';
-import { renderChartPng } from '../charts/index.ts';
+import { SheetLayout } from './layout.ts';
+import { CHART_SIZE, renderChartPng } from '../charts/index.ts';
 import type { Block } from '../../report/model.ts';
 import { pinZipEntries } from './zip.ts';
 

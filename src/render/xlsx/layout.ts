@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import type { Block, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
 import type { Locale } from '../../i18n/index.ts';
+import { CHART_SIZE } from '../charts/index.ts';
 import { headerLabel } from '../format.ts';
 import {
   EXCEL_FORMATS, absoluteRef, columnLetter, displayText, displayWidth, formulaValue, isLink, isValidName, toExcelValue,
@@ -14,8 +15,6 @@ import {
 const NAVY = 'FF1F3A5F';
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } } as const;
 const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
-/** The HTML's chart size, so the workbook reuses the same rendered SVG (src/render/html.ts). */
-export const CHART_SIZE = { width: 680, height: 270 } as const;
 /** Excel's own "Good" / "Bad" cell styles, as conditional formats (a fill that follows the value). */
 const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
 const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
