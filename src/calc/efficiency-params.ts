@@ -1,9 +1,10 @@
 /**
  * Fitted efficiency-model parameters. These are the few numbers `npm run calibrate -- --fit`
- * searches (coordinate descent on the median absolute log error across all expressible rows of
- * src/calibration/calibration.csv, one category at a time); the values below were pasted from its
- * output and rounded. Nothing is fitted at runtime, and no row has its own factor.
- * Starting points: docs/domain.md (prefill efficiency 0.5-0.7, MBU 0.6-0.9, MFU 0.35-0.55).
+ * searches (src/calibration/fit.ts: coordinate descent on the mean absolute log error over the
+ * expressible rows of src/calibration/calibration.csv in the categories each parameter affects);
+ * the values below were pasted from its output and rounded. Nothing is fitted at runtime, and no
+ * row has its own factor. Starting points: docs/methodology.md#efficiency (prefill efficiency
+ * 0.5-0.7, MBU 0.6-0.9, MFU 0.35-0.55).
  */
 export interface EfficiencyParams {
   readonly prefill: {

@@ -1,7 +1,8 @@
 /**
  * Efficiency models: few-parameter curves by GPU class, precision, phase and model width, with
  * parameters fitted on calibration.csv (see efficiency-params.ts). Rooflines at 100% of peak
- * overestimate by 1.4-1.9x (docs/domain.md), so every time estimate goes through these.
+ * overestimate (the fitted efficiencies are 0.48-0.87 of peak; docs/methodology.md#efficiency),
+ * so every time estimate goes through these.
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { memoryClass, ridgeFlopPerByte } from './gpu-class.ts';

@@ -1,6 +1,6 @@
 /**
  * Inference memory: weights + KV cache + transient activations + runtime overhead.
- * KV per token = sum over layers of 2 (K and V) * kvHeads * headDim * bytes (docs/domain.md);
+ * KV per token = sum over layers of 2 (K and V) * kvHeads * headDim * bytes (docs/methodology.md#kv-cache);
  * under tensor parallelism each GPU holds max(kvHeads / TP, 1) heads (MQA/GQA heads are
  * replicated once TP exceeds them, as in vLLM and TensorRT-LLM).
  */

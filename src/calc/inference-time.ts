@@ -1,6 +1,6 @@
 /**
  * Per-replica inference timing: prefill and decode rooflines with fitted efficiencies
- * (docs/domain.md "Time"): prefill = max(2*P_active*T / (peak*eff), weights / (BW*MBU)) +
+ * (docs/methodology.md#inference-time): prefill = max(2*P_active*T / (peak*eff), weights / (BW*MBU)) +
  * TP all-reduces; decode step = GEMM roofline + attention roofline (KV read) + 2 all-reduces
  * per layer (Megatron-LM TP, Shoeybi et al. 2019, arXiv:1909.08053) + a fitted per-layer overhead.
  * Attention FLOPs: 4 * layers * heads * headDim * context per token (QK^T and PV).

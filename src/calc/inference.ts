@@ -2,7 +2,7 @@
  * estimateInference: memory fit, TP degree, max concurrency, TTFT, TPOT and throughput with
  * calibrated bands. Steady-state continuous batching: every step decodes `concurrency` tokens and
  * prefills the prompts of the requests that replace finished ones (concurrency * input / output
- * tokens per step), so throughput = concurrency / step time (docs/domain.md "throughput").
+ * tokens per step), so throughput = concurrency / step time (docs/methodology.md#throughput).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { errorBand } from '../calibration/bands.ts';

@@ -9,7 +9,7 @@ const KORTHIKANTI = 'https://arxiv.org/abs/2205.05198';
 export const MEMORY = {
   /** CUDA context + kernels per GPU: 1,343 MiB measured on a V100 (HF "model memory anatomy"; doc: 1-2 GB). */
   cudaContextGiB: 1343 / 1024,
-  /** NCCL communicator buffers per GPU when tensor parallel >= 2: ~0.35 GB (docs/domain.md runtime overhead). */
+  /** NCCL communicator buffers per GPU when tensor parallel >= 2: ~0.35 GB (project estimate, docs/methodology.md#runtime-overhead). */
   ncclBuffersGiB: 0.35e9 / 2 ** 30,
   /** Fraction of device memory a serving engine takes (vLLM gpu_memory_utilization default 0.9). */
   servingMemoryUtilization: 0.9,
@@ -54,7 +54,7 @@ export function memoryAssumptions(): Assumption[] {
   const m = MEMORY;
   return [
     { id: 'cudaContext', label: 'CUDA context per GPU', value: m.cudaContextGiB, unit: 'GiB', source: 'HF Transformers, model memory anatomy (1,343 MiB measured)', url: HF_ANATOMY },
-    { id: 'ncclBuffers', label: 'NCCL buffers per GPU at TP >= 2', value: m.ncclBuffersGiB, unit: 'GiB', source: 'docs/domain.md (runtime overhead, ~0.35 GB)' },
+    { id: 'ncclBuffers', label: 'NCCL buffers per GPU at TP >= 2', value: m.ncclBuffersGiB, unit: 'GiB', source: 'docs/methodology.md#runtime-overhead (~0.35 GB)' },
     { id: 'servingUtilization', label: 'Serving engine memory fraction', value: m.servingMemoryUtilization, unit: 'fraction', source: 'vLLM gpu_memory_utilization default', url: 'https://docs.vllm.ai/en/latest/serving/engine_args.html' },
     { id: 'trainingUtilization', label: 'Training memory fraction (fragmentation margin)', value: m.trainingMemoryUtilization, unit: 'fraction', source: 'project assumption (PyTorch caching-allocator fragmentation)' },
     { id: 'visibleHbm', label: 'Visible GiB per nominal GB (HBM / non-ECC)', value: m.visibleGiBPerNominalGB, unit: 'GiB/GB', source: 'nvidia-smi memory.total, H100 80GB = 81,559 MiB' },
@@ -68,7 +68,7 @@ export function memoryAssumptions(): Assumption[] {
     { id: 'adam8bitState', label: '8-bit Adam moments per parameter', value: OPTIMIZER_STATE_BYTES['adamw-8bit'], unit: 'bytes', source: 'Dettmers et al. 2021', url: 'https://arxiv.org/abs/2110.02861' },
     { id: 'sgdState', label: 'SGD momentum per parameter', value: OPTIMIZER_STATE_BYTES.sgd, unit: 'bytes', source: 'one fp32 momentum buffer' },
     { id: 'masterWeights', label: 'fp32 master weights per parameter (mixed precision)', value: MASTER_WEIGHT_BYTES, unit: 'bytes', source: 'Micikevicius et al. 2017', url: 'https://arxiv.org/abs/1710.03740' },
-    { id: 'quantScale', label: 'int8/int4 group-scale bytes per 64 weights', value: 2, unit: 'bytes', source: 'GPTQ / AWQ group size 64 with 16-bit scales (docs/domain.md)', url: 'https://arxiv.org/abs/2306.00978' },
+    { id: 'quantScale', label: 'int8/int4 group-scale bytes per 64 weights', value: 2, unit: 'bytes', source: 'GPTQ / AWQ group size 64 with 16-bit scales (docs/methodology.md#weights)', url: 'https://arxiv.org/abs/2306.00978' },
     { id: 'fp4Scale', label: 'NVFP4 scale bytes per 16 values', value: 1, unit: 'bytes', source: 'NVIDIA, Introducing NVFP4 (2025)', url: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/' },
     { id: 'loraRank', label: 'Default LoRA rank', value: m.defaultLoraRank, unit: 'rank', source: 'common default; QLoRA paper uses 64', url: 'https://arxiv.org/abs/2305.14314' },
   ];

@@ -1,7 +1,7 @@
 /**
  * Bytes per stored parameter and the tensor-core rate a precision computes at.
- * Sources: IEEE/OCP formats; group-scale overheads per the domain notes (docs/domain.md
- * "weights" row: int4/int8 add a 16-bit scale per group of 64 weights, as in GPTQ/AWQ
+ * Sources: IEEE/OCP formats; group-scale overheads per docs/methodology.md#weights
+ * (int4/int8 add a 16-bit scale per group of 64 weights, as in GPTQ/AWQ
  * group_size 64, arXiv:2210.17323, arXiv:2306.00978); NVFP4 keeps one FP8 (E4M3) scale per
  * 16 values (NVIDIA, "Introducing NVFP4", developer.nvidia.com/blog, 2025).
  */

@@ -1,5 +1,5 @@
 /**
- * Training FLOPs per token (docs/domain.md "Time"): model FLOPs = 6 * P_active + attention
+ * Training FLOPs per token (docs/methodology.md#training-flops): model FLOPs = 6 * P_active + attention
  * 12 * layers * s * h (the llm-foundry / PaLM-appendix-B MFU convention); full recompute adds a
  * second forward (2 * P + 4 * layers * s * h); selective recompute re-runs only attention
  * (4 * layers * s * h; Korthikanti et al. 2022). LoRA/QLoRA skip weight gradients of the frozen

@@ -1,7 +1,7 @@
 /**
  * Training memory per GPU: weights + gradients + optimizer state + activations + overhead.
  * Mixed-precision AdamW = 2 (16-bit weights) + 2 (grads) + 4 (fp32 master) + 8 (moments)
- * = 16 B/param (ZeRO, arXiv:1910.02054 sec. 3.1; docs/domain.md). ZeRO-1/2/3 shard optimizer,
+ * = 16 B/param (ZeRO, arXiv:1910.02054 sec. 3.1; docs/methodology.md#training-memory). ZeRO-1/2/3 shard optimizer,
  * + gradients, + weights over data parallel. Activations: Korthikanti et al. 2022
  * (arXiv:2205.05198) s*b*h*(34 + 5*a*s/h) bytes per layer at 16-bit, divided by TP (sequence
  * parallel); 1F1B pipelining keeps ~all layers' worth on the first stage, so PP does not divide it.

@@ -64,7 +64,7 @@ export function summarise(results: readonly RowResult[]): CategorySummary[] {
 /**
  * Band factors for a category: the 10th-90th percentile of measured/estimated, widened to at least
  * +-p90 absolute error (in-sample residuals understate out-of-sample spread; software versions
- * alone move results 20-30%, reference/README.md).
+ * alone move results 20-30%, docs/methodology.md#calibration-and-error-bands).
  */
 export function bandFactors(s: CategorySummary): { lowFactor: number; highFactor: number } {
   return { lowFactor: Math.min(1, s.ratioP10, 1 - s.p90AbsError), highFactor: Math.max(1, s.ratioP90, 1 + s.p90AbsError) };

@@ -33,7 +33,7 @@ export const MODELS: readonly ModelArch[] = [
   preset({ id: 'qwen2.5-7b', name: 'Qwen2.5 7B', paramsB: 7.62, layers: 28, hiddenSize: 3584, attentionHeads: 28, kvHeads: 4, ffnSize: 18944, vocabSize: 152064, maxContextTokens: 131072, source: `${HF('Qwen/Qwen2.5-7B')}; arXiv:2412.15115 Table 1` }),
   preset({ id: 'qwen2.5-72b', name: 'Qwen2.5 72B', paramsB: 72.71, layers: 80, hiddenSize: 8192, attentionHeads: 64, kvHeads: 8, ffnSize: 29568, vocabSize: 152064, maxContextTokens: 131072, source: `${HF('Qwen/Qwen2.5-72B')}; arXiv:2412.15115 Table 1` }),
   preset({ id: 'gpt-3-175b', name: 'GPT-3 175B', paramsB: 175, layers: 96, hiddenSize: 12288, attentionHeads: 96, kvHeads: 96, ffnSize: 49152, vocabSize: 50257, maxContextTokens: 2048, source: 'Brown et al. 2020, arXiv:2005.14165 Table 2.1' }),
-  // Models behind the calibration measurements (reference/calibration.csv).
+  // Models behind the calibration measurements (src/calibration/calibration.csv).
   preset({ id: 'mpt-7b', name: 'MPT-7B', paramsB: 6.65, layers: 32, hiddenSize: 4096, attentionHeads: 32, kvHeads: 32, ffnSize: 16384, vocabSize: 50432, maxContextTokens: 2048, source: HF('mosaicml/mpt-7b') }),
   preset({ id: 'mpt-30b', name: 'MPT-30B', paramsB: 29.96, layers: 48, hiddenSize: 7168, attentionHeads: 64, kvHeads: 64, ffnSize: 28672, vocabSize: 50432, maxContextTokens: 8192, source: HF('mosaicml/mpt-30b') }),
   preset({ id: 'starcoder-15b', name: 'StarCoder 15.5B', paramsB: 15.5, layers: 40, hiddenSize: 6144, attentionHeads: 48, kvHeads: 1, ffnSize: 24576, vocabSize: 49152, maxContextTokens: 8192, source: `${HF('bigcode/starcoder')}; arXiv:2305.06161` }),
