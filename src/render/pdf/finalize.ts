@@ -44,7 +44,7 @@ export interface PdfMeta {
 
 /**
  * How the contents rows are set (templates/report.css, `.toc ol` and `.toc a`): the numbers are
- * drawn to sit on the same baseline as the entry text. test/report/contents checks they do.
+ * drawn to sit on the same baseline as the entry text. test/report/document.test.ts checks they do.
  */
 export interface ContentsLayout {
   /** The element ids the contents links to; each such link gets its destination's page number. */
