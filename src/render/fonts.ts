@@ -1,6 +1,6 @@
 /**
  * The report's fonts where scripts/setup.sh installs them (Debian's fonts-dejavu-core and
- * fonts-wqy-microhei, installed by scripts/setup.sh). The HTML names them by family (templates/report.css);
+ * fonts-wqy-microhei). The HTML names them by family (templates/report.css);
  * the chart PNGs and the PDF step load these files directly, because scanning every system font
  * costs more than the work itself.
  */
