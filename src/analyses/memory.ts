@@ -28,17 +28,15 @@ export const buildMemory: AnalysisBuilder = ({ results, t }) => {
     { key: 'fits', label: t('col.fits'), format: 'boolean', status: true },
   ];
   const fitRows = results.workloads.flatMap((r) =>
-    r.perCandidate.map(({ candidate, fit: f }) => {
-      return {
-        workload: workloadLabel(r.workload),
-        gpu: candidate.gpu.name,
-        usable: round(f.usableGiB),
-        gpus: f.gpus,
-        perGpu: f.perGpuGiB === null ? null : round(f.perGpuGiB),
-        fitsOne: f.gpus === 1,
-        fits: f.gpus !== null,
-      };
-    }),
+    r.perCandidate.map(({ candidate, fit: f }) => ({
+      workload: workloadLabel(r.workload),
+      gpu: candidate.gpu.name,
+      usable: round(f.usableGiB),
+      gpus: f.gpus,
+      perGpu: f.perGpuGiB === null ? null : round(f.perGpuGiB),
+      fitsOne: f.gpus === 1,
+      fits: f.gpus !== null,
+    })),
   );
 
   return {

@@ -91,12 +91,10 @@ function methodTable(ctx: AnalysisContext, r: TrainingWorkloadResult, index: num
     { key: 'rent', label: t('trainingPlan.col.rent'), unit: cur, format: 'currency' },
     { key: 'fits', label: t('trainingPlan.col.fitsWithinLimit'), format: 'boolean', status: true },
   ];
-  const rows = r.perCandidate.flatMap(({ candidate, methods }) => methods.map(({ method, fit: f, rent }): Record<string, CellValue> => {
-    return {
-      gpu: candidate.gpu.name, method: t(METHOD_KEYS[method]), gpus: f?.gpus ?? null, memory: f ? round(f.estimate.memory.perGpuGiB) : null,
-      days: f ? round(f.estimate.days.value) : null, gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
-      rent: rent === null ? null : round(rent, 6), fits: f !== null,
-    };
-  }));
+  const rows = r.perCandidate.flatMap(({ candidate, methods }) => methods.map(({ method, fit: f, rent }): Record<string, CellValue> => ({
+    gpu: candidate.gpu.name, method: t(METHOD_KEYS[method]), gpus: f?.gpus ?? null, memory: f ? round(f.estimate.memory.perGpuGiB) : null,
+    days: f ? round(f.estimate.days.value) : null, gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
+    rent: rent === null ? null : round(rent, 6), fits: f !== null,
+  })));
   return { kind: 'table', id: `training-methods-${index}`, title: t('trainingPlan.methodsTitle', { workload: workloadLabel(w) }), columns, rows };
 }
