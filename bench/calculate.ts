@@ -1,6 +1,7 @@
 /**
  * The calculation on its own: the same scenarios resolved and calculated one after another on
- * this thread, once to warm up and once timed. Inside the batch the calculate stage is wall time
+ * this thread, once to warm up and once timed. `calculateResults` computes every number the
+ * report shows (the analyses only lay them out), so this is the whole calculation. Inside the batch the calculate stage is wall time
  * with Chromium's processes competing for the two cores, which inflates it; this is what the
  * calculators themselves cost.
  */

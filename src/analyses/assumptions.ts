@@ -2,15 +2,14 @@
 import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
 import { ECONOMICS } from '../catalog/economics.ts';
-import { estimatorAssumptions } from '../calc/assumptions.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { PLANNING_DEFAULTS } from '../scenario/resolve.ts';
 import { PROFILES } from '../scenario/profiles.ts';
-import { GPUS_PER_SERVER } from '../calc/tco.ts';
 import { round } from './context.ts';
 
-export const buildAssumptions: AnalysisBuilder = ({ scenario, t }) => {
+export const buildAssumptions: AnalysisBuilder = ({ scenario, results, t }) => {
   const e = scenario.economics;
+  const { estimatorAssumptions, gpusPerServer } = results.basis;
   const scenarioSource = t('source.scenario');
   const pick = (field: string, fallback: string, url?: string) =>
     e.fromScenario.has(field) ? { source: scenarioSource } : { source: fallback, ...(url ? { url } : {}) };
@@ -24,13 +23,13 @@ export const buildAssumptions: AnalysisBuilder = ({ scenario, t }) => {
     { id: 'horizonMonths', label: t('assume.horizon'), value: e.horizonMonths, unit: t('unit.month'), ...pick('horizonMonths', t('source.planningDefault', { value: PLANNING_DEFAULTS.horizonMonths })) },
     ...(e.budget !== undefined ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }] : []),
     { id: 'serverOverheadMultiplier', label: t('assume.serverOverhead'), value: e.serverOverheadMultiplier, unit: '×', ...pick('serverOverheadMultiplier', ECONOMICS.serverOverheadMultiplier.source, ECONOMICS.serverOverheadMultiplier.url) },
-    { id: 'networkingShare', label: t('assume.networking', { gpus: GPUS_PER_SERVER }), value: e.networkingShare, source: ECONOMICS.networkingShareOfTotal.source, url: ECONOMICS.networkingShareOfTotal.url },
+    { id: 'networkingShare', label: t('assume.networking', { gpus: gpusPerServer }), value: e.networkingShare, source: ECONOMICS.networkingShareOfTotal.source, url: ECONOMICS.networkingShareOfTotal.url },
     { id: 'depreciationYears', label: t('assume.depreciation'), value: e.depreciationYears, unit: t('unit.year'), ...pick('depreciationYears', ECONOMICS.depreciationYears.source, ECONOMICS.depreciationYears.url) },
     { id: 'residualValueShare', label: t('assume.residual'), value: e.residualValueShare, ...pick('residualValueShare', t('source.default')) },
     { id: 'hostingPerKwMonth', label: t('assume.hosting'), value: e.hostingPerKwMonth, unit: `${e.currency}/kW/${t('unit.month')}`, ...pick('hostingPerKwMonth', t('source.default')) },
     { id: 'maintenanceSharePerYear', label: t('assume.maintenance'), value: e.maintenanceSharePerYear, ...pick('maintenanceSharePerYear', t('source.default')) },
     { id: 'reservedDiscount', label: t('assume.reserved'), value: e.reservedDiscount, ...pick('reservedDiscount', ECONOMICS.reservedDiscount.source, ECONOMICS.reservedDiscount.url) },
-    ...estimatorAssumptions().map((a) => ({ id: `estimator.${a.id}`, label: t(`assume.est.${a.id}` as MessageKey), value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
+    ...estimatorAssumptions.map((a) => ({ id: `estimator.${a.id}`, label: t(`assume.est.${a.id}` as MessageKey), value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
     ...[...new Set(scenario.workloads.flatMap((w) => (w.kind === 'inference' && w.profile ? [w.profile] : [])))].map((p) => ({
       id: `profile.${p}`, label: t('assume.profile', { profile: p }), value: `${PROFILES[p].concurrency}`, unit: t('unit.concurrent'), source: PROFILES[p].source,
     })),

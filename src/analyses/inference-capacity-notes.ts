@@ -1,11 +1,12 @@
 /** Notes of the inference-capacity analysis: the usage profile and targets, and target shortfalls. */
 import type { MessageKey } from '../i18n/index.ts';
-import type { CandidateResult } from '../plan/results.ts';
+import { SEARCH_LIMIT_GPUS, type Served } from '../plan/inference-capacity.ts';
+import { allTargetsMet } from '../plan/performance.ts';
+import type { InferencePerCandidate, InferenceWorkloadResult } from '../plan/workloads.ts';
 import type { NoteBlock } from '../report/model.ts';
 import { PROFILES, type Profile, type ProfileId } from '../scenario/profiles.ts';
 import type { ResolvedInference } from '../scenario/resolve.ts';
 import type { AnalysisContext } from './context.ts';
-import { allTargetsMet, gpusToMeetTargets, SEARCH_LIMIT_GPUS, type Served } from './inference-capacity-calc.ts';
 import { numberText, percentText, type NumberText } from './inference-capacity-format.ts';
 
 const PROFILE_KEYS = {
@@ -70,9 +71,11 @@ function misses(ctx: AnalysisContext, fmt: NumberText, w: ResolvedInference, s: 
 }
 
 /** What meeting every target would take on this GPU, searched up to SEARCH_LIMIT_GPUS. */
-function remedy(ctx: AnalysisContext, fmt: NumberText, c: CandidateResult, w: ResolvedInference, throughputMissed: boolean): string {
+function remedy(ctx: AnalysisContext, fmt: NumberText, p: InferencePerCandidate, throughputMissed: boolean): string {
   const { t } = ctx;
-  const need = gpusToMeetTargets(c.candidate.gpu, w);
+  const w = p.workload;
+  const max = p.candidate.maxGpus;
+  const need = p.toMeetTargets?.found ?? null;
   if (!need) {
     const none = t('inferenceCapacity.unreachable', { cap: fmt(SEARCH_LIMIT_GPUS) });
     // Steady state: output = requests in flight ÷ time per step, so a fixed concurrency caps it.
@@ -81,26 +84,26 @@ function remedy(ctx: AnalysisContext, fmt: NumberText, c: CandidateResult, w: Re
   }
   const layout = t('inferenceCapacity.layout', { tp: need.estimate.tensorParallel, replicas: fmt(need.estimate.replicas) });
   const text = t('inferenceCapacity.needs', { gpus: fmt(need.gpus), layout });
-  return need.gpus > c.candidate.maxGpus ? `${text} ${t('inferenceCapacity.beyondLimit', { max: fmt(c.candidate.maxGpus) })}` : text;
+  return need.gpus > max ? `${text} ${t('inferenceCapacity.beyondLimit', { max: fmt(max) })}` : text;
 }
 
 /** A warning per candidate that misses a target at its sized layout or does not fit, saying by how much. */
-export function shortfallNotes(ctx: AnalysisContext, w: ResolvedInference, index: number, rows: readonly { c: CandidateResult; served: Served | null }[]): NoteBlock[] {
+export function shortfallNotes(ctx: AnalysisContext, r: InferenceWorkloadResult): NoteBlock[] {
   const { t, locale } = ctx;
   const fmt = numberText(locale);
-  return rows.flatMap(({ c, served: s }): NoteBlock[] => {
-    const gpu = c.candidate.gpu.name;
+  const w = r.workload;
+  return r.perCandidate.flatMap((p): NoteBlock[] => {
+    const { candidate, served: s } = p;
+    const gpu = candidate.gpu.name;
     if (!s) {
-      const text = `${t('inferenceCapacity.noFit', { gpu, max: fmt(c.candidate.maxGpus) })} ${remedy(ctx, fmt, c, w, false)}`;
+      const text = `${t('inferenceCapacity.noFit', { gpu, max: fmt(candidate.maxGpus) })} ${remedy(ctx, fmt, p, false)}`;
       return [{ kind: 'note', tone: 'warning', text }];
     }
     if (allTargetsMet(s.targets)) return [];
-    const z = c.sizing[index];
-    const atLimit = z?.kind === 'inference' && !z.targetsMet;
     const layout = t('inferenceCapacity.layout', { tp: s.estimate.tensorParallel, replicas: fmt(s.estimate.replicas) });
-    const head = t(atLimit ? 'inferenceCapacity.shortfallAtLimit' : 'inferenceCapacity.shortfall', {
-      gpu, gpus: fmt(s.gpus), layout, max: fmt(c.candidate.maxGpus), misses: misses(ctx, fmt, w, s),
+    const head = t(p.sizing.targetsMet ? 'inferenceCapacity.shortfall' : 'inferenceCapacity.shortfallAtLimit', {
+      gpu, gpus: fmt(s.gpus), layout, max: fmt(candidate.maxGpus), misses: misses(ctx, fmt, w, s),
     });
-    return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, c, w, s.targets.throughput === false)}` }];
+    return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, p, s.targets.throughput === false)}` }];
   });
 }

@@ -3,26 +3,21 @@
  * TP × replicas, concurrency that fits, TTFT, TPOT, output tokens/s with bands), whether each
  * target is met, the rent per 1M output tokens, and throughput vs concurrency.
  */
-import { errorBand } from '../calibration/bands.ts';
-import type { ResolvedInference } from '../scenario/resolve.ts';
-import type { CandidateResult } from '../plan/results.ts';
+import type { InferenceWorkloadResult } from '../plan/workloads.ts';
 import type { Block, CellValue, ChartBlock, Column } from '../report/model.ts';
 import { round, workloadLabel, type AnalysisBuilder, type AnalysisContext } from './context.ts';
-import {
-  concurrencySweep, costPerMillionTokens, estimateServed, inferenceInput, type Served,
-} from './inference-capacity-calc.ts';
 import { numberText } from './inference-capacity-format.ts';
 import { shortfallNotes, targetsNote } from './inference-capacity-notes.ts';
 
 export const buildInferenceCapacity: AnalysisBuilder = (ctx) => {
-  const { scenario, t, locale } = ctx;
+  const { results, t, locale } = ctx;
   const fmt = numberText(locale);
   const blocks: Block[] = [];
-  const workloads = scenario.workloads.flatMap((w, i) => (w.kind === 'inference' ? [{ w, i }] : []));
+  const workloads = results.workloads.flatMap((r, i) => (r.kind === 'inference' ? [{ r, i }] : []));
   if (workloads.length === 0) blocks.push({ kind: 'note', tone: 'info', text: t('inferenceCapacity.none') });
-  for (const { w, i } of workloads) blocks.push(...workloadBlocks(ctx, w, i));
-  const lat = errorBand('latency');
-  const thr = errorBand('inferenceThroughput');
+  for (const { r, i } of workloads) blocks.push(...workloadBlocks(ctx, r, i));
+  const lat = results.basis.errorBands.latency;
+  const thr = results.basis.errorBands.inferenceThroughput;
   blocks.push({ kind: 'note', tone: 'info', text: `${t('inferenceCapacity.definitions')} ${t('inferenceCapacity.layoutNote')}` });
   blocks.push({
     kind: 'note', tone: 'info', text: t('inferenceCapacity.bands', {
@@ -33,20 +28,11 @@ export const buildInferenceCapacity: AnalysisBuilder = (ctx) => {
   return { id: 'inference-capacity', title: t('inferenceCapacity.title'), intro: t('inferenceCapacity.intro'), blocks };
 };
 
-interface Row {
-  readonly c: CandidateResult;
-  readonly served: Served | null;
-}
-
-function workloadBlocks(ctx: AnalysisContext, w: ResolvedInference, index: number): Block[] {
-  const { scenario, results, t, locale } = ctx;
+function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index: number): Block[] {
+  const { scenario, t, locale } = ctx;
+  const w = r.workload;
   const fmt = numberText(locale);
   const cur = scenario.economics.currency;
-  const rows: Row[] = results.candidates.map((c) => {
-    const z = c.sizing[index];
-    if (z?.kind !== 'inference' || z.gpus === null || !z.estimate?.fits) return { c, served: null };
-    return { c, served: estimateServed(inferenceInput(c.candidate.gpu, w, z.gpus, z.estimate.tensorParallel), w) };
-  });
   const tps = t('inferenceCapacity.unit.tokensPerSecond');
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
@@ -68,11 +54,10 @@ function workloadBlocks(ctx: AnalysisContext, w: ResolvedInference, index: numbe
     { key: 'rate', label: t('inferenceCapacity.col.rate'), unit: t('inferenceCapacity.unit.perGpuHour', { currency: cur }), format: 'currency2' },
     { key: 'costPerMillion', label: t('inferenceCapacity.col.costPerMillion'), unit: t('inferenceCapacity.unit.perMillion', { currency: cur }), format: 'currency2' },
   ];
-  const tableRows = rows.map(({ c, served: s }): Record<string, CellValue> => {
-    const rate = c.candidate.rentalPerGpuHour?.base ?? null;
-    const cost = s && rate !== null ? costPerMillionTokens(rate, s.gpus, s.system.value) : null;
+  const tableRows = r.perCandidate.map(({ candidate, served: s, rentPerMillionTokens: cost }): Record<string, CellValue> => {
+    const rate = candidate.rentalPerGpuHour?.base ?? null;
     return {
-      gpu: c.candidate.gpu.name,
+      gpu: candidate.gpu.name,
       gpus: s?.gpus ?? null,
       tp: s?.estimate.tensorParallel ?? null,
       replicas: s?.estimate.replicas ?? null,
@@ -98,16 +83,16 @@ function workloadBlocks(ctx: AnalysisContext, w: ResolvedInference, index: numbe
   return [
     { kind: 'table', id: `inference-capacity-${index}`, title, columns, rows: tableRows },
     { kind: 'note', tone: 'info', text: targetsNote(ctx, w) },
-    ...shortfallNotes(ctx, w, index, rows),
-    sweepChart(ctx, w, rows, index),
+    ...shortfallNotes(ctx, r),
+    sweepChart(ctx, r, index),
   ];
 }
 
 /** Output tokens/s vs concurrency per candidate at its sized layout; a line ends where memory does. */
-function sweepChart(ctx: AnalysisContext, w: ResolvedInference, rows: readonly Row[], index: number): ChartBlock {
+function sweepChart(ctx: AnalysisContext, r: InferenceWorkloadResult, index: number): ChartBlock {
   const { t } = ctx;
-  const curves = rows.flatMap(({ c, served: s }) =>
-    s ? [{ name: c.candidate.gpu.name, points: concurrencySweep(c.candidate.gpu, w, s.gpus, s.estimate.tensorParallel, s.estimate.maxConcurrency) }] : []);
+  const w = r.workload;
+  const curves = r.perCandidate.flatMap(({ candidate, served, sweep }) => (served ? [{ name: candidate.gpu.name, points: sweep }] : []));
   const longest = Math.max(0, ...curves.map((k) => k.points.length));
   const categories = Array.from({ length: longest }, (_, k) => String(2 ** k));
   return {

@@ -1,9 +1,9 @@
 /** memory: what each workload needs, and how many of each candidate GPU that takes. */
 import { round, workloadLabel, type AnalysisBuilder } from './context.ts';
 import type { Column, CellValue } from '../report/model.ts';
-import type { FitResult } from '../plan/memory-fit.ts';
+import type { WorkloadResult } from '../plan/workloads.ts';
 
-export const buildMemory: AnalysisBuilder = ({ scenario, results, t }) => {
+export const buildMemory: AnalysisBuilder = ({ results, t }) => {
   const needColumns: Column[] = [
     { key: 'workload', label: t('col.workload'), format: 'text' },
     { key: 'kind', label: t('col.kind'), format: 'text' },
@@ -16,8 +16,7 @@ export const buildMemory: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'overhead', label: t('col.overhead'), unit: 'GiB', format: 'decimal1' },
     { key: 'total', label: t('col.total'), unit: 'GiB', format: 'decimal1' },
   ];
-  const firstFits = results.candidates[0]?.fits ?? [];
-  const needRows = scenario.workloads.map((w, i) => needRow(firstFits[i], workloadLabel(w), t(w.kind === 'inference' ? 'kind.inference' : 'kind.training'), w.kind === 'training' ? `${w.precision} · ${w.method}` : `${w.precision} / KV ${w.kvPrecision}`));
+  const needRows = results.workloads.map((r) => needRow(r, workloadLabel(r.workload), t(r.kind === 'inference' ? 'kind.inference' : 'kind.training')));
 
   const fitColumns: Column[] = [
     { key: 'workload', label: t('col.workload'), format: 'text' },
@@ -28,19 +27,16 @@ export const buildMemory: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'fitsOne', label: t('col.fitsOneGpu'), format: 'boolean', status: true },
     { key: 'fits', label: t('col.fits'), format: 'boolean', status: true },
   ];
-  const fitRows = scenario.workloads.flatMap((w, i) =>
-    results.candidates.map((c) => {
-      const f = c.fits[i]!;
-      return {
-        workload: workloadLabel(w),
-        gpu: c.candidate.gpu.name,
-        usable: round(f.usableGiB),
-        gpus: f.gpus,
-        perGpu: f.perGpuGiB === null ? null : round(f.perGpuGiB),
-        fitsOne: f.gpus === 1,
-        fits: f.gpus !== null,
-      };
-    }),
+  const fitRows = results.workloads.flatMap((r) =>
+    r.perCandidate.map(({ candidate, fit: f }) => ({
+      workload: workloadLabel(r.workload),
+      gpu: candidate.gpu.name,
+      usable: round(f.usableGiB),
+      gpus: f.gpus,
+      perGpu: f.perGpuGiB === null ? null : round(f.perGpuGiB),
+      fitsOne: f.gpus === 1,
+      fits: f.gpus !== null,
+    })),
   );
 
   return {
@@ -51,7 +47,7 @@ export const buildMemory: AnalysisBuilder = ({ scenario, results, t }) => {
       { kind: 'table', id: 'memory-need', title: t('memory.needTitle'), columns: needColumns, rows: needRows },
       {
         kind: 'chart', id: 'memory-breakdown', title: t('memory.chartTitle'), chartType: 'stackedBar',
-        categories: scenario.workloads.map((w) => w.name), yLabel: 'GiB',
+        categories: results.workloads.map((r) => r.workload.name), yLabel: 'GiB',
         series: (['weights', 'kvCache', 'gradients', 'optimizer', 'activations', 'overhead'] as const).map((key) => ({
           name: needColumns.find((c) => c.key === key)!.label,
           values: needRows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : 0)),
@@ -63,14 +59,13 @@ export const buildMemory: AnalysisBuilder = ({ scenario, results, t }) => {
   };
 };
 
-function needRow(f: FitResult | undefined, workload: string, kind: string, precision: string): Record<string, CellValue> {
-  if (!f) return { workload, kind, precision };
-  const n = f.need;
-  if (f.kind === 'inference' && 'kvCacheGiB' in n) {
+function needRow(r: WorkloadResult, workload: string, kind: string): Record<string, CellValue> {
+  if (r.kind === 'inference') {
+    const n = r.need;
+    const precision = `${r.workload.precision} / KV ${r.workload.kvPrecision}`;
     return { workload, kind, precision, weights: round(n.weightsGiB), kvCache: round(n.kvCacheGiB), gradients: null, optimizer: null, activations: round(n.activationsGiB), overhead: round(n.overheadGiB), total: round(n.totalGiB) };
   }
-  if (f.kind === 'training' && 'gradientsGiB' in n) {
-    return { workload, kind, precision, weights: round(n.weightsGiB), kvCache: null, gradients: round(n.gradientsGiB), optimizer: round(n.optimizerGiB), activations: round(n.activationsGiB), overhead: round(n.overheadGiB), total: round(n.perGpuGiB) };
-  }
-  return { workload, kind, precision };
+  const n = r.need;
+  const precision = `${r.workload.precision} · ${r.workload.method}`;
+  return { workload, kind, precision, weights: round(n.weightsGiB), kvCache: null, gradients: round(n.gradientsGiB), optimizer: round(n.optimizerGiB), activations: round(n.activationsGiB), overhead: round(n.overheadGiB), total: round(n.perGpuGiB) };
 }

@@ -73,16 +73,16 @@ export function optionReason(ctx: AnalysisContext, o: Option, options: readonly 
 export function misses(ctx: AnalysisContext, o: Option): string[] {
   const { t, scenario, locale } = ctx;
   const out: string[] = [];
-  o.candidate.sizing.forEach((z, i) => {
-    const w = scenario.workloads[i]!;
-    if (z.kind === 'inference' && w.kind === 'inference' && z.estimate?.fits) {
-      const e = z.estimate;
+  o.candidate.workloads.forEach((x) => {
+    if (x.kind === 'inference' && x.sizing.estimate?.fits) {
+      const { workload: w, sizing: z } = x;
+      const e = x.sizing.estimate;
       if (z.targets.ttft === false) out.push(t('rec.miss.ttft', { workload: w.name, value: formatNumber(e.ttftMs.value, locale, 0), target: w.targets.ttftMs! }));
       if (z.targets.tpot === false) out.push(t('rec.miss.tpot', { workload: w.name, value: formatNumber(e.tpotMs.value, locale, 1), target: w.targets.tpotMs! }));
       if (z.targets.throughput === false) out.push(t('rec.miss.throughput', { workload: w.name, value: formatNumber(e.outputTokensPerSecond.value, locale, 0), target: formatNumber(w.targets.outputTokensPerSecond!, locale, 0) }));
     }
-    if (z.kind === 'training' && w.kind === 'training' && z.deadlineMet === false && z.estimate?.fits) {
-      out.push(t('rec.miss.deadline', { workload: w.name, value: formatNumber(z.estimate.days.value, locale, 1), target: w.deadlineDays! }));
+    if (x.kind === 'training' && x.sizing.deadlineMet === false && x.sizing.estimate?.fits) {
+      out.push(t('rec.miss.deadline', { workload: x.workload.name, value: formatNumber(x.sizing.estimate.days.value, locale, 1), target: x.workload.deadlineDays! }));
     }
   });
   if (o.withinBudget === false) {

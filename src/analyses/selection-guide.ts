@@ -1,23 +1,23 @@
 /**
  * selection-guide: budget tiers for this scenario's workloads, derived from the whole catalog
- * (selection-guide-calc.ts): per tier the capex range and every GPU that holds the workloads,
+ * (plan/selection-guide.ts): per tier the capex range and every GPU that holds the workloads,
  * with its count, memory per GPU and capex.
  */
 import type { MessageKey } from '../i18n/index.ts';
 import type { Block, CellValue, Column } from '../report/model.ts';
 import { round, type AnalysisBuilder } from './context.ts';
 import { numberText } from './inference-capacity-format.ts';
-import { buildGuide, type TierId } from './selection-guide-calc.ts';
+import type { TierId } from '../plan/selection-guide.ts';
 
 const TIER_KEYS = {
   entry: 'selectionGuide.tier.entry', mid: 'selectionGuide.tier.mid', high: 'selectionGuide.tier.high',
 } as const satisfies Record<TierId, MessageKey>;
 
-export const buildSelectionGuide: AnalysisBuilder = ({ scenario, t, locale }) => {
+export const buildSelectionGuide: AnalysisBuilder = ({ scenario, results, t, locale }) => {
   const fmt = numberText(locale);
   const e = scenario.economics;
   const cur = e.currency;
-  const guide = buildGuide(scenario);
+  const guide = results.selectionGuide;
   const budget = e.budget;
   const sep = t('inferenceCapacity.separator');
   const tierColumns: Column[] = [
@@ -44,7 +44,7 @@ export const buildSelectionGuide: AnalysisBuilder = ({ scenario, t, locale }) =>
   ];
   const detailRows = guide.tiers.flatMap((tier) => tier.entries.map((x): Record<string, CellValue> => ({
     tier: t(TIER_KEYS[tier.id]), gpu: x.gpu.name, vendor: x.gpu.vendor, memory: x.gpu.memoryGB, gpus: x.gpus,
-    perWorkload: scenario.workloads.map((w, i) => `${w.name}: ${x.perWorkload[i]}`).join(sep),
+    perWorkload: x.perWorkload.map(({ workload, gpus }) => `${workload.name}: ${gpus}`).join(sep),
     price: round(x.price, 6), capex: round(x.capex, 6),
     ...(budget === undefined ? {} : { withinBudget: x.capex <= budget }),
   })));

@@ -6,7 +6,6 @@ import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisCo
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
 import { paramLabel, formatParamValue } from './sensitivity.ts';
-import { errorBand } from '../calibration/bands.ts';
 import type { Option } from '../plan/options.ts';
 import { headlineOption } from '../plan/results.ts';
 
@@ -80,10 +79,10 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   if (driver && driver !== price && driver.totalAtLow !== driver.totalAtHigh) {
     out.push([t('sum.riskLabel.driver'), t('sum.risk.driver', { param: paramLabel(t, driver.param), low: money(Math.min(driver.totalAtLow, driver.totalAtHigh)), high: money(Math.max(driver.totalAtLow, driver.totalAtHigh)) })]);
   }
-  best.candidate.sizing.forEach((z, i) => {
-    const w = scenario.workloads[i]!;
-    if (z.kind !== 'inference' || w.kind !== 'inference' || !z.estimate?.fits) return;
-    const e = z.estimate;
+  best.candidate.workloads.forEach((x) => {
+    if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return;
+    const w = x.workload;
+    const e = x.sizing.estimate;
     const checks: [string, number | undefined, number][] = [
       ['ttft', w.targets.ttftMs, w.targets.ttftMs ? 1 - e.ttftMs.value / w.targets.ttftMs : 1],
       ['tpot', w.targets.tpotMs, w.targets.tpotMs ? 1 - e.tpotMs.value / w.targets.tpotMs : 1],
@@ -95,8 +94,8 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
       }
     }
   });
-  const thr = errorBand('inferenceThroughput');
-  const lat = errorBand('latency');
+  const thr = results.basis.errorBands.inferenceThroughput;
+  const lat = results.basis.errorBands.latency;
   out.push([t('sum.riskLabel.estimate'), t('sum.risk.estimate', { thr: Math.round((thr.highFactor - 1) * 100), lat: Math.round((lat.highFactor - 1) * 100) })]);
   const flip = results.sensitivity?.flips.find((f) => f.value !== null);
   if (flip && results.sensitivity?.runnerUp) {

@@ -1,14 +1,11 @@
 /** Notes of the training-plan analysis: each computed suggestion as one sentence with its numbers. */
-import type { Recompute, TrainingMethod } from '../calc/memory.ts';
-import type { ParallelPlan } from '../calc/training-time.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import type { CandidateResult } from '../plan/results.ts';
+import { MAX_SEARCH_GPUS, type FitAt, type ParallelPlan, type Recompute, type TrainingMethod } from '../plan/training-plan.ts';
+import type { Suggestion } from '../plan/training-suggestions.ts';
+import type { TrainingPerCandidate } from '../plan/workloads.ts';
 import type { NoteBlock } from '../report/model.ts';
-import type { ResolvedTraining } from '../scenario/resolve.ts';
 import type { AnalysisContext } from './context.ts';
 import { factorText, numberText, percentText, type NumberText } from './inference-capacity-format.ts';
-import { MAX_SEARCH_GPUS, rentForRun, type FitAt } from './training-plan-calc.ts';
-import type { Suggestion } from './training-plan-suggestions.ts';
 
 export const METHOD_KEYS = {
   full: 'trainingPlan.method.full', lora: 'trainingPlan.method.lora', qlora: 'trainingPlan.method.qlora',
@@ -25,18 +22,18 @@ export function layoutText(ctx: AnalysisContext, p: ParallelPlan): string {
   });
 }
 
-export function suggestionNotes(ctx: AnalysisContext, w: ResolvedTraining, c: CandidateResult, suggestions: readonly Suggestion[]): NoteBlock[] {
+export function suggestionNotes(ctx: AnalysisContext, p: TrainingPerCandidate): NoteBlock[] {
   const fmt = numberText(ctx.locale);
-  return suggestions.map((s) => ({ kind: 'note', tone: s.kind === 'deadline' || s.kind === 'noFit' ? 'warning' : 'info', text: suggestionText(ctx, fmt, w, c, s) }));
+  return p.suggestions.map((s) => ({ kind: 'note', tone: s.kind === 'deadline' || s.kind === 'noFit' ? 'warning' : 'info', text: suggestionText(ctx, fmt, p, s) }));
 }
 
 /** Days with two decimals below 10 (short runs stay distinguishable), one above. */
 const daysOf = (fmt: NumberText, f: FitAt): string => fmt(f.estimate.days.value, f.estimate.days.value < 10 ? 2 : 1);
 
-function suggestionText(ctx: AnalysisContext, fmt: NumberText, w: ResolvedTraining, c: CandidateResult, s: Suggestion): string {
+function suggestionText(ctx: AnalysisContext, fmt: NumberText, p: TrainingPerCandidate, s: Suggestion): string {
   const { t } = ctx;
-  const gpu = c.candidate.gpu.name;
-  const rate = c.candidate.rentalPerGpuHour?.base ?? null;
+  const w = p.workload;
+  const gpu = p.candidate.gpu.name;
   const currency = ctx.scenario.economics.currency;
   switch (s.kind) {
     case 'deadline': {
@@ -46,7 +43,7 @@ function suggestionText(ctx: AnalysisContext, fmt: NumberText, w: ResolvedTraini
         return `${head} ${t('trainingPlan.suggest.deadlineNone', { cap: fmt(MAX_SEARCH_GPUS), gpus: fmt(best?.gpus ?? s.current.gpus), days: daysOf(fmt, best ?? s.current) })}`;
       }
       const f = s.found;
-      const rent = rentForRun(f.estimate.gpuHours.value, rate);
+      const rent = s.foundRent;
       const params = { gpus: fmt(f.gpus), days: daysOf(fmt, f), layout: layoutText(ctx, f.estimate.plan), gpuHours: fmt(f.estimate.gpuHours.value), rent: fmt(rent ?? 0), currency };
       const fix = t(rent === null ? 'trainingPlan.suggest.deadlineFound' : 'trainingPlan.suggest.deadlineFoundRent', params);
       return f.gpus > s.maxGpus ? `${head} ${fix} ${t('trainingPlan.suggest.beyondLimit', { max: fmt(s.maxGpus) })}` : `${head} ${fix}`;

@@ -3,31 +3,27 @@
  * recomputation, micro-batch, memory, tokens/s, MFU, days, GPU-hours, rent, deadline), the same
  * run as full / LoRA / QLoRA on each candidate, and suggestions that follow from the numbers.
  */
-import { errorBand } from '../calibration/bands.ts';
-import type { TrainingMethod } from '../calc/memory.ts';
-import type { CandidateResult } from '../plan/results.ts';
-import type { ResolvedTraining } from '../scenario/resolve.ts';
+import type { TrainingWorkloadResult } from '../plan/workloads.ts';
 import type { Block, CellValue, Column, TableBlock } from '../report/model.ts';
 import { round, workloadLabel, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import { numberText } from './inference-capacity-format.ts';
-import { fewestFitting, rentForRun, TRAINING_METHODS, type FitAt } from './training-plan-calc.ts';
 import { METHOD_KEYS, RECOMPUTE_KEYS, suggestionNotes } from './training-plan-notes.ts';
-import { trainingSuggestions } from './training-plan-suggestions.ts';
 
 export const buildTrainingPlan: AnalysisBuilder = (ctx) => {
-  const { scenario, t, locale } = ctx;
+  const { results, t, locale } = ctx;
   const fmt = numberText(locale);
   const blocks: Block[] = [];
-  const workloads = scenario.workloads.flatMap((w, i) => (w.kind === 'training' ? [{ w, i }] : []));
+  const workloads = results.workloads.flatMap((r, i) => (r.kind === 'training' ? [{ r, i }] : []));
   if (workloads.length === 0) blocks.push({ kind: 'note', tone: 'info', text: t('trainingPlan.none') });
-  for (const { w, i } of workloads) blocks.push(...workloadBlocks(ctx, w, i));
-  const b = errorBand('trainingThroughput');
+  for (const { r, i } of workloads) blocks.push(...workloadBlocks(ctx, r, i));
+  const b = results.basis.errorBands.trainingThroughput;
   blocks.push({ kind: 'note', tone: 'info', text: t('trainingPlan.method', { low: fmt(b.lowFactor, 2), high: fmt(b.highFactor, 2), med: fmt(b.medianAbsError * 100, 1), rows: b.rows }) });
   return { id: 'training-plan', title: t('trainingPlan.title'), intro: t('trainingPlan.intro'), blocks };
 };
 
-function workloadBlocks(ctx: AnalysisContext, w: ResolvedTraining, index: number): Block[] {
-  const { scenario, results, t, locale } = ctx;
+function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: number): Block[] {
+  const { scenario, t, locale } = ctx;
+  const w = r.workload;
   const fmt = numberText(locale);
   const cur = scenario.economics.currency;
   const perGpuHour = t('inferenceCapacity.unit.perGpuHour', { currency: cur });
@@ -55,15 +51,13 @@ function workloadBlocks(ctx: AnalysisContext, w: ResolvedTraining, index: number
     { key: 'rent', label: t('trainingPlan.col.rent'), unit: cur, format: 'currency' },
     { key: 'deadlineMet', label: t('trainingPlan.col.deadlineMet'), format: 'boolean', status: true },
   ];
-  const rows = results.candidates.map((c): Record<string, CellValue> => {
-    const z = c.sizing[index];
-    const rate = c.candidate.rentalPerGpuHour?.base ?? null;
-    if (z?.kind !== 'training' || z.gpus === null || !z.estimate?.fits) return { gpu: c.candidate.gpu.name, rate: rate === null ? null : round(rate), deadlineMet: null };
+  const rows = r.perCandidate.map(({ candidate, sizing: z, rent }): Record<string, CellValue> => {
+    const rate = candidate.rentalPerGpuHour?.base ?? null;
+    if (z.gpus === null || !z.estimate?.fits) return { gpu: candidate.gpu.name, rate: rate === null ? null : round(rate), deadlineMet: null };
     const e = z.estimate;
     const p = e.plan;
-    const rent = rentForRun(e.gpuHours.value, rate);
     return {
-      gpu: c.candidate.gpu.name, gpus: z.gpus, dp: p.dataParallel, tp: p.tensorParallel, pp: p.pipelineParallel, zero: p.zeroStage,
+      gpu: candidate.gpu.name, gpus: z.gpus, dp: p.dataParallel, tp: p.tensorParallel, pp: p.pipelineParallel, zero: p.zeroStage,
       recompute: t(RECOMPUTE_KEYS[p.recompute]), microBatch: p.microBatch, memory: round(e.memory.perGpuGiB),
       tpsLow: round(e.tokensPerSecondPerGpu.low), tps: round(e.tokensPerSecondPerGpu.value), tpsHigh: round(e.tokensPerSecondPerGpu.high),
       mfu: round(e.mfu.value, 3), daysLow: round(e.days.low), days: round(e.days.value), daysHigh: round(e.days.high),
@@ -75,26 +69,17 @@ function workloadBlocks(ctx: AnalysisContext, w: ResolvedTraining, index: number
     workload: workloadLabel(w), method: t(METHOD_KEYS[w.method]), precision: w.precision, tokens: fmt(w.tokens),
     seqLen: fmt(w.seqLen), deadline: fmt(w.deadlineDays ?? 0, 1),
   });
-  const fitsByCandidate = results.candidates.map((c) => methodFits(w, index, c));
-  const notes = results.candidates.flatMap((c, k) => suggestionNotes(ctx, w, c, trainingSuggestions(results, c, w, index, fitsByCandidate[k]!)));
+  const notes = r.perCandidate.flatMap((p) => suggestionNotes(ctx, p));
   return [
     { kind: 'table', id: `training-plan-${index}`, title, columns, rows },
     ...notes,
-    methodTable(ctx, w, index, fitsByCandidate),
+    methodTable(ctx, r, index),
   ];
 }
 
-/** Fewest GPUs that fit per method (the workload's own from the sizing), up to the candidate's limit. */
-function methodFits(w: ResolvedTraining, index: number, c: CandidateResult): Map<TrainingMethod, FitAt | null> {
-  const z = c.sizing[index];
-  return new Map(TRAINING_METHODS.map((m) => {
-    if (m === w.method && z?.kind === 'training') return [m, z.minFit ? { gpus: z.minFit.gpus, estimate: z.minFit.estimate } : null];
-    return [m, fewestFitting(c.candidate.gpu, w, c.candidate.maxGpus, { method: m })];
-  }));
-}
-
-function methodTable(ctx: AnalysisContext, w: ResolvedTraining, index: number, fits: readonly Map<TrainingMethod, FitAt | null>[]): TableBlock {
-  const { scenario, results, t } = ctx;
+function methodTable(ctx: AnalysisContext, r: TrainingWorkloadResult, index: number): TableBlock {
+  const { scenario, t } = ctx;
+  const w = r.workload;
   const cur = scenario.economics.currency;
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
@@ -106,14 +91,10 @@ function methodTable(ctx: AnalysisContext, w: ResolvedTraining, index: number, f
     { key: 'rent', label: t('trainingPlan.col.rent'), unit: cur, format: 'currency' },
     { key: 'fits', label: t('trainingPlan.col.fitsWithinLimit'), format: 'boolean', status: true },
   ];
-  const rows = results.candidates.flatMap((c, k) => TRAINING_METHODS.map((m): Record<string, CellValue> => {
-    const f = fits[k]!.get(m) ?? null;
-    const rent = f ? rentForRun(f.estimate.gpuHours.value, c.candidate.rentalPerGpuHour?.base ?? null) : null;
-    return {
-      gpu: c.candidate.gpu.name, method: t(METHOD_KEYS[m]), gpus: f?.gpus ?? null, memory: f ? round(f.estimate.memory.perGpuGiB) : null,
-      days: f ? round(f.estimate.days.value) : null, gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
-      rent: rent === null ? null : round(rent, 6), fits: f !== null,
-    };
-  }));
+  const rows = r.perCandidate.flatMap(({ candidate, methods }) => methods.map(({ method, fit: f, rent }): Record<string, CellValue> => ({
+    gpu: candidate.gpu.name, method: t(METHOD_KEYS[method]), gpus: f?.gpus ?? null, memory: f ? round(f.estimate.memory.perGpuGiB) : null,
+    days: f ? round(f.estimate.days.value) : null, gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
+    rent: rent === null ? null : round(rent, 6), fits: f !== null,
+  })));
   return { kind: 'table', id: `training-methods-${index}`, title: t('trainingPlan.methodsTitle', { workload: workloadLabel(w) }), columns, rows };
 }

@@ -55,19 +55,3 @@ export function trainingFits(gpu: GpuSpec, input: TrainingMemoryInput): { fits: 
   const usableGiB = usableMemoryGiB(gpu, 'training');
   return { fits: memory.perGpuGiB <= usableGiB, memory, usableGiB };
 }
-
-/**
- * Fewest GPUs (powers of two up to `maxGpus`) that fit a training configuration when the
- * extra GPUs are spent on data parallelism with the given ZeRO stage (ZeRO-3/FSDP shards it all).
- */
-export function minGpusForTraining(
-  gpu: GpuSpec,
-  input: Omit<TrainingMemoryInput, 'dataParallel'>,
-  maxGpus = 4096,
-): number | null {
-  const mp = Math.max(1, input.tensorParallel) * Math.max(1, input.pipelineParallel);
-  for (let n = mp; n <= maxGpus; n *= 2) {
-    if (trainingFits(gpu, { ...input, dataParallel: n / mp }).fits) return n;
-  }
-  return null;
-}

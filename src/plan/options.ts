@@ -40,16 +40,16 @@ const triple = (f: (l: Level) => number): Triple => ({ low: f('low'), base: f('b
  * Both read only the candidate's sizing, which the sensitivity analysis keeps while it re-prices
  * the same fleet hundreds of times: computed once per sizing.
  */
-const perSizing = <T>(f: (sizing: CandidateResult['sizing']) => T) => {
-  const memo = new WeakMap<CandidateResult['sizing'], T>();
+const perSizing = <T>(f: (workloads: CandidateResult['workloads']) => T) => {
+  const memo = new WeakMap<CandidateResult['workloads'], T>();
   return (c: CandidateResult): T => {
-    if (!memo.has(c.sizing)) memo.set(c.sizing, f(c.sizing));
-    return memo.get(c.sizing)!;
+    if (!memo.has(c.workloads)) memo.set(c.workloads, f(c.workloads));
+    return memo.get(c.workloads)!;
   };
 };
 
-const tokensPerSecond = perSizing((sizing): Triple | null => {
-  const inference = sizing.flatMap((z) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
+const tokensPerSecond = perSizing((workloads): Triple | null => {
+  const inference = workloads.flatMap(({ sizing: z }) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
   if (inference.length === 0) return null;
   return { low: sum(inference.map((b) => b.low)), base: sum(inference.map((b) => b.value)), high: sum(inference.map((b) => b.high)) };
 });
@@ -57,12 +57,12 @@ const tokensPerSecond = perSizing((sizing): Triple | null => {
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 function gpusBy(c: CandidateResult, kind: 'inference' | 'training'): number {
-  return sum(c.sizing.map((z, i) => (z.kind === kind ? Math.max(z.gpus ?? 0, c.fits[i]?.gpus ?? 0) : 0)));
+  return sum(c.workloads.map((x) => (x.kind === kind ? Math.max(x.sizing.gpus ?? 0, x.fit.gpus ?? 0) : 0)));
 }
 
 /** GPU-hours of each training workload's run at its sized layout (low/base/high from the throughput band). */
-const trainingGpuHours = perSizing((sizing): Triple[] =>
-  sizing.flatMap((z) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : [])));
+const trainingGpuHours = perSizing((workloads): Triple[] =>
+  workloads.flatMap(({ sizing: z }) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : [])));
 
 export function calculateOptions(s: ResolvedScenario, candidates: readonly CandidateResult[]): Option[] {
   return rankOptions(candidates.flatMap((c) => (['buy', 'rent'] as const).flatMap((a) => {

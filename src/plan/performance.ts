@@ -7,11 +7,12 @@
  * within the GPU limit meets the targets, the best-throughput layout is kept and marked unmet.
  * Training: the fewest GPUs (powers of two) that fit and finish by the deadline, if any.
  */
-import type { GpuSpec, ModelArch } from '../catalog/types.ts';
+import type { GpuSpec } from '../catalog/types.ts';
 import { estimateInference, type InferenceEstimate, type InferenceFits } from '../calc/inference.ts';
 import { estimateTraining, type TrainingEstimate, type TrainingFits } from '../calc/training.ts';
-import { TP_DEGREES } from '../calc/memory.ts';
 import type { ResolvedInference, ResolvedTraining } from '../scenario/resolve.ts';
+import { inferenceInput, trainingInput } from './estimator-inputs.ts';
+import { fewestGpus, powersOfTwo } from './search.ts';
 
 export interface TargetCheck {
   readonly ttft: boolean | null;
@@ -49,53 +50,12 @@ export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetChec
   };
 }
 
-const allMet = (c: TargetCheck) => c.ttft !== false && c.tpot !== false && c.throughput !== false;
-
-/**
- * Fewest GPUs (tensor-parallel degree × replicas, up to `maxGpus`) whose value `meets`: for
- * each TP degree dividing the heads, the replicas double until it meets (or the limit), then
- * bisection on the last interval (more replicas never lower throughput or raise latency at a
- * fixed total concurrency). `visit` sees every point tried.
- */
-export function fewestGpus<T>(
-  model: ModelArch, maxGpus: number, at: (tp: number, replicas: number) => T, meets: (value: T) => boolean,
-  visit?: (value: T, gpus: number) => void,
-): { gpus: number; value: T } | null {
-  let best: { gpus: number; value: T } | null = null;
-  for (const tp of TP_DEGREES) {
-    if (tp > maxGpus || model.attentionHeads % tp !== 0) continue;
-    // Once a layout meets the targets, only strictly fewer GPUs can improve on it (ties keep the
-    // smaller TP degree, found first). The visits that skips cannot change the answer; `visit`
-    // only matters when nothing meets the targets, and then nothing is skipped.
-    const maxReplicas = Math.floor((best ? Math.min(maxGpus, best.gpus - 1) : maxGpus) / tp);
-    if (maxReplicas < 1) continue;
-    let lo = 0;
-    let hi = 1;
-    let found: T | undefined;
-    while (hi <= maxReplicas) {
-      const v = at(tp, hi);
-      visit?.(v, tp * hi);
-      if (meets(v)) { found = v; break; }
-      lo = hi;
-      hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
-    }
-    if (found === undefined) continue;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      const v = at(tp, mid);
-      if (meets(v)) { hi = mid; found = v; } else lo = mid;
-    }
-    if (!best || tp * hi < best.gpus) best = { gpus: tp * hi, value: found };
-  }
-  return best;
-}
+/** Every target set is met (an unset target counts as met). */
+export const allTargetsMet = (c: TargetCheck): boolean => c.ttft !== false && c.tpot !== false && c.throughput !== false;
 
 export function sizeInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): InferenceSizing {
-  const estimateAt = (tp: number, replicas: number) => estimateInference({
-    gpu, gpuCount: tp * replicas, tensorParallel: tp, model: w.model, precision: w.precision,
-    kvPrecision: w.kvPrecision, inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency: w.concurrency,
-  });
-  const ok = (e: InferenceEstimate): e is InferenceFits => e.fits && allMet(checkTargets(w, e));
+  const estimateAt = (tp: number, replicas: number) => estimateInference(inferenceInput(gpu, w, tp * replicas, tp));
+  const ok = (e: InferenceEstimate): e is InferenceFits => e.fits && allTargetsMet(checkTargets(w, e));
   // When no layout meets the targets, the one with the highest throughput among those tried.
   let fallback: { gpus: number; estimate: InferenceEstimate } | undefined;
   const track = (e: InferenceEstimate, gpus: number) => {
@@ -116,11 +76,8 @@ export function sizeInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: numbe
 
 export function sizeTraining(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): TrainingSizing {
   let firstFit: { gpus: number; estimate: TrainingFits } | undefined;
-  for (let n = 1; n <= maxGpus; n *= 2) {
-    const e = estimateTraining({
-      gpu, gpuCount: n, model: w.model, precision: w.precision, seqLen: w.seqLen, tokens: w.tokens,
-      method: w.method, optimizer: w.optimizer, loraRank: w.loraRank,
-    });
+  for (const n of powersOfTwo(maxGpus)) {
+    const e = estimateTraining(trainingInput(gpu, w, n));
     if (!e.fits) continue;
     firstFit ??= { gpus: n, estimate: e };
     if (w.deadlineDays === undefined || e.days.value <= w.deadlineDays) {

@@ -1,21 +1,26 @@
 /**
  * The one pure calculation step: a resolved scenario in, every number the analyses show out.
  * Analyses only arrange these results; nothing below here reads files, clocks or the environment.
+ *
+ *   workloads    one tree per workload (workloads.ts): its need, and per candidate its fit,
+ *                sizing, served throughput, training plan, suggestions, scaling curve …
+ *   candidates   per candidate the whole fleet: GPUs for every workload at once, targets, TCO
+ *   options, remedies, sensitivity   buying or renting each fleet, ranked (options.ts …)
+ *   selectionGuide  budget tiers over the whole catalog; basis  the constants the report states
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco, type TcoResult } from '../calc/tco.ts';
-import { fitWorkload, type FitResult } from './memory-fit.ts';
-import { sizeInference, sizeTraining, type Sizing } from './performance.ts';
+import { calculateBasis, type Basis } from './basis.ts';
 import { calculateOptions, type Option } from './options.ts';
 import { calculateRemedies, type Remedy } from './remedies.ts';
+import { buildGuide, type Guide } from './selection-guide.ts';
 import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
+import { calculateWorkloads, onCandidate, type WorkloadOnCandidate, type WorkloadResult } from './workloads.ts';
 
 export interface CandidateResult {
   readonly candidate: ResolvedCandidate;
-  /** One entry per scenario workload, same order. */
-  readonly fits: readonly FitResult[];
-  /** Per workload: the fewest GPUs meeting memory, throughput, latency and deadline, with the estimate. */
-  readonly sizing: readonly Sizing[];
+  /** Each workload on this candidate (scenario order): its fit and sizing, which the fleet adds up. */
+  readonly workloads: readonly WorkloadOnCandidate[];
   /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
   readonly targetsMet: boolean;
   /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
@@ -24,6 +29,9 @@ export interface CandidateResult {
 }
 
 export interface Results {
+  /** One tree per workload, scenario order. */
+  readonly workloads: readonly WorkloadResult[];
+  /** One per candidate, scenario order. */
   readonly candidates: readonly CandidateResult[];
   /** Every candidate bought and rented, ranked: feasible first, then by cost over the horizon. */
   readonly options: readonly Option[];
@@ -31,29 +39,38 @@ export interface Results {
   readonly remedies: readonly Remedy[];
   /** How the recommended option's cost moves with each assumption; null without any option. */
   readonly sensitivity: Sensitivity | null;
+  /** Budget tiers of every priced catalog GPU that holds the workloads. */
+  readonly selectionGuide: Guide;
+  readonly basis: Basis;
 }
 
 export function calculateResults(s: ResolvedScenario): Results {
-  const candidates = calculateCandidates(s);
+  const workloads = calculateWorkloads(s);
+  // The fleet of each candidate adds up that candidate's entries of the workload trees.
+  const candidates = s.candidates.map((candidate, k) => fleet(s, candidate, workloads.map((w) => w.perCandidate[k]!)));
   const options = calculateOptions(s, candidates);
   const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
-  return { candidates, options, remedies, sensitivity: calculateSensitivity(s, options) };
+  return {
+    workloads, candidates, options, remedies, sensitivity: calculateSensitivity(s, options),
+    selectionGuide: buildGuide(s), basis: calculateBasis(),
+  };
 }
 
+/** The fleets alone (fit and sizing, no analysis detail): what the remedies re-run on a changed scenario. */
 function calculateCandidates(s: ResolvedScenario): CandidateResult[] {
-  return s.candidates.map((candidate) => {
-      const sizing = s.workloads.map((w): Sizing => (w.kind === 'inference' ? sizeInference(candidate.gpu, w, candidate.maxGpus) : sizeTraining(candidate.gpu, w, candidate.maxGpus)));
-      const fits = s.workloads.map((w, i) => fitWorkload(candidate.gpu, w, candidate.maxGpus, sizing[i]!));
-      const targetsMet = sizing.every((z) => (z.kind === 'inference' ? z.targetsMet : z.deadlineMet !== false));
-      // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
-      const counts = sizing.map((z, i) => (z.gpus === null || fits[i]!.gpus === null ? null : Math.max(z.gpus, fits[i]!.gpus!)));
-      const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
-      const tco = fleetGpus === null ? null : calculateTco({
-        gpus: fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice,
-        rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics,
-      });
-      return { candidate, fits, sizing, targetsMet, fleetGpus, tco };
+  return s.candidates.map((candidate) => fleet(s, candidate, s.workloads.map((w) => onCandidate(candidate, w))));
+}
+
+function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: readonly WorkloadOnCandidate[]): CandidateResult {
+  const targetsMet = workloads.every((x) => (x.kind === 'inference' ? x.sizing.targetsMet : x.sizing.deadlineMet !== false));
+  // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
+  const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
+  const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
+  const tco = fleetGpus === null ? null : calculateTco({
+    gpus: fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice,
+    rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics,
   });
+  return { candidate, workloads, targetsMet, fleetGpus, tco };
 }
 
 /**

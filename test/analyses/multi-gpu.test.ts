@@ -68,11 +68,12 @@ describe('multi-gpu', () => {
       const results = calculateResults(scenario);
       const report = buildReport(scenario, results, { file: 'optimizer.yaml', sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
       const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
-      return results.candidates.map((c) => {
-        const sizing = c.sizing[0]!;
-        const planFirst = sizing.kind === 'training' ? sizing.minFit?.gpus : undefined;
-        const curveFirst = rows.find((r) => r.gpu === c.candidate.gpu.name)?.gpus;
-        expect(curveFirst, `${optimizer} ${c.candidate.gpu.id}`).toBe(planFirst);
+      const tree = results.workloads[0]!;
+      if (tree.kind !== 'training') throw new Error('a training workload');
+      return tree.perCandidate.map(({ candidate, sizing }) => {
+        const planFirst = sizing.minFit?.gpus;
+        const curveFirst = rows.find((r) => r.gpu === candidate.gpu.name)?.gpus;
+        expect(curveFirst, `${optimizer} ${candidate.gpu.id}`).toBe(planFirst);
         return planFirst;
       });
     };

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { GPUS } from '../../src/catalog/index.ts';
 import { calculateInferenceMemory, usableMemoryGiB } from '../../src/calc/memory.ts';
 import { estimateTraining } from '../../src/calc/training.ts';
-import type { ResolvedScenario } from '../../src/scenario/resolve.ts';
-import { buildGuide } from '../../src/analyses/selection-guide-calc.ts';
-import { trainingInput } from '../../src/analyses/training-plan-calc.ts';
+import type { ResolvedWorkload } from '../../src/scenario/resolve.ts';
+import { buildGuide } from '../../src/plan/selection-guide.ts';
+import { trainingInput } from '../../src/plan/estimator-inputs.ts';
 import type { GpuSpec } from '../../src/catalog/types.ts';
 import { analysis, build, num, table } from './helpers.ts';
 
 /** Whether the workload fits on n GPUs of this kind, checked with the estimators themselves. */
-function fitsOn(s: ResolvedScenario, gpu: GpuSpec, i: number, n: number): boolean {
-  const w = s.workloads[i]!;
+function fitsOn(w: ResolvedWorkload, gpu: GpuSpec, n: number): boolean {
   if (w.kind === 'training') return estimateTraining(trainingInput(gpu, w, n)).fits;
   if (w.model.attentionHeads % n !== 0) return false;
   const m = calculateInferenceMemory({
@@ -22,7 +21,7 @@ function fitsOn(s: ResolvedScenario, gpu: GpuSpec, i: number, n: number): boolea
 
 describe('selection-guide', () => {
   it('tiers are ordered by capex, named from the catalogue, and the detail table lists every configuration cheapest first', () => {
-    const { report, scenario } = build('mixed-budget-eur');
+    const { report, scenario, results } = build('mixed-budget-eur');
     const a = analysis(report, 'selection-guide');
     const tiers = table(a, 'selection-guide-tiers').rows;
     expect(tiers.map((r) => r.tier)).toEqual(['Entry', 'Mid-range', 'High-end']);
@@ -34,8 +33,8 @@ describe('selection-guide', () => {
     const capex = detail.map((r) => num(r.capex));
     expect(capex).toEqual([...capex].sort((x, y) => x - y));
     expect(detail.length).toBe(tiers.reduce((n, r) => n + num(r.count), 0));
-    const guide = buildGuide(scenario);
-    expect(detail.map((r) => r.gpu)).toEqual(guide.tiers.flatMap((t) => t.entries.map((e) => e.gpu.name)));
+    expect(results.selectionGuide).toEqual(buildGuide(scenario));
+    expect(detail.map((r) => r.gpu)).toEqual(results.selectionGuide.tiers.flatMap((t) => t.entries.map((e) => e.gpu.name)));
     for (const r of detail) expect(r.withinBudget).toBe(num(r.capex) <= 150000);
   });
 
@@ -45,11 +44,12 @@ describe('selection-guide', () => {
     const entries = guide.tiers.flatMap((t) => t.entries);
     expect(entries.length).toBeGreaterThan(3);
     for (const e of entries) {
-      e.perWorkload.forEach((n, i) => {
-        expect(fitsOn(scenario, e.gpu, i, n), `${e.gpu.id} workload ${i} on ${n}`).toBe(true);
-        if (n > 1) expect(fitsOn(scenario, e.gpu, i, n / 2), `${e.gpu.id} workload ${i} on ${n / 2}`).toBe(false);
-      });
-      expect(e.gpus).toBe(e.perWorkload.reduce((x, y) => x + y, 0));
+      expect(e.perWorkload.map((p) => p.workload)).toEqual(scenario.workloads);
+      for (const { workload: w, gpus: n } of e.perWorkload) {
+        expect(fitsOn(w, e.gpu, n), `${e.gpu.id} ${w.name} on ${n}`).toBe(true);
+        if (n > 1) expect(fitsOn(w, e.gpu, n / 2), `${e.gpu.id} ${w.name} on ${n / 2}`).toBe(false);
+      }
+      expect(e.gpus).toBe(e.perWorkload.reduce((x, y) => x + y.gpus, 0));
     }
   });
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { estimateTraining } from '../../src/calc/training.ts';
-import type { ResolvedTraining } from '../../src/scenario/resolve.ts';
-import { fewestFitting, TRAINING_METHODS, trainingInput } from '../../src/analyses/training-plan-calc.ts';
-import { trainingSuggestions } from '../../src/analyses/training-plan-suggestions.ts';
+import type { Results } from '../../src/plan/results.ts';
+import { trainingInput } from '../../src/plan/estimator-inputs.ts';
+import { fewestFitting, TRAINING_METHODS } from '../../src/plan/training-plan.ts';
+import type { TrainingWorkloadResult } from '../../src/plan/workloads.ts';
 import { analysis, build, en, notes, num, table } from './helpers.ts';
+
+/** The first workload's tree, a training one. */
+function trainingTree(results: Results): TrainingWorkloadResult {
+  const tree = results.workloads[0]!;
+  if (tree.kind !== 'training') throw new Error('a training workload');
+  return tree;
+}
 
 describe('training-plan', () => {
   it('sized run per candidate: rent = GPU-hours × rate, GPU-hours = days × 24 × GPUs, MFU in (0, 1), days low ≤ base ≤ high', () => {
@@ -23,14 +31,15 @@ describe('training-plan', () => {
   });
 
   it('a missed deadline suggests a GPU count that, fed back to estimateTraining, meets it', () => {
-    const { report, scenario, results } = build('deadline-missed');
-    const w = scenario.workloads[0] as ResolvedTraining;
+    const { report, results } = build('deadline-missed');
+    const tree = trainingTree(results);
+    const w = tree.workload;
     const rows = table(analysis(report, 'training-plan'), 'training-plan-0').rows;
     const warnings = notes(analysis(report, 'training-plan')).filter((n) => n.tone === 'warning');
     let checked = 0;
-    results.candidates.forEach((c, k) => {
+    tree.perCandidate.forEach((c, k) => {
       if (rows[k]!.deadlineMet !== false) return;
-      const s = trainingSuggestions(results, c, w, 0, new Map()).find((x) => x.kind === 'deadline');
+      const s = c.suggestions.find((x) => x.kind === 'deadline');
       expect(s, c.candidate.gpu.id).toBeDefined();
       if (s?.kind !== 'deadline' || !s.found) throw new Error(`${c.candidate.gpu.id}: no count found`);
       const again = estimateTraining(trainingInput(c.candidate.gpu, w, s.found.gpus));
@@ -49,8 +58,8 @@ describe('training-plan', () => {
   });
 
   it('full / LoRA / QLoRA per candidate: three rows each, fewer GPUs for lighter methods, counts that fit', () => {
-    const { report, scenario } = build('deadline-missed');
-    const w = scenario.workloads[0] as ResolvedTraining;
+    const { report, scenario, results } = build('deadline-missed');
+    const w = trainingTree(results).workload;
     const rows = table(analysis(report, 'training-plan'), 'training-methods-0').rows;
     expect(rows).toHaveLength(3 * scenario.candidates.length);
     scenario.candidates.forEach((c, k) => {
@@ -68,13 +77,15 @@ describe('training-plan', () => {
   });
 
   it('a run that does not fit names the methods and GPUs that would, with counts that fit', () => {
-    const { report, scenario, results } = build('training-no-fit');
-    const w = scenario.workloads[0] as ResolvedTraining;
+    const { report, results } = build('training-no-fit');
+    const tree = trainingTree(results);
+    const w = tree.workload;
     const warnings = notes(analysis(report, 'training-plan')).filter((n) => n.tone === 'warning');
-    const rtx = results.candidates[0]!;
-    expect(rtx.sizing[0]!.gpus).toBeNull();
-    const methods = new Map(TRAINING_METHODS.map((m) => [m, fewestFitting(rtx.candidate.gpu, w, 8, { method: m })] as const));
-    const s = trainingSuggestions(results, rtx, w, 0, methods)[0];
+    const rtx = tree.perCandidate[0]!;
+    expect(rtx.sizing.gpus).toBeNull();
+    // The methods the suggestion draws on: the fewest GPUs that fit, up to the limit of 8.
+    expect(rtx.methods.map((m) => m.fit?.gpus ?? null)).toEqual(TRAINING_METHODS.map((m) => fewestFitting(rtx.candidate.gpu, w, 8, { method: m })?.gpus ?? null));
+    const s = rtx.suggestions[0];
     if (s?.kind !== 'noFit') throw new Error('expected a no-fit suggestion');
     expect(s.methods.map((m) => m.method)).toEqual(['lora', 'qlora']);
     for (const m of s.methods) expect(estimateTraining(trainingInput(rtx.candidate.gpu, w, m.fit.gpus, { method: m.method })).fits).toBe(true);
@@ -87,18 +98,17 @@ describe('training-plan', () => {
   });
 
   it('suggests FP8 only on GPUs with FP8 tensor cores, and a larger GPU only when full recomputation is used', () => {
-    const { results, scenario } = build('deadline-missed');
-    const w = scenario.workloads[0] as ResolvedTraining;
-    const kinds = results.candidates.map((c) => trainingSuggestions(results, c, w, 0, new Map()).map((s) => s.kind));
+    const tree = trainingTree(build('deadline-missed').results);
+    const kinds = tree.perCandidate.map((c) => c.suggestions.map((s) => s.kind));
     expect(kinds[0]).toContain('fp8'); // H100
     expect(kinds[1]).not.toContain('fp8'); // A100: no FP8
-    results.candidates.forEach((c, k) => {
-      const z = c.sizing[0]!;
-      const full = z.kind === 'training' && z.estimate?.fits === true && z.estimate.plan.recompute === 'full';
+    tree.perCandidate.forEach((c, k) => {
+      const z = c.sizing;
+      const full = z.estimate?.fits === true && z.estimate.plan.recompute === 'full';
       if (!full) expect(kinds[k]).not.toContain('recompute');
     });
-    for (const c of results.candidates) {
-      for (const s of trainingSuggestions(results, c, w, 0, new Map())) {
+    for (const c of tree.perCandidate) {
+      for (const s of c.suggestions) {
         if (s.kind !== 'recompute') continue;
         expect(s.gpu.memoryGB).toBeGreaterThan(c.candidate.gpu.memoryGB);
         expect(s.alternative.estimate.plan.recompute).not.toBe('full');

@@ -3,8 +3,9 @@ import { getGpu, getModel } from '../../src/catalog/index.ts';
 import type { ModelArch } from '../../src/catalog/types.ts';
 import {
   bytesPerParam, calculateInferenceMemory, calculateTrainingMemory, fitInferenceTensorParallel, kvBytesPerTokenPerGpu,
-  memoryAssumptions, minGpusForTraining, trainingFits, usableMemoryGiB,
+  memoryAssumptions, trainingFits, usableMemoryGiB,
 } from '../../src/calc/memory.ts';
+import { firstPowerOfTwo } from '../../src/plan/search.ts';
 
 const model = (id: string): ModelArch => {
   const m = getModel(id);
@@ -94,7 +95,9 @@ describe('training memory (hand-checked)', () => {
     expect(lora.fits).toBe(false);
   });
   it('70B full fine-tune needs many 80 GB GPUs with ZeRO-3', () => {
-    const n = minGpusForTraining(gpu('h100-sxm5-80gb'), { ...train7b, model: model('llama-3.1-70b'), zeroStage: 3, seqLen: 4096 });
+    // The fewest GPUs (powers of two) that fit when the extra GPUs are spent on data parallelism.
+    const input = { ...train7b, model: model('llama-3.1-70b'), zeroStage: 3, seqLen: 4096 } as const;
+    const n = firstPowerOfTwo(4096, (dp) => (trainingFits(gpu('h100-sxm5-80gb'), { ...input, dataParallel: dp }).fits ? dp : null));
     expect(n).toBeGreaterThanOrEqual(16);
     expect(n).toBeLessThanOrEqual(32);
   });

@@ -8,7 +8,7 @@
  * (powers of two) on which some TP x PP x DP split fits with ZeRO-3, full recomputation and
  * micro-batch 1, the leanest layout the training planner considers, so the count equals its
  * smallest fit. Memory per GPU depends on the layout, not the GPU: each workload's need is
- * computed once and compared with every GPU's usable memory.
+ * computed once and compared with every GPU's usable memory. Pure.
  */
 import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
@@ -16,14 +16,16 @@ import { GPUS_PER_NODE } from '../calc/comm.ts';
 import { calculateInferenceMemory, calculateTrainingMemory, TP_DEGREES, usableMemoryGiB } from '../calc/memory.ts';
 import { GPUS_PER_SERVER } from '../calc/tco.ts';
 import { DEFAULT_MAX_GPUS, type Money, type ResolvedInference, type ResolvedScenario, type ResolvedTraining, type ResolvedWorkload } from '../scenario/resolve.ts';
+import { inferenceMemoryInput, trainingMemoryInput } from './estimator-inputs.ts';
+import { firstPowerOfTwo } from './search.ts';
 
 export const TIER_IDS = ['entry', 'mid', 'high'] as const;
 export type TierId = (typeof TIER_IDS)[number];
 
 export interface GuideEntry {
   readonly gpu: GpuSpec;
-  /** GPUs per workload (scenario order) and in all. */
-  readonly perWorkload: readonly number[];
+  /** GPUs each workload needs (scenario order) and in all. */
+  readonly perWorkload: readonly { readonly workload: ResolvedWorkload; readonly gpus: number }[];
   readonly gpus: number;
   /** Price per GPU (scenario currency, base) and where it comes from. */
   readonly price: number;
@@ -52,13 +54,13 @@ export interface Guide {
 const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
 
 /** A workload's memory need per GPU count (least over the layouts allowed), computed once. */
-export interface WorkloadNeed {
+interface WorkloadNeed {
   /** Fewest GPUs (up to the limit) whose memory per GPU fits this GPU's usable memory, or null. */
   readonly gpusFor: (gpu: GpuSpec) => number | null;
 }
 
 /** Training: ZeRO-3, full recomputation, micro-batch 1, every TP x PP split of each count (TP within a node; at most 2 without a GPU-to-GPU link). */
-export function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
+function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
   const pps = POW2.filter((p) => w.model.layers % p === 0);
   // Least memory per GPU at n GPUs over the allowed TP x PP splits; memoised, filled on demand.
   const leastAt = (linked: boolean) => {
@@ -71,10 +73,9 @@ export function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
       for (const tp of tps) {
         for (const pp of pps) {
           if (n % (tp * pp) !== 0) continue;
-          const m = calculateTrainingMemory({
-            model: w.model, precision: w.precision, method: w.method, optimizer: w.optimizer, zeroStage: 3, recompute: 'full',
-            seqLen: w.seqLen, microBatch: 1, dataParallel: n / (tp * pp), tensorParallel: tp, pipelineParallel: pp, loraRank: w.loraRank,
-          });
+          const m = calculateTrainingMemory(trainingMemoryInput(w, {
+            zeroStage: 3, recompute: 'full', microBatch: 1, dataParallel: n / (tp * pp), tensorParallel: tp, pipelineParallel: pp,
+          }));
           best = Math.min(best, m.perGpuGiB);
         }
       }
@@ -88,20 +89,16 @@ export function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
     gpusFor: (gpu) => {
       const least = gpu.scaleUp !== null ? linked : pcie;
       const usable = usableMemoryGiB(gpu, 'training');
-      for (let n = 1; n <= limit; n *= 2) if (least(n) <= usable) return n;
-      return null;
+      return firstPowerOfTwo(limit, (n) => (least(n) <= usable ? n : null));
     },
   };
 }
 
 /** Inference: the smallest TP degree dividing the heads whose per-GPU memory fits (fitInferenceTensorParallel, computed once). */
-export function inferenceNeed(w: ResolvedInference, limit: number): WorkloadNeed {
+function inferenceNeed(w: ResolvedInference, limit: number): WorkloadNeed {
   const curve = TP_DEGREES.filter((tp) => tp <= limit && w.model.attentionHeads % tp === 0).map((tp) => ({
     gpus: tp as number,
-    perGpuGiB: calculateInferenceMemory({
-      model: w.model, weightPrecision: w.precision, kvPrecision: w.kvPrecision,
-      contextTokens: w.inputTokens + w.outputTokens, concurrency: w.concurrency, tensorParallel: tp,
-    }).perGpuGiB,
+    perGpuGiB: calculateInferenceMemory(inferenceMemoryInput(w, tp)).perGpuGiB,
   }));
   return { gpusFor: (gpu) => curve.find((x) => x.perGpuGiB <= usableMemoryGiB(gpu, 'inference'))?.gpus ?? null };
 }
@@ -128,21 +125,21 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
   const tooSmall: GpuSpec[] = [];
   const unpriced: GpuSpec[] = [];
   const unsupported: GpuSpec[] = [];
-  const needs = s.workloads.map((w) => needOf(w, limit));
+  const needs = s.workloads.map((workload) => ({ workload, need: needOf(workload, limit) }));
   for (const gpu of GPUS) {
     // Training computes in its precision's tensor format; a GPU without it (no BF16 on T4/V100,
     // no FP8 before Hopper/Ada) cannot run that workload as specified.
     if (!s.workloads.every((w) => w.kind !== 'training' || gpu.denseTflops[w.precision === 'fp32' ? 'tf32' : w.precision] !== null)) { unsupported.push(gpu); continue; }
     const price = priceOf(s, gpu);
     if (!price) { unpriced.push(gpu); continue; }
-    const perWorkload: number[] = [];
-    for (const need of needs) {
+    const perWorkload: { workload: ResolvedWorkload; gpus: number }[] = [];
+    for (const { workload, need } of needs) {
       const n = need.gpusFor(gpu);
       if (n === null) break;
-      perWorkload.push(n);
+      perWorkload.push({ workload, gpus: n });
     }
     if (perWorkload.length < s.workloads.length) { tooSmall.push(gpu); continue; }
-    const gpus = perWorkload.reduce((a, b) => a + b, 0);
+    const gpus = perWorkload.reduce((a, b) => a + b.gpus, 0);
     entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpus, price.price) });
   }
   entries.sort((a, b) => a.capex - b.capex || a.gpu.name.localeCompare(b.gpu.name));

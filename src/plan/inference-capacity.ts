@@ -1,6 +1,7 @@
 /**
- * Pure helpers of the inference-capacity analysis: the served throughput of a layout, a
- * concurrency sweep, cost per 1M output tokens, and the GPUs it would take to meet every target.
+ * What the inference-capacity analysis shows per (inference workload, candidate): the served
+ * throughput of the sized layout, a concurrency sweep, rent per 1M output tokens, and the GPUs it
+ * would take to meet every target. Pure.
  *
  * Served throughput is summed over replicas by the requests each really holds: with C requests
  * on R replicas, C mod R replicas hold ceil(C/R) and the rest floor(C/R) (a replica with none
@@ -12,8 +13,10 @@
 import type { Band } from '../calc/band.ts';
 import { estimateInference, type InferenceFits, type InferenceInput } from '../calc/inference.ts';
 import type { GpuSpec } from '../catalog/types.ts';
-import { checkTargets, fewestGpus, type TargetCheck } from '../plan/performance.ts';
-import type { ResolvedInference } from '../scenario/resolve.ts';
+import type { ResolvedCandidate, ResolvedInference } from '../scenario/resolve.ts';
+import { inferenceInput } from './estimator-inputs.ts';
+import { allTargetsMet, checkTargets, type InferenceSizing, type TargetCheck } from './performance.ts';
+import { fewestGpus } from './search.ts';
 
 export interface Served {
   /** The estimator's result for the whole layout (memory, max concurrency, latencies). */
@@ -25,16 +28,28 @@ export interface Served {
   readonly gpus: number;
 }
 
+export interface SweepPoint {
+  readonly concurrency: number;
+  readonly system: Band;
+}
+
+/** What the inference-capacity analysis shows for one workload on one candidate. */
+export interface InferenceCapacity {
+  /** The sized layout's served throughput; null when the workload does not fit within the limit. */
+  readonly served: Served | null;
+  /** Rent per 1M output tokens at full load at the candidate's base rental rate; null without a rate or a served layout. */
+  readonly rentPerMillionTokens: number | null;
+  /** Served throughput at 1, 2, 4, … requests at the sized layout, up to the most that fit. */
+  readonly sweep: readonly SweepPoint[];
+  /**
+   * Only when the sized layout misses a target or does not fit: the fewest GPUs (any layout, up
+   * to SEARCH_LIMIT_GPUS, beyond the candidate's limit) meeting every target; found is null when none does.
+   */
+  readonly toMeetTargets: { readonly found: Served | null } | null;
+}
+
 /** GPUs searched for "what it would take" beyond a candidate's limit. */
 export const SEARCH_LIMIT_GPUS = 1024;
-
-export function inferenceInput(gpu: GpuSpec, w: ResolvedInference, gpuCount: number, tensorParallel: number | undefined, concurrency = w.concurrency): InferenceInput {
-  return {
-    gpu, gpuCount, model: w.model, precision: w.precision, kvPrecision: w.kvPrecision,
-    inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency,
-    ...(tensorParallel === undefined ? {} : { tensorParallel }),
-  };
-}
 
 const scale = (b: Band, k: number): Band => ({ value: b.value * k, low: b.low * k, high: b.high * k });
 const add = (a: Band, b: Band): Band => ({ value: a.value + b.value, low: a.low + b.low, high: a.high + b.high });
@@ -59,16 +74,9 @@ export function estimateServed(input: InferenceInput, w: ResolvedInference): Ser
   return { estimate: e, system, perGpu: scale(system, 1 / gpus), gpus, targets: checkTargets(w, { ...e, outputTokensPerSecond: system }) };
 }
 
-export const allTargetsMet = (c: TargetCheck): boolean => c.ttft !== false && c.tpot !== false && c.throughput !== false;
-
 /** Rent per 1M output tokens at full load: rate × GPUs / (3600 × tokens/s) × 1e6 (docs/domain.md). */
 export function costPerMillionTokens(ratePerGpuHour: number, gpus: number, tokensPerSecond: number): number | null {
   return tokensPerSecond > 0 ? ((ratePerGpuHour * gpus) / (3600 * tokensPerSecond)) * 1e6 : null;
-}
-
-export interface SweepPoint {
-  readonly concurrency: number;
-  readonly system: Band;
 }
 
 /** Served throughput at 1, 2, 4, … concurrent requests up to the most that fit, at a fixed layout. */
@@ -86,4 +94,17 @@ export function concurrencySweep(gpu: GpuSpec, w: ResolvedInference, gpus: numbe
 export function gpusToMeetTargets(gpu: GpuSpec, w: ResolvedInference, limit = SEARCH_LIMIT_GPUS): Served | null {
   const at = (tp: number, r: number) => estimateServed(inferenceInput(gpu, w, tp * r, tp), w);
   return fewestGpus(w.model, limit, at, (s) => s !== null && allTargetsMet(s.targets))?.value ?? null;
+}
+
+/** Everything the inference-capacity analysis shows for the workload on this candidate at its sizing. */
+export function inferenceCapacity(candidate: ResolvedCandidate, w: ResolvedInference, sizing: InferenceSizing): InferenceCapacity {
+  const gpu = candidate.gpu;
+  const served = sizing.gpus === null || !sizing.estimate?.fits ? null : estimateServed(inferenceInput(gpu, w, sizing.gpus, sizing.estimate.tensorParallel), w);
+  const rate = candidate.rentalPerGpuHour?.base ?? null;
+  return {
+    served,
+    rentPerMillionTokens: served && rate !== null ? costPerMillionTokens(rate, served.gpus, served.system.value) : null,
+    sweep: served ? concurrencySweep(gpu, w, served.gpus, served.estimate.tensorParallel, served.estimate.maxConcurrency) : [],
+    toMeetTargets: served && allTargetsMet(served.targets) ? null : { found: gpusToMeetTargets(gpu, w) },
+  };
 }

@@ -1,0 +1,31 @@
+/**
+ * The constants the numbers rest on that the report states: the estimators' assumptions with
+ * their sources, the calibrated error bands, the inter-node bandwidth, the GPUs per server. The
+ * analyses read them here (through the results), not from the calculators.
+ */
+import { ERROR_BANDS, type ErrorBand, type EstimateKind } from '../calibration/bands.ts';
+import { estimatorAssumptions, type Assumption } from '../calc/assumptions.ts';
+import { SCALE_OUT_BYTES_PER_S_PER_GPU } from '../calc/comm.ts';
+import { GPUS_PER_SERVER } from '../calc/tco.ts';
+
+export type { Assumption, ErrorBand, EstimateKind };
+
+export interface Basis {
+  /** Every constant the estimators use (memory, fitted efficiency, error bands), with its source. */
+  readonly estimatorAssumptions: readonly Assumption[];
+  /** Calibrated error band per estimate kind (docs/accuracy.md). */
+  readonly errorBands: Readonly<Record<EstimateKind, ErrorBand>>;
+  /** Inter-node bandwidth per GPU, one way, GB/s. */
+  readonly scaleOutGBpsPerGpu: number;
+  /** GPUs per server: past one server, capex adds networking. */
+  readonly gpusPerServer: number;
+}
+
+export function calculateBasis(): Basis {
+  return {
+    estimatorAssumptions: estimatorAssumptions(),
+    errorBands: ERROR_BANDS,
+    scaleOutGBpsPerGpu: SCALE_OUT_BYTES_PER_S_PER_GPU / 1e9,
+    gpusPerServer: GPUS_PER_SERVER,
+  };
+}
