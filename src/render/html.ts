@@ -7,9 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Report, Block, CellValue, Column, Highlights, TableBlock } from '../report/model.ts';
+import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel } from './format.ts';
+import { isSafeLink } from './links.ts';
 import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
 import type { ContentsLayout } from './pdf/finalize.ts';
 
@@ -38,16 +39,22 @@ const PROSE_CHARS = 60;
 
 /** The analysis laid out as the executive summary, right after the cover. */
 const SUMMARY_ID = 'summary';
+/** The analysis that lists every assumption with its source. */
+const ASSUMPTIONS_ID = 'assumptions';
 
 export function renderHtml(report: Report): string {
   const locale = report.locale as Locale;
   const t = createTranslator(locale);
   const fmt = createFormatter(locale, t);
   const summary = report.analyses.find((a) => a.id === SUMMARY_ID);
+  // A report of one section (the batch index) has no contents, no section numbers, and a title
+  // block instead of a cover page; if that section is a wide list, every page is landscape.
+  const contents = hasContents(report);
   const sections = report.analyses.filter((a) => a !== summary).map((a, index) => ({
-    id: a.id, number: index + 1, title: a.title, intro: a.intro,
+    id: a.id, number: contents ? index + 1 : undefined, title: a.title, intro: a.intro,
     blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
   }));
+  const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
   const headline = report.headline?.configuration ? {
     configuration: report.headline.configuration,
     cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
@@ -57,21 +64,29 @@ export function renderHtml(report: Report): string {
     title: report.title,
     scenario: report.scenario,
     css: template().css,
-    footerCss: cssString(`${report.scenario.name} · SHA-256 ${report.scenario.sha256.slice(0, 12)} · ${t('report.catalogDate')} ${formatDate(report.catalogDate, locale)} · gpu-report ${report.tool.version}`),
+    footerCss: cssString([
+      report.scenario.name, ...(report.scenario.sha256 ? [`SHA-256 ${report.scenario.sha256.slice(0, 12)}`] : []),
+      `${t('report.catalogDate')} ${formatDate(report.catalogDate, locale)}`, `gpu-report ${report.tool.version}`,
+    ].join(' · ')),
     date: formatDate(report.generatedAt, locale),
     headline,
     meta: [
       { label: t('report.generated'), value: formatDate(report.generatedAt, locale) },
       { label: t('report.catalogDate'), value: formatDate(report.catalogDate, locale) },
       { label: t('report.toolVersion'), value: `${report.tool.name} ${report.tool.version}` },
-      { label: t('report.scenarioFile'), value: path.basename(report.scenario.file) },
-      { label: t('report.sha'), value: report.scenario.sha256.slice(0, 12) },
+      // A batch index stands for no single file.
+      ...(report.scenario.file ? [{ label: t('report.scenarioFile'), value: path.basename(report.scenario.file) }] : []),
+      ...(report.scenario.sha256 ? [{ label: t('report.sha'), value: report.scenario.sha256.slice(0, 12) }] : []),
     ],
+    contents,
+    compact: !contents,
+    landscape,
     labels: {
       contents: t('report.contents'), page: t('document.pageColumn'), recommendation: t('document.recommendation'),
       headlineCost: t('document.headlineCost'), why: t('document.why'), risks: t('document.risks'),
       low: t('document.low'), base: t('document.base'), high: t('document.high'),
-      preparedWith: t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }),
+      // The note points at the Assumptions section: only where there is one.
+      preparedWith: report.analyses.some((a) => a.id === ASSUMPTIONS_ID) ? t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }) : '',
     },
     summary: summary && {
       id: summary.id, title: summary.title, intro: summary.intro,
@@ -85,6 +100,9 @@ export function renderHtml(report: Report): string {
   return template().render(context);
 }
 
+/** A contents page only where there is more than one section to find. */
+const hasContents = (report: Report): boolean => report.analyses.length > 1;
+
 /** Every element id the contents links to, in document order. */
 export const sectionIds = (report: Report): string[] => [
   ...report.analyses.filter((a) => a.id === SUMMARY_ID).map((a) => a.id),
@@ -97,9 +115,9 @@ export const sectionIds = (report: Report): string[] => [
  * The figures repeat templates/report.css (`.toc ol` font size, `.toc a` line height and
  * padding, `--ink`); test/report/document checks the numbers land on the entries' baselines.
  */
-export const contentsLayout = (report: Report): ContentsLayout => ({
+export const contentsLayout = (report: Report): ContentsLayout | undefined => (hasContents(report) ? {
   ids: sectionIds(report), fontSizePt: 11, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',
-});
+} : undefined);
 
 function highlightsContext(h: Highlights, fmt: Fmt) {
   const cost = h.cost && {
@@ -123,6 +141,8 @@ export function cssString(text: string): string {
 function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknown> {
   switch (b.kind) {
     case 'table':
+      // A list keeps one row per item: wide, it takes landscape pages instead of turning.
+      if (b.layout === 'list') return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS, landscape: b.columns.length > WIDE_TABLE_COLUMNS };
       if (b.columns.length <= WIDE_TABLE_COLUMNS) return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
       // Wide and short: columns become rows. Wide and long: a landscape page of its own.
       return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
@@ -156,14 +176,17 @@ type Fmt = ReturnType<typeof createFormatter>;
  */
 const LONG_TOKEN = /\S{26,}/u;
 
-function cellContext(v: CellValue, c: Column, fmt: Fmt) {
+function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null) {
   const plain = v !== null && typeof v === 'object' ? v.value : v;
   const text = fmt(v, c.format);
+  const href = extras?.links?.[c.key];
   return {
     text,
     numeric: c.format !== 'text' && c.format !== 'boolean',
-    status: c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : '',
+    status: extras?.tones?.[c.key] ?? (c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : ''),
     long: LONG_TOKEN.test(text),
+    // Only http(s) and relative links; an empty cell has nothing to link.
+    href: v !== null && href !== undefined && isSafeLink(href) ? href : undefined,
   };
 }
 
@@ -177,7 +200,7 @@ function tableContext(b: TableBlock, fmt: Fmt) {
   return {
     isTable: true, title: b.title,
     headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit), numeric: c.format !== 'text' })),
-    rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt))),
+    rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i]))),
   };
 }
 
@@ -190,7 +213,7 @@ function transposedTable(b: TableBlock, fmt: Fmt) {
     headers: [{ text: headerLabel(first.label, first.unit), numeric: false }, ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true }))],
     rows: rest.map((c) => [
       { text: headerLabel(c.label, c.unit), numeric: false, status: '', rowHeader: true },
-      ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt)),
+      ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
     ]),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Report } from '../report/model.ts';
 import { renderJson } from './json.ts';
+import { withAbsoluteLinks } from './links.ts';
 import type { BrowserPool } from './pdf/browser.ts';
 import type { PdfMeta } from './pdf/finalize.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
@@ -48,21 +49,28 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   pdf: async (report, ctx) => {
     const [{ printPdf }, { finalizePdf }, { contentsLayout }] = await Promise.all([load.print(), load.finalize(), load.html()]);
     const browser = await ctx.browser.get();
-    // One print; the contents' page numbers are drawn in by the metadata step.
-    const pdf = await printPdf(browser, await htmlOf(report), { signal: ctx.signal });
+    // One print; the contents' page numbers are drawn in by the metadata step. Relative links
+    // are printed absolute (Chromium drops them otherwise) and made relative again there.
+    const printable = withAbsoluteLinks(report);
+    const html = printable ? (await load.html()).renderHtml(printable) : await htmlOf(report);
+    const pdf = await printPdf(browser, html, { signal: ctx.signal });
     return finalizePdf(pdf, reportPdfMeta(report), contentsLayout(report));
   },
 };
 
-/** The report PDF's document metadata (title, author, subject, keywords, pinned dates, language). */
+/**
+ * The report's document metadata (title, author, subject, keywords, pinned dates, language):
+ * the PDF's, and the workbook's title, subject and keywords.
+ */
 export function reportPdfMeta(report: Report): PdfMeta {
   const t = createTranslator(report.locale as Locale);
   const tool = `${report.tool.name} ${report.tool.version}`;
+  const index = report.kind === 'index';
   return {
     title: `${report.scenario.name} · ${report.title}`,
     author: tool,
-    subject: t('report.subject'),
-    keywords: ['GPU', 'procurement', 'TCO', ...report.analyses.map((a) => a.id)],
+    subject: t(index ? 'batch.index.subject' : 'report.subject'),
+    keywords: ['GPU', 'procurement', ...(index ? ['batch index'] : ['TCO', ...report.analyses.map((a) => a.id)])],
     creator: tool,
     producer: `${tool} (Chromium, pdf-lib)`,
     date: new Date(report.generatedAt),

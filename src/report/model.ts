@@ -39,7 +39,16 @@ export interface RowCells {
   /** A workbook defined name for the cell (letters, digits, "_"; never cell-reference-like). */
   readonly names?: Readonly<Record<string, string>>;
   readonly formats?: Readonly<Record<string, NumberFormat>>;
+  /**
+   * A link for the cell: a URI reference, already encoded (a relative file name such as
+   * `a.pdf`, or an http(s) URL); the row's value is the text shown. Every renderer honours it.
+   */
+  readonly links?: Readonly<Record<string, string>>;
+  /** Colours a text cell as a status: `ok` (green), `warning` (amber), `bad` (red). */
+  readonly tones?: Readonly<Record<string, CellTone>>;
 }
+
+export type CellTone = 'ok' | 'warning' | 'bad';
 
 export interface TableBlock {
   readonly kind: 'table';
@@ -49,6 +58,11 @@ export interface TableBlock {
   readonly rows: readonly Readonly<Record<string, CellValue>>[];
   /** Parallel to `rows` (same index); absent or shorter when rows have no extras. */
   readonly rowCells?: readonly (RowCells | null)[];
+  /**
+   * `list`: one row per item however many columns (the batch index): never transposed, printed
+   * on landscape pages when wide.
+   */
+  readonly layout?: 'list';
 }
 
 export interface ChartSeries {
@@ -146,6 +160,11 @@ export interface Assumption {
 
 export interface Report {
   readonly schemaVersion: 1;
+  /**
+   * Absent for a scenario's report. `index`: a batch index, one row per scenario of a run; its
+   * `scenario` then names the batch (`file` and `sha256` empty) and `batch` carries the rows.
+   */
+  readonly kind?: 'index';
   readonly tool: { readonly name: string; readonly version: string };
   readonly locale: string;
   readonly title: string;
@@ -173,5 +192,35 @@ export interface Report {
     readonly costPerMillionTokens: number | null;
     readonly currency: string;
   };
+  /** The batch index's figures in machine-readable form (`kind: 'index'` only). */
+  readonly batch?: BatchSummary;
   readonly analyses: readonly Analysis[];
+}
+
+/** One scenario of a batch, as the index lists it. Numbers come from its report's `headline`. */
+export interface BatchEntry {
+  /** The scenario file, as found (posix separators). */
+  readonly file: string;
+  /** The scenario's `name:`, or the output name when it has no report. */
+  readonly name: string;
+  /** Base name of its outputs in the output folder. */
+  readonly output: string;
+  readonly configuration: string | null;
+  readonly tcoBase: number | null;
+  readonly costPerMillionTokens: number | null;
+  readonly currency: string | null;
+  readonly status: 'ok' | 'invalid' | 'failed';
+  /** Why it is invalid (its first problem) or failed (every failure); null when ok. */
+  readonly reason: string | null;
+  /** How many more problems an invalid scenario has beyond `reason`. */
+  readonly moreProblems: number;
+  /** Written reports, by format (xlsx, pdf, html, json): file names in the index's folder. */
+  readonly reports: Readonly<Record<string, string>>;
+}
+
+export interface BatchSummary {
+  /** `{ index: 2, count: 4 }` for `--shard 2/4`, else null. */
+  readonly shard: { readonly index: number; readonly count: number } | null;
+  readonly totals: { readonly total: number; readonly ok: number; readonly invalid: number; readonly failed: number };
+  readonly scenarios: readonly BatchEntry[];
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { quietBatch, readJson, removeTempDirs, scenarioYaml, tempDir, write } from './helpers.ts';
-import type { BatchIndex } from '../../src/batch/index-rows.ts';
+import type { BatchSummary, Report } from '../../src/report/model.ts';
 
 vi.mock('../../src/plan/results.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/plan/results.ts')>();
@@ -40,7 +40,7 @@ afterAll(removeTempDirs);
 
 let dir: string;
 let result: Awaited<ReturnType<typeof quietBatch>>;
-let index: BatchIndex;
+let index: BatchSummary;
 
 beforeAll(async () => {
   dir = tempDir('isolation');
@@ -52,7 +52,7 @@ beforeAll(async () => {
   write(path.join(input, 'e-invalid.yaml'), 'version: 1\nname: broken\n');
   write(path.join(input, 'f-ok.yaml'), scenarioYaml({ name: 'fine two' }));
   result = await quietBatch([input], { outDir: path.join(dir, 'out'), timeoutMs: 1500, concurrency: 2 });
-  index = readJson(path.join(dir, 'out', 'index.json')) as BatchIndex;
+  index = (readJson(path.join(dir, 'out', 'index.json')) as Report).batch!;
 });
 
 describe('failure isolation', () => {

@@ -83,7 +83,7 @@ describe('invalid scenarios (one run over all fixtures)', () => {
     expect(withoutBatchIndex(listFiles(outBad()))).toEqual([]);
     const indexFile = path.join(outBad(), 'index.json');
     if (fs.existsSync(indexFile)) {
-      const index = JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { scenarios: { status: string; reports: object }[] };
+      const index = (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { batch: { scenarios: { status: string; reports: object }[] } }).batch;
       expect(index.scenarios).toHaveLength(files.size);
       for (const row of index.scenarios) expect(row).toMatchObject({ status: 'invalid', reports: {} });
     }

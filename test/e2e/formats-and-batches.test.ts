@@ -1,14 +1,15 @@
 /**
  * `--format` selection, folder discovery (nested folders, same stem, .yml, other files) and a
- * batch where one scenario is invalid.
+ * batch where one scenario is invalid, with the batch index each run writes.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import {
-  EXIT, describeRun, diagnosticsFor, fixture, listFiles, makeTempDir, removeTempDirs, runCli, withoutBatchIndex, writeFile,
-  type CliResult,
+  EXIT, describeRun, diagnosticsFor, fixture, listFiles, makeTempDir, pdfInfo, pdfText, removeTempDirs, runCli, squash,
+  withoutBatchIndex, writeFile, type CliResult,
 } from './helpers.ts';
 
 const MINIMAL = fs.readFileSync(fixture('good', 'minimal.yaml'), 'utf8');
@@ -109,5 +110,38 @@ describe('a batch with one invalid and one valid scenario', () => {
     expect(lines.map((d) => [d.line, d.col])).toEqual([[11, 5]]);
     expect(lines[0]!.text).toMatch(/^candidates\[1\]: .*h100-sxm5-80gb/);
     expect(diagnosticsFor(mixed.stderr, path.join(dir, 'mixed', 'good.yaml'))).toEqual([]);
+  });
+});
+
+describe('the batch index of each run', () => {
+  const index = (label: string) => report(path.join(out(label), 'index.json'));
+
+  it('is written in the formats asked for, linking only the reports that were written', async () => {
+    expect(listFiles(out('tree')).filter((f) => f.startsWith('index.'))).toEqual(['index.json', 'index.xlsx']);
+    const tree = index('tree');
+    expect(tree.kind).toBe('index');
+    expect(tree.batch!.scenarios.map((r) => [r.output, r.reports])).toEqual(['a-x', 'b-x', 'y', 'index-2'].map((o) => [o, { json: `${o}.json`, xlsx: `${o}.xlsx` }]));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(out('tree'), 'index.xlsx'));
+    const ws = wb.worksheets[0]!;
+    expect(ws.rowCount).toBe(5);
+    for (let row = 2; row <= 5; row++) {
+      const output = tree.batch!.scenarios[row - 2]!.output;
+      const cells = [9, 10, 11, 12].map((c) => ws.getRow(row).getCell(c).value as ExcelJS.CellHyperlinkValue | null);
+      expect(cells.map((c) => c?.hyperlink ?? null)).toEqual([`${output}.xlsx`, null, null, `${output}.json`]);
+    }
+  });
+
+  it('shows the invalid scenario with its status and message next to the valid one, in every format', () => {
+    expect(listFiles(out('mixed')).filter((f) => f.startsWith('index.'))).toEqual(['index.html', 'index.json', 'index.pdf', 'index.xlsx']);
+    const rows = index('mixed').batch!.scenarios;
+    expect(rows.map((r) => [r.output, r.status])).toEqual([['bad', 'invalid'], ['good', 'ok']]);
+    expect(rows[0]!.reason).toMatch(/^11:5: candidates\[1\]: .*h100-sxm5-80gb/);
+    const html = fs.readFileSync(path.join(out('mixed'), 'index.html'), 'utf8');
+    expect(html).toContain('<a href="good.pdf">pdf</a>');
+    expect(html).not.toContain('href="bad.');
+    const text = squash(pdfText(path.join(out('mixed'), 'index.pdf')));
+    for (const shown of ['Batchindex', 'bad.yaml', 'invalid', 'candidates[1]:', 'Goodone', 'ok']) expect(text).toContain(shown);
+    expect(pdfInfo(path.join(out('mixed'), 'index.pdf')).Title).toBe('Batch index · GPU procurement report');
   });
 });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { listFiles, quietBatch, readJson, removeTempDirs, scenarioYaml, tempDir, write } from '../batch/helpers.ts';
-import type { BatchIndex } from '../../src/batch/index-rows.ts';
+import type { Report } from '../../src/report/model.ts';
 
 afterAll(removeTempDirs);
 
@@ -48,8 +48,8 @@ describe('output paths', () => {
 
   it('keeps a scenario called index.yaml apart from the batch index', () => {
     expect(result.names).toContain('index-2');
-    const index = readJson(path.join(dir, 'work', 'out', 'index.json')) as BatchIndex;
-    expect(index.kind).toBe('gpu-report-batch-index');
-    expect(index.scenarios.find((r) => r.name === 'called index')!.reports.json).toBe('index-2.json');
+    const index = readJson(path.join(dir, 'work', 'out', 'index.json')) as Report;
+    expect(index.kind).toBe('index');
+    expect(index.batch!.scenarios.find((r) => r.name === 'called index')!.reports.json).toBe('index-2.json');
   });
 });

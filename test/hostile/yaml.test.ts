@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { quietBatch, readJson, removeTempDirs, scenarioYaml, tempDir, write } from '../batch/helpers.ts';
-import type { BatchIndex } from '../../src/batch/index-rows.ts';
+import type { BatchSummary, Report } from '../../src/report/model.ts';
 
 afterAll(removeTempDirs);
 
@@ -16,7 +16,7 @@ function aliasBomb(): string {
 
 let dir: string;
 let result: Awaited<ReturnType<typeof quietBatch>>;
-let index: BatchIndex;
+let index: BatchSummary;
 
 beforeAll(async () => {
   dir = tempDir('yaml');
@@ -26,7 +26,7 @@ beforeAll(async () => {
   write(path.join(dir, 'in', 'huge.yaml'), big);
   write(path.join(dir, 'in', 'ok.yaml'), scenarioYaml());
   result = await quietBatch([path.join(dir, 'in')], { outDir: path.join(dir, 'out') });
-  index = readJson(path.join(dir, 'out', 'index.json')) as BatchIndex;
+  index = (readJson(path.join(dir, 'out', 'index.json')) as Report).batch!;
 });
 
 describe('hostile YAML', () => {

@@ -28,6 +28,7 @@ import {
   beginMarkedContent, endMarkedContent, rgb, type PDFFont, type PDFObject, type PDFPage,
 } from 'pdf-lib';
 import { sansFontBytes } from '../fonts.ts';
+import { relativizeLinks } from './links.ts';
 
 export interface PdfMeta {
   title: string;
@@ -70,6 +71,7 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: C
   // updateMetadata: false stops pdf-lib from stamping its own Producer/ModDate and "now".
   const doc = await PDFDocument.load(bytes, LOAD);
   if (contents) await numberContents(doc, contents);
+  relativizeLinks(doc);
   // Viewers then show the title rather than the file name (PDF/UA asks for this too).
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);

@@ -7,7 +7,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Report } from '../../report/model.ts';
-import { createTranslator, type Locale } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { reportPdfMeta } from '../index.ts';
 import { sheetName } from './cells.ts';
 import { SheetLayout } from './layout.ts';
 import { CHART_SIZE, renderChartPng } from '../charts/index.ts';
@@ -20,10 +21,11 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const date = new Date(report.generatedAt);
   wb.creator = `${report.tool.name} ${report.tool.version}`;
   wb.lastModifiedBy = wb.creator;
-  wb.title = `${report.scenario.name} · ${report.title}`;
-  wb.subject = createTranslator(locale)('report.subject');
+  const meta = reportPdfMeta(report);
+  wb.title = meta.title;
+  wb.subject = meta.subject;
   wb.description = report.scenario.description;
-  wb.keywords = ['GPU', 'procurement', 'TCO', ...report.analyses.map((a) => a.id)].join(', ');
+  wb.keywords = meta.keywords.join(', ');
   wb.created = date;
   wb.modified = date;
   const used = new Set<string>();

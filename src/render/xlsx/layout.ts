@@ -4,10 +4,11 @@
  * The first table's header is frozen and filterable; column widths fit what the cells show.
  */
 import type ExcelJS from 'exceljs';
-import type { Block, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
+import type { Block, CellTone, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { CHART_SIZE } from '../charts/index.ts';
 import { headerLabel } from '../format.ts';
+import { isSafeLink } from '../links.ts';
 import {
   EXCEL_FORMATS, absoluteRef, columnLetter, displayText, displayWidth, formulaValue, isLink, isValidName, toExcelValue,
 } from './cells.ts';
@@ -18,6 +19,9 @@ const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
 /** Excel's own "Good" / "Bad" cell styles, as conditional formats (a fill that follows the value). */
 const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
 const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
+/** A status given as text (rowCells.tones): Excel's "Good", "Neutral" and "Bad" styles, fixed. */
+const tone = (fill: string, font: string) => ({ fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }, font: { color: { argb: font } } } as const);
+const TONES = { ok: tone('FFC6EFCE', 'FF006100'), warning: tone('FFFFEB9C', 'FF9C5700'), bad: tone('FFFFC7CE', 'FF9C0006') } as const satisfies Record<CellTone, unknown>;
 /** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
 const MAX_WIDTH = 60;
 /** A header taller than the frozen pane should hold no more than this many rows above it. */
@@ -105,6 +109,16 @@ export class SheetLayout {
     const format: NumberFormat = extras?.formats?.[column.key] ?? column.format;
     if (format !== 'text' && format !== 'boolean') cell.numFmt = EXCEL_FORMATS[format];
     if (typeof v === 'string' && isLink(v)) cell.font = LINK_FONT;
+    const link = extras?.links?.[column.key];
+    if (link !== undefined && v !== null && isSafeLink(link)) {
+      cell.value = { text: displayText(v, format), hyperlink: link };
+      cell.font = LINK_FONT;
+    }
+    const status = extras?.tones?.[column.key];
+    if (status !== undefined) {
+      cell.fill = TONES[status].fill;
+      cell.font = TONES[status].font;
+    }
     const name = extras?.names?.[column.key];
     if (name !== undefined) this.#name(name, row, col);
     this.#fit(col - 1, displayText(v, format));
