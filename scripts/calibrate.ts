@@ -3,7 +3,7 @@
  * Runs the estimators on every expressible row of src/calibration/calibration.csv, prints row
  * errors and per-category median / p90 absolute error; --write also writes docs/accuracy.md;
  * --fit prints suggested efficiency parameters (paste them into src/calc/efficiency-params.ts)
- * and suggested error bands (paste into src/calibration/bands.ts).
+ * and suggested error bands (paste into src/calc/error-bands.ts).
  */
 import { writeFileSync } from 'node:fs';
 import { EFFICIENCY } from '../src/calc/efficiency-params.ts';
@@ -27,7 +27,7 @@ if (args.has('--fit')) {
   console.log('\nSuggested EFFICIENCY (src/calc/efficiency-params.ts):');
   console.log(JSON.stringify(params, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toPrecision(3)) : v), 2));
 }
-console.log('\nSuggested ERROR_BANDS (src/calibration/bands.ts):');
+console.log('\nSuggested ERROR_BANDS (src/calc/error-bands.ts):');
 for (const s of summary) {
   const { lowFactor, highFactor } = bandFactors(s);
   console.log(`  ${s.kind}: { lowFactor: ${lowFactor.toFixed(2)}, highFactor: ${highFactor.toFixed(2)}, medianAbsError: ${s.medianAbsError.toFixed(3)}, p90AbsError: ${s.p90AbsError.toFixed(3)}, rows: ${s.rows} },`);

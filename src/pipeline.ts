@@ -11,7 +11,7 @@ import { parseScenario, MAX_SCENARIO_BYTES } from './scenario/parse.ts';
 import { resolveScenario } from './scenario/resolve.ts';
 import type { Diagnostic } from './scenario/diagnostics.ts';
 import { calculateResults } from './plan/results.ts';
-import { buildReport } from './report/build.ts';
+import { buildReport } from './analyses/build-report.ts';
 import { RENDERERS, type Format, type RenderContext } from './render/index.ts';
 import { writeFileAtomic } from './output/write.ts';
 import { createTranslator, type Locale } from './i18n/index.ts';

@@ -3,7 +3,7 @@
  * (documented in docs/estimate.md). No I/O: the command parses flags and prints.
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { ERROR_BANDS } from '../calibration/bands.ts';
+import { ERROR_BANDS } from './error-bands.ts';
 import type { Band } from './band.ts';
 import { estimateInference } from './inference.ts';
 import { estimateTraining } from './training.ts';

@@ -5,7 +5,7 @@
  * tokens per step), so throughput = concurrency / step time (docs/methodology.md#throughput).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from '../calibration/bands.ts';
+import { errorBand } from './error-bands.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { visibleMemoryGiB } from './gpu-memory.ts';

@@ -4,7 +4,7 @@
  * bubbles and exposed communication (training-time.ts); MFU = model FLOPs / (time x peak).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from '../calibration/bands.ts';
+import { errorBand } from './error-bands.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { PARAMS_PER_B } from './model-size.ts';

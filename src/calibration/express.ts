@@ -10,7 +10,7 @@ import type { EfficiencyParams } from '../calc/efficiency-params.ts';
 import { estimateInference, maxContextTokens, type InferenceInput } from '../calc/inference.ts';
 import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memory.ts';
 import { estimateTraining } from '../calc/training.ts';
-import type { EstimateKind } from './bands.ts';
+import type { EstimateKind } from '../calc/error-bands.ts';
 import { mapGpu, mapModel, mapPrecision, num, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;

@@ -4,7 +4,7 @@
  * parameter's categories, multiplicative steps, parameters clamped to plausible ranges.
  */
 import type { EfficiencyParams } from '../calc/efficiency-params.ts';
-import type { EstimateKind } from './bands.ts';
+import type { EstimateKind } from '../calc/error-bands.ts';
 import type { Expressed } from './express.ts';
 import { evaluate } from './run.ts';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { EFFICIENCY, type EfficiencyParams } from '../calc/efficiency-params.ts';
-import { ESTIMATE_KINDS, type EstimateKind } from './bands.ts';
+import { ESTIMATE_KINDS, type EstimateKind } from '../calc/error-bands.ts';
 import { parseCsv } from './csv.ts';
 import { express, type Expressed } from './express.ts';
 import { median, quantile } from './stats.ts';

@@ -1,18 +1,49 @@
 /**
- * English names of the estimator's constants (keys `assume.est.<id>`), taken from each
- * constant's own label in src/calc, so the catalogue and the code cannot drift apart.
+ * English names of the estimator's constants (keys `assume.est.<id>`, one per id that
+ * src/calc/assumptions.ts lists; test/i18n checks that every id has its key).
  */
-import { estimatorAssumptions } from '../calc/assumptions.ts';
-
-const entries = estimatorAssumptions().map((a) => [`assume.est.${a.id}`, a.label] as const);
-
-type Ids =
-  | 'cudaContext' | 'ncclBuffers' | 'servingUtilization' | 'trainingUtilization' | 'visibleHbm' | 'visibleEcc'
-  | 'prefillChunk' | 'logitsBytes' | 'actLinear' | 'actScores' | 'actFull' | 'adamState' | 'adam8bitState'
-  | 'sgdState' | 'masterWeights' | 'quantScale' | 'fp4Scale' | 'loraRank' | 'prefillMfu16' | 'prefillMfuLow'
-  | 'decodeMbuHbm' | 'decodeMbuGddr' | 'layerOverhead' | 'decodeComputeFactor' | 'weightOnlyFactor'
-  | 'trainHfuRef' | 'trainRidgeExp' | 'trainHiddenHalf' | 'dpOverlap' | 'busEfficiency' | 'scaleUpLatency'
-  | 'pcieLatency' | 'scaleOut' | 'trtKvFraction' | 'globalBatch'
-  | `band.${'trainingThroughput' | 'inferenceThroughput' | 'latency' | 'memory'}.${'median' | 'p90'}`;
-
-export const assumptionsEn = Object.fromEntries(entries) as Record<`assume.est.${Ids}`, string>;
+export const assumptionsEn = {
+  "assume.est.cudaContext": "CUDA context per GPU",
+  "assume.est.ncclBuffers": "NCCL buffers per GPU at TP >= 2",
+  "assume.est.servingUtilization": "Serving engine memory fraction",
+  "assume.est.trainingUtilization": "Training memory fraction (fragmentation margin)",
+  "assume.est.visibleHbm": "Visible GiB per nominal GB (HBM / non-ECC)",
+  "assume.est.visibleEcc": "Visible GiB per nominal GB (GDDR with ECC)",
+  "assume.est.prefillChunk": "Prefill tokens per engine step",
+  "assume.est.logitsBytes": "Logit bytes per vocabulary entry",
+  "assume.est.actLinear": "Activation bytes per s*b*h per layer (16-bit)",
+  "assume.est.actScores": "Attention-score activation coefficient (5*a*s/h)",
+  "assume.est.actFull": "Activation bytes per s*b*h per layer with full recompute",
+  "assume.est.adamState": "AdamW moments per parameter",
+  "assume.est.adam8bitState": "8-bit Adam moments per parameter",
+  "assume.est.sgdState": "SGD momentum per parameter",
+  "assume.est.masterWeights": "fp32 master weights per parameter (mixed precision)",
+  "assume.est.quantScale": "int8/int4 group-scale bytes per 64 weights",
+  "assume.est.fp4Scale": "NVFP4 scale bytes per 16 values",
+  "assume.est.loraRank": "Default LoRA rank",
+  "assume.est.prefillMfu16": "Prefill efficiency, 16-bit (share of dense peak)",
+  "assume.est.prefillMfuLow": "Prefill efficiency, FP8/INT8/FP4 (share of that peak)",
+  "assume.est.decodeMbuHbm": "Decode memory-bandwidth utilisation, HBM",
+  "assume.est.decodeMbuGddr": "Decode memory-bandwidth utilisation, GDDR",
+  "assume.est.layerOverhead": "Per-layer engine-step overhead",
+  "assume.est.decodeComputeFactor": "Decode compute efficiency relative to prefill",
+  "assume.est.weightOnlyFactor": "Weight-only (W8A16/W4A16, QLoRA) compute factor",
+  "assume.est.trainHfuRef": "Training HFU at ridge 153 FLOP/B (A100 BF16), wide model",
+  "assume.est.trainRidgeExp": "Training HFU exponent on GPU ridge point",
+  "assume.est.trainHiddenHalf": "Hidden size at half GEMM efficiency",
+  "assume.est.dpOverlap": "Data-parallel communication hidden under compute",
+  "assume.est.busEfficiency": "Achieved share of link bandwidth in collectives",
+  "assume.est.scaleUpLatency": "All-reduce latency over NVLink / Infinity Fabric",
+  "assume.est.pcieLatency": "All-reduce latency over PCIe",
+  "assume.est.scaleOut": "Inter-node bandwidth per GPU (one way)",
+  "assume.est.trtKvFraction": "TensorRT-LLM KV share of free memory",
+  "assume.est.globalBatch": "Default global batch",
+  "assume.est.band.trainingThroughput.median": "Median absolute error, trainingThroughput",
+  "assume.est.band.trainingThroughput.p90": "90th-percentile absolute error, trainingThroughput",
+  "assume.est.band.inferenceThroughput.median": "Median absolute error, inferenceThroughput",
+  "assume.est.band.inferenceThroughput.p90": "90th-percentile absolute error, inferenceThroughput",
+  "assume.est.band.latency.median": "Median absolute error, latency",
+  "assume.est.band.latency.p90": "90th-percentile absolute error, latency",
+  "assume.est.band.memory.median": "Median absolute error, memory",
+  "assume.est.band.memory.p90": "90th-percentile absolute error, memory",
+} as const;

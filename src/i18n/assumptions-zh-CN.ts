@@ -1,6 +1,5 @@
 /**
- * 估算器常数的中文名称（键为 `assume.est.<id>`）。英文名称来自 src/calc 中各常数自己的 label，
- * 由 assumptions-en.ts 从同一份 id 列表生成，因此两种语言始终覆盖同一组常数。
+ * 估算器常数的中文名称（键为 `assume.est.<id>`），与 assumptions-en.ts 的键一一对应（类型检查保证）。
  */
 import type { assumptionsEn } from './assumptions-en.ts';
 

@@ -3,7 +3,7 @@
  * their sources, the calibrated error bands, the inter-node bandwidth, the GPUs per server. The
  * analyses read them here (through the results), not from the calculators.
  */
-import { ERROR_BANDS, type ErrorBand, type EstimateKind } from '../calibration/bands.ts';
+import { ERROR_BANDS, type ErrorBand, type EstimateKind } from '../calc/error-bands.ts';
 import { estimatorAssumptions, type Assumption } from '../calc/assumptions.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from '../calc/comm.ts';
 import { GPUS_PER_SERVER } from '../calc/tco.ts';

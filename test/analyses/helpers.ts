@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults, type Results } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/report/build.ts';
+import { buildReport } from '../../src/analyses/build-report.ts';
 import type { Analysis, Block, NoteBlock, Report, TableBlock } from '../../src/report/model.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/report/build.ts';
+import { buildReport } from '../../src/analyses/build-report.ts';
 import { analysis, build, FIXTURES, notes, num, table } from './helpers.ts';
 
 const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');

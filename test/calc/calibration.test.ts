@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_BANDS, errorBand } from '../../src/calibration/bands.ts';
+import { ERROR_BANDS, errorBand } from '../../src/calc/error-bands.ts';
 import { parseCsv } from '../../src/calibration/csv.ts';
 import { mapGpu, mapModel } from '../../src/calibration/mapping.ts';
 import { bandFactors, runCalibration } from '../../src/calibration/run.ts';

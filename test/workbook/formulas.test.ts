@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/report/build.ts';
+import { buildReport } from '../../src/analyses/build-report.ts';
 import { LEVELS } from '../../src/calc/tco.ts';
 import {
   add, candidateKeys, candidateNames, div, inputValues, mul, num, ref, sub, tcoFormulas, when,

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/report/build.ts';
+import { buildReport } from '../../src/analyses/build-report.ts';
 import type { Report } from '../../src/report/model.ts';
 import type { Locale } from '../../src/i18n/index.ts';
 

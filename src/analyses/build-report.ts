@@ -1,10 +1,10 @@
 /** Resolved scenario + results → the neutral Report. Pure: time, version and locale come in. */
-import { ANALYSES } from '../analyses/index.ts';
+import { ANALYSES } from './index.ts';
 import { createTranslator, type Locale, type Translate } from '../i18n/index.ts';
 import { CATALOG_DATE } from '../catalog/index.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { headlineOption, type Results } from '../plan/results.ts';
-import type { Report } from './model.ts';
+import type { Report } from '../report/model.ts';
 
 export interface ReportMeta {
   readonly file: string;
