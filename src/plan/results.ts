@@ -3,7 +3,7 @@
  * Analyses only arrange these results; nothing below here reads files, clocks or the environment.
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco, type TcoResult } from '../calc/tco.ts';
+import { calculateTco, type TcoResult } from '../economics/tco.ts';
 import { fitWorkload, type FitResult } from './memory-fit.ts';
 import { sizeInference, sizeTraining, type Sizing } from './performance.ts';
 import { calculateOptions, type Option } from './options.ts';
