@@ -10,7 +10,7 @@ import type { AnalysisContext } from './context.ts';
 import type { CellValue, KeyValueItem, RowCells } from '../report/model.ts';
 import type { Option } from '../plan/options.ts';
 import { candidateKeys, candidateNames, BUDGET } from '../economics/names.ts';
-import { optionFormulas, workbookTco, type OptionFormulas } from '../economics/options.ts';
+import { optionFormulas, workbookTco, writtenDrivers, type OptionFormulas } from '../economics/options.ts';
 import { NAMED_RESULTS, tcoFormulas } from '../economics/tco.ts';
 import { ref, type Expr } from '../economics/expr.ts';
 
@@ -21,7 +21,7 @@ function workbookFormulas({ scenario, results }: AnalysisContext, o: Option): { 
   if (index < 0) return null;
   const names = candidateNames(candidateKeys(scenario.candidates)[index]!);
   return {
-    f: optionFormulas(o.acquisition, names, o.gpus, o.drivers, workbookTco(names), scenario.economics.budget !== undefined),
+    f: optionFormulas(o.acquisition, names, o.gpus, writtenDrivers(o.drivers), workbookTco(names), scenario.economics.budget !== undefined),
     breakEven: tcoFormulas(names, 'base', NAMED_RESULTS).breakEvenMonth,
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The workbook's names for the economics: each economic parameter under its own key (the Inputs
  * sheet), the two constants the formulas use, each candidate's GPU count, TDP, prices and rents,
- * the TCO sheet's named results, and `budget`. The same names are what TypeScript evaluation
- * looks values up by (`inputEnv`), so a formula reads the same inputs in both.
+ * the TCO sheet's named results, and `budget`. The calculation reads the same names (economics/
+ * tco.ts maps each to where its value lives), so a formula reads the same inputs in both.
  */
 import type { Level } from './tco.ts';
 import { ECONOMIC_KEYS, GPUS_PER_SERVER, HOURS_PER_MONTH, type EconomicKey } from './parameters.ts';
@@ -66,27 +66,27 @@ export interface CandidateInputs {
   readonly rentalPerGpuHour: Money | null;
 }
 
-/** The number behind each input name (what the Inputs sheet holds); null for an empty cell. */
-export function inputValues(economics: ResolvedEconomics, candidates: readonly CandidateInputs[]): Map<string, number | null> {
-  const values = new Map<string, number | null>();
-  for (const field of ECONOMIC_INPUTS) values.set(field, economics[field]);
-  for (const [k, v] of Object.entries(CONSTANT_INPUTS)) values.set(k, v);
-  if (economics.budget !== undefined) values.set(BUDGET, economics.budget);
+/** The number behind each input name (what the Inputs sheet holds); null for an empty cell. Tests evaluate formulas over it. */
+export function inputValues(economics: ResolvedEconomics, candidates: readonly CandidateInputs[]): Record<string, number | null> {
+  const values: Record<string, number | null> = { ...CONSTANT_INPUTS };
+  for (const field of ECONOMIC_INPUTS) values[field] = economics[field];
+  if (economics.budget !== undefined) values[BUDGET] = economics.budget;
   for (const { names, gpus, tdpWatts, purchasePrice, rentalPerGpuHour } of candidates) {
-    values.set(names.gpus, gpus);
-    values.set(names.tdpWatts, tdpWatts);
+    values[names.gpus] = gpus;
+    values[names.tdpWatts] = tdpWatts;
     for (const level of ['low', 'base', 'high'] as const) {
-      values.set(names.price[level], purchasePrice?.[level] ?? null);
-      values.set(names.rent[level], rentalPerGpuHour?.[level] ?? null);
+      values[names.price[level]] = purchasePrice?.[level] ?? null;
+      values[names.rent[level]] = rentalPerGpuHour?.[level] ?? null;
     }
   }
   return values;
 }
 
-/** The input values as an evaluation environment: an empty cell reads as 0, as in a spreadsheet. */
-export function inputEnv(values: ReadonlyMap<string, number | null>): Env {
+/** The input values as an evaluation environment: an empty cell reads as 0, as in a spreadsheet; an unknown name throws. */
+export function inputEnv(values: Readonly<Record<string, number | null>>): Env {
   return (name) => {
-    if (!values.has(name)) throw new Error(`no workbook input named ${name}`);
-    return values.get(name) ?? 0;
+    const v = values[name];
+    if (v === undefined) throw new Error(`no workbook input named ${name}`);
+    return v ?? 0;
   };
 }

@@ -12,7 +12,7 @@
  */
 import { add, atMost, div, mul, named, num, product, ref, sub, sum, type Expr } from './expr.ts';
 import { BUDGET, type CandidateNames } from './names.ts';
-import { NAMED_RESULTS, tcoFormulas, type Level, type TcoPoint } from './tco.ts';
+import { NAMED_RESULTS, tcoFormulas, type Level } from './tco.ts';
 
 export type Acquisition = 'buy' | 'rent';
 export type Triple = Readonly<Record<Level, number>>;
@@ -50,38 +50,61 @@ const each = (f: (l: Level) => Expr): ExprTriple => ({ low: f('low'), base: f('b
 /** The lowest cost pairs the low price with the high throughput, and vice versa. */
 const OPPOSITE = { low: 'high', base: 'base', high: 'low' } as const satisfies Record<Level, Level>;
 
+/** How the estimator's numbers enter the formulas: written as numbers (the workbook), or read by name (the compiled calculation). */
+export interface DriverExprs {
+  readonly inferenceGpus: Expr;
+  readonly tokensPerSecond: ExprTriple | null;
+  readonly trainingGpuHours: readonly ExprTriple[];
+}
+
+export const writtenDrivers = (d: OptionDrivers): DriverExprs => ({
+  inferenceGpus: num(d.inferenceGpus),
+  tokensPerSecond: d.tokensPerSecond && each((l) => num(d.tokensPerSecond![l])),
+  trainingGpuHours: d.trainingGpuHours.map((h) => each((l) => num(h[l]))),
+});
+
+/** Driver names (`driver_…`), which economics/tco.ts's compiled formulas read from the drivers argument. */
+export const namedDrivers = (hasThroughput: boolean, trainingRuns: number): DriverExprs => ({
+  inferenceGpus: ref('driver_inferenceGpus'),
+  tokensPerSecond: hasThroughput ? each((l) => ref(`driver_tokensPerSecond_${l}`)) : null,
+  trainingGpuHours: Array.from({ length: trainingRuns }, (_, i) => each((l) => ref(`driver_trainingGpuHours_${i}_${l}`))),
+});
+
 export function optionFormulas(
-  acquisition: Acquisition, names: CandidateNames, fleetGpus: number, drivers: OptionDrivers, tco: TcoOperands, hasBudget: boolean,
+  acquisition: Acquisition, names: CandidateNames, fleetGpus: number, drivers: DriverExprs, tco: TcoOperands, hasBudget: boolean,
 ): OptionFormulas {
   const hours = mul(ref('hoursPerMonth'), ref('horizonMonths'));
   const tps = drivers.tokensPerSecond;
-  const tokensMillions = (l: Level) => (tps ? div(product(num(tps[l]), num(3600), hours, ref('utilization')), num(1e6)) : num(0));
+  const tokensMillions = (l: Level) => (tps ? div(product(tps[l], num(3600), hours, ref('utilization')), num(1e6)) : num(0));
   const perMillion = (cost: (l: Level) => Expr): ExprTriple | null => (tps ? each((l) => div(cost(l), tokensMillions(OPPOSITE[l]))) : null);
   const withinBudget = (basis: ExprTriple) => (hasBudget ? atMost(basis.base, ref(BUDGET)) : null);
   if (acquisition === 'buy') {
     const total = each(tco.ownedTotal);
     const capex = each(tco.capex);
-    const inferenceShare = fleetGpus > 0 ? div(num(drivers.inferenceGpus), ref(names.gpus)) : num(0);
+    const inferenceShare = fleetGpus > 0 ? div(drivers.inferenceGpus, ref(names.gpus)) : num(0);
     // Owned cost per GPU-hour of the fleet prices a training run on owned GPUs.
     const perGpuHour = (l: Level) => div(total[l], mul(ref(names.gpus), hours));
     return {
       total, budgetBasis: capex,
       costPerMillionTokens: perMillion((l) => mul(total[l], inferenceShare)),
-      trainingRunCost: drivers.trainingGpuHours.map((h) => each((l) => mul(num(h[l]), perGpuHour(l)))),
+      trainingRunCost: drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], perGpuHour(l)))),
       withinBudget: withinBudget(capex),
     };
   }
-  const inferenceRent = (l: Level) => product(num(drivers.inferenceGpus), ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
-  const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(num(h[l]), ref(names.rent[l]))));
+  const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
+  const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], ref(names.rent[l]))));
   const total = each((l) => (runs.length ? add(inferenceRent(l), sum(...runs.map((r) => r[l]))) : inferenceRent(l)));
   return { total, budgetBasis: total, costPerMillionTokens: perMillion(inferenceRent), trainingRunCost: runs, withinBudget: withinBudget(total) };
 }
 
-/** The candidate's TCO as the numbers calculateTco evaluated. */
-export const evaluatedTco = (levels: Readonly<Record<Level, TcoPoint>> | null): TcoOperands => ({
-  ownedTotal: (l) => num(levels ? levels[l].ownedTotal : Number.NaN),
-  capex: (l) => num(levels ? levels[l].capex : Number.NaN),
-});
+/** Names under which an evaluation environment carries the TCO results calculateTco evaluated. */
+export const TCO_RESULTS = {
+  ownedTotal: { low: 'ownedTotal_low', base: 'ownedTotal_base', high: 'ownedTotal_high' },
+  capex: { low: 'capex_low', base: 'capex_base', high: 'capex_high' },
+} as const;
+
+/** The candidate's TCO as the results calculateTco evaluated (names a compiled formula reads from its levels). */
+export const evaluatedTco: TcoOperands = { ownedTotal: (l) => ref(TCO_RESULTS.ownedTotal[l]), capex: (l) => ref(TCO_RESULTS.capex[l]) };
 
 /** The candidate's TCO in the workbook: the TCO sheet's named base cells, the full formula for low and high. */
 export function workbookTco(n: CandidateNames): TcoOperands {

@@ -9,8 +9,9 @@
  *   owned cost = capex − book value at the horizon (straight line to the residual) + opex
  *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
  */
-import { add, ceiling, div, min, mul, named, num, product, ref, sub, sum, when, type Env, type Expr } from './expr.ts';
-import { candidateNames, inputEnv, inputValues, type CandidateNames } from './names.ts';
+import { add, ceiling, compiler, div, min, mul, named, num, product, ref, sub, sum, when, type Expr } from './expr.ts';
+import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateNames, type CandidateNames } from './names.ts';
+import { TCO_RESULTS, type OptionDrivers } from './options.ts';
 import type { ResolvedEconomics, Money } from '../scenario/resolve.ts';
 
 export type Level = 'low' | 'base' | 'high';
@@ -110,39 +111,75 @@ export interface TcoResult {
   readonly levels: Readonly<Record<Level, TcoPoint>> | null;
 }
 
-/** The formulas over one fixed set of names, built once; intermediate results are evaluated once per call. */
-const EVAL_NAMES = candidateNames('c');
+/** The formulas over one fixed set of names, built once. */
+export const EVAL_NAMES = candidateNames('c');
 const EVAL = { low: tcoFormulas(EVAL_NAMES, 'low', NAMED_RESULTS), base: tcoFormulas(EVAL_NAMES, 'base', NAMED_RESULTS), high: tcoFormulas(EVAL_NAMES, 'high', NAMED_RESULTS) };
 
-/** The inputs of one candidate as the environment its formulas evaluate in. */
-export const candidateEnv = (input: TcoInput, names: CandidateNames = EVAL_NAMES): Env =>
-  inputEnv(inputValues(input.economics, [{ names, gpus: input.gpus, tdpWatts: input.tdpWatts, purchasePrice: input.purchasePrice, rentalPerGpuHour: input.rentalPerGpuHour }]));
+/**
+ * Where a compiled formula reads each name: the economics (`e`, a ResolvedEconomics), the
+ * candidate (`c`, a TcoInput), its evaluated TCO levels (`t`), or a constant. An empty input
+ * reads as 0, as in a spreadsheet.
+ */
+const SLOTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(ECONOMIC_INPUTS.map((k) => [k, `e.${k}`])),
+  hoursPerMonth: String(CONSTANT_INPUTS.hoursPerMonth),
+  gpusPerServer: String(CONSTANT_INPUTS.gpusPerServer),
+  [BUDGET]: '(e.budget ?? 0)',
+  [EVAL_NAMES.gpus]: 'c.gpus',
+  [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
+  ...Object.fromEntries(LEVELS.flatMap((l) => [
+    [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],
+    [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
+    [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
+    [TCO_RESULTS.capex[l], `t.${l}.capex`],
+  ])),
+};
+export type Compiled = (e: ResolvedEconomics, c: Omit<TcoInput, 'economics'>, t: Readonly<Record<Level, TcoPoint>> | null, d?: OptionDrivers) => number;
+/** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
+export const compileEval = compiler<Compiled>((name) => {
+  const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
+  if (driver) return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';
+  const slot = SLOTS[name];
+  if (slot === undefined) throw new Error(`no value for ${name} in a compiled formula`);
+  return slot;
+}, ['e', 'c', 't', 'd']);
+
+/** Each result's formula compiled once: the same arithmetic as `evaluate`, without an environment per call. */
+const RUN = LEVELS.map((l) => {
+  const f = EVAL[l];
+  return {
+    capex: compileEval(f.capex), powerPerMonth: compileEval(f.powerPerMonth), opexPerMonth: compileEval(f.opexPerMonth), ownedTotal: compileEval(f.ownedTotal),
+    rentPerMonth: compileEval(f.rentPerMonth), rentTotal: compileEval(f.rentTotal), breakEvenMonth: compileEval(f.breakEvenMonth),
+  };
+});
+const IT_POWER = compileEval(EVAL.base.itPowerKw);
+const ENERGY = compileEval(EVAL.base.energyKwhPerMonth);
 
 export function calculateTco(input: TcoInput): TcoResult {
-  const env = candidateEnv(input);
-  const itPowerKw = EVAL.base.itPowerKw.evaluate(env);
-  const energyKwhPerMonth = EVAL.base.energyKwhPerMonth.evaluate(env);
+  const e = input.economics;
+  const itPowerKw = IT_POWER(e, input, null);
+  const energyKwhPerMonth = ENERGY(e, input, null);
   if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
   const rented = input.rentalPerGpuHour !== null;
-  const point = (f: TcoFormulas): TcoPoint => {
-    const breakEven = rented ? f.breakEvenMonth.evaluate(env) : Number.NaN;
+  const point = (f: (typeof RUN)[number]): TcoPoint => {
+    const breakEven = rented ? f.breakEvenMonth(e, input, null) : Number.NaN;
     return {
-      capex: f.capex.evaluate(env),
-      powerPerMonth: f.powerPerMonth.evaluate(env),
-      opexPerMonth: f.opexPerMonth.evaluate(env),
-      ownedTotal: f.ownedTotal.evaluate(env),
-      rentPerMonth: rented ? f.rentPerMonth.evaluate(env) : null,
-      rentTotal: rented ? f.rentTotal.evaluate(env) : null,
+      capex: f.capex(e, input, null),
+      powerPerMonth: f.powerPerMonth(e, input, null),
+      opexPerMonth: f.opexPerMonth(e, input, null),
+      ownedTotal: f.ownedTotal(e, input, null),
+      rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
+      rentTotal: rented ? f.rentTotal(e, input, null) : null,
       breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
     };
   };
-  return { itPowerKw, energyKwhPerMonth, levels: { low: point(EVAL.low), base: point(EVAL.base), high: point(EVAL.high) } };
+  return { itPowerKw, energyKwhPerMonth, levels: { low: point(RUN[0]!), base: point(RUN[1]!), high: point(RUN[2]!) } };
 }
 
 /** Capex of `gpus` GPUs at `price` each under the scenario's economics (the selection guide's tiers). */
 export function capexOf(economics: ResolvedEconomics, gpus: number, price: number): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return EVAL.base.capex.evaluate(candidateEnv({ gpus, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null, economics }));
+  return RUN[1]!.capex(economics, { gpus, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null }, null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

@@ -6,10 +6,8 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import type { CandidateResult } from './results.ts';
-import { candidateEnv } from '../economics/tco.ts';
-import { evaluatedTco, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type Triple } from '../economics/options.ts';
-import { candidateNames } from '../economics/names.ts';
-import type { Env } from '../economics/expr.ts';
+import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
+import { evaluatedTco, namedDrivers, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type OptionFormulas, type Triple } from '../economics/options.ts';
 
 export type { Acquisition, Triple } from '../economics/options.ts';
 
@@ -35,10 +33,10 @@ export interface Option {
  * Both read only the candidate's sizing, which the sensitivity analysis keeps while it re-prices
  * the same fleet hundreds of times: computed once per sizing.
  */
-const perSizing = <T>(f: (sizing: CandidateResult['sizing']) => T) => {
+const perSizing = <T>(f: (sizing: CandidateResult['sizing'], c: CandidateResult) => T) => {
   const memo = new WeakMap<CandidateResult['sizing'], T>();
   return (c: CandidateResult): T => {
-    if (!memo.has(c.sizing)) memo.set(c.sizing, f(c.sizing));
+    if (!memo.has(c.sizing)) memo.set(c.sizing, f(c.sizing, c));
     return memo.get(c.sizing)!;
   };
 };
@@ -66,8 +64,32 @@ export function calculateOptions(s: ResolvedScenario, candidates: readonly Candi
   })));
 }
 
-/** The names the formulas are evaluated over (any fixed key: the values come from the option's candidate). */
-const NAMES = candidateNames('c');
+
+/**
+ * The estimator's numbers of a candidate's options, and the formulas built on them, once per
+ * sizing (the memory fits are made with it): the sensitivity analysis re-prices the same fleet
+ * hundreds of times, and only the environment changes.
+ */
+const driversOf = perSizing((_sizing, c): OptionDrivers => ({ inferenceGpus: gpusBy(c, 'inference'), tokensPerSecond: tokensPerSecond(c), trainingGpuHours: trainingGpuHours(c) }));
+type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
+interface Compiled { readonly total: RunTriple; readonly budgetBasis: RunTriple; readonly costPerMillionTokens: RunTriple | null; readonly trainingRunCost: readonly RunTriple[]; readonly withinBudget: Run | null }
+const compileTriple = (t: ExprTriple): RunTriple => ({ low: compileEval(t.low), base: compileEval(t.base), high: compileEval(t.high) });
+/** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
+const formulaCache = new Map<string, Compiled>();
+function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean): Compiled {
+  const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
+  let c = formulaCache.get(key);
+  if (!c) {
+    const f: OptionFormulas = optionFormulas(acquisition, EVAL_NAMES, fleetGpus, namedDrivers(drivers.tokensPerSecond !== null, drivers.trainingGpuHours.length), evaluatedTco, hasBudget);
+    c = {
+      total: compileTriple(f.total), budgetBasis: compileTriple(f.budgetBasis),
+      costPerMillionTokens: f.costPerMillionTokens && compileTriple(f.costPerMillionTokens),
+      trainingRunCost: f.trainingRunCost.map(compileTriple), withinBudget: f.withinBudget && compileEval(f.withinBudget),
+    };
+    formulaCache.set(key, c);
+  }
+  return c;
+}
 
 /** One candidate fleet bought or rented; null when it does not fit or has no price for that. */
 export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: Acquisition): Option | null {
@@ -75,17 +97,18 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const levels = c.tco?.levels ?? null;
   const candidate = c.candidate;
   if (acquisition === 'buy' ? !levels : !candidate.rentalPerGpuHour) return null;
-  const drivers: OptionDrivers = { inferenceGpus: gpusBy(c, 'inference'), tokensPerSecond: tokensPerSecond(c), trainingGpuHours: trainingGpuHours(c) };
+  const drivers = driversOf(c);
   const budget = s.economics.budget;
-  const f = optionFormulas(acquisition, NAMES, c.fleetGpus, drivers, evaluatedTco(levels), budget !== undefined);
-  const env = candidateEnv({ gpus: c.fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice, rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics }, NAMES);
-  const withinBudget = f.withinBudget === null ? null : f.withinBudget.evaluate(env) === 1;
+  const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined);
+  const inputs = { gpus: c.fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice, rentalPerGpuHour: candidate.rentalPerGpuHour };
+  const evaluate = (t: RunTriple): Triple => ({ low: t.low(s.economics, inputs, levels, drivers), base: t.base(s.economics, inputs, levels, drivers), high: t.high(s.economics, inputs, levels, drivers) });
+  const withinBudget = f.withinBudget === null ? null : f.withinBudget(s.economics, inputs, levels, drivers) === 1;
   return {
     candidate: c, acquisition, gpus: c.fleetGpus,
-    total: evaluate(f.total, env),
-    budgetBasis: evaluate(f.budgetBasis, env),
-    costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens, env),
-    trainingRunCost: f.trainingRunCost.map((r) => evaluate(r, env)),
+    total: evaluate(f.total),
+    budgetBasis: evaluate(f.budgetBasis),
+    costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens),
+    trainingRunCost: f.trainingRunCost.map((r) => evaluate(r)),
     targetsMet: c.targetsMet,
     withinBudget,
     feasible: c.targetsMet && withinBudget !== false,
@@ -93,7 +116,6 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   };
 }
 
-const evaluate = (t: ExprTriple, env: Env): Triple => ({ low: t.low.evaluate(env), base: t.base.evaluate(env), high: t.high.evaluate(env) });
 
 /** Feasible options first, then by base cost over the horizon; ties by fewer GPUs. */
 export function rankOptions(options: readonly Option[]): Option[] {

@@ -16,7 +16,7 @@ import { add, atMost, div, mul, num, ref, sub, when } from '../../src/economics/
 import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../src/economics/names.ts';
 import { isValidName } from '../../src/render/xlsx/cells.ts';
 import type { KeyValueBlock, Report, TableBlock } from '../../src/report/model.ts';
-import { optionFormulas, workbookTco } from '../../src/economics/options.ts';
+import { optionFormulas, workbookTco, writtenDrivers } from '../../src/economics/options.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SCENARIOS = [
@@ -123,7 +123,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   it('every option\'s formulas over the workbook names evaluate to the option\'s money and budget flag', () => {
     for (const o of results.options) {
       const names = candidateNames(keys[scenario.candidates.indexOf(o.candidate.candidate)]!);
-      const f = optionFormulas(o.acquisition, names, o.gpus, o.drivers, workbookTco(names), scenario.economics.budget !== undefined);
+      const f = optionFormulas(o.acquisition, names, o.gpus, writtenDrivers(o.drivers), workbookTco(names), scenario.economics.budget !== undefined);
       for (const level of LEVELS) {
         expect(close(f.total[level].evaluate(env), o.total[level]), `${names.gpus} ${o.acquisition} total ${level}`).toBe(true);
         expect(close(f.budgetBasis[level].evaluate(env), o.budgetBasis[level])).toBe(true);
