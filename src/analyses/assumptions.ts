@@ -1,34 +1,41 @@
 /** assumptions: every input, default and constant the numbers rest on, with its source. */
 import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
-import { ECONOMICS } from '../catalog/economics.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { PLANNING_DEFAULTS } from '../scenario/resolve.ts';
 import { PROFILES } from '../scenario/profiles.ts';
-import { round } from './context.ts';
+import { round, type AnalysisContext } from './context.ts';
+import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 
-export const buildAssumptions: AnalysisBuilder = ({ scenario, results, t }) => {
+/**
+ * One Assumptions row per declared economic parameter: its value, unit, and its source — the
+ * scenario where it set the value, else the declaration's source. Money converted from USD is
+ * shown to 4 significant digits (conversion noise).
+ */
+function economicAssumption({ scenario, results, t }: AnalysisContext, key: EconomicKey): Assumption {
   const e = scenario.economics;
-  const { estimatorAssumptions, gpusPerServer } = results.basis;
+  const p = parameter(key);
+  const unit = unitText(key, { currency: e.currency, month: t('unit.month'), year: t('unit.year') });
+  const source = p.settable !== false && e.fromScenario.has(key) ? { source: t('source.scenario') }
+    : p.source === 'planning' ? { source: t('source.planningDefault', { value: p.default }) }
+    : p.source === 'tool' ? { source: t('source.default') }
+    : { source: p.source.text, url: p.source.url };
+  return { id: key, label: t(p.label, { gpus: results.basis.gpusPerServer }), value: p.perUsd ? round(e[key]) : e[key], ...(unit ? { unit } : {}), ...source };
+}
+
+export const buildAssumptions: AnalysisBuilder = (ctx) => {
+  const { scenario, results, t } = ctx;
+  const e = scenario.economics;
+  const { estimatorAssumptions } = results.basis;
   const scenarioSource = t('source.scenario');
-  const pick = (field: string, fallback: string, url?: string) =>
-    e.fromScenario.has(field) ? { source: scenarioSource } : { source: fallback, ...(url ? { url } : {}) };
   const rate = e.usdExchangeRate;
   const items: Assumption[] = [
     { id: 'currency', label: t('assume.currency'), value: e.currency, source: scenarioSource },
     ...(e.currency !== 'USD' ? [{ id: 'usdExchangeRate', label: t('assume.usdRate', { currency: e.currency }), value: rate, unit: `${e.currency}/USD`, source: scenarioSource }] : []),
-    { id: 'electricityPricePerKwh', label: t('assume.electricity'), value: round(e.electricityPricePerKwh), unit: `${e.currency}/kWh`, ...pick('electricityPricePerKwh', ECONOMICS.electricityUsdPerKwh.source, ECONOMICS.electricityUsdPerKwh.url) },
-    { id: 'pue', label: t('assume.pue'), value: e.pue, ...pick('pue', ECONOMICS.pue.source, ECONOMICS.pue.url) },
-    { id: 'utilization', label: t('assume.utilization'), value: e.utilization, ...pick('utilization', t('source.planningDefault', { value: PLANNING_DEFAULTS.utilization })) },
-    { id: 'horizonMonths', label: t('assume.horizon'), value: e.horizonMonths, unit: t('unit.month'), ...pick('horizonMonths', t('source.planningDefault', { value: PLANNING_DEFAULTS.horizonMonths })) },
-    ...(e.budget !== undefined ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }] : []),
-    { id: 'serverOverheadMultiplier', label: t('assume.serverOverhead'), value: e.serverOverheadMultiplier, unit: '×', ...pick('serverOverheadMultiplier', ECONOMICS.serverOverheadMultiplier.source, ECONOMICS.serverOverheadMultiplier.url) },
-    { id: 'networkingShare', label: t('assume.networking', { gpus: gpusPerServer }), value: e.networkingShare, source: ECONOMICS.networkingShareOfTotal.source, url: ECONOMICS.networkingShareOfTotal.url },
-    { id: 'depreciationYears', label: t('assume.depreciation'), value: e.depreciationYears, unit: t('unit.year'), ...pick('depreciationYears', ECONOMICS.depreciationYears.source, ECONOMICS.depreciationYears.url) },
-    { id: 'residualValueShare', label: t('assume.residual'), value: e.residualValueShare, ...pick('residualValueShare', t('source.default')) },
-    { id: 'hostingPerKwMonth', label: t('assume.hosting'), value: e.hostingPerKwMonth, unit: `${e.currency}/kW/${t('unit.month')}`, ...pick('hostingPerKwMonth', t('source.default')) },
-    { id: 'maintenanceSharePerYear', label: t('assume.maintenance'), value: e.maintenanceSharePerYear, ...pick('maintenanceSharePerYear', t('source.default')) },
-    { id: 'reservedDiscount', label: t('assume.reserved'), value: e.reservedDiscount, ...pick('reservedDiscount', ECONOMICS.reservedDiscount.source, ECONOMICS.reservedDiscount.url) },
+    // The economic parameters in declaration order, the budget after the horizon.
+    ...ECONOMIC_KEYS.flatMap((key) => [
+      economicAssumption(ctx, key),
+      ...(key === 'horizonMonths' && e.budget !== undefined ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }] : []),
+    ]),
     ...estimatorAssumptions.map((a) => ({ id: `estimator.${a.id}`, label: t(`assume.est.${a.id}` as MessageKey), value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
     ...[...new Set(scenario.workloads.flatMap((w) => (w.kind === 'inference' && w.profile ? [w.profile] : [])))].map((p) => ({
       id: `profile.${p}`, label: t('assume.profile', { profile: p }), value: `${PROFILES[p].concurrency}`, unit: t('unit.concurrent'), source: PROFILES[p].source,

@@ -1,42 +1,26 @@
 /**
- * inputs: every economic input of the scenario as a named workbook cell (the Inputs sheet).
- * The TCO sheet's formulas (calc/tco-formulas.ts) refer to these names, so a buyer who changes
- * a price here sees every total move. Values are the resolved scenario's to 12 significant
- * digits (currency conversion leaves 5.8466000000000005), far inside the TCO's 10.
+ * inputs: every economic input of the scenario as a named workbook cell (the Inputs sheet), one
+ * row per declared parameter (economics/parameters.ts). The formulas of the TCO, Summary and
+ * Recommendation sheets (economics/tco.ts, economics/options.ts) refer to these names, so a
+ * buyer who changes a price here sees every total move. Values are the resolved scenario's to
+ * 12 significant digits (currency conversion leaves 5.8466000000000005), far inside the TCO's 10.
  */
 import { round, type AnalysisBuilder } from './context.ts';
 import type { Column, NumberFormat, RowCells, TableBlock } from '../report/model.ts';
-import type { MessageKey } from '../i18n/index.ts';
-import { CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateKeys, candidateNames, type EconomicInput } from '../calc/tco-formulas.ts';
-import { GPUS_PER_SERVER } from '../calc/tco.ts';
-
-/** Label, unit and number format of each economic input (labels shared with the assumptions). */
-const ECONOMIC_ROWS = {
-  electricityPricePerKwh: { label: 'assume.electricity', unit: (cur) => `${cur}/kWh`, format: 'decimal3' },
-  pue: { label: 'assume.pue', format: 'decimal2' },
-  utilization: { label: 'assume.utilization', format: 'percent' },
-  horizonMonths: { label: 'assume.horizon', unit: (_cur, month) => month, format: 'integer' },
-  serverOverheadMultiplier: { label: 'assume.serverOverhead', unit: () => '×', format: 'decimal2' },
-  networkingShare: { label: 'assume.networking', format: 'percent' },
-  depreciationYears: { label: 'assume.depreciation', unit: (_cur, _month, year) => year, format: 'decimal1' },
-  residualValueShare: { label: 'assume.residual', format: 'percent' },
-  hostingPerKwMonth: { label: 'assume.hosting', unit: (cur, month) => `${cur}/kW/${month}`, format: 'currency2' },
-  maintenanceSharePerYear: { label: 'assume.maintenance', format: 'percent' },
-  reservedDiscount: { label: 'assume.reserved', format: 'percent' },
-} as const satisfies Record<EconomicInput, { label: MessageKey; unit?: (currency: string, month: string, year: string) => string; format: NumberFormat }>;
+import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateKeys, candidateNames } from '../economics/names.ts';
+import { GPUS_PER_SERVER, parameter, unitText } from '../economics/parameters.ts';
 
 export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const e = scenario.economics;
   const cur = e.currency;
-  const unitOf = (row: { unit?: (c: string, m: string, y: string) => string }) => row.unit?.(cur, t('unit.month'), t('unit.year')) ?? '';
+  const words = { currency: cur, month: t('unit.month'), year: t('unit.year') };
   const rows: { label: string; value: number | null; unit: string; name: string; format: NumberFormat }[] = [
-    ...ECONOMIC_INPUTS.map((field) => {
-      const row: { label: MessageKey; unit?: (c: string, m: string, y: string) => string; format: NumberFormat } = ECONOMIC_ROWS[field];
-      return { label: t(row.label, { gpus: GPUS_PER_SERVER }), value: exact(e[field]), unit: unitOf(row), name: field, format: row.format };
-    }),
+    ...ECONOMIC_INPUTS.map((key) => ({
+      label: t(parameter(key).label, { gpus: GPUS_PER_SERVER }), value: exact(e[key]), unit: unitText(key, words), name: key, format: parameter(key).format,
+    })),
     { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
     { label: t('inputs.gpusPerServer'), value: CONSTANT_INPUTS.gpusPerServer, unit: 'GPUs', name: 'gpusPerServer', format: 'integer' },
-    ...(e.budget !== undefined ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: 'budget', format: 'currency' as const }] : []),
+    ...(e.budget !== undefined ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: BUDGET, format: 'currency' as const }] : []),
   ];
   const economics: TableBlock = {
     kind: 'table', id: 'inputs',

@@ -4,6 +4,7 @@ import type { Block, Column } from '../report/model.ts';
 import type { Option } from '../plan/options.ts';
 import type { Remedy } from '../plan/remedies.ts';
 import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
+import { recommendationCells } from './live-cells.ts';
 
 export const configurationLabel = (o: Option): string => `${o.gpus} × ${o.candidate.candidate.gpu.name}`;
 
@@ -44,7 +45,7 @@ export const buildRecommendation: AnalysisBuilder = (ctx) => {
     feasible: o.feasible,
     reason: optionReason(ctx, o, options),
   }));
-  const blocks: Block[] = [{ kind: 'table', id: 'recommendation', columns, rows }];
+  const blocks: Block[] = [{ kind: 'table', id: 'recommendation', columns, rows, rowCells: recommendationCells(ctx, options, rows) }];
   if (!options.some((o) => o.feasible)) {
     blocks.push({ kind: 'note', tone: 'warning', text: t('rec.none') });
     for (const r of results.remedies) blocks.push({ kind: 'note', tone: 'info', text: remedyText(ctx, r) });

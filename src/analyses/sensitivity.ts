@@ -4,20 +4,25 @@ import type { Block, Column } from '../report/model.ts';
 import type { SensitivityParam } from '../plan/sensitivity.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { configurationLabel } from './recommendation.ts';
+import { ECONOMIC_PARAMETERS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 
-export const paramLabel = (t: AnalysisContext['t'], p: SensitivityParam): string => t(`param.${p}` as MessageKey);
+const isEconomic = (p: SensitivityParam): p is EconomicKey => p in ECONOMIC_PARAMETERS;
 
-/** The unit an assumption's values are in. */
+/** An economic parameter's short label (its declaration), else the per-candidate one's. */
+export const paramLabel = (t: AnalysisContext['t'], p: SensitivityParam): string =>
+  (isEconomic(p) ? t(parameter(p).shortLabel ?? parameter(p).label) : t(`param.${p}` as MessageKey));
+
+/** The unit an assumption's values are in: the declared unit, else × for ratios and 0–1 for shares. */
 export function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
   const cur = ctx.scenario.economics.currency;
+  if (isEconomic(p)) {
+    const unit = unitText(p, { currency: cur, month: ctx.t('unit.month'), year: ctx.t('unit.year') });
+    return unit || (parameter(p).format === 'percent' ? '0–1' : '×');
+  }
   switch (p) {
-    case 'electricityPricePerKwh': return `${cur}/kWh`;
     case 'gpuPrice': return cur;
     case 'rentalRate': return `${cur}/GPU-h`;
-    case 'depreciationYears': return ctx.t('unit.year');
     case 'throughput': return '×';
-    case 'utilization': case 'reservedDiscount': return '0–1';
-    default: return '×';
   }
 }
 

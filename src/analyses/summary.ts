@@ -8,6 +8,7 @@ import { configurationLabel, optionReason, remedyText } from './recommendation.t
 import { paramLabel, formatParamValue } from './sensitivity.ts';
 import type { Option } from '../plan/options.ts';
 import { headlineOption } from '../plan/results.ts';
+import { summaryCells } from './live-cells.ts';
 
 /** A met target with less headroom than this is named as a risk. */
 const HEADROOM_RISK = 0.15;
@@ -48,9 +49,9 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const reason = remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options);
   const riskList = risks(ctx, shown);
   blocks.push(
-    { kind: 'keyValue', id: 'headline', items: headline },
+    { kind: 'keyValue', id: 'headline', items: headline, itemCells: summaryCells(ctx, shown, headline) },
     { kind: 'keyValue', id: 'why', items: [{ label: t('document.why'), value: reason, format: 'text' }] },
-    ...(figures.length ? [{ kind: 'keyValue' as const, id: 'figures', items: figures }] : []),
+    ...(figures.length ? [{ kind: 'keyValue' as const, id: 'figures', items: figures, itemCells: summaryCells(ctx, shown, figures) }] : []),
     { kind: 'keyValue', id: 'risks', title: t('sum.risksTitle'), items: riskList.map(([label, text]) => ({ label, value: text, format: 'text' as const })) },
   );
   const highlights = {

@@ -1,13 +1,14 @@
 /**
  * tco: capex, power with PUE, hosting and maintenance over the horizon; buy vs rent; perf per
  * money. Every figure of the table is also a live workbook formula over the Inputs sheet's
- * names (calc/tco-formulas.ts); the row keeps the number calc/tco.ts computed, which the
- * workbook caches.
+ * names (economics/tco.ts); the row keeps the number calculateTco evaluated from the same
+ * formulas, which the workbook caches.
  */
 import { round, type AnalysisBuilder } from './context.ts';
 import type { Column, RowCells } from '../report/model.ts';
-import { cumulativeCost } from '../calc/tco.ts';
-import { candidateKeys, candidateNames, div, mul, named, num, ref, tcoFormulas } from '../calc/tco-formulas.ts';
+import { NAMED_RESULTS, cumulativeCost, tcoFormulas, tflopsPerMoneyFormula } from '../economics/tco.ts';
+import { candidateKeys, candidateNames } from '../economics/names.ts';
+import { named, num, ref } from '../economics/expr.ts';
 
 /** Significant digits of the table's numbers: the workbook recomputes them to ~1e-9 relative. */
 const DIGITS = 10;
@@ -45,7 +46,7 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
       ownedHigh: c.tco?.levels ? round(c.tco.levels.high.ownedTotal, DIGITS) : null,
       rent: base?.rentTotal != null ? round(base.rentTotal, DIGITS) : null,
       breakEven: base?.breakEvenMonth ?? null,
-      tflopsPerMoney: base && c.fleetGpus ? round((bf16 * c.fleetGpus) / (base.ownedTotal / 1000), DIGITS) : null,
+      tflopsPerMoney: base && c.fleetGpus ? round(tflopsPerMoneyFormula(bf16, num(c.fleetGpus), num(base.ownedTotal)).evaluate(() => 0), DIGITS) : null,
     };
     const index = scenario.candidates.indexOf(c.candidate);
     return { row, cells: index < 0 ? null : liveCells(row, candidateNames(keys[index]!), bf16) };
@@ -94,7 +95,7 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
  * Power, capex, opex and owned TCO get names, so later formulas read `capex_…*…+opexPerMonth_…*…`.
  */
 function liveCells(row: Readonly<Record<string, number | string | null>>, n: ReturnType<typeof candidateNames>, bf16: number): RowCells {
-  const base = tcoFormulas(n, 'base', ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth']);
+  const base = tcoFormulas(n, 'base', NAMED_RESULTS);
   const all: Record<string, string> = {
     gpus: ref(n.gpus).text,
     capex: base.capex.text,
@@ -106,7 +107,7 @@ function liveCells(row: Readonly<Record<string, number | string | null>>, n: Ret
     ownedHigh: tcoFormulas(n, 'high').ownedTotal.text,
     rent: base.rentTotal.text,
     breakEven: base.breakEvenMonth.text,
-    tflopsPerMoney: div(mul(num(bf16), ref(n.gpus)), div(named(n.ownedTotal, base.ownedTotal), num(1000))).text,
+    tflopsPerMoney: tflopsPerMoneyFormula(bf16, ref(n.gpus), named(n.ownedTotal, base.ownedTotal)).text,
   };
   const priced = row.owned !== null;
   const formulas = Object.fromEntries(Object.entries(all).filter(([key]) => row[key] !== null || (key === 'breakEven' && priced && row.rent !== null)));

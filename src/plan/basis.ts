@@ -6,7 +6,7 @@
 import { ERROR_BANDS, type ErrorBand, type EstimateKind } from '../calc/error-bands.ts';
 import { estimatorAssumptions, type Assumption } from '../calc/assumptions.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from '../calc/comm.ts';
-import { GPUS_PER_SERVER } from '../calc/tco.ts';
+import { GPUS_PER_SERVER } from '../economics/parameters.ts';
 
 export type { Assumption, ErrorBand, EstimateKind };
 

@@ -1,21 +1,15 @@
 /**
  * Procurement options: each candidate fleet bought or rented, with its cost over the horizon
  * (low/base/high), cost per 1M output tokens and per training run, and which constraints it
- * meets (memory, latency/throughput/deadline targets, budget). Pure.
- *
- *   bought: owned TCO = depreciation over the horizon + opex (calc/tco.ts); budget = capex
- *   rented: inference GPUs held every month at (1 − reserved discount) × the on-demand rate,
- *           training GPUs rented for the run's GPU-hours on demand; budget = total rent
- *   cost per 1M output tokens = cost of the inference GPUs over the horizon
- *                               / output tokens produced at the scenario's utilisation
+ * meets (memory, latency/throughput/deadline targets, budget). Pure. The money is the
+ * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
-import { HOURS_PER_MONTH } from '../catalog/economics.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import type { CandidateResult } from './results.ts';
-import type { Level } from '../calc/tco.ts';
+import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
+import { evaluatedTco, namedDrivers, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type OptionFormulas, type Triple } from '../economics/options.ts';
 
-export type Acquisition = 'buy' | 'rent';
-export type Triple = Readonly<Record<Level, number>>;
+export type { Acquisition, Triple } from '../economics/options.ts';
 
 export interface Option {
   readonly candidate: CandidateResult;
@@ -31,19 +25,18 @@ export interface Option {
   readonly targetsMet: boolean;
   readonly withinBudget: boolean | null;
   readonly feasible: boolean;
+  /** The estimator's numbers in the option's formulas (economics/options.ts). */
+  readonly drivers: OptionDrivers;
 }
 
-const triple = (f: (l: Level) => number): Triple => ({ low: f('low'), base: f('base'), high: f('high') });
-
-/** Output tokens per second (system) of the inference workloads at their sized fleets, low/base/high. */
 /**
  * Both read only the candidate's sizing, which the sensitivity analysis keeps while it re-prices
  * the same fleet hundreds of times: computed once per sizing.
  */
-const perSizing = <T>(f: (workloads: CandidateResult['workloads']) => T) => {
+const perSizing = <T>(f: (workloads: CandidateResult['workloads'], c: CandidateResult) => T) => {
   const memo = new WeakMap<CandidateResult['workloads'], T>();
   return (c: CandidateResult): T => {
-    if (!memo.has(c.workloads)) memo.set(c.workloads, f(c.workloads));
+    if (!memo.has(c.workloads)) memo.set(c.workloads, f(c.workloads, c));
     return memo.get(c.workloads)!;
   };
 };
@@ -71,47 +64,58 @@ export function calculateOptions(s: ResolvedScenario, candidates: readonly Candi
   })));
 }
 
+
+/**
+ * The estimator's numbers of a candidate's options, and the formulas built on them, once per
+ * sizing (the memory fits are made with it): the sensitivity analysis re-prices the same fleet
+ * hundreds of times, and only the environment changes.
+ */
+const driversOf = perSizing((_workloads, c): OptionDrivers => ({ inferenceGpus: gpusBy(c, 'inference'), tokensPerSecond: tokensPerSecond(c), trainingGpuHours: trainingGpuHours(c) }));
+type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
+interface Compiled { readonly total: RunTriple; readonly budgetBasis: RunTriple; readonly costPerMillionTokens: RunTriple | null; readonly trainingRunCost: readonly RunTriple[]; readonly withinBudget: Run | null }
+const compileTriple = (t: ExprTriple): RunTriple => ({ low: compileEval(t.low), base: compileEval(t.base), high: compileEval(t.high) });
+/** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
+const formulaCache = new Map<string, Compiled>();
+function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean): Compiled {
+  const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
+  let c = formulaCache.get(key);
+  if (!c) {
+    const f: OptionFormulas = optionFormulas(acquisition, EVAL_NAMES, fleetGpus, namedDrivers(drivers.tokensPerSecond !== null, drivers.trainingGpuHours.length), evaluatedTco, hasBudget);
+    c = {
+      total: compileTriple(f.total), budgetBasis: compileTriple(f.budgetBasis),
+      costPerMillionTokens: f.costPerMillionTokens && compileTriple(f.costPerMillionTokens),
+      trainingRunCost: f.trainingRunCost.map(compileTriple), withinBudget: f.withinBudget && compileEval(f.withinBudget),
+    };
+    formulaCache.set(key, c);
+  }
+  return c;
+}
+
 /** One candidate fleet bought or rented; null when it does not fit or has no price for that. */
 export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: Acquisition): Option | null {
   if (c.fleetGpus === null) return null;
-  const e = s.economics;
-  const hours = HOURS_PER_MONTH * e.horizonMonths;
-  const tps = tokensPerSecond(c);
-  const tokensMillions = (l: Level) => (tps ? (tps[l] * 3600 * hours * e.utilization) / 1e6 : 0);
-  const gpuHours = trainingGpuHours(c);
-  const budget = e.budget;
-  const levels = c.tco?.levels;
-  if (acquisition === 'buy') {
-    if (!levels) return null;
-    const infShare = c.fleetGpus > 0 ? gpusBy(c, 'inference') / c.fleetGpus : 0;
-    const total = triple((l) => levels[l].ownedTotal);
-    // Owned cost per GPU-hour of the fleet, to price a training run on owned GPUs.
-    const perGpuHour = triple((l) => levels[l].ownedTotal / (c.fleetGpus! * hours));
-    const capex = triple((l) => levels[l].capex);
-    return {
-      candidate: c, acquisition, gpus: c.fleetGpus, total, budgetBasis: capex,
-      // Lowest cost pairs the low price with the high throughput, and vice versa.
-      costPerMillionTokens: tps ? { low: (total.low * infShare) / tokensMillions('high'), base: (total.base * infShare) / tokensMillions('base'), high: (total.high * infShare) / tokensMillions('low') } : null,
-      trainingRunCost: gpuHours.map((h) => ({ low: h.low * perGpuHour.low, base: h.base * perGpuHour.base, high: h.high * perGpuHour.high })),
-      targetsMet: c.targetsMet,
-      withinBudget: budget === undefined ? null : capex.base <= budget,
-      feasible: c.targetsMet && (budget === undefined || capex.base <= budget),
-    };
-  }
-  const rate = c.candidate.rentalPerGpuHour;
-  if (!rate) return null;
-  const inferenceRent = (l: Level) => gpusBy(c, 'inference') * rate[l] * (1 - e.reservedDiscount) * hours;
-  const runs = gpuHours.map((h) => triple((l) => h[l] * rate[l]));
-  const total = triple((l) => inferenceRent(l) + sum(runs.map((r) => r[l])));
+  const levels = c.tco?.levels ?? null;
+  const candidate = c.candidate;
+  if (acquisition === 'buy' ? !levels : !candidate.rentalPerGpuHour) return null;
+  const drivers = driversOf(c);
+  const budget = s.economics.budget;
+  const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined);
+  const inputs = { gpus: c.fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice, rentalPerGpuHour: candidate.rentalPerGpuHour };
+  const evaluate = (t: RunTriple): Triple => ({ low: t.low(s.economics, inputs, levels, drivers), base: t.base(s.economics, inputs, levels, drivers), high: t.high(s.economics, inputs, levels, drivers) });
+  const withinBudget = f.withinBudget === null ? null : f.withinBudget(s.economics, inputs, levels, drivers) === 1;
   return {
-    candidate: c, acquisition, gpus: c.fleetGpus, total, budgetBasis: total,
-    costPerMillionTokens: tps ? { low: inferenceRent('low') / tokensMillions('high'), base: inferenceRent('base') / tokensMillions('base'), high: inferenceRent('high') / tokensMillions('low') } : null,
-    trainingRunCost: runs,
+    candidate: c, acquisition, gpus: c.fleetGpus,
+    total: evaluate(f.total),
+    budgetBasis: evaluate(f.budgetBasis),
+    costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens),
+    trainingRunCost: f.trainingRunCost.map((r) => evaluate(r)),
     targetsMet: c.targetsMet,
-    withinBudget: budget === undefined ? null : total.base <= budget,
-    feasible: c.targetsMet && (budget === undefined || total.base <= budget),
+    withinBudget,
+    feasible: c.targetsMet && withinBudget !== false,
+    drivers,
   };
 }
+
 
 /** Feasible options first, then by base cost over the horizon; ties by fewer GPUs. */
 export function rankOptions(options: readonly Option[]): Option[] {

@@ -9,7 +9,7 @@
  *   selectionGuide  budget tiers over the whole catalog; basis  the constants the report states
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco, type TcoResult } from '../calc/tco.ts';
+import { calculateTco, type TcoResult } from '../economics/tco.ts';
 import { calculateBasis, type Basis } from './basis.ts';
 import { calculateOptions, type Option } from './options.ts';
 import { calculateRemedies, type Remedy } from './remedies.ts';

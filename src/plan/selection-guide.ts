@@ -14,7 +14,7 @@ import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from '../calc/comm.ts';
 import { calculateInferenceMemory, calculateTrainingMemory, TP_DEGREES, usableMemoryGiB } from '../calc/memory.ts';
-import { GPUS_PER_SERVER } from '../calc/tco.ts';
+import { capexOf } from '../economics/tco.ts';
 import { DEFAULT_MAX_GPUS, type Money, type ResolvedInference, type ResolvedScenario, type ResolvedTraining, type ResolvedWorkload } from '../scenario/resolve.ts';
 import { inferenceMemoryInput, trainingMemoryInput } from './estimator-inputs.ts';
 import { firstPowerOfTwo } from './search.ts';
@@ -107,9 +107,7 @@ const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed => (w.kind ===
 
 /** Capex as the TCO analysis counts it: GPUs × price × server overhead, + networking past one server. */
 export function guideCapex(s: ResolvedScenario, gpus: number, price: number): number {
-  const e = s.economics;
-  const server = gpus * price * e.serverOverheadMultiplier;
-  return gpus > GPUS_PER_SERVER ? server / (1 - e.networkingShare) : server;
+  return capexOf(s.economics, gpus, price);
 }
 
 /** The scenario's own price for a GPU it names, else the catalog midpoint in the scenario currency. */

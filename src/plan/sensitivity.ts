@@ -1,18 +1,17 @@
 /**
  * Sensitivity of the recommended option: each assumption moved to its low and high value (the
- * sourced ranges of catalog/economics.ts, the candidate's price range, ±0.2 utilisation, the
- * estimator's throughput band), the option's cost over the horizon and cost per 1M output tokens
+ * spans declared in economics/parameters.ts, the candidate's price range, the estimator's
+ * throughput band), the option's cost over the horizon and cost per 1M output tokens
  * recomputed, rows ranked by swing (the data of a tornado chart). Also, per assumption, the value
- * at which the top two options swap places, found by scanning its plausible span and bisecting.
+ * at which the top two options swap places, found by scanning its plausible span.
  */
-import { ECONOMICS } from '../catalog/economics.ts';
 import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco } from '../calc/tco.ts';
+import { calculateTco } from '../economics/tco.ts';
+import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
 
-export type SensitivityParam =
-  | 'electricityPricePerKwh' | 'pue' | 'utilization' | 'serverOverheadMultiplier' | 'depreciationYears'
-  | 'reservedDiscount' | 'gpuPrice' | 'rentalRate' | 'throughput';
+/** An economic parameter with a declared sensitivity span, or a per-candidate one. */
+export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
 
 export interface SensitivityRow {
   readonly param: SensitivityParam;
@@ -62,31 +61,18 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
 }
 
-/** Low and high value of each assumption that applies to the option. */
+/** Low and high value of each assumption that applies to the option (declaration order, the price after the shared ones). */
 function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low: number; high: number }[] {
   const e = s.economics;
-  const rate = e.usdExchangeRate;
-  const set = (k: string) => e.fromScenario.has(k);
   const around = (v: number, f: number) => ({ low: v * (1 - f), high: v * (1 + f) });
+  const economic = (applies: 'any' | 'buy' | 'rent') => SENSITIVITY_KEYS.filter((k) => parameter(k).sensitivity!.applies === applies)
+    .map((param) => ({ param, ...sensitivityRange(param, e[param], e.fromScenario.has(param), e.usdExchangeRate) }));
+  const price = o.acquisition === 'buy' ? o.candidate.candidate.purchasePrice! : o.candidate.candidate.rentalPerGpuHour!;
   const out: { param: SensitivityParam; low: number; high: number }[] = [
-    { param: 'electricityPricePerKwh', ...(set('electricityPricePerKwh') ? around(e.electricityPricePerKwh, 0.3) : { low: ECONOMICS.electricityUsdPerKwh.low * rate, high: ECONOMICS.electricityUsdPerKwh.high * rate }) },
-    { param: 'pue', ...(set('pue') ? { low: Math.max(1, e.pue - 0.2), high: e.pue + 0.2 } : { low: ECONOMICS.pue.low, high: ECONOMICS.pue.high }) },
-    { param: 'utilization', low: Math.max(0.1, e.utilization - 0.2), high: Math.min(1, e.utilization + 0.2) },
+    ...economic('any'),
+    { param: o.acquisition === 'buy' ? 'gpuPrice' : 'rentalRate', ...(price.low < price.high ? { low: price.low, high: price.high } : around(price.base, 0.2)) },
+    ...economic(o.acquisition),
   ];
-  if (o.acquisition === 'buy') {
-    const p = o.candidate.candidate.purchasePrice!;
-    out.push(
-      { param: 'gpuPrice', ...(p.low < p.high ? { low: p.low, high: p.high } : around(p.base, 0.2)) },
-      { param: 'serverOverheadMultiplier', low: ECONOMICS.serverOverheadMultiplier.low, high: ECONOMICS.serverOverheadMultiplier.high },
-      { param: 'depreciationYears', low: ECONOMICS.depreciationYears.low, high: ECONOMICS.depreciationYears.high },
-    );
-  } else {
-    const r = o.candidate.candidate.rentalPerGpuHour!;
-    out.push(
-      { param: 'rentalRate', ...(r.low < r.high ? { low: r.low, high: r.high } : around(r.base, 0.2)) },
-      { param: 'reservedDiscount', low: 0, high: ECONOMICS.reservedDiscount.high },
-    );
-  }
   if (o.costPerMillionTokens) {
     const b = o.costPerMillionTokens;
     // Throughput factor relative to base: high cost ↔ low throughput.
@@ -109,17 +95,11 @@ export function calculateSensitivity(s: ResolvedScenario, options: readonly Opti
 
 /** Where along each assumption's span the runner-up becomes cheaper than the recommendation. */
 function flipPoints(s: ResolvedScenario, a: Option, b: Option): FlipPoint[] {
-  const e = s.economics;
-  const spans: { param: SensitivityParam; span: [number, number] }[] = [
-    { param: 'electricityPricePerKwh', span: [0, Math.max(1, e.electricityPricePerKwh * 10)] },
-    { param: 'pue', span: [1, 3] },
-    { param: 'utilization', span: [0.05, 1] },
-    { param: 'serverOverheadMultiplier', span: [1, 3] },
-    { param: 'depreciationYears', span: [1, 10] },
-    { param: 'reservedDiscount', span: [0, 0.9] },
-  ];
   const gap = (param: SensitivityParam, value: number) => evaluate(s, b, { param, value }).total - evaluate(s, a, { param, value }).total;
-  return spans.map(({ param, span }) => ({ param, span, value: crossing((v) => gap(param, v), span) }));
+  return SENSITIVITY_KEYS.map((param) => {
+    const span = flipSpan(param, s.economics[param]);
+    return { param, span, value: crossing((v) => gap(param, v), span) };
+  });
 }
 
 /**

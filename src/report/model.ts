@@ -104,6 +104,8 @@ export interface KeyValueBlock {
   readonly id: string;
   readonly title?: string;
   readonly items: readonly KeyValueItem[];
+  /** Parallel to `items`: workbook extras of each value cell, under the key `value` (as TableBlock.rowCells). */
+  readonly itemCells?: readonly (RowCells | null)[];
 }
 
 export type Block = TableBlock | ChartBlock | NoteBlock | KeyValueBlock;

@@ -2,13 +2,15 @@
  * Scenario (as validated) → ResolvedScenario: catalog ids replaced by their specs, profiles
  * applied, every default filled in and marked as such, all money in the scenario currency.
  */
+import type { Money, ResolvedEconomics } from '../economics/types.ts';
 import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
-import { ECONOMICS } from '../catalog/economics.ts';
+import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/parameters.ts';
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
 import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
 
-export interface Money { readonly low: number; readonly base: number; readonly high: number; readonly from: 'scenario' | 'catalog' }
+export type { Money, ResolvedEconomics };
+
 
 export interface ResolvedInference {
   readonly kind: 'inference';
@@ -47,24 +49,6 @@ export interface ResolvedCandidate {
   readonly maxGpus: number;
 }
 
-export interface ResolvedEconomics {
-  readonly currency: string;
-  readonly usdExchangeRate: number;
-  readonly electricityPricePerKwh: number;
-  readonly pue: number;
-  readonly utilization: number;
-  readonly horizonMonths: number;
-  readonly budget?: number;
-  readonly serverOverheadMultiplier: number;
-  readonly networkingShare: number;
-  readonly depreciationYears: number;
-  readonly residualValueShare: number;
-  readonly hostingPerKwMonth: number;
-  readonly maintenanceSharePerYear: number;
-  readonly reservedDiscount: number;
-  /** Which fields the scenario set (the rest are documented defaults). */
-  readonly fromScenario: ReadonlySet<string>;
-}
 
 export interface ResolvedScenario {
   readonly name: string;
@@ -74,12 +58,6 @@ export interface ResolvedScenario {
   readonly candidates: readonly ResolvedCandidate[];
   readonly economics: ResolvedEconomics;
 }
-
-/**
- * Planning defaults with no universal published value: utilisation is the fleet's own average
- * (set it from monitoring); 36 months matches a 3-year reserved-capacity term.
- */
-export const PLANNING_DEFAULTS = { utilization: 0.7, horizonMonths: 36 } as const;
 
 /** Default upper bound on GPUs of one kind (eight 8-GPU servers). */
 export const DEFAULT_MAX_GPUS = 64;
@@ -159,21 +137,13 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
 function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
   const rate = e.usdExchangeRate ?? 1;
   const fromScenario = new Set(Object.entries(e).filter(([, v]) => v !== undefined).map(([k]) => k));
+  const given = e as Partial<Record<EconomicKey, number>>;
+  const values = Object.fromEntries(ECONOMIC_KEYS.map((k) => [k, given[k] ?? defaultValue(k, rate)])) as Record<EconomicKey, number>;
   return {
     currency: e.currency,
     usdExchangeRate: rate,
-    electricityPricePerKwh: e.electricityPricePerKwh ?? ECONOMICS.electricityUsdPerKwh.value * rate,
-    pue: e.pue ?? ECONOMICS.pue.value,
-    utilization: e.utilization ?? PLANNING_DEFAULTS.utilization,
-    horizonMonths: e.horizonMonths ?? PLANNING_DEFAULTS.horizonMonths,
+    ...values,
     ...(e.budget !== undefined ? { budget: e.budget } : {}),
-    serverOverheadMultiplier: e.serverOverheadMultiplier ?? ECONOMICS.serverOverheadMultiplier.value,
-    networkingShare: ECONOMICS.networkingShareOfTotal.value,
-    depreciationYears: e.depreciationYears ?? ECONOMICS.depreciationYears.value,
-    residualValueShare: e.residualValueShare ?? 0,
-    hostingPerKwMonth: e.hostingPerKwMonth ?? 0,
-    maintenanceSharePerYear: e.maintenanceSharePerYear ?? 0,
-    reservedDiscount: e.reservedDiscount ?? 0,
     fromScenario,
   };
 }

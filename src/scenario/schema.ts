@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
+import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/parameters.ts';
 
 const positive = (what: string) => z.number().positive().describe(what);
 const positiveInt = (what: string) => z.number().int().positive().describe(what);
-const fraction = (what: string) => z.number().gt(0).lte(1).describe(what);
 
 export const precisionSchema = z.enum(PRECISIONS);
 
@@ -121,33 +121,30 @@ export const candidateSchema = z.union([
   }),
 ]);
 
+/** One economic parameter's field, from its declaration (range, default, plausible range). */
+function economicField(key: SettableKey) {
+  const p = parameter(key);
+  const r = p.range;
+  let n = r.integer ? z.number().int() : z.number();
+  if (r.min !== undefined) n = r.minExclusive ? n.gt(r.min) : n.gte(r.min);
+  if (r.max !== undefined) n = r.maxExclusive ? n.lt(r.max) : n.lte(r.max);
+  const usd = p.perUsd ? ' USD' : '';
+  const plausible = p.plausible ? `; plausible ${p.plausible.low}–${p.plausible.high}${usd}` : '';
+  return n.describe(`${p.help} Default: ${p.default}${usd}${plausible}.`).optional();
+}
+
+/** The economic parameters' fields (economics/parameters.ts), in declaration order. */
+const economicFields = Object.fromEntries(SETTABLE_KEYS.map((k) => [k, economicField(k)])) as Record<SettableKey, ReturnType<typeof economicField>>;
+
 export const economicsSchema = z.strictObject({
   /** ISO 4217 currency of every amount in the scenario. Default: USD. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as USD, EUR or CNY').default('USD').describe('ISO 4217 currency of all amounts. Default: USD.'),
   /** Units of `currency` per 1 USD; converts catalog USD prices. Required when currency is not USD. */
   usdExchangeRate: positive('Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.').optional(),
-  /** Electricity price per kWh, scenario currency. Default: 0.08 USD (US industrial average). */
-  electricityPricePerKwh: positive('Electricity price per kWh. Default: 0.08 USD (US industrial average, EIA).').optional(),
-  /** Power usage effectiveness of the facility (≥ 1). Default: 1.55 (Uptime Institute average). */
-  pue: z.number().gte(1).lte(3).describe('Facility PUE, 1–3. Default: 1.55 (Uptime Institute industry average).').optional(),
-  /** Average share of hours the GPUs are busy (0–1]. Default: 0.7. */
-  utilization: fraction('Average share of hours the GPUs run at load, (0, 1]. Default: 0.7.').optional(),
-  /** Planning horizon, months. Default: 36. */
-  horizonMonths: positiveInt('Planning horizon in months. Default: 36.').optional(),
   /** Total budget, scenario currency (optional). */
   budget: positive('Total budget in the scenario currency.').optional(),
-  /** Server cost as a multiple of its GPUs' cost. Default: 1.4 (range 1.3–1.6). */
-  serverOverheadMultiplier: z.number().gte(1).lte(3).describe('Server cost as a multiple of its GPUs. Default: 1.4.').optional(),
-  /** Depreciation period, years. Default: 4. */
-  depreciationYears: positive('Depreciation period in years. Default: 4.').optional(),
-  /** Resale value at the end of depreciation, share of capex [0, 1). Default: 0. */
-  residualValueShare: z.number().gte(0).lt(1).describe('Resale value at the end of depreciation, share of capex. Default: 0.').optional(),
-  /** Colocation / hosting per kW of IT load per month, scenario currency. Default: 0 (own facility). */
-  hostingPerKwMonth: z.number().gte(0).describe('Hosting or colocation per kW of IT load per month. Default: 0.').optional(),
-  /** Yearly maintenance and support, share of capex. Default: 0. */
-  maintenanceSharePerYear: z.number().gte(0).lt(1).describe('Yearly maintenance and support, share of capex. Default: 0.').optional(),
-  /** Discount of reserved over on-demand rental, [0, 1). Default: 0 (on-demand). */
-  reservedDiscount: z.number().gte(0).lt(1).describe('Discount of reserved capacity over on-demand rental, [0, 1). Default: 0.').optional(),
+  /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */
+  ...economicFields,
 });
 
 export const scenarioSchema = z.strictObject({

@@ -95,7 +95,7 @@ describe('run example-scenario.yaml (en, all formats)', () => {
           found.push(headerRow);
           table.rows.forEach((row, r) => {
             table.columns.forEach((col, c) => {
-              expectCell(ws.getCell(headerRow + 1 + r, c + 1).value, row[col.key] ?? null, `${analysis.id}/${table.id} row ${r} ${col.key}`);
+              expectCell(ws.getCell(headerRow + 1 + r, c + 1), row[col.key] ?? null, `${analysis.id}/${table.id} row ${r} ${col.key}`);
             });
           });
           if (analysis.blocks[0] === table) expect(headerRow, `${analysis.id}: first block's header is row 1`).toBe(1);
@@ -140,7 +140,7 @@ describe('run example-scenario.yaml (en, all formats)', () => {
       const first = kv.title ? 2 : 1;
       kv.items.forEach((item, k) => {
         expect(ws.getCell(first + k, 1).value).toBe(item.unit ? `${item.label} (${item.unit})` : item.label);
-        expectCell(ws.getCell(first + k, 2).value, item.value, `summary ${item.label}`);
+        expectCell(ws.getCell(first + k, 2), item.value, `summary ${item.label}`);
       });
     });
   });
@@ -242,10 +242,12 @@ function findRow(ws: ExcelJS.Worksheet, headers: readonly string[], after: numbe
  * A workbook cell against its JSON value. A formula cell (the workbook may compute a figure live)
  * is compared by its cached result; a JSON formula value must be a formula in the workbook.
  */
-function expectCell(actual: ExcelJS.CellValue, expected: CellValue, where: string): void {
-  const isFormula = actual !== null && typeof actual === 'object' && ('formula' in actual || 'sharedFormula' in actual);
+function expectCell(cell: ExcelJS.Cell, expected: CellValue, where: string): void {
+  const actual = cell.value;
+  const isFormula = cell.type === ExcelJS.ValueType.Formula;
   if (expected !== null && typeof expected === 'object') expect(isFormula, `${where}: a formula, got ${JSON.stringify(actual)}`).toBe(true);
-  let got: unknown = isFormula ? (actual as ExcelJS.CellFormulaValue).result ?? null : actual ?? null;
+  // A formula's cached result is read from cell.result: exceljs's cell.value leaves out false and 0.
+  let got: unknown = isFormula ? cell.result ?? null : actual ?? null;
   // A link (e.g. a source URL) is compared by its text, which must also be its target.
   if (got !== null && typeof got === 'object' && 'hyperlink' in got && 'text' in got) {
     const link = got as ExcelJS.CellHyperlinkValue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculateTco, breakEven, cumulativeCost } from '../../src/calc/tco.ts';
+import { calculateTco, breakEven, capexOf, cumulativeCost } from '../../src/economics/tco.ts';
 import type { ResolvedEconomics } from '../../src/scenario/resolve.ts';
 
 const economics: ResolvedEconomics = {
@@ -20,11 +20,12 @@ describe('calculateTco', () => {
     expect(r.energyKwhPerMonth).toBeCloseTo(3068.1, 6);
     expect(b.capex).toBe(8 * 30_000 * 1.4); // one server: no cluster network
     expect(b.powerPerMonth).toBeCloseTo(306.81, 6);
-    expect(b.hostingPerMonth).toBeCloseTo(560, 6);
-    expect(b.maintenancePerMonth).toBeCloseTo((336_000 * 0.12) / 12, 6);
-    // 24 of 48 months depreciated.
-    expect(b.depreciationOverHorizon).toBeCloseTo(168_000, 6);
+    // opex = power + hosting (5.6 kW × 100) + maintenance (336,000 × 0.12 / 12).
+    expect(b.opexPerMonth).toBeCloseTo(306.81 + 560 + (336_000 * 0.12) / 12, 6);
+    // 24 of 48 months depreciated: half the capex, plus 24 months of opex.
+    expect(b.ownedTotal).toBeCloseTo(168_000 + 24 * b.opexPerMonth, 6);
     expect(b.rentPerMonth).toBeCloseTo(8 * 3 * 0.5 * 730.5, 6);
+    expect(b.rentTotal).toBeCloseTo(24 * 8 * 3 * 0.5 * 730.5, 6);
     expect(r.levels!.low.capex).toBeLessThan(b.capex);
     expect(r.levels!.high.ownedTotal).toBeGreaterThan(b.ownedTotal);
   });
@@ -32,7 +33,9 @@ describe('calculateTco', () => {
   it('adds cluster networking beyond one 8-GPU server', () => {
     const r = calculateTco({ gpus: 16, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics });
     const b = r.levels!.base;
-    expect(b.networkingCost / b.capex).toBeCloseTo(0.19, 10);
+    // Networking is 19% of the whole cluster: servers are the other 81%.
+    expect((16 * 30_000 * 1.4) / b.capex).toBeCloseTo(0.81, 10);
+    expect(capexOf(economics, 16, 30_000)).toBe(b.capex);
     expect(b.rentTotal).toBeNull();
     expect(b.breakEvenMonth).toBeNull();
   });

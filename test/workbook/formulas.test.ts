@@ -11,12 +11,12 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
 import { buildReport } from '../../src/analyses/build-report.ts';
-import { LEVELS } from '../../src/calc/tco.ts';
-import {
-  add, candidateKeys, candidateNames, div, inputValues, mul, num, ref, sub, tcoFormulas, when,
-} from '../../src/calc/tco-formulas.ts';
+import { LEVELS, NAMED_RESULTS, tcoFormulas } from '../../src/economics/tco.ts';
+import { add, atMost, div, mul, num, ref, sub, when } from '../../src/economics/expr.ts';
+import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../src/economics/names.ts';
 import { isValidName } from '../../src/render/xlsx/cells.ts';
-import type { TableBlock } from '../../src/report/model.ts';
+import type { KeyValueBlock, Report, TableBlock } from '../../src/report/model.ts';
+import { optionFormulas, workbookTco, writtenDrivers } from '../../src/economics/options.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const SCENARIOS = [
@@ -39,6 +39,9 @@ describe('expression text', () => {
     expect(div(ref('a'), mul(ref('b'), num(12))).text).toBe('a/(b*12)');
     expect(add(mul(ref('a'), ref('b')), ref('c')).text).toBe('a*b+c');
     expect(when(ref('g'), '>', num(8), num(1), 'blank').text).toBe('IF(g>8,1,"")');
+    expect(atMost(add(ref('a'), ref('b')), ref('c')).text).toBe('a+b<=c');
+    expect(atMost(ref('a'), ref('b')).evaluate((n) => ({ a: 2, b: 2 })[n]!)).toBe(1);
+    expect(num(1.5e-7).text).toBe('1.5E-7');
     expect(sub(ref('a'), sub(ref('b'), ref('c'))).evaluate((n) => ({ a: 10, b: 4, c: 1 })[n]!)).toBe(7);
   });
 
@@ -55,12 +58,12 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const scenario = load(file);
   const results = calculateResults(scenario);
   const keys = candidateKeys(scenario.candidates);
-  const entries = results.candidates.map((c) => ({ names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!), candidate: c.candidate, gpus: c.fleetGpus, tco: c.tco }));
-  const values = inputValues(scenario.economics, entries);
-  const env = (name: string) => {
-    if (!values.has(name)) throw new Error(`formula refers to an unknown name ${name}`);
-    return values.get(name) ?? 0; // an empty input cell reads as 0, as in a spreadsheet
-  };
+  const entries = results.candidates.map((c) => ({
+    names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!), gpus: c.fleetGpus, tco: c.tco,
+    tdpWatts: c.candidate.gpu.tdpWatts, purchasePrice: c.candidate.purchasePrice, rentalPerGpuHour: c.candidate.rentalPerGpuHour,
+  }));
+  // An empty input cell reads as 0, as in a spreadsheet; an unknown name throws.
+  const env = inputEnv(inputValues(scenario.economics, entries));
 
   it('every TCO formula evaluates to the calculator result at every price level', () => {
     let checked = 0;
@@ -69,7 +72,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
       for (const level of LEVELS) {
         const p = tco.levels[level];
         // Named-cell references evaluate through the same formula, so both spellings must agree.
-        for (const f of [tcoFormulas(names, level), tcoFormulas(names, level, ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth'])]) {
+        for (const f of [tcoFormulas(names, level), tcoFormulas(names, level, NAMED_RESULTS)]) {
           expect(close(f.itPowerKw.evaluate(env), tco.itPowerKw)).toBe(true);
           const pairs: [string, number, number | null][] = [
             ['capex', f.capex.evaluate(env), p.capex],
@@ -116,4 +119,54 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
       }
     });
   });
+
+  it('every option\'s formulas over the workbook names evaluate to the option\'s money and budget flag', () => {
+    for (const o of results.options) {
+      const names = candidateNames(keys[scenario.candidates.indexOf(o.candidate.candidate)]!);
+      const f = optionFormulas(o.acquisition, names, o.gpus, writtenDrivers(o.drivers), workbookTco(names), scenario.economics.budget !== undefined);
+      for (const level of LEVELS) {
+        expect(close(f.total[level].evaluate(env), o.total[level]), `${names.gpus} ${o.acquisition} total ${level}`).toBe(true);
+        expect(close(f.budgetBasis[level].evaluate(env), o.budgetBasis[level])).toBe(true);
+        if (o.costPerMillionTokens) expect(close(f.costPerMillionTokens![level].evaluate(env), o.costPerMillionTokens[level])).toBe(true);
+        o.trainingRunCost.forEach((run, i) => {
+          if (Number.isFinite(run[level])) expect(close(f.trainingRunCost[i]![level].evaluate(env), run[level])).toBe(true);
+        });
+      }
+      expect(f.withinBudget === null ? null : f.withinBudget.evaluate(env) === 1).toBe(o.withinBudget);
+    }
+  });
+
+  it('the recommendation and summary sheets have a formula for every money figure and budget flag, over defined names', () => {
+    const report = buildReport(scenario, results, { file, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+    const defined = definedNames(report);
+    const table = report.analyses.find((a) => a.id === 'recommendation')!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+    const money = ['totalLow', 'total', 'totalHigh', 'budgetBasis', 'cpm', 'run', 'budget'];
+    table.rows.forEach((row, i) => {
+      for (const key of money) {
+        const v = row[key];
+        const formula = table.rowCells?.[i]?.formulas?.[key];
+        if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') expect(formula, `${String(row.configuration)} ${key}`).toBeTypeOf('string');
+        if (formula !== undefined) expectDefined(formula, defined);
+      }
+    });
+    const summary = report.analyses.find((a) => a.id === 'summary')!.blocks.filter((b): b is KeyValueBlock => b.kind === 'keyValue');
+    const headline = summary.find((b) => b.id === 'headline');
+    // A feasible top option is the headline: its cost band is live.
+    if (headline && results.options[0]?.feasible) {
+      expect(headline.itemCells?.filter((c) => c?.formulas?.value).length).toBe(3);
+    }
+    for (const b of summary) b.itemCells?.forEach((c) => c?.formulas?.value && expectDefined(c.formulas.value, defined));
+  });
 });
+
+/** The workbook's defined names: the Inputs sheet's and the TCO sheet's named cells. */
+function definedNames(report: Report): Set<string> {
+  return new Set(report.analyses.filter((a) => a.id === 'inputs' || a.id === 'tco')
+    .flatMap((a) => a.blocks.filter((b): b is TableBlock => b.kind === 'table'))
+    .flatMap((t) => (t.rowCells ?? []).flatMap((c) => Object.values(c?.names ?? {}))));
+}
+
+function expectDefined(formula: string, defined: ReadonlySet<string>): void {
+  const identifiers = formula.replace(/"[^"]*"/g, '').replace(/\b(IF|MIN|CEILING)\(/g, '(').replace(/[0-9.]+E[-+]?[0-9]+/g, '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  for (const id of identifiers) expect(defined.has(id), `${formula}: ${id} is a defined name`).toBe(true);
+}

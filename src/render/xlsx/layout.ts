@@ -155,18 +155,19 @@ export class SheetLayout {
       c.value = b.title;
       c.font = { bold: true, color: { argb: NAVY } };
     }
-    for (const item of b.items) {
+    b.items.forEach((item, i) => {
       const rowIndex = this.#row++;
       const label = this.ws.getCell(rowIndex, 1);
       label.value = headerLabel(item.label, item.unit);
       label.font = { bold: true };
       const cell = this.ws.getCell(rowIndex, 2);
-      cell.value = toExcelValue(item.value);
+      const formula = b.itemCells?.[i]?.formulas?.value;
+      cell.value = formula !== undefined ? formulaValue(formula, item.value) : toExcelValue(item.value);
       if (item.format !== 'text' && item.format !== 'boolean') cell.numFmt = EXCEL_FORMATS[item.format];
       if (typeof item.value === 'string' && isLink(item.value)) cell.font = LINK_FONT;
       this.#fit(0, headerLabel(item.label, item.unit));
       this.#fit(1, displayText(item.value, item.format));
-    }
+    });
     this.#maxCol = Math.max(this.#maxCol, 2);
     // A list at the top: keep its labels (and title) in view.
     if (top === 1 && !this.#frozen) this.ws.views = [{ state: 'frozen', ySplit: b.title ? 1 : 0, xSplit: 1 }];

@@ -1,0 +1,93 @@
+/**
+ * The workbook's names for the economics: each economic parameter under its own key (the Inputs
+ * sheet), the two constants the formulas use, each candidate's GPU count, TDP, prices and rents,
+ * the TCO sheet's named results, and `budget`. The calculation reads the same names (economics/
+ * tco.ts maps each to where its value lives), so a formula reads the same inputs in both.
+ */
+import type { Level } from './tco.ts';
+import { ECONOMIC_KEYS, GPUS_PER_SERVER, HOURS_PER_MONTH, type EconomicKey } from './parameters.ts';
+import type { GpuSpec } from '../catalog/types.ts';
+import type { Money, ResolvedEconomics } from './types.ts';
+import type { Env } from './expr.ts';
+
+/** Economic inputs, named after their ResolvedEconomics field (declaration order). */
+export const ECONOMIC_INPUTS: readonly EconomicKey[] = ECONOMIC_KEYS;
+export const CONSTANT_INPUTS = { hoursPerMonth: HOURS_PER_MONTH, gpusPerServer: GPUS_PER_SERVER } as const;
+export const BUDGET = 'budget';
+
+/** The named cells of one candidate (Inputs sheet) and of its TCO results (tco sheet). */
+export interface CandidateNames {
+  readonly gpus: string;
+  readonly tdpWatts: string;
+  readonly price: Readonly<Record<Level, string>>;
+  readonly rent: Readonly<Record<Level, string>>;
+  /** Base-level results that the tco sheet shows in named cells. */
+  readonly itPowerKw: string;
+  readonly powerPerMonth: string;
+  readonly capex: string;
+  readonly opexPerMonth: string;
+  readonly ownedTotal: string;
+}
+
+/**
+ * One key per candidate for its names: the GPU id with "_" for anything but letters and
+ * digits (`h100-sxm5-80gb` → `h100_sxm5_80gb`), numbered when a GPU is listed twice. Names get a
+ * prefix (`price_…`), so none looks like a cell reference (Excel's rule for defined names).
+ */
+export function candidateKeys(candidates: readonly { readonly gpu: Pick<GpuSpec, 'id'> }[]): string[] {
+  const seen = new Map<string, number>();
+  return candidates.map(({ gpu }) => {
+    const base = gpu.id.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'gpu';
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}_${n}`;
+  });
+}
+
+export function candidateNames(key: string): CandidateNames {
+  return {
+    gpus: `gpus_${key}`,
+    tdpWatts: `tdp_${key}`,
+    price: { low: `priceLow_${key}`, base: `price_${key}`, high: `priceHigh_${key}` },
+    rent: { low: `rentLow_${key}`, base: `rent_${key}`, high: `rentHigh_${key}` },
+    itPowerKw: `itPowerKw_${key}`,
+    powerPerMonth: `powerPerMonth_${key}`,
+    capex: `capex_${key}`,
+    opexPerMonth: `opexPerMonth_${key}`,
+    ownedTotal: `owned_${key}`,
+  };
+}
+
+/** What one candidate's input cells hold: fleet size, TDP, prices and rents. */
+export interface CandidateInputs {
+  readonly names: CandidateNames;
+  readonly gpus: number | null;
+  readonly tdpWatts: number | null;
+  readonly purchasePrice: Money | null;
+  readonly rentalPerGpuHour: Money | null;
+}
+
+/** The number behind each input name (what the Inputs sheet holds); null for an empty cell. Tests evaluate formulas over it. */
+export function inputValues(economics: ResolvedEconomics, candidates: readonly CandidateInputs[]): Record<string, number | null> {
+  const values: Record<string, number | null> = { ...CONSTANT_INPUTS };
+  for (const field of ECONOMIC_INPUTS) values[field] = economics[field];
+  if (economics.budget !== undefined) values[BUDGET] = economics.budget;
+  for (const { names, gpus, tdpWatts, purchasePrice, rentalPerGpuHour } of candidates) {
+    values[names.gpus] = gpus;
+    values[names.tdpWatts] = tdpWatts;
+    for (const level of ['low', 'base', 'high'] as const) {
+      values[names.price[level]] = purchasePrice?.[level] ?? null;
+      values[names.rent[level]] = rentalPerGpuHour?.[level] ?? null;
+    }
+  }
+  return values;
+}
+
+/** The input values as an evaluation environment: an empty cell reads as 0, as in a spreadsheet; an unknown name throws. */
+export function inputEnv(values: Readonly<Record<string, number | null>>): Env {
+  return (name) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`no workbook input named ${name}`);
+    return v ?? 0;
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The money of a procurement option (a candidate fleet bought or rented), written once as
+ * formulas: plan/options.ts evaluates them for the report, the Summary and Recommendation sheets
+ * hold their text. Estimator results (GPUs serving inference, tokens per second, training
+ * GPU-hours) enter as numbers; prices, rents and economics as the Inputs sheet's names.
+ * Method (docs/methodology.md#economics):
+ *   bought: cost = owned TCO over the horizon (economics/tco.ts); budget compared with capex
+ *   rented: inference GPUs held every month at (1 − reserved discount) × the on-demand rate,
+ *           training GPUs rented for the run's GPU-hours on demand; budget compared with the rent
+ *   cost per 1M output tokens = cost of the inference GPUs over the horizon
+ *                               / output tokens produced at the scenario's utilisation
+ */
+import { add, atMost, div, mul, named, num, product, ref, sub, sum, type Expr } from './expr.ts';
+import { BUDGET, type CandidateNames } from './names.ts';
+import { NAMED_RESULTS, tcoFormulas, type Level } from './tco.ts';
+
+export type Acquisition = 'buy' | 'rent';
+export type Triple = Readonly<Record<Level, number>>;
+export type ExprTriple = Readonly<Record<Level, Expr>>;
+
+/** What the estimator contributes to an option's money (numbers in its formulas). */
+export interface OptionDrivers {
+  /** GPUs serving the inference workloads (the rest of the fleet trains). */
+  readonly inferenceGpus: number;
+  /** Output tokens per second of the inference workloads at their sized fleets; null without inference. */
+  readonly tokensPerSecond: Triple | null;
+  /** GPU-hours of one run of each training workload (NaN where it does not fit). */
+  readonly trainingGpuHours: readonly Triple[];
+}
+
+/** How the formulas see the candidate's TCO: the workbook's TCO cells, or the numbers already evaluated. */
+export interface TcoOperands {
+  readonly ownedTotal: (level: Level) => Expr;
+  readonly capex: (level: Level) => Expr;
+}
+
+export interface OptionFormulas {
+  /** Cost over the horizon: owned TCO (buy) or total rent (rent). */
+  readonly total: ExprTriple;
+  /** What the budget is compared with: capex (buy) or total rent (rent). */
+  readonly budgetBasis: ExprTriple;
+  readonly costPerMillionTokens: ExprTriple | null;
+  /** Cost of one run of each training workload. */
+  readonly trainingRunCost: readonly ExprTriple[];
+  /** budget basis (base) ≤ budget: 1 or 0, TRUE or FALSE in the workbook; null without a budget. */
+  readonly withinBudget: Expr | null;
+}
+
+const each = (f: (l: Level) => Expr): ExprTriple => ({ low: f('low'), base: f('base'), high: f('high') });
+/** The lowest cost pairs the low price with the high throughput, and vice versa. */
+const OPPOSITE = { low: 'high', base: 'base', high: 'low' } as const satisfies Record<Level, Level>;
+
+/** How the estimator's numbers enter the formulas: written as numbers (the workbook), or read by name (the compiled calculation). */
+export interface DriverExprs {
+  readonly inferenceGpus: Expr;
+  readonly tokensPerSecond: ExprTriple | null;
+  readonly trainingGpuHours: readonly ExprTriple[];
+}
+
+export const writtenDrivers = (d: OptionDrivers): DriverExprs => ({
+  inferenceGpus: num(d.inferenceGpus),
+  tokensPerSecond: d.tokensPerSecond && each((l) => num(d.tokensPerSecond![l])),
+  trainingGpuHours: d.trainingGpuHours.map((h) => each((l) => num(h[l]))),
+});
+
+/** Driver names (`driver_…`), which economics/tco.ts's compiled formulas read from the drivers argument. */
+export const namedDrivers = (hasThroughput: boolean, trainingRuns: number): DriverExprs => ({
+  inferenceGpus: ref('driver_inferenceGpus'),
+  tokensPerSecond: hasThroughput ? each((l) => ref(`driver_tokensPerSecond_${l}`)) : null,
+  trainingGpuHours: Array.from({ length: trainingRuns }, (_, i) => each((l) => ref(`driver_trainingGpuHours_${i}_${l}`))),
+});
+
+export function optionFormulas(
+  acquisition: Acquisition, names: CandidateNames, fleetGpus: number, drivers: DriverExprs, tco: TcoOperands, hasBudget: boolean,
+): OptionFormulas {
+  const hours = mul(ref('hoursPerMonth'), ref('horizonMonths'));
+  const tps = drivers.tokensPerSecond;
+  const tokensMillions = (l: Level) => (tps ? div(product(tps[l], num(3600), hours, ref('utilization')), num(1e6)) : num(0));
+  const perMillion = (cost: (l: Level) => Expr): ExprTriple | null => (tps ? each((l) => div(cost(l), tokensMillions(OPPOSITE[l]))) : null);
+  const withinBudget = (basis: ExprTriple) => (hasBudget ? atMost(basis.base, ref(BUDGET)) : null);
+  if (acquisition === 'buy') {
+    const total = each(tco.ownedTotal);
+    const capex = each(tco.capex);
+    const inferenceShare = fleetGpus > 0 ? div(drivers.inferenceGpus, ref(names.gpus)) : num(0);
+    // Owned cost per GPU-hour of the fleet prices a training run on owned GPUs.
+    const perGpuHour = (l: Level) => div(total[l], mul(ref(names.gpus), hours));
+    return {
+      total, budgetBasis: capex,
+      costPerMillionTokens: perMillion((l) => mul(total[l], inferenceShare)),
+      trainingRunCost: drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], perGpuHour(l)))),
+      withinBudget: withinBudget(capex),
+    };
+  }
+  const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
+  const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], ref(names.rent[l]))));
+  const total = each((l) => (runs.length ? add(inferenceRent(l), sum(...runs.map((r) => r[l]))) : inferenceRent(l)));
+  return { total, budgetBasis: total, costPerMillionTokens: perMillion(inferenceRent), trainingRunCost: runs, withinBudget: withinBudget(total) };
+}
+
+/** Names under which an evaluation environment carries the TCO results calculateTco evaluated. */
+export const TCO_RESULTS = {
+  ownedTotal: { low: 'ownedTotal_low', base: 'ownedTotal_base', high: 'ownedTotal_high' },
+  capex: { low: 'capex_low', base: 'capex_base', high: 'capex_high' },
+} as const;
+
+/** The candidate's TCO as the results calculateTco evaluated (names a compiled formula reads from its levels). */
+export const evaluatedTco: TcoOperands = { ownedTotal: (l) => ref(TCO_RESULTS.ownedTotal[l]), capex: (l) => ref(TCO_RESULTS.capex[l]) };
+
+/** The candidate's TCO in the workbook: the TCO sheet's named base cells, the full formula for low and high. */
+export function workbookTco(n: CandidateNames): TcoOperands {
+  const formulas = { low: tcoFormulas(n, 'low'), base: tcoFormulas(n, 'base', NAMED_RESULTS), high: tcoFormulas(n, 'high') };
+  return {
+    ownedTotal: (l) => (l === 'base' ? named(n.ownedTotal, formulas.base.ownedTotal) : formulas[l].ownedTotal),
+    capex: (l) => (l === 'base' ? named(n.capex, formulas.base.capex) : formulas[l].capex),
+  };
+}

@@ -1,0 +1,183 @@
+/**
+ * Every economic parameter declared once: what the scenario may set (range → the zod schema and
+ * its description), its default and where the default comes from, its unit, its number format and
+ * label in the workbook and the Assumptions, and how far the sensitivity analysis moves it.
+ * The schema (scenario/schema.ts), resolve, the Inputs sheet, the Assumptions rows, the
+ * sensitivity analysis and the table in docs/scenario.md (checked by a test) all read this table.
+ * Sources: the project's research file gpu-specs.yaml `economics`, compiled 2026-11-25; the
+ * method is described in docs/methodology.md#economics.
+ */
+import type { MessageKey } from '../i18n/index.ts';
+import type { NumberFormat } from '../report/model.ts';
+
+/** Where a default comes from: a published source, a planning convention, or a neutral tool default (0). */
+export type DefaultSource =
+  | { readonly text: string; readonly url: string }
+  | 'planning'
+  | 'tool';
+
+/** How the sensitivity analysis moves a parameter (applies to buying, renting or both). */
+export interface SensitivitySpan {
+  readonly applies: 'any' | 'buy' | 'rent';
+  /** Low/high when the scenario leaves the default (default: the plausible range). */
+  readonly low?: number;
+  readonly high?: number;
+  /** When the scenario sets the value (or always, when no low/high applies): value × (1 ± relative) or value ± absolute, clamped. */
+  readonly around?: { readonly relative?: number; readonly absolute?: number; readonly min?: number; readonly max?: number };
+  /** Where the ranking flip is searched: [low, high], high at least `highTimesValue` × the value. */
+  readonly flip: { readonly low: number; readonly high: number; readonly highTimesValue?: number };
+}
+
+export interface EconomicParameter {
+  /** What the field means (the schema description starts with it). */
+  readonly help: string;
+  readonly default: number;
+  /** The default and plausible range are in USD and convert at the scenario's usdExchangeRate. */
+  readonly perUsd?: boolean;
+  /** Sourced range of the value in practice. */
+  readonly plausible?: { readonly low: number; readonly high: number };
+  /** Accepted values: bounds (exclusive where marked) and whole numbers. */
+  readonly range: { readonly min?: number; readonly minExclusive?: boolean; readonly max?: number; readonly maxExclusive?: boolean; readonly integer?: boolean };
+  /** false: fixed by the tool (not a scenario field). */
+  readonly settable?: false;
+  /** Unit with {currency}, {month}, {year} placeholders; absent for ratios and shares. */
+  readonly unit?: string;
+  readonly format: NumberFormat;
+  /** Label in the Inputs sheet and the Assumptions; `shortLabel` in the sensitivity table and chart. */
+  readonly label: MessageKey;
+  readonly shortLabel?: MessageKey;
+  readonly source: DefaultSource;
+  readonly sensitivity?: SensitivitySpan;
+}
+
+export const ECONOMIC_PARAMETERS = {
+  electricityPricePerKwh: {
+    help: 'Electricity price per kWh.', default: 0.08, perUsd: true, plausible: { low: 0.06, high: 0.19 },
+    range: { min: 0, minExclusive: true }, unit: '{currency}/kWh', format: 'decimal3', label: 'assume.electricity',
+    // US average industrial retail price 2022–2025: 0.077–0.083 USD/kWh.
+    source: {
+      text: 'EIA Electric Power Monthly Table 5.6.A (US industrial average 2022–2025), via Epoch AI training-cost-trends',
+      url: 'https://www.eia.gov/electricity/monthly/epm_table_grapher.php?t=epmt_5_6_a',
+    },
+    sensitivity: { applies: 'any', around: { relative: 0.3 }, flip: { low: 0, high: 1, highTimesValue: 10 } },
+  },
+  pue: {
+    help: 'Facility power usage effectiveness (PUE), 1–3.', default: 1.55, plausible: { low: 1.1, high: 1.6 },
+    range: { min: 1, max: 3 }, format: 'decimal2', label: 'assume.pue', shortLabel: 'param.pue',
+    // Industry average 1.58 (2023), 1.54 (2025); hyperscale ~1.1.
+    source: {
+      text: 'Uptime Institute global data center survey (industry average 1.58 in 2023, 1.54 in 2025); hyperscale ~1.1 (Epoch AI)',
+      url: 'https://intelligence.uptimeinstitute.com/resource/large-data-centers-are-mostly-more-efficient-analysis-confirms',
+    },
+    sensitivity: { applies: 'any', around: { absolute: 0.2, min: 1 }, flip: { low: 1, high: 3 } },
+  },
+  utilization: {
+    // No universal published value: the fleet's own average (set it from monitoring).
+    help: 'Average share of hours the GPUs run at load, (0, 1].', default: 0.7,
+    range: { min: 0, minExclusive: true, max: 1 }, format: 'percent', label: 'assume.utilization', shortLabel: 'param.utilization',
+    source: 'planning',
+    sensitivity: { applies: 'any', around: { absolute: 0.2, min: 0.1, max: 1 }, flip: { low: 0.05, high: 1 } },
+  },
+  horizonMonths: {
+    // 36 months matches a 3-year reserved-capacity term.
+    help: 'Planning horizon in months.', default: 36,
+    range: { min: 0, minExclusive: true, integer: true }, unit: '{month}', format: 'integer', label: 'assume.horizon',
+    source: 'planning',
+  },
+  serverOverheadMultiplier: {
+    // An 8-GPU HGX/DGX server costs 1.3–1.6× its bare GPUs.
+    help: 'Server cost as a multiple of its GPUs.', default: 1.4, plausible: { low: 1.3, high: 1.6 },
+    range: { min: 1, max: 3 }, unit: '×', format: 'decimal2', label: 'assume.serverOverhead', shortLabel: 'param.serverOverheadMultiplier',
+    source: {
+      text: 'SemiAnalysis AI server cost analysis (2023); Thinkmate 8×H100 quote (2024); Epoch AI overhead factors',
+      url: 'https://www.semianalysis.com/p/ai-server-cost-analysis-memory-is',
+    },
+    sensitivity: { applies: 'buy', flip: { low: 1, high: 3 } },
+  },
+  networkingShare: {
+    // Cluster networking is ~19% of the whole cluster's cost, i.e. × 1/(1 − 0.19) on the servers.
+    help: 'Cluster networking as a share of the whole cluster cost, beyond one 8-GPU server.', default: 0.19,
+    range: { min: 0, max: 1, maxExclusive: true }, settable: false, format: 'percent', label: 'assume.networking',
+    source: { text: 'Epoch AI training-cost-trends (cluster networking 19% of total cost)', url: 'https://github.com/epoch-research/training-cost-trends' },
+  },
+  depreciationYears: {
+    // Accounting life 5–6 years at hyperscalers; economic life of frontier GPUs argued at 3–4.
+    help: 'Straight-line depreciation period in years.', default: 4, plausible: { low: 3, high: 6 },
+    range: { min: 0, minExclusive: true }, unit: '{year}', format: 'decimal1', label: 'assume.depreciation',
+    source: {
+      text: 'Hyperscaler useful lives 5–6 years (Microsoft, Alphabet, Meta, Amazon filings); Epoch AI; suggested default 4',
+      url: 'https://shaulkoral.com/useful-life-of-servers-and-network-assets-at-tech-companies/',
+    },
+    sensitivity: { applies: 'buy', flip: { low: 1, high: 10 } },
+  },
+  residualValueShare: {
+    help: 'Resale value at the end of depreciation, share of capex.', default: 0,
+    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.residual', source: 'tool',
+  },
+  hostingPerKwMonth: {
+    help: 'Hosting or colocation per kW of IT load per month, scenario currency.', default: 0,
+    range: { min: 0 }, unit: '{currency}/kW/{month}', format: 'currency2', label: 'assume.hosting', source: 'tool',
+  },
+  maintenanceSharePerYear: {
+    help: 'Yearly maintenance and support, share of capex.', default: 0,
+    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.maintenance', source: 'tool',
+  },
+  reservedDiscount: {
+    // Reserved/committed capacity is typically 30–70% below on-demand; the default prices on demand.
+    help: 'Discount of reserved capacity over on-demand rental, [0, 1).', default: 0, plausible: { low: 0.3, high: 0.7 },
+    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.reserved', shortLabel: 'param.reservedDiscount',
+    source: {
+      text: 'dstack, State of cloud GPU 2025 (reserved 1–3 yr: 30–70% below on-demand)',
+      url: 'https://github.com/dstackai/dstack/blob/master/docs/blog/posts/state-of-cloud-gpu-2025.md',
+    },
+    sensitivity: { applies: 'rent', low: 0, flip: { low: 0, high: 0.9 } },
+  },
+} as const satisfies Record<string, EconomicParameter>;
+
+export type EconomicKey = keyof typeof ECONOMIC_PARAMETERS;
+/** Declaration order: the Inputs sheet's rows, the Assumptions' order, the sensitivity's order. */
+export const ECONOMIC_KEYS = Object.keys(ECONOMIC_PARAMETERS) as EconomicKey[];
+export const parameter = (key: EconomicKey): EconomicParameter => ECONOMIC_PARAMETERS[key];
+/** Parameters a scenario may set (all but the tool's fixed ones). */
+export const SETTABLE_KEYS = ECONOMIC_KEYS.filter((k) => parameter(k).settable !== false) as Exclude<EconomicKey, 'networkingShare'>[];
+export type SettableKey = (typeof SETTABLE_KEYS)[number];
+/** Parameters the sensitivity analysis moves. */
+export const SENSITIVITY_KEYS = ECONOMIC_KEYS.filter((k) => parameter(k).sensitivity !== undefined);
+
+/** Hours in an average month (365.25 × 24 / 12). */
+export const HOURS_PER_MONTH = 730.5;
+/** GPUs in one HGX/DGX-class server; beyond one server the cluster needs its own network. */
+export const GPUS_PER_SERVER = 8;
+
+/** The default in the scenario currency (`rate` units per USD). */
+export function defaultValue(key: EconomicKey, rate: number): number {
+  const p = parameter(key);
+  return p.perUsd ? p.default * rate : p.default;
+}
+
+/** The unit with its placeholders filled in; '' for ratios and shares. */
+export function unitText(key: EconomicKey, words: { readonly currency: string; readonly month: string; readonly year: string }): string {
+  return (parameter(key).unit ?? '').replace('{currency}', words.currency).replace('{month}', words.month).replace('{year}', words.year);
+}
+
+/** Low and high value the sensitivity analysis tries for a parameter at `value` (set: the scenario set it). */
+export function sensitivityRange(key: EconomicKey, value: number, set: boolean, rate: number): { low: number; high: number } {
+  const p = parameter(key);
+  const s = p.sensitivity!;
+  const low = s.low ?? p.plausible?.low;
+  const high = s.high ?? p.plausible?.high;
+  const around = s.around;
+  if (around && (set || low === undefined || high === undefined)) {
+    if (around.relative !== undefined) return { low: value * (1 - around.relative), high: value * (1 + around.relative) };
+    const a = around.absolute ?? 0;
+    return { low: Math.max(around.min ?? -Infinity, value - a), high: Math.min(around.max ?? Infinity, value + a) };
+  }
+  const scale = p.perUsd ? rate : 1;
+  return { low: low! * scale, high: high! * scale };
+}
+
+/** The span searched for a flip of the ranking. */
+export function flipSpan(key: EconomicKey, value: number): [number, number] {
+  const f = parameter(key).sensitivity!.flip;
+  return [f.low, f.highTimesValue === undefined ? f.high : Math.max(f.high, value * f.highTimesValue)];
+}

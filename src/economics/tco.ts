@@ -1,0 +1,198 @@
+/**
+ * Total cost of ownership of a fleet of one GPU kind, bought or rented, over the horizon, written
+ * once as formulas over the workbook's input names (economics/names.ts). The TCO sheet holds
+ * their text; `calculateTco` evaluates the very same formulas, so the report's numbers are the
+ * workbook's. All money in the scenario currency. Method (docs/methodology.md#economics):
+ *   capex      = GPUs × price × server overhead (+ cluster networking beyond one 8-GPU server)
+ *   power      = TDP × GPUs × utilisation × hours × PUE × price per kWh
+ *   hosting    = IT kW × hosting per kW-month;  maintenance = capex × share per year
+ *   owned cost = capex − book value at the horizon (straight line to the residual) + opex
+ *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
+ */
+import { add, ceiling, compiler, div, min, mul, named, num, product, ref, sub, sum, when, type Expr } from './expr.ts';
+import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateNames, type CandidateNames } from './names.ts';
+import { TCO_RESULTS, type OptionDrivers } from './options.ts';
+import type { ResolvedEconomics, Money } from './types.ts';
+
+export type Level = 'low' | 'base' | 'high';
+export const LEVELS: readonly Level[] = ['low', 'base', 'high'];
+
+/**
+ * Capex of `gpus` GPUs at `price` each: servers at the overhead multiple of their GPUs, and
+ * beyond one 8-GPU server the cluster network, ~19% of the whole cluster's cost, i.e.
+ * share/(1 − share) on top of the servers (Epoch AI). The one capex definition (TCO, guide).
+ */
+export function capexFormula(gpus: Expr, price: Expr): Expr {
+  const serverCost = product(gpus, price, ref('serverOverheadMultiplier'));
+  const networking = when(gpus, '>', ref('gpusPerServer'), mul(serverCost, div(ref('networkingShare'), sub(num(1), ref('networkingShare')))), num(0));
+  return add(serverCost, networking);
+}
+
+/** Months until buying (capex + opex·m) costs no more than renting (rent·m); blank beyond 120 months or never. */
+export function breakEvenFormula(capex: Expr, opexPerMonth: Expr, rentPerMonth: Expr): Expr {
+  const months = ceiling(div(capex, sub(rentPerMonth, opexPerMonth)));
+  return when(rentPerMonth, '<=', opexPerMonth, 'blank', when(months, '<=', num(120), months, 'blank'));
+}
+
+/** TFLOPS (BF16 dense) per 1,000 of owned cost over the horizon. */
+export const tflopsPerMoneyFormula = (bf16Tflops: number, gpus: Expr, ownedTotal: Expr): Expr =>
+  div(mul(num(bf16Tflops), gpus), div(ownedTotal, num(1000)));
+
+export interface TcoFormulas {
+  readonly itPowerKw: Expr;
+  readonly energyKwhPerMonth: Expr;
+  readonly capex: Expr;
+  readonly powerPerMonth: Expr;
+  readonly opexPerMonth: Expr;
+  readonly ownedTotal: Expr;
+  readonly rentPerMonth: Expr;
+  readonly rentTotal: Expr;
+  readonly breakEvenMonth: Expr;
+}
+
+/** Results that can sit in named cells of the workbook. */
+export type NamedResult = 'itPowerKw' | 'powerPerMonth' | 'capex' | 'opexPerMonth';
+export const NAMED_RESULTS: readonly NamedResult[] = ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth'];
+
+/**
+ * The TCO of one candidate at one price level. `cells` lists the results that sit in named
+ * cells of the workbook: formulas then refer to those cells by name instead of repeating them.
+ * Each entry is the formula of that result's own cell.
+ */
+export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly NamedResult[] = []): TcoFormulas {
+  const cell = (result: NamedResult, e: Expr) => (cells.includes(result) ? named(n[result], e) : e);
+  const gpus = ref(n.gpus);
+  const itPowerKw = div(mul(ref(n.tdpWatts), gpus), num(1000));
+  const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), ref('utilization'), ref('hoursPerMonth'), ref('pue'));
+  const capex = capexFormula(gpus, ref(n.price[level]));
+  const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
+  const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));
+  const maintenancePerMonth = div(mul(cell('capex', capex), ref('maintenanceSharePerYear')), num(12));
+  const opexPerMonth = sum(cell('powerPerMonth', powerPerMonth), hostingPerMonth, maintenancePerMonth);
+  const horizon = ref('horizonMonths');
+  const depreciatedShare = mul(min(num(1), div(horizon, mul(ref('depreciationYears'), num(12)))), sub(num(1), ref('residualValueShare')));
+  const ownedTotal = add(mul(cell('capex', capex), depreciatedShare), mul(cell('opexPerMonth', opexPerMonth), horizon));
+  const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref('reservedDiscount')), ref('hoursPerMonth'));
+  return {
+    itPowerKw, energyKwhPerMonth, capex, powerPerMonth, opexPerMonth, ownedTotal, rentPerMonth,
+    rentTotal: mul(rentPerMonth, horizon),
+    breakEvenMonth: breakEvenFormula(cell('capex', capex), cell('opexPerMonth', opexPerMonth), rentPerMonth),
+  };
+}
+
+// ---- TypeScript evaluation ------------------------------------------------------------------
+
+export interface TcoInput {
+  readonly gpus: number;
+  readonly tdpWatts: number | null;
+  readonly purchasePrice: Money | null;
+  readonly rentalPerGpuHour: Money | null;
+  readonly economics: ResolvedEconomics;
+}
+
+export interface TcoPoint {
+  readonly capex: number;
+  readonly powerPerMonth: number;
+  readonly opexPerMonth: number;
+  /** Owned cost over the horizon: depreciation + opex. */
+  readonly ownedTotal: number;
+  readonly rentPerMonth: number | null;
+  readonly rentTotal: number | null;
+  /** First month whose cumulative cash cost of buying is at or below renting; null if never within 10 years. */
+  readonly breakEvenMonth: number | null;
+}
+
+export interface TcoResult {
+  /** IT power of the GPUs at full load, kW. */
+  readonly itPowerKw: number;
+  /** Energy drawn from the grid per month (incl. PUE), kWh. */
+  readonly energyKwhPerMonth: number;
+  /** Low/high from the price ranges (purchase and rental prices move together). */
+  readonly levels: Readonly<Record<Level, TcoPoint>> | null;
+}
+
+/** The formulas over one fixed set of names, built once. */
+export const EVAL_NAMES = candidateNames('c');
+const EVAL = { low: tcoFormulas(EVAL_NAMES, 'low', NAMED_RESULTS), base: tcoFormulas(EVAL_NAMES, 'base', NAMED_RESULTS), high: tcoFormulas(EVAL_NAMES, 'high', NAMED_RESULTS) };
+
+/**
+ * Where a compiled formula reads each name: the economics (`e`, a ResolvedEconomics), the
+ * candidate (`c`, a TcoInput), its evaluated TCO levels (`t`), or a constant. An empty input
+ * reads as 0, as in a spreadsheet.
+ */
+const SLOTS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(ECONOMIC_INPUTS.map((k) => [k, `e.${k}`])),
+  hoursPerMonth: String(CONSTANT_INPUTS.hoursPerMonth),
+  gpusPerServer: String(CONSTANT_INPUTS.gpusPerServer),
+  [BUDGET]: '(e.budget ?? 0)',
+  [EVAL_NAMES.gpus]: 'c.gpus',
+  [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
+  ...Object.fromEntries(LEVELS.flatMap((l) => [
+    [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],
+    [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
+    [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
+    [TCO_RESULTS.capex[l], `t.${l}.capex`],
+  ])),
+};
+export type Compiled = (e: ResolvedEconomics, c: Omit<TcoInput, 'economics'>, t: Readonly<Record<Level, TcoPoint>> | null, d?: OptionDrivers) => number;
+/** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
+export const compileEval = compiler<Compiled>((name) => {
+  const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
+  if (driver) return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';
+  const slot = SLOTS[name];
+  if (slot === undefined) throw new Error(`no value for ${name} in a compiled formula`);
+  return slot;
+}, ['e', 'c', 't', 'd']);
+
+/** Each result's formula compiled once: the same arithmetic as `evaluate`, without an environment per call. */
+const RUN = LEVELS.map((l) => {
+  const f = EVAL[l];
+  return {
+    capex: compileEval(f.capex), powerPerMonth: compileEval(f.powerPerMonth), opexPerMonth: compileEval(f.opexPerMonth), ownedTotal: compileEval(f.ownedTotal),
+    rentPerMonth: compileEval(f.rentPerMonth), rentTotal: compileEval(f.rentTotal), breakEvenMonth: compileEval(f.breakEvenMonth),
+  };
+});
+const IT_POWER = compileEval(EVAL.base.itPowerKw);
+const ENERGY = compileEval(EVAL.base.energyKwhPerMonth);
+
+export function calculateTco(input: TcoInput): TcoResult {
+  const e = input.economics;
+  const itPowerKw = IT_POWER(e, input, null);
+  const energyKwhPerMonth = ENERGY(e, input, null);
+  if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
+  const rented = input.rentalPerGpuHour !== null;
+  const point = (f: (typeof RUN)[number]): TcoPoint => {
+    const breakEven = rented ? f.breakEvenMonth(e, input, null) : Number.NaN;
+    return {
+      capex: f.capex(e, input, null),
+      powerPerMonth: f.powerPerMonth(e, input, null),
+      opexPerMonth: f.opexPerMonth(e, input, null),
+      ownedTotal: f.ownedTotal(e, input, null),
+      rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
+      rentTotal: rented ? f.rentTotal(e, input, null) : null,
+      breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
+    };
+  };
+  return { itPowerKw, energyKwhPerMonth, levels: { low: point(RUN[0]!), base: point(RUN[1]!), high: point(RUN[2]!) } };
+}
+
+/** Capex of `gpus` GPUs at `price` each under the scenario's economics (the selection guide's tiers). */
+export function capexOf(economics: ResolvedEconomics, gpus: number, price: number): number {
+  const money: Money = { low: price, base: price, high: price, from: 'scenario' };
+  return RUN[1]!.capex(economics, { gpus, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null }, null);
+}
+
+/** Months until buying costs no more than renting; null beyond 120 months or never. */
+export function breakEven(capex: number, opexPerMonth: number, rentPerMonth: number): number | null {
+  const m = breakEvenFormula(num(capex), num(opexPerMonth), num(rentPerMonth)).evaluate(() => 0);
+  return Number.isNaN(m) ? null : m;
+}
+
+/** Cumulative cash cost per month 0..horizon, buying and renting (for the break-even chart). */
+export function cumulativeCost(p: TcoPoint, months: number): { buy: number[]; rent: number[] | null } {
+  const range = Array.from({ length: months + 1 }, (_, m) => m);
+  return {
+    buy: range.map((m) => p.capex + p.opexPerMonth * m),
+    rent: p.rentPerMonth === null ? null : range.map((m) => p.rentPerMonth! * m),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Every money figure of the workbook moves with the Inputs sheet. A buyer's edit (electricity
+ * price, one GPU's prices) is made in a copy of the workbook with every cached result removed;
+ * LibreOffice recalculates from scratch; the TCO, Recommendation and Summary sheets must then
+ * show what the calculation gives for a scenario with those inputs changed (the TypeScript
+ * evaluation of the same formulas), within-budget and feasible flags included. The unedited
+ * workbook, recalculated, must give back the original numbers. One soffice call.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { resolveScenario } from '../../src/scenario/resolve.ts';
+import { calculateResults, type Results } from '../../src/plan/results.ts';
+import { buildReport } from '../../src/analyses/build-report.ts';
+import { renderXlsx } from '../../src/render/xlsx/index.ts';
+import { headerLabel } from '../../src/render/format.ts';
+import type { Option } from '../../src/plan/options.ts';
+import type { KeyValueBlock, Report, TableBlock } from '../../src/report/model.ts';
+import { makeTempDir, removeTempDirs } from '../temp-dirs.ts';
+import { convertWithLibreOffice } from './libreoffice.ts';
+
+const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
+const ELECTRICITY = 0.3;
+/** Lifts the H100's capex (2 × 60,000 × 1.4 = 168,000) over the 150,000 budget. */
+const H100_PRICE = 60_000;
+
+function calculate(yaml: string): { results: Results; report: Report } {
+  const parsed = parseScenario(yaml, FIXTURE);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+  const scenario = resolveScenario(parsed.scenario);
+  const results = calculateResults(scenario);
+  const report = buildReport(scenario, results, { file: FIXTURE, sha256: 'a'.repeat(64), generatedAt: new Date('2024-05-01T12:00:00Z'), toolVersion: '0.0.0-test', locale: 'en' });
+  return { results, report };
+}
+
+let original: { results: Results; report: Report };
+let changed: { results: Results; report: Report };
+let recalculated: ExcelJS.Workbook;
+let edited: ExcelJS.Workbook;
+
+beforeAll(async () => {
+  const yaml = fs.readFileSync(FIXTURE, 'utf8');
+  const changedYaml = yaml
+    .replace('  - h100-sxm5-80gb\n', `  - { gpu: h100-sxm5-80gb, purchasePrice: ${H100_PRICE} }\n`)
+    .replace('electricityPricePerKwh: 0.12', `electricityPricePerKwh: ${ELECTRICITY}`);
+  expect(changedYaml).not.toBe(yaml);
+  original = calculate(yaml);
+  changed = calculate(changedYaml);
+
+  const dir = makeTempDir('live-options');
+  const bytes = await renderXlsx(original.report);
+  fs.writeFileSync(path.join(dir, 'live.xlsx'), bytes);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const set = (name: string, value: number) => {
+    const [range] = wb.definedNames.getRanges(name).ranges;
+    expect(range, `defined name ${name}`).toBeTruthy();
+    const bang = range!.lastIndexOf('!');
+    wb.getWorksheet(range!.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"))!.getCell(range!.slice(bang + 1).replace(/\$/g, '')).value = value;
+  };
+  set('electricityPricePerKwh', ELECTRICITY);
+  for (const name of ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb']) set(name, H100_PRICE);
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
+    const v = cell.value;
+    if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+  })));
+  fs.mkdirSync(path.join(dir, 'edit'));
+  await wb.xlsx.writeFile(path.join(dir, 'edit', 'live-edited.xlsx'));
+  await convertWithLibreOffice([path.join(dir, 'live.xlsx'), path.join(dir, 'edit', 'live-edited.xlsx')], 'xlsx', path.join(dir, 'lo'), dir);
+  recalculated = new ExcelJS.Workbook();
+  await recalculated.xlsx.readFile(path.join(dir, 'lo', 'live.xlsx'));
+  edited = new ExcelJS.Workbook();
+  await edited.xlsx.readFile(path.join(dir, 'lo', 'live-edited.xlsx'));
+}, 180_000);
+afterAll(removeTempDirs);
+
+/**
+ * What a cell shows after recalculation: a number, a truth value, or null for blank. A formula's
+ * result is read from `cell.result`: exceljs's `cell.value` leaves out a result of false or 0.
+ */
+function shown(cell: ExcelJS.Cell): number | boolean | string | null {
+  const r = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  return r === undefined || r === '' ? null : (r as number | boolean | string | null);
+}
+
+const sheetOf = (wb: ExcelJS.Workbook, id: string) => wb.getWorksheet(original.report.analyses.find((a) => a.id === id)!.title.slice(0, 31))!;
+const table = (id: string) => original.report.analyses.find((a) => a.id === id)!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+const same = (a: Option) => (b: Option) => b.acquisition === a.acquisition && b.candidate.candidate.gpu.id === a.candidate.candidate.gpu.id;
+
+function expectClose(got: unknown, want: number, where: string): void {
+  expect(typeof got, `${where}: ${String(got)} vs ${want}`).toBe('number');
+  expect(Math.abs((got as number) - want), `${where}: ${String(got)} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+}
+
+/** The recommendation sheet, row by row, against the options of `results` (same fleet and acquisition). */
+function checkRecommendation(wb: ExcelJS.Workbook, results: Results, label: string): { budget: boolean[] } {
+  const t = table('recommendation');
+  const ws = sheetOf(wb, 'recommendation');
+  const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
+  const flags: boolean[] = [];
+  original.results.options.forEach((o, i) => {
+    const want = results.options.find(same(o))!;
+    const row = i + 2;
+    const where = `${label}: ${o.candidate.candidate.gpu.id} ${o.acquisition}`;
+    expect(ws.getCell(row, col('configuration')).value).toBe(t.rows[i]!.configuration);
+    expectClose(shown(ws.getCell(row, col('totalLow'))), want.total.low, `${where} totalLow`);
+    expectClose(shown(ws.getCell(row, col('total'))), want.total.base, `${where} total`);
+    expectClose(shown(ws.getCell(row, col('totalHigh'))), want.total.high, `${where} totalHigh`);
+    expectClose(shown(ws.getCell(row, col('budgetBasis'))), want.budgetBasis.base, `${where} budgetBasis`);
+    expectClose(shown(ws.getCell(row, col('cpm'))), want.costPerMillionTokens!.base, `${where} cpm`);
+    expectClose(shown(ws.getCell(row, col('run'))), want.trainingRunCost[0]!.base, `${where} run`);
+    expect(shown(ws.getCell(row, col('budget'))), `${where} within budget`).toBe(want.withinBudget);
+    expect(shown(ws.getCell(row, col('feasible'))), `${where} feasible`).toBe(want.feasible);
+    flags.push(want.withinBudget!);
+  });
+  return { budget: flags };
+}
+
+/** The summary's figures of the original headline option, found by their labels in column A. */
+function checkSummary(wb: ExcelJS.Workbook, results: Results, label: string): number {
+  const ws = sheetOf(wb, 'summary');
+  const shownOption = original.results.options[0]!;
+  const want = results.options.find(same(shownOption))!;
+  const months = 36;
+  const expected = new Map<string, number>([
+    [`Cost over ${months} months, low`, want.total.low],
+    [`Cost over ${months} months, base`, want.total.base],
+    [`Cost over ${months} months, high`, want.total.high],
+    ['Capital expenditure', want.budgetBasis.base],
+    ['Cost of one training run', want.trainingRunCost[0]!.base],
+    ['Buying beats renting after', want.candidate.tco!.levels!.base.breakEvenMonth!],
+    ['Budget', 150_000],
+  ]);
+  const items = original.report.analyses.find((a) => a.id === 'summary')!.blocks.filter((b): b is KeyValueBlock => b.kind === 'keyValue').flatMap((b) => b.items);
+  let checked = 0;
+  ws.eachRow((row) => {
+    const item = items.find((it) => headerLabel(it.label, it.unit) === row.getCell(1).value);
+    const value = item && expected.get(item.label);
+    if (value === undefined) return;
+    expectClose(shown(row.getCell(2)), value, `${label}: summary ${item!.label}`);
+    checked++;
+  });
+  return checked;
+}
+
+function checkTco(wb: ExcelJS.Workbook, results: Results, label: string): void {
+  const t = table('tco');
+  const ws = sheetOf(wb, 'tco');
+  const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
+  results.candidates.forEach((c, i) => {
+    const base = c.tco!.levels!.base;
+    expectClose(shown(ws.getCell(i + 2, col('capex'))), base.capex, `${label}: tco capex ${c.candidate.gpu.id}`);
+    expectClose(shown(ws.getCell(i + 2, col('owned'))), base.ownedTotal, `${label}: tco owned ${c.candidate.gpu.id}`);
+    expectClose(shown(ws.getCell(i + 2, col('ownedLow'))), c.tco!.levels!.low.ownedTotal, `${label}: tco ownedLow ${c.candidate.gpu.id}`);
+  });
+}
+
+describe('live Summary and Recommendation (LibreOffice recalculates on load)', () => {
+  it('recalculated as generated, every sheet gives the calculation\'s numbers back', () => {
+    checkTco(recalculated, original.results, 'as generated');
+    expect(checkRecommendation(recalculated, original.results, 'as generated').budget).toContain(true);
+    expect(checkSummary(recalculated, original.results, 'as generated')).toBe(7);
+  });
+
+  it('after editing electricity and the H100 prices, TCO, Recommendation and Summary equal the calculation with those inputs', () => {
+    checkTco(edited, changed.results, 'edited');
+    const before = checkRecommendation(recalculated, original.results, 'as generated').budget;
+    const after = checkRecommendation(edited, changed.results, 'edited').budget;
+    // The edit flips the H100's within-budget flag (capex 168,000 > 150,000) and leaves the others.
+    expect(after.filter((x, i) => x !== before[i]).length).toBe(1);
+    expect(checkSummary(edited, changed.results, 'edited')).toBe(7);
+    // The numbers moved: the headline's cost is not the original's.
+    const o = original.results.options[0]!;
+    expect(changed.results.options.find(same(o))!.total.base).toBeGreaterThan(o.total.base * 1.05);
+  });
+});
