@@ -1,7 +1,7 @@
 /**
  * The GPU catalog's source (data/gpus.yaml, every number with dated sources) turned into the
  * committed TypeScript module src/catalog/gpu-data.ts. Pure: YAML text in, module text out.
- * `npm run catalog` (scripts/catalog.ts) writes it; test/catalog/catalog-data.test.ts checks the
+ * `npm run catalog` (scripts/catalog.ts) writes it; test/catalog/generate-gpu-data.test.ts checks the
  * committed file equals what this produces, byte for byte.
  */
 import { parse } from 'yaml';

@@ -74,7 +74,7 @@ export function estimateServed(input: InferenceInput, w: ResolvedInference): Ser
   return { estimate: e, system, perGpu: scale(system, 1 / gpus), gpus, targets: checkTargets(w, { ...e, outputTokensPerSecond: system }) };
 }
 
-/** Rent per 1M output tokens at full load: rate × GPUs / (3600 × tokens/s) × 1e6 (docs/domain.md). */
+/** Rent per 1M output tokens at full load: rate × GPUs / (3600 × tokens/s) × 1e6 (docs/methodology.md#cost-per-1m-tokens). */
 export function costPerMillionTokens(ratePerGpuHour: number, gpus: number, tokensPerSecond: number): number | null {
   return tokensPerSecond > 0 ? ((ratePerGpuHour * gpus) / (3600 * tokensPerSecond)) * 1e6 : null;
 }

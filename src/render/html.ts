@@ -113,7 +113,7 @@ export const sectionIds = (report: Report): string[] => [
  * The contents as the PDF step numbers it (src/render/pdf/finalize.ts): Chromium has no
  * `target-counter()`, so the page column prints empty and the numbers are drawn into the PDF.
  * The figures repeat templates/report.css (`.toc ol` font size, `.toc a` line height and
- * padding, `--ink`); test/report/document checks the numbers land on the entries' baselines.
+ * padding, `--ink`); test/render/index.pdf-document.chromium.test.ts checks the numbers land on the entries' baselines.
  */
 export const contentsLayout = (report: Report): ContentsLayout | undefined => (hasContents(report) ? {
   ids: sectionIds(report), fontSizePt: 11, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',

@@ -45,7 +45,7 @@ export interface PdfMeta {
 
 /**
  * How the contents rows are set (templates/report.css, `.toc ol` and `.toc a`): the numbers are
- * drawn to sit on the same baseline as the entry text. test/report/document.test.ts checks they do.
+ * drawn to sit on the same baseline as the entry text. test/render/index.pdf-document.chromium.test.ts checks they do.
  */
 export interface ContentsLayout {
   /** The element ids the contents links to; each such link gets its destination's page number. */
@@ -141,7 +141,7 @@ function renumberNodeIds(doc: PDFDocument): void {
 
 /**
  * Draws each contents entry's page number. The entries are the links to `ids`: the report links
- * to its sections from the contents only (test/report/html checks that). Each link's
+ * to its sections from the contents only (test/render/html.test.ts checks that). Each link's
  * box is the entry's row: the number goes at its right edge (the page column is right-aligned
  * and the row has no side padding), on the first line's baseline, computed the way Blink places
  * it in a line box: the top padding, half the leading, then the font's ascent.

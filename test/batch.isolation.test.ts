@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { quietBatch, readJson, removeTempDirs, scenarioYaml, tempDir, write } from './helpers.ts';
-import type { BatchSummary, Report } from '../../src/report/model.ts';
+import { quietBatch, readJson, removeTempDirs, scenarioYaml, tempDir, write } from './batch/helpers.ts';
+import type { BatchSummary, Report } from '../src/report/model.ts';
 
-vi.mock('../../src/plan/results.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/plan/results.ts')>();
+vi.mock('../src/plan/results.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/plan/results.ts')>();
   return {
     ...real,
     calculateResults: (s: Parameters<typeof real.calculateResults>[0]) => {
@@ -21,8 +21,8 @@ vi.mock('../../src/plan/results.ts', async (importOriginal) => {
   };
 });
 
-vi.mock('../../src/render/index.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/render/index.ts')>();
+vi.mock('../src/render/index.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/render/index.ts')>();
   return {
     ...real,
     RENDERERS: {

@@ -7,13 +7,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { BrowserPool } from '../../src/render/pdf/browser.ts';
-import { killTree } from '../../bench/proc-tree.ts';
-import { quietBatch, removeTempDirs, scenarioYaml, tempDir, write } from './helpers.ts';
+import { BrowserPool } from '../src/render/pdf/browser.ts';
+import { killTree } from '../bench/proc-tree.ts';
+import { quietBatch, removeTempDirs, scenarioYaml, tempDir, write } from './batch/helpers.ts';
 
 let killed = 0;
-vi.mock('../../src/render/index.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/render/index.ts')>();
+vi.mock('../src/render/index.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/render/index.ts')>();
   return {
     ...real,
     RENDERERS: {

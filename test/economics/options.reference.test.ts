@@ -78,7 +78,7 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const files = [
   ...fs.readdirSync(path.join(ROOT, 'scenarios')).map((f) => path.join(ROOT, 'scenarios', f)),
-  ...fs.readdirSync(path.join(ROOT, 'test', 'workbook', 'fixtures')).map((f) => path.join(ROOT, 'test', 'workbook', 'fixtures', f)),
+  ...fs.readdirSync(path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures')).map((f) => path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures', f)),
 ].filter((f) => f.endsWith('.yaml'));
 const SCENARIOS: [string, string][] = [
   ...files.map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')]),

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BrowserPool } from '../../src/render/pdf/browser.ts';
 import type { Report, TableBlock } from '../../src/report/model.ts';
-import { buildExampleReport, hasBrowser, hasPoppler, outlineTitles, pageBitmap, PdfFile, printReport } from './helpers.ts';
+import { buildExampleReport, hasBrowser, hasPoppler, outlineTitles, pageBitmap, PdfFile, printReport } from './pdf-helpers.ts';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Lines of a page with the footer (last two lines: page number and scenario footer) left out. */

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report, TableBlock } from '../../src/report/model.ts';
-import { EXIT, describeRun, makeTempDir, removeTempDirs, runCli } from '../e2e/helpers.ts';
+import type { Report, TableBlock } from '../../../src/report/model.ts';
+import { EXIT, describeRun, makeTempDir, removeTempDirs, runCli } from '../../e2e/helpers.ts';
 import { convertWithLibreOffice } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml');

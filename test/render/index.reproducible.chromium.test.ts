@@ -8,7 +8,7 @@ import { BrowserPool } from '../../src/render/pdf/browser.ts';
 import { renderHtml } from '../../src/render/html.ts';
 import { renderJson } from '../../src/render/json.ts';
 import { renderXlsx } from '../../src/render/xlsx/index.ts';
-import { buildExampleReport, hasBrowser, printReport } from './helpers.ts';
+import { buildExampleReport, hasBrowser, printReport } from './pdf-helpers.ts';
 
 const SCENARIO = 'scenarios/rag-api-eur.yaml';
 const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a).equals(Buffer.from(b));

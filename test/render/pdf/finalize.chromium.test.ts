@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { finalizePdf, type PdfMeta } from '../../src/render/pdf/finalize.ts';
-import { outlineTitles } from '../report/helpers.ts';
+import { finalizePdf, type PdfMeta } from '../../../src/render/pdf/finalize.ts';
+import { outlineTitles } from '../pdf-helpers.ts';
 
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium-headless-shell';
 const hasPdfinfo = (() => {

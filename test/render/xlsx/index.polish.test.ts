@@ -7,9 +7,9 @@
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderXlsx } from '../../src/render/xlsx/index.ts';
-import { columnLetter, displayWidth } from '../../src/render/xlsx/cells.ts';
-import type { Report, TableBlock } from '../../src/report/model.ts';
+import { renderXlsx } from '../../../src/render/xlsx/index.ts';
+import { columnLetter, displayWidth } from '../../../src/render/xlsx/cells.ts';
+import type { Report, TableBlock } from '../../../src/report/model.ts';
 import { readWorkbook, reportFor } from './render.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml');

@@ -7,18 +7,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
-import { LEVELS, NAMED_RESULTS, tcoFormulas } from '../../src/economics/tco.ts';
-import { add, atMost, div, mul, num, ref, sub, when } from '../../src/economics/expr.ts';
-import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../src/economics/names.ts';
-import { isValidName } from '../../src/render/xlsx/cells.ts';
-import type { KeyValueBlock, Report, TableBlock } from '../../src/report/model.ts';
-import { optionFormulas, workbookTco, writtenDrivers } from '../../src/economics/options.ts';
+import { parseScenario } from '../../../src/scenario/parse.ts';
+import { resolveScenario, type ResolvedScenario } from '../../../src/scenario/resolve.ts';
+import { calculateResults } from '../../../src/plan/results.ts';
+import { buildReport } from '../../../src/analyses/build-report.ts';
+import { LEVELS, NAMED_RESULTS, tcoFormulas } from '../../../src/economics/tco.ts';
+import { add, atMost, div, mul, num, ref, sub, when } from '../../../src/economics/expr.ts';
+import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../../src/economics/names.ts';
+import { isValidName } from '../../../src/render/xlsx/cells.ts';
+import type { KeyValueBlock, Report, TableBlock } from '../../../src/report/model.ts';
+import { optionFormulas, workbookTco, writtenDrivers } from '../../../src/economics/options.ts';
 
-const ROOT = path.join(import.meta.dirname, '..', '..');
+const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const SCENARIOS = [
   ...fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, 'scenarios', f)),
   path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml'),

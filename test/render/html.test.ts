@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderHtml, sectionIds } from '../../src/render/html.ts';
 import type { Report } from '../../src/report/model.ts';
-import { buildExampleReport } from './helpers.ts';
+import { buildExampleReport } from './pdf-helpers.ts';
 
 const withHighlights = (report: Report): Report => ({
   ...report,

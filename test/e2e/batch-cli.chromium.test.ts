@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { BIN, REPO_ROOT, describeRun, removeTempDirs, runCli, scenarioYaml, tempDir, write, type CliResult } from './helpers.ts';
+import { BIN, REPO_ROOT, describeRun, removeTempDirs, runCli, scenarioYaml, tempDir, write, type CliResult } from '../batch/helpers.ts';
 
 afterAll(removeTempDirs);
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { estimateCommand, formatEstimate, parseEstimateArgs } from '../src/commands/estimate.ts';
-import { runEstimate } from '../src/calc/estimate-core.ts';
-import { UserError } from '../src/errors.ts';
+import { estimateCommand, formatEstimate, parseEstimateArgs } from '../../src/commands/estimate.ts';
+import { runEstimate } from '../../src/calc/estimate-core.ts';
+import { UserError } from '../../src/errors.ts';
 
 const inference = { gpu: 'h100-sxm5-80gb', gpus: 2, model: 'llama-3.1-70b', precision: 'fp8', 'input-tokens': 1000, 'output-tokens': 1000, concurrency: 32 };
 const isBand = (b: unknown) => {

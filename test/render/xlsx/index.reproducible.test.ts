@@ -6,7 +6,7 @@
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { renderXlsx } from '../../src/render/xlsx/index.ts';
+import { renderXlsx } from '../../../src/render/xlsx/index.ts';
 import { reportFor } from './render.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml');
