@@ -4,7 +4,7 @@
  * the TCO sheet's named results, and `budget`. The calculation reads the same names (economics/
  * tco.ts maps each to where its value lives), so a formula reads the same inputs in both.
  */
-import type { Level } from './tco.ts';
+import type { Level } from './types.ts';
 import { ECONOMIC_KEYS, GPUS_PER_SERVER, HOURS_PER_MONTH, type EconomicKey } from './parameters.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import type { Money, ResolvedEconomics } from './types.ts';
@@ -91,3 +91,9 @@ export function inputEnv(values: Readonly<Record<string, number | null>>): Env {
     return v ?? 0;
   };
 }
+
+/** Names under which an evaluation environment carries the TCO results calculateTco evaluated. */
+export const TCO_RESULTS = {
+  ownedTotal: { low: 'ownedTotal_low', base: 'ownedTotal_base', high: 'ownedTotal_high' },
+  capex: { low: 'capex_low', base: 'capex_base', high: 'capex_high' },
+} as const;

@@ -12,21 +12,14 @@
  */
 import { add, atMost, div, mul, named, num, product, ref, sub, sum, type Expr } from './expr.ts';
 import { BUDGET, type CandidateNames } from './names.ts';
-import { NAMED_RESULTS, tcoFormulas, type Level } from './tco.ts';
+import { NAMED_RESULTS, tcoFormulas } from './tco.ts';
+import { TCO_RESULTS } from './names.ts';
+import type { Level, OptionDrivers, Triple } from './types.ts';
+
+export type { OptionDrivers, Triple };
 
 export type Acquisition = 'buy' | 'rent';
-export type Triple = Readonly<Record<Level, number>>;
 export type ExprTriple = Readonly<Record<Level, Expr>>;
-
-/** What the estimator contributes to an option's money (numbers in its formulas). */
-export interface OptionDrivers {
-  /** GPUs serving the inference workloads (the rest of the fleet trains). */
-  readonly inferenceGpus: number;
-  /** Output tokens per second of the inference workloads at their sized fleets; null without inference. */
-  readonly tokensPerSecond: Triple | null;
-  /** GPU-hours of one run of each training workload (NaN where it does not fit). */
-  readonly trainingGpuHours: readonly Triple[];
-}
 
 /** How the formulas see the candidate's TCO: the workbook's TCO cells, or the numbers already evaluated. */
 export interface TcoOperands {
@@ -97,11 +90,6 @@ export function optionFormulas(
   return { total, budgetBasis: total, costPerMillionTokens: perMillion(inferenceRent), trainingRunCost: runs, withinBudget: withinBudget(total) };
 }
 
-/** Names under which an evaluation environment carries the TCO results calculateTco evaluated. */
-export const TCO_RESULTS = {
-  ownedTotal: { low: 'ownedTotal_low', base: 'ownedTotal_base', high: 'ownedTotal_high' },
-  capex: { low: 'capex_low', base: 'capex_base', high: 'capex_high' },
-} as const;
 
 /** The candidate's TCO as the results calculateTco evaluated (names a compiled formula reads from its levels). */
 export const evaluatedTco: TcoOperands = { ownedTotal: (l) => ref(TCO_RESULTS.ownedTotal[l]), capex: (l) => ref(TCO_RESULTS.capex[l]) };

@@ -10,12 +10,10 @@
  *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
  */
 import { add, ceiling, compiler, div, min, mul, named, num, product, ref, sub, sum, when, type Expr } from './expr.ts';
-import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateNames, type CandidateNames } from './names.ts';
-import { TCO_RESULTS, type OptionDrivers } from './options.ts';
-import type { ResolvedEconomics, Money } from './types.ts';
+import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, TCO_RESULTS, candidateNames, type CandidateNames } from './names.ts';
+import { LEVELS, type Level, type OptionDrivers, type ResolvedEconomics, type Money } from './types.ts';
 
-export type Level = 'low' | 'base' | 'high';
-export const LEVELS: readonly Level[] = ['low', 'base', 'high'];
+export { LEVELS, type Level };
 
 /**
  * Capex of `gpus` GPUs at `price` each: servers at the overhead multiple of their GPUs, and

@@ -15,3 +15,18 @@ export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {
   /** Which fields the scenario set (the rest are documented defaults). */
   readonly fromScenario: ReadonlySet<string>;
 };
+
+/** The three price levels: low and high from the ends of the price ranges, base their midpoint. */
+export type Level = 'low' | 'base' | 'high';
+export const LEVELS: readonly Level[] = ['low', 'base', 'high'];
+export type Triple = Readonly<Record<Level, number>>;
+
+/** What the estimator contributes to an option's money (numbers in its formulas). */
+export interface OptionDrivers {
+  /** GPUs serving the inference workloads (the rest of the fleet trains). */
+  readonly inferenceGpus: number;
+  /** Output tokens per second of the inference workloads at their sized fleets; null without inference. */
+  readonly tokensPerSecond: Triple | null;
+  /** GPU-hours of one run of each training workload (NaN where it does not fit). */
+  readonly trainingGpuHours: readonly Triple[];
+}

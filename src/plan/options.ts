@@ -5,7 +5,7 @@
  * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import type { CandidateResult } from './results.ts';
+import type { CandidateResult } from './on-candidate.ts';
 import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
 import { evaluatedTco, namedDrivers, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type OptionFormulas, type Triple } from '../economics/options.ts';
 

@@ -9,24 +9,17 @@
  *   selectionGuide  budget tiers over the whole catalog; basis  the constants the report states
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco, type TcoResult } from '../economics/tco.ts';
+import { calculateTco } from '../economics/tco.ts';
 import { calculateBasis, type Basis } from './basis.ts';
 import { calculateOptions, type Option } from './options.ts';
 import { calculateRemedies, type Remedy } from './remedies.ts';
 import { buildGuide, type Guide } from './selection-guide.ts';
 import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
-import { calculateWorkloads, onCandidate, type WorkloadOnCandidate, type WorkloadResult } from './workloads.ts';
+import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
+import { onCandidate, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
 
-export interface CandidateResult {
-  readonly candidate: ResolvedCandidate;
-  /** Each workload on this candidate (scenario order): its fit and sizing, which the fleet adds up. */
-  readonly workloads: readonly WorkloadOnCandidate[];
-  /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
-  readonly targetsMet: boolean;
-  /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
-  readonly fleetGpus: number | null;
-  readonly tco: TcoResult | null;
-}
+export type { CandidateResult };
+
 
 export interface Results {
   /** One tree per workload, scenario order. */

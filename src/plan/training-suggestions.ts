@@ -10,7 +10,7 @@ import {
   estimateAt, fewestFitting, fewestMeetingDeadline, MAX_SEARCH_GPUS, rentForRun, type FitAt, type MethodFit, type TrainingMethod,
 } from './training-plan.ts';
 import { powerOfTwoAtMost } from './search.ts';
-import type { TrainingOnCandidate } from './workloads.ts';
+import type { TrainingOnCandidate } from './on-candidate.ts';
 
 export type Suggestion =
   | {

@@ -4,37 +4,14 @@
  * throughput, concurrency sweep, GPUs to meet the targets, training methods and suggestions,
  * scaling curve). A union on `kind`, so inference and training results need no casts. Pure.
  */
-import type { ResolvedCandidate, ResolvedInference, ResolvedScenario, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
+import type { ResolvedInference, ResolvedScenario, ResolvedTraining } from '../scenario/resolve.ts';
 import { inferenceCapacity, type InferenceCapacity } from './inference-capacity.ts';
-import {
-  fitInference, fitTraining, inferenceNeed, trainingNeed,
-  type InferenceMemory, type MemoryFit, type TrainingMemory, type TrainingMemoryFit,
-} from './memory-fit.ts';
+import { inferenceNeed, trainingNeed, type InferenceMemory, type TrainingMemory } from './memory-fit.ts';
 import { inferenceCurve, scaledWorkload, trainingCurve, type Scaling } from './multi-gpu.ts';
-import { sizeInference, sizeTraining, type InferenceSizing, type TrainingSizing } from './performance.ts';
 import { methodFits, rentForRun, type MethodFit } from './training-plan.ts';
 import { trainingSuggestions, type Suggestion } from './training-suggestions.ts';
+import { inferenceOnCandidate, trainingOnCandidate, type InferenceOnCandidate, type TrainingOnCandidate } from './on-candidate.ts';
 
-/** A workload on one candidate as the fleet maths needs it: memory fit and performance sizing. */
-export interface InferenceOnCandidate {
-  readonly kind: 'inference';
-  readonly workload: ResolvedInference;
-  readonly candidate: ResolvedCandidate;
-  readonly fit: MemoryFit;
-  /** The fewest GPUs meeting memory, throughput and latency, with the estimate there. */
-  readonly sizing: InferenceSizing;
-}
-
-export interface TrainingOnCandidate {
-  readonly kind: 'training';
-  readonly workload: ResolvedTraining;
-  readonly candidate: ResolvedCandidate;
-  readonly fit: TrainingMemoryFit;
-  /** The fewest GPUs that fit and finish by the deadline, with the estimate there. */
-  readonly sizing: TrainingSizing;
-}
-
-export type WorkloadOnCandidate = InferenceOnCandidate | TrainingOnCandidate;
 
 export interface InferencePerCandidate extends InferenceOnCandidate, InferenceCapacity {
   /** Throughput from 1 GPU up, on the workload the multi-gpu analysis scales (scaledWorkload); null on the others. */
@@ -69,18 +46,6 @@ export interface TrainingWorkloadResult {
 
 export type WorkloadResult = InferenceWorkloadResult | TrainingWorkloadResult;
 
-export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {
-  const sizing = sizeInference(candidate.gpu, workload, candidate.maxGpus);
-  return { kind: 'inference', workload, candidate, fit: fitInference(candidate.gpu, workload, candidate.maxGpus), sizing };
-}
-
-export function trainingOnCandidate(candidate: ResolvedCandidate, workload: ResolvedTraining): TrainingOnCandidate {
-  const sizing = sizeTraining(candidate.gpu, workload, candidate.maxGpus);
-  return { kind: 'training', workload, candidate, fit: fitTraining(candidate.gpu, sizing), sizing };
-}
-
-export const onCandidate = (candidate: ResolvedCandidate, w: ResolvedWorkload): WorkloadOnCandidate =>
-  (w.kind === 'inference' ? inferenceOnCandidate(candidate, w) : trainingOnCandidate(candidate, w));
 
 /** Every workload's tree, scenario order. */
 export function calculateWorkloads(s: ResolvedScenario): WorkloadResult[] {

@@ -6,8 +6,7 @@ import type { Report } from '../report/model.ts';
 import { renderJson } from './json.ts';
 import { withAbsoluteLinks } from './links.ts';
 import type { BrowserPool } from './pdf/browser.ts';
-import type { PdfMeta } from './pdf/finalize.ts';
-import { createTranslator, type Locale } from '../i18n/index.ts';
+import { reportPdfMeta } from './meta.ts';
 
 export const FORMATS = ['xlsx', 'pdf', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,24 +57,5 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   },
 };
 
-/**
- * The report's document metadata (title, author, subject, keywords, pinned dates, language):
- * the PDF's, and the workbook's title, subject and keywords.
- */
-export function reportPdfMeta(report: Report): PdfMeta {
-  const t = createTranslator(report.locale as Locale);
-  const tool = `${report.tool.name} ${report.tool.version}`;
-  const index = report.kind === 'index';
-  return {
-    title: `${report.scenario.name} · ${report.title}`,
-    author: tool,
-    subject: t(index ? 'batch.index.subject' : 'report.subject'),
-    keywords: ['GPU', 'procurement', ...(index ? ['batch index'] : ['TCO', ...report.analyses.map((a) => a.id)])],
-    creator: tool,
-    producer: `${tool} (Chromium, pdf-lib)`,
-    date: new Date(report.generatedAt),
-    language: report.locale,
-  };
-}
 
 export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);

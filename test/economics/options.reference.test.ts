@@ -10,7 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario, type ResolvedEconomics, type ResolvedScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults, type CandidateResult } from '../../src/plan/results.ts';
+import { calculateResults } from '../../src/plan/results.ts';
+import type { CandidateResult } from '../../src/plan/on-candidate.ts';
 import { capexOf } from '../../src/economics/tco.ts';
 import { scenarioText } from '../../bench/scenarios.ts';
 

@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import type { Report } from '../../report/model.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { reportPdfMeta } from '../index.ts';
+import { reportPdfMeta } from '../meta.ts';
 import { sheetName } from './cells.ts';
 import { SheetLayout } from './layout.ts';
 import { CHART_SIZE, renderChartPng } from '../charts/index.ts';

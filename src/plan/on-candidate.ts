@@ -1,0 +1,54 @@
+/**
+ * A workload on one candidate as the fleet maths needs it (memory fit and performance sizing),
+ * and the whole fleet of one candidate. The workload trees (workloads.ts) extend these entries;
+ * options, remedies and sensitivity read them. Pure.
+ */
+import type { TcoResult } from '../economics/tco.ts';
+import type { ResolvedCandidate, ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
+import { fitInference, fitTraining, type MemoryFit, type TrainingMemoryFit } from './memory-fit.ts';
+import { sizeInference, sizeTraining, type InferenceSizing, type TrainingSizing } from './performance.ts';
+
+/** A workload on one candidate as the fleet maths needs it: memory fit and performance sizing. */
+export interface InferenceOnCandidate {
+  readonly kind: 'inference';
+  readonly workload: ResolvedInference;
+  readonly candidate: ResolvedCandidate;
+  readonly fit: MemoryFit;
+  /** The fewest GPUs meeting memory, throughput and latency, with the estimate there. */
+  readonly sizing: InferenceSizing;
+}
+
+export interface TrainingOnCandidate {
+  readonly kind: 'training';
+  readonly workload: ResolvedTraining;
+  readonly candidate: ResolvedCandidate;
+  readonly fit: TrainingMemoryFit;
+  /** The fewest GPUs that fit and finish by the deadline, with the estimate there. */
+  readonly sizing: TrainingSizing;
+}
+
+export type WorkloadOnCandidate = InferenceOnCandidate | TrainingOnCandidate;
+
+export interface CandidateResult {
+  readonly candidate: ResolvedCandidate;
+  /** Each workload on this candidate (scenario order): its fit and sizing, which the fleet adds up. */
+  readonly workloads: readonly WorkloadOnCandidate[];
+  /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
+  readonly targetsMet: boolean;
+  /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
+  readonly fleetGpus: number | null;
+  readonly tco: TcoResult | null;
+}
+
+export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {
+  const sizing = sizeInference(candidate.gpu, workload, candidate.maxGpus);
+  return { kind: 'inference', workload, candidate, fit: fitInference(candidate.gpu, workload, candidate.maxGpus), sizing };
+}
+
+export function trainingOnCandidate(candidate: ResolvedCandidate, workload: ResolvedTraining): TrainingOnCandidate {
+  const sizing = sizeTraining(candidate.gpu, workload, candidate.maxGpus);
+  return { kind: 'training', workload, candidate, fit: fitTraining(candidate.gpu, sizing), sizing };
+}
+
+export const onCandidate = (candidate: ResolvedCandidate, w: ResolvedWorkload): WorkloadOnCandidate =>
+  (w.kind === 'inference' ? inferenceOnCandidate(candidate, w) : trainingOnCandidate(candidate, w));
