@@ -158,7 +158,7 @@ export class BrowserPool {
     } catch (error) {
       const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
       this.#launchError = new UserError(timedOut
-        ? t('cli.browserStartTimeout', { path: quotePath(executablePath), seconds: +(this.timeoutMs / 1000).toFixed(1) })
+        ? t('cli.browserStartTimeout', { path: quotePath(executablePath), seconds: Number((this.timeoutMs / 1000).toPrecision(3)) })
         : t('cli.browserExited', { path: quotePath(executablePath), detail }), EXIT_CODES.outputsFailed);
       throw this.#launchError;
     } finally {

@@ -83,7 +83,7 @@ export async function printPdf(browser: Browser, html: string, opts: PrintOption
   } catch (error) {
     // puppeteer's "Waiting failed: 60000ms exceeded" says neither what nor which setting.
     if (error instanceof Error && error.name === 'TimeoutError') {
-      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: +(timeoutMs / 1000).toFixed(1) }), { cause: error });
+      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), { cause: error });
     }
     throw error;
   }

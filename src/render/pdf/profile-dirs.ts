@@ -15,6 +15,7 @@ const OWNED = new RegExp(`^${PROFILE_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`);
 /** Folders of older versions (`gpu-report-chromium-<random>`, no owner) are removed once a day old. */
 const LEGACY = new RegExp(`^${PROFILE_PREFIX}[A-Za-z0-9]{6}$`);
 const STALE_AFTER_MS = 24 * 3600 * 1000;
+const SIGNALS: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 const rmQuietly = (dir: string): void => {
   try {
@@ -62,6 +63,15 @@ export class ProfileRoot {
   #dir: string | undefined;
   #count = 0;
   readonly #onExit = () => this.remove();
+  /**
+   * Ctrl-C or a kill before puppeteer has put its own handlers in place (or after it removed
+   * them) would end the process without an 'exit' event: remove the folder, then let the
+   * signal do what it would have done.
+   */
+  readonly #onSignal = (signal: NodeJS.Signals) => {
+    this.remove();
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
 
   constructor(readonly root = tmpdir()) {}
 
@@ -73,6 +83,7 @@ export class ProfileRoot {
       removeStaleProfiles(this.root);
       this.#dir = mkdtempSync(path.join(this.root, `${PROFILE_PREFIX}${process.pid}-`));
       process.once('exit', this.#onExit);
+      for (const signal of SIGNALS) process.once(signal, this.#onSignal);
     }
     const profile = path.join(this.#dir, `launch-${++this.#count}`);
     mkdirSync(profile);
@@ -81,6 +92,7 @@ export class ProfileRoot {
 
   remove(): void {
     process.removeListener('exit', this.#onExit);
+    for (const signal of SIGNALS) process.removeListener(signal, this.#onSignal);
     if (this.#dir) rmQuietly(this.#dir);
     this.#dir = undefined;
   }
