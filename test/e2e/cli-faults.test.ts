@@ -13,40 +13,57 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, EXIT, describeRun, fixture, listFiles, makeTempDir, removeTempDirs, runCli, writeFile, type CliResult } from './helpers.ts';
+import { BIN, EXIT, describeRun, fixture, listFiles, makeTempDir, removeTempDirs, writeFile, type CliResult } from './helpers.ts';
 
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
 
-/** Like runCli, as another user when the tests run as root (so permissions apply). */
-function runCliUnprivileged(args: readonly string[], cwd: string): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', HOME: cwd };
+/**
+ * Like runCli, but done when the CLI process exits even if something it started (a browser
+ * that never answers) still holds its output pipes; killed after `timeoutMs`. With `unprivileged`
+ * and the tests running as root, it runs as `nobody`, so that permissions apply.
+ */
+function spawnCli(args: readonly string[], opts: { cwd: string; env?: Record<string, string>; unprivileged?: boolean; timeoutMs?: number }): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', HOME: opts.cwd, ...opts.env };
   delete env.FORCE_COLOR;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) });
+    const asNobody = opts.unprivileged && asRoot ? { uid: NOBODY, gid: NOBODY } : {};
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
     child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000);
+    let done = false;
+    const finish = (code: number | null, signal: NodeJS.Signals | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      child.stdout.destroy();
+      child.stderr.destroy();
+      resolve({ code, signal, stdout, stderr, wallMs: performance.now() - started });
+    };
     child.on('error', reject);
-    child.on('close', (code, signal) => { clearTimeout(timer); resolve({ code, signal, stdout, stderr, wallMs: performance.now() - started }); });
+    child.on('close', finish);
+    // Output still buffered at exit arrives within moments; a pipe held open by a grandchild never closes.
+    child.on('exit', (code, signal) => setTimeout(() => finish(code, signal), 2000));
   });
 }
 
 /** Starts a PDF run, sends SIGINT once its Chromium profile folder exists, and returns that folder. */
 async function interruptDuringPdf(input: string, out: string): Promise<{ profile: string | undefined; code: number | null; signal: NodeJS.Signals | null }> {
   const child = spawn(process.execPath, [BIN, 'run', input, '--out', out, '--format', 'pdf'], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   const prefix = `gpu-report-chromium-${child.pid}-`;
   let profile: string | undefined;
-  for (let i = 0; i < 1200 && !profile && child.exitCode === null; i++) {
+  for (let i = 0; i < 600 && !profile && child.exitCode === null; i++) {
     await new Promise((r) => setTimeout(r, 50));
     const name = fs.readdirSync(os.tmpdir()).find((n) => n.startsWith(prefix));
     if (name) profile = path.join(os.tmpdir(), name);
   }
   child.kill('SIGINT');
-  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+  const [code, signal] = await closed;
   return { profile, code, signal };
 }
 
@@ -75,7 +92,7 @@ beforeAll(async () => {
   writeFile(path.join(dir, 'names', 'x\n✓ fake.yaml: valid.yaml'), 'version: 1\nname: [');
   writeFile(path.join(dir, 'names', 'y\x1b[31mred.yaml'), 'version: 1\nname: [');
 
-  const cli = (key: string, args: string[], env?: Record<string, string>) => runCli(args, { cwd: dir, ...(env ? { env } : {}), timeoutMs: 90_000 }).then((res) => { r[key] = res; });
+  const cli = (key: string, args: string[], env?: Record<string, string>) => spawnCli(args, { cwd: dir, ...(env ? { env } : {}) }).then((res) => { r[key] = res; });
   await Promise.all([
     cli('fromat', ['run', ok, '--fromat', 'json', '--out', out('fromat')]),
     cli('bogus', ['run', ok, '--bogus', '--format', 'json', '--out', out('bogus')]),
@@ -95,12 +112,15 @@ beforeAll(async () => {
     cli('sleeper', ['run', ok, '--timeout', '30', '--out', out('sleeper')], { CHROME_PATH: sleeper }),
     cli('quitter', ['run', ok, '--out', out('quitter')], { CHROME_PATH: quitter }),
     cli('chromeFolder', ['run', ok, '--format', 'json,pdf', '--out', out('chromeFolder')], { CHROME_PATH: path.join(dir, 'chrome-folder') }),
-    runCliUnprivileged(['run', path.join(dir, 'batch'), '--format', 'json', '--out', out('locked')], dir).then((res) => { r.locked = res; }),
-    runCliUnprivileged(['validate', secret], dir).then((res) => { r.secret = res; }),
+    spawnCli(['run', path.join(dir, 'batch'), '--format', 'json', '--out', out('locked')], { cwd: dir, unprivileged: true }).then((res) => { r.locked = res; }),
+    spawnCli(['validate', secret], { cwd: dir, unprivileged: true }).then((res) => { r.secret = res; }),
   ]);
   interrupted = await interruptDuringPdf(ok, out('interrupted'));
 }, 300_000);
 afterAll(() => {
+  // A build that failed to stop its browser must not leave the test's sleeper running.
+  const pidFile = path.join(dir, 'sleeper.pid');
+  if (fs.existsSync(pidFile)) try { process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL'); } catch { /* already gone: the expected case */ }
   fs.chmodSync(path.join(dir, 'batch', 'locked'), 0o755);
   removeTempDirs();
 });
