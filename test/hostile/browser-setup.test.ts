@@ -26,7 +26,7 @@ async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
 
 describe('CHROME_PATH that cannot be run', () => {
   it.each([
-    ['a folder', () => fs.mkdirSync(path.join(dir, 'chrome-folder'), { recursive: true }) ?? path.join(dir, 'chrome-folder'), /is a folder, not a program/],
+    ['a folder', () => { const folder = path.join(dir, 'chrome-folder'); fs.mkdirSync(folder, { recursive: true }); return folder; }, /is a folder, not a program/],
     ['a file without the execute bit', () => write(path.join(dir, 'chrome-noexec'), '#!/bin/sh\n'), /not executable: run chmod \+x/],
   ])('%s: refused before spawning, as a failed output (exit 3)', (_, make, message) => {
     const target = make();
