@@ -4,9 +4,9 @@
  * scenario that is invalid, throws, hangs or loses its browser is reported and the others go on.
  */
 import { availableParallelism } from 'node:os';
-import { mkdir, access, constants } from 'node:fs/promises';
+import { mkdir, access, constants, stat } from 'node:fs/promises';
 import pLimit from 'p-limit';
-import { discoverScenarios } from './scenario/discover.ts';
+import { discoverScenarios, type SkippedPath } from './scenario/discover.ts';
 import { outputNames } from './output/paths.ts';
 import { removeStaleTemps } from './output/write.ts';
 import { runScenario, type RunOptions, type ScenarioOutcome } from './pipeline.ts';
@@ -14,7 +14,7 @@ import { BrowserPool } from './render/pdf/browser.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { createTranslator } from './i18n/index.ts';
 import { TOOL_VERSION } from './version.ts';
-import { printErr } from './log.ts';
+import { printErr, quotePath } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
 import { createProgress, type ProgressMode } from './batch/progress.ts';
 import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
@@ -24,6 +24,20 @@ const t = createTranslator('en');
 
 /** Scenarios in flight at once when not given: one per CPU (printing runs in Chromium's processes meanwhile). */
 export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
+/**
+ * At most this many scenarios per CPU run at once, whatever --concurrency asks: each holds its
+ * report, charts and a browser tab in memory (100,000 on a 504-file folder took 4.9 GB), and
+ * past a few per CPU they only wait for each other.
+ */
+export const MAX_CONCURRENCY_PER_CPU = 4;
+
+/** Scenarios to run at once: the request (or one per CPU), at most MAX_CONCURRENCY_PER_CPU per CPU and one per scenario. */
+export function effectiveConcurrency(requested: number | undefined, scenarios: number, cpus = availableParallelism()): { value: number; capped: boolean } {
+  const ceiling = MAX_CONCURRENCY_PER_CPU * Math.max(1, cpus);
+  const wanted = requested ?? defaultConcurrency();
+  return { value: Math.max(1, Math.min(wanted, ceiling, scenarios)), capped: wanted > ceiling };
+}
+
 /** Seconds a scenario may take before it fails as hung (`--timeout`). */
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
@@ -55,7 +69,8 @@ export interface BatchResult {
 
 export async function runBatch(inputs: readonly string[], opts: BatchOptions): Promise<BatchResult> {
   const started = performance.now();
-  const discovered = await discoverScenarios(inputs);
+  const skipped: SkippedPath[] = [];
+  const discovered = await discoverScenarios(inputs, skipped);
   // Names over the whole set, so a scenario's outputs are named the same whichever shard runs it.
   const allNames = outputNames(discovered);
   const picked = selectShard(discovered, opts.shard);
@@ -64,10 +79,15 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   await ensureWritable(opts.outDir);
   const stale = await removeStaleTemps(opts.outDir);
   const progress = createProgress(files.length, opts.progress ?? 'auto');
-  if (stale.length > 0) progress.log(t('batch.staleTemps', { count: stale.length, dir: opts.outDir }));
+  if (stale.length > 0) progress.log(t('batch.staleTemps', { count: stale.length, dir: quotePath(opts.outDir) }));
+  for (const p of skipped) progress.log(t('cli.skippedPath', { path: quotePath(p.path), reason: p.reason }));
   if (opts.shard) progress.log(t('batch.shard', { ...opts.shard, selected: files.length, total: discovered.length }));
-  const browser = opts.browser ?? new BrowserPool();
-  const limit = pLimit(opts.concurrency ?? defaultConcurrency());
+  const concurrency = effectiveConcurrency(opts.concurrency, files.length);
+  if (concurrency.capped) {
+    progress.log(t('cli.concurrencyCapped', { requested: opts.concurrency!, cap: MAX_CONCURRENCY_PER_CPU * availableParallelism(), factor: MAX_CONCURRENCY_PER_CPU, cpus: availableParallelism() }));
+  }
+  const browser = opts.browser ?? new BrowserPool(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
+  const limit = pLimit(concurrency.value);
   try {
     const rows: IndexRow[] = [];
     const outcomes = await Promise.all(files.map((file, i) => limit(async () => {
@@ -88,7 +108,8 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     const elapsedMs = performance.now() - started;
     const { ok, invalid, failed } = index.totals;
     printErr(t('cli.summary', { total: outcomes.length, ok, invalid, failed, seconds: (elapsedMs / 1000).toFixed(1) }));
-    const exitCode = failed > 0 || indexResult.failures.length > 0 ? EXIT_CODES.outputsFailed : invalid > 0 ? EXIT_CODES.invalidInput : EXIT_CODES.success;
+    if (skipped.length > 0) printErr(t('cli.skippedCount', { count: skipped.length }));
+    const exitCode = failed > 0 || indexResult.failures.length > 0 ? EXIT_CODES.outputsFailed : invalid > 0 || skipped.length > 0 ? EXIT_CODES.invalidInput : EXIT_CODES.success;
     return { outcomes, names, index, indexResult, exitCode, elapsedMs };
   } finally {
     progress.stop();
@@ -98,11 +119,13 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
 
 /** Fails early, before any work, when the output folder cannot be created or written. */
 async function ensureWritable(dir: string): Promise<void> {
+  const existing = await stat(dir).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new UserError(t('cli.outIsFile', { dir: quotePath(dir) }), EXIT_CODES.outputsFailed);
   try {
     await mkdir(dir, { recursive: true });
     await access(dir, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UserError(t('cli.outNotWritable', { dir, reason }), EXIT_CODES.outputsFailed);
+    throw new UserError(t('cli.outNotWritable', { dir: quotePath(dir), reason }), EXIT_CODES.outputsFailed);
   }
 }

@@ -1,8 +1,13 @@
 /**
  * The command table. The only file that decides the process exit code (see EXIT_CODES in
  * errors.ts); commands return a code or throw a UserError.
+ *
+ * Command-line mistakes end the command before it does anything (exit 2, nothing written):
+ * yargs' strict mode (unknown options, unknown or extra positionals, invalid choices) applies to
+ * every command, its `fail` handler throws, and `checkArgs` refuses a single-value flag given
+ * twice and a number flag given text.
  */
-import yargs from 'yargs';
+import yargs, { type Arguments } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { runBuilder, runRun, type RunArgs } from './commands/run.ts';
 import { runValidate } from './commands/validate.ts';
@@ -11,10 +16,44 @@ import { runInit } from './commands/init.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { createTranslator } from './i18n/index.ts';
+import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 
+const t = createTranslator('en');
 let exitCode: ExitCode = EXIT_CODES.success;
 const set = (code: ExitCode) => { exitCode = code; };
+
+/** Flags that take several values; every other flag given twice is a mistake. */
+const LIST_KEYS = new Set(['_', '$0', 'inputs']);
+
+/** What was typed after `flag` (or one of its aliases), for a message. */
+function typedValue(argv: readonly string[], names: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    for (const name of names) {
+      const flag = name.length === 1 ? `-${name}` : `--${name}`;
+      if (argv[i] === flag) return argv[i + 1];
+      if (argv[i]!.startsWith(`${flag}=`)) return argv[i]!.slice(flag.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** A single-value flag given twice, or text where a number belongs: exit 2 before the command runs. */
+function checkArgs(argv: readonly string[]) {
+  return (args: Arguments): void => {
+    // Long names first, so a message names --concurrency rather than its alias -j.
+    for (const [key, value] of Object.entries(args).sort(([a], [b]) => b.length - a.length)) {
+      if (LIST_KEYS.has(key) || /[A-Z]/.test(key)) continue;
+      const flag = key.length === 1 ? `-${key}` : `--${key}`;
+      if (Array.isArray(value)) {
+        throw new UserError(`${t('cli.repeatedFlag', { flag, count: value.length, values: value.map(String).join(', ') })}\n${t('cli.usageHint')}`);
+      }
+      if (typeof value === 'number' && Number.isNaN(value)) {
+        throw new UserError(`${t('cli.notANumber', { flag, value: typedValue(argv, [key]) ?? '' })}\n${t('cli.usageHint')}`);
+      }
+    }
+  };
+}
 
 async function main(argv: string[]): Promise<void> {
   await yargs(argv)
@@ -26,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
     .command('catalog <what>', 'list the GPU or model catalog', (y) => y.positional('what', { choices: ['gpus', 'models'] as const, demandOption: true }).option('json', { type: 'boolean', default: false }), (a) => runCatalog(a.what as 'gpus' | 'models', a.json))
     .command('init [dir]', 'write a commented example scenario to dir/scenario.yaml', (y) => y.positional('dir', { type: 'string', default: '.' }), async (a) => set(await runInit(a.dir)))
     .command(estimateCommand)
+    .middleware(checkArgs(argv))
     .demandCommand(1)
     .strict()
     .recommendCommands()
@@ -33,8 +73,8 @@ async function main(argv: string[]): Promise<void> {
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;
-      console.error(`${message}\n${createTranslator('en')('cli.usageHint')}`);
-      set(EXIT_CODES.invalidInput);
+      // Throwing ends the command: nothing runs after a command-line mistake.
+      throw new UserError(`${message}\n${t('cli.usageHint')}`);
     })
     .parseAsync();
 }
@@ -43,10 +83,10 @@ try {
   await main(hideBin(process.argv));
 } catch (error) {
   if (error instanceof UserError) {
-    console.error(`gpu-report: ${error.message}`);
+    console.error(terminalSafe(`gpu-report: ${error.message}`));
     set(error.exitCode);
   } else {
-    console.error(createTranslator('en')('cli.internal', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+    console.error(terminalSafe(t('cli.internal', { message: error instanceof Error ? (error.stack ?? error.message) : String(error) })));
     set(EXIT_CODES.internal);
   }
 }

@@ -5,9 +5,12 @@
  * reason instead of stopping the batch.
  */
 import { readFile, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseScenario, MAX_SCENARIO_BYTES } from './scenario/parse.ts';
+import { decodeScenario } from './scenario/encoding.ts';
+import { isMissing, kindKey, reasonOf } from './scenario/discover.ts';
 import { resolveScenario } from './scenario/resolve.ts';
 import type { Diagnostic } from './scenario/diagnostics.ts';
 import { calculateResults } from './plan/results.ts';
@@ -15,6 +18,7 @@ import { buildReport } from './analyses/build-report.ts';
 import { RENDERERS, type Format, type RenderContext } from './render/index.ts';
 import { writeFileAtomic } from './output/write.ts';
 import { createTranslator, type Locale } from './i18n/index.ts';
+import { quotePath } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 import type { Report } from './report/model.ts';
 
@@ -57,18 +61,44 @@ export type ScenarioOutcome =
 const newTimings = (): StageTimings => ({ loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 });
 const since = (start: number) => performance.now() - start;
 
+/**
+ * A scenario file's bytes and text, or why it cannot be read: a file that is unreadable,
+ * vanished, not a regular file, too large or not UTF-8 is invalid input (exit 2), reported at
+ * its line and column like any other problem.
+ */
+export async function readScenario(file: string): Promise<{ ok: true; bytes: Uint8Array; text: string } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+  const t = createTranslator('en');
+  const problem = (message: string) => ({ ok: false as const, diagnostics: [{ file, line: 1, col: 1, path: '', message }] });
+  const unreadable = (error: unknown) => problem(isMissing(error) ? t('validate.vanished') : t('validate.unreadable', { reason: reasonOf(error) }));
+  let info: Stats;
+  try {
+    info = await stat(file);
+  } catch (error) {
+    return unreadable(error);
+  }
+  if (!info.isFile()) return problem(t('validate.notRegularFile', { kind: t(kindKey(info)) }));
+  // Size first: a huge file is refused without reading it into memory.
+  if (info.size > MAX_SCENARIO_BYTES) return problem(t('batch.tooLarge', { mib: (info.size / 2 ** 20).toFixed(1), limitKib: MAX_SCENARIO_BYTES / 1024 }));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return unreadable(error);
+  }
+  const decoded = decodeScenario(bytes, file);
+  return decoded.ok ? { ok: true, bytes, text: decoded.text } : { ok: false, diagnostics: [decoded.diagnostic] };
+}
+
 /** Reads and checks one scenario; the report it would produce, or its problems. */
 export async function loadReport(file: string, opts: Pick<RunOptions, 'lang' | 'now'>, timings: StageTimings = newTimings()): Promise<{ ok: true; report: Report } | { ok: false; diagnostics: readonly Diagnostic[] }> {
   let start = performance.now();
-  // Size first: a huge file is refused without reading it into memory.
-  const size = (await stat(file)).size;
-  if (size > MAX_SCENARIO_BYTES) {
-    const message = createTranslator('en')('batch.tooLarge', { mib: (size / 2 ** 20).toFixed(1), limitKib: MAX_SCENARIO_BYTES / 1024 });
+  const read = await readScenario(file);
+  if (!read.ok) {
     timings.loadMs += since(start);
-    return { ok: false, diagnostics: [{ file, line: 1, col: 1, path: '', message }] };
+    return read;
   }
-  const bytes = await readFile(file);
-  const parsed = parseScenario(bytes.toString('utf8'), file);
+  const bytes = read.bytes;
+  const parsed = parseScenario(read.text, file);
   timings.loadMs += since(start);
   if (!parsed.ok) return { ok: false, diagnostics: parsed.diagnostics };
   start = performance.now();
@@ -91,17 +121,19 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
   const timings = newTimings();
   const controller = new AbortController();
   const scoped: RenderContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal };
+  // Filled as each output is written, so a scenario that times out still lists what it wrote.
+  const written: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<ScenarioOutcome>((resolve) => {
     if (opts.timeoutMs === undefined) return;
     timer = setTimeout(() => {
       controller.abort();
       const message = createTranslator('en')('batch.timedOut', { seconds: +(opts.timeoutMs! / 1000).toFixed(1) });
-      resolve({ file, status: 'failed', written: [], failures: [{ stage: 'scenario', message }], timings });
+      resolve({ file, status: 'failed', written: inFormatOrder(written, opts.formats), failures: [{ stage: 'scenario', message }], timings });
     }, opts.timeoutMs);
   });
-  const work = runStages(file, name, opts, scoped, timings).catch((error: unknown): ScenarioOutcome => ({
-    file, status: 'failed', written: [], timings,
+  const work = runStages(file, name, opts, scoped, timings, written).catch((error: unknown): ScenarioOutcome => ({
+    file, status: 'failed', written: inFormatOrder(written, opts.formats), timings,
     failures: [{ stage: 'scenario', message: createTranslator('en')('batch.crashed', { message: error instanceof Error ? error.message : String(error) }) }],
   }));
   try {
@@ -111,36 +143,44 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
   }
 }
 
-async function runStages(file: string, name: string, opts: RunOptions, ctx: RenderContext, timings: StageTimings): Promise<ScenarioOutcome> {
+/** Formats that need the browser go last: a browser that hangs or is missing cannot hold back the others. */
+const BROWSER_FORMATS: readonly Format[] = ['pdf'];
+
+/** Written files in the order their formats were asked for (the order a report lists them in). */
+const inFormatOrder = (written: readonly string[], formats: readonly Format[]): string[] =>
+  [...written].sort((a, b) => formats.indexOf(path.extname(a).slice(1) as Format) - formats.indexOf(path.extname(b).slice(1) as Format));
+
+async function runStages(file: string, name: string, opts: RunOptions, ctx: RenderContext, timings: StageTimings, written: string[]): Promise<ScenarioOutcome> {
   const loaded = await loadReport(file, opts, timings);
   if (!loaded.ok) return { file, status: 'invalid', diagnostics: loaded.diagnostics, timings };
   const failures: { stage: FailureStage; message: string }[] = [];
-  const rendered: { format: Format; bytes: Uint8Array }[] = [];
-  for (const format of opts.formats) {
+  const order = [...opts.formats.filter((f) => !BROWSER_FORMATS.includes(f)), ...opts.formats.filter((f) => BROWSER_FORMATS.includes(f))];
+  // Each output is written as soon as it is rendered.
+  for (const format of order) {
     ctx.signal?.throwIfAborted();
-    const start = performance.now();
+    let start = performance.now();
+    let bytes: Uint8Array;
     try {
-      rendered.push({ format, bytes: await renderWithRetry(format, loaded.report, ctx) });
+      bytes = await renderWithRetry(format, loaded.report, ctx);
     } catch (error) {
       failures.push({ stage: format, message: error instanceof Error ? error.message : String(error) });
+      continue;
+    } finally {
+      timings.renderMs[format] = since(start);
     }
-    timings.renderMs[format] = since(start);
-  }
-  const written: string[] = [];
-  const start = performance.now();
-  for (const { format, bytes } of rendered) {
     // A scenario that timed out writes nothing more: its outcome is already reported.
     ctx.signal?.throwIfAborted();
+    start = performance.now();
     const target = path.join(opts.outDir, `${name}.${format}`);
     try {
       await writeFileAtomic(target, bytes);
       written.push(target);
     } catch (error) {
-      failures.push({ stage: format, message: `cannot write ${target}: ${(error as Error).message}` });
+      failures.push({ stage: format, message: createTranslator('en')('batch.cannotWrite', { file: quotePath(target), message: (error as Error).message }) });
     }
+    timings.writeMs += since(start);
   }
-  timings.writeMs = since(start);
-  return { file, status: failures.length ? 'failed' : 'ok', written, failures, report: loaded.report, timings };
+  return { file, status: failures.length ? 'failed' : 'ok', written: inFormatOrder(written, opts.formats), failures, report: loaded.report, timings };
 }
 
 /** A render that failed because the shared browser died (not because of this report) gets one more try on a fresh one. */

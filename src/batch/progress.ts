@@ -7,7 +7,7 @@ import cliProgress from 'cli-progress';
 import { formatDiagnostic } from '../scenario/diagnostics.ts';
 import type { ScenarioOutcome } from '../pipeline.ts';
 import { createTranslator } from '../i18n/index.ts';
-import { useColor } from '../log.ts';
+import { quotePath, terminalSafe, useColor } from '../log.ts';
 
 const t = createTranslator('en');
 
@@ -24,19 +24,19 @@ export type ProgressMode = 'auto' | 'bar' | 'lines' | 'none';
 /** The lines that describe one scenario's outcome: written files, problems, failures. */
 export function renderOutcome(o: ScenarioOutcome): string[] {
   if (o.status === 'invalid') {
-    return [...o.diagnostics.map(formatDiagnostic), t('cli.invalidCount', { file: o.file, count: o.diagnostics.length })];
+    return [...o.diagnostics.map(formatDiagnostic), t('cli.invalidCount', { file: quotePath(o.file), count: o.diagnostics.length })];
   }
   const lines: string[] = [];
   if (o.written.length > 0) {
     const base = o.written[0]!.replace(/\.[^.]+$/, '');
-    lines.push(t('cli.written', { file: o.file, outputs: `${base}.{${o.written.map((w) => w.slice(base.length + 1)).join(',')}}` }));
+    lines.push(t('cli.written', { file: quotePath(o.file), outputs: quotePath(`${base}.{${o.written.map((w) => w.slice(base.length + 1)).join(',')}}`) }));
   }
-  for (const f of o.failures) lines.push(t('cli.failed', { file: o.file, format: f.stage, message: f.message }));
+  for (const f of o.failures) lines.push(t('cli.failed', { file: quotePath(o.file), format: f.stage, message: f.message }));
   return lines;
 }
 
 export function createProgress(total: number, mode: ProgressMode = 'auto', stream: NodeJS.WriteStream = process.stderr): Progress {
-  const write = (line: string) => { stream.write(line.endsWith('\n') ? line : `${line}\n`); };
+  const write = (text: string) => { const line = terminalSafe(text); stream.write(line.endsWith('\n') ? line : `${line}\n`); };
   if (mode === 'none') return { done() {}, log() {}, stop() {} };
   if (mode === 'lines' || (mode === 'auto' && stream.isTTY !== true)) {
     return { done: (o) => renderOutcome(o).forEach(write), log: write, stop() {} };
@@ -58,7 +58,7 @@ export function createProgress(total: number, mode: ProgressMode = 'auto', strea
   const counts = { failed: 0, invalid: 0 };
   let stopped = false;
   const bar = multi.create(total, 0, counts);
-  const above = (line: string) => multi.log(line.endsWith('\n') ? line : `${line}\n`);
+  const above = (text: string) => { const line = terminalSafe(text); multi.log(line.endsWith('\n') ? line : `${line}\n`); };
   return {
     done(o) {
       if (o.status === 'invalid') counts.invalid++;

@@ -25,11 +25,21 @@ export function parseFormats(text: string): Format[] {
   return formats as Format[];
 }
 
-/** SOURCE_DATE_EPOCH (seconds) pins every timestamp, for reproducible outputs. */
+/** The last second SOURCE_DATE_EPOCH may name: 9999-12-31T23:59:59Z (dates print with four-digit years). */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/**
+ * SOURCE_DATE_EPOCH (seconds) pins every timestamp, for reproducible outputs. Unset or empty:
+ * now. Anything but whole seconds from 0 to MAX_SOURCE_DATE_EPOCH is refused (exit 2): a
+ * reproducible build that silently used the clock would not be reproducible.
+ */
 export function reportDate(env: NodeJS.ProcessEnv = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
-  return new Date();
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (!epoch) return new Date();
+  if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > MAX_SOURCE_DATE_EPOCH) {
+    throw new UserError(createTranslator('en')('cli.badEpoch', { value: env.SOURCE_DATE_EPOCH!, max: MAX_SOURCE_DATE_EPOCH }));
+  }
+  return new Date(Number(epoch) * 1000);
 }
 
 export async function runRun(args: RunArgs): Promise<ExitCode> {
@@ -40,11 +50,13 @@ export async function runRun(args: RunArgs): Promise<ExitCode> {
   const timeout = args.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UserError(t('batch.badTimeout', { value: String(args.timeout) }));
   const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
+  const formats = parseFormats(args.format);
+  const now = reportDate();
   const result = await runBatch(args.inputs, {
     outDir: args.out,
-    formats: parseFormats(args.format),
+    formats,
     ...(args.lang ? { lang: args.lang } : {}),
-    now: reportDate(),
+    now,
     timeoutMs: timeout * 1000,
     ...(args.concurrency ? { concurrency: args.concurrency } : {}),
     ...(shard ? { shard } : {}),

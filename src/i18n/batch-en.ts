@@ -11,6 +11,8 @@ export const batchEn = {
   'batch.indexWritten': '✓ index → {outputs}',
   'batch.indexFailed': '✗ index: {format}: {message}',
   'batch.progress': '{bar} {value}/{total} scenarios | {failed} failed | {invalid} invalid | {duration_formatted}',
+  'batch.printTimedOut': 'printing the PDF took longer than {seconds} s (raise it with --timeout)',
+  'batch.cannotWrite': 'cannot write {file}: {message}',
   'batch.index.title': 'Batch index',
   'batch.index.shardTitle': 'Batch index, shard {index} of {count}',
   'batch.index.summary': '{total} scenario(s): {ok} ok, {invalid} invalid, {failed} failed',

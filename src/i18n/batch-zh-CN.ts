@@ -13,6 +13,8 @@ export const batchZhCN = {
   'batch.indexWritten': '✓ 索引 → {outputs}',
   'batch.indexFailed': '✗ 索引：{format}：{message}',
   'batch.progress': '{bar} {value}/{total} 个场景 | {failed} 个失败 | {invalid} 个无效 | {duration_formatted}',
+  'batch.printTimedOut': '打印 PDF 超过 {seconds} 秒（可用 --timeout 调大）',
+  'batch.cannotWrite': '无法写入 {file}：{message}',
   'batch.index.title': '批量索引',
   'batch.index.shardTitle': '批量索引（分片 {index}/{count}）',
   'batch.index.summary': '{total} 个场景：{ok} 个成功，{invalid} 个无效，{failed} 个失败',

@@ -127,13 +127,18 @@ function highlightsContext(h: Highlights, fmt: Fmt) {
   return { recommendation: h.recommendation, cost, reasons: h.reasons ?? [], risks: h.risks ?? [] };
 }
 
+/** Characters that stand for themselves inside a CSS string: letters and digits of any script, space, and plain punctuation. */
+const CSS_SAFE = /^[\p{L}\p{N} .,:!?·_\-+=%#@/()]$/u;
+
 /**
- * A CSS string literal for the @page footer. Scenario text goes into CSS here, so quotes,
- * backslashes and anything that could close the <style> element are escaped.
+ * A CSS string literal (the @page footer). Scenario text goes into CSS here, so it is escaped by
+ * allow-list: anything outside CSS_SAFE, whatever it is (quotes, backslashes, `<`, line breaks,
+ * a form feed, any other control character, combining marks), is written as a CSS escape
+ * `\HEX ` (the space ends the escape), which no CSS or HTML parser can read as syntax.
  */
 export function cssString(text: string): string {
   const escaped = [...text.replace(/[\r\n]+/g, ' ')]
-    .map((ch) => (/[\\"<>&]/.test(ch) ? `\\${ch.codePointAt(0)!.toString(16)} ` : ch))
+    .map((ch) => (CSS_SAFE.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
     .join('');
   return `"${escaped}"`;
 }

@@ -1,4 +1,5 @@
 import { isScalar, isMap, isSeq, isPair, type Document, type LineCounter, type Node } from 'yaml';
+import { quotePath } from '../log.ts';
 
 /** One problem in a scenario file, with where it is. Lines and columns are 1-based. */
 export interface Diagnostic {
@@ -20,9 +21,9 @@ export function formatPath(path: readonly PathSegment[]): string {
   );
 }
 
-/** The `file:line:col: path: message` line the CLI prints. */
+/** The `file:line:col: path: message` line the CLI prints (the file quoted if it holds control characters). */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
+  return `${quotePath(d.file)}:${d.line}:${d.col}: ${d.path ? `${d.path}: ` : ''}${d.message}`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, isMap } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.ts';
 import { describeIssues, type Problem } from './zod-messages.ts';
 import { checkRules } from './rules.ts';
+import { checkText } from './text-check.ts';
 import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
 import { createTranslator } from '../i18n/index.ts';
 
@@ -34,12 +35,15 @@ export function parseScenario(text: string, file: string): ParseResult {
     return fail([at(t('validate.empty'))]);
   }
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  // merge: YAML 1.1 merge keys (`<<: *defaults`), which people write and expect to work; the
+  // alias limit below counts merged aliases too.
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
     return fail(doc.errors.map((e) => {
       // linePos is only filled with prettyErrors; the LineCounter maps the offset itself.
       const pos = counter.linePos(e.pos[0]);
-      return at(t('validate.invalidYaml', { detail: e.message.split('\n')[0]! }), pos.line, pos.col);
+      const message = e.code === 'MULTIPLE_DOCS' ? t('validate.multipleDocuments') : t('validate.invalidYaml', { detail: e.message.split('\n')[0]! });
+      return at(message, pos.line, pos.col);
     }));
   }
   let raw: unknown;
@@ -57,8 +61,12 @@ export function parseScenario(text: string, file: string): ParseResult {
     return fail([at(t('validate.otherYaml', { keys: SCENARIO_KEYS.join(', '), found: `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}` }))]);
   }
   const parsed = scenarioSchema.safeParse(raw);
+  const textProblems = checkText(raw);
+  // A field name with a control character is reported as such, not also as an unknown field.
+  const badKeys = new Set(textProblems.filter((p) => p.key !== undefined).map((p) => formatPath(p.path)));
   const problems: Problem[] = [
-    ...(parsed.success ? [] : describeIssues(parsed.error.issues, raw, scenarioSchema)),
+    ...textProblems,
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues, raw, scenarioSchema)).filter((p) => !badKeys.has(formatPath(p.path))),
     ...checkRules(raw),
   ];
   if (problems.length === 0 && parsed.success) return { ok: true, scenario: parsed.data };

@@ -3,16 +3,21 @@
  * comes from: CHROME_PATH (or PUPPETEER_EXECUTABLE_PATH), else the first of the known system
  * paths (Debian's chromium-headless-shell and chromium, Google Chrome).
  */
-import { existsSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UserError, EXIT_CODES } from '../../errors.ts';
 import { createTranslator } from '../../i18n/index.ts';
+import { kindKey } from '../../scenario/discover.ts';
+import { quotePath } from '../../log.ts';
+import { ProfileRoot } from './profile-dirs.ts';
+import { printTimeouts } from './print.ts';
 
 /** Messages of a CLI-level error: English, like the rest of the command line. */
 const t = createTranslator('en');
+
+/** How long a browser may take to start when the pool is not told (`--timeout` sets it for a run). */
+export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
 export const KNOWN_BROWSER_PATHS = [
   '/usr/bin/chromium-headless-shell',
@@ -33,10 +38,29 @@ const ARGS = [
   '--disable-extensions', '--disable-default-apps', '--mute-audio', '--font-render-hinting=none',
 ];
 
+/**
+ * The browser to launch. CHROME_PATH must name an executable file: a folder or a file without
+ * the execute bit would make the spawn itself fail (EACCES) outside any handler, so both are
+ * refused here, as a failure of the PDF alone (exit 3).
+ */
 export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env.CHROME_PATH || env.PUPPETEER_EXECUTABLE_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new UserError(t('cli.chromePathMissing', { path: fromEnv }), EXIT_CODES.outputsFailed);
+    const fail = (key: Parameters<typeof t>[0], kind?: string): never => {
+      throw new UserError(t(key, { path: quotePath(fromEnv), kind: kind ?? '' }), EXIT_CODES.outputsFailed);
+    };
+    let info;
+    try {
+      info = statSync(fromEnv);
+    } catch {
+      return fail('cli.chromePathMissing');
+    }
+    if (!info.isFile()) fail('cli.chromePathNotFile', t(kindKey(info)));
+    try {
+      accessSync(fromEnv, constants.X_OK);
+    } catch {
+      fail('cli.chromePathNotExecutable');
+    }
     return fromEnv;
   }
   const found = KNOWN_BROWSER_PATHS.find((p) => existsSync(p));
@@ -46,12 +70,30 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   return found;
 }
 
+export interface BrowserPoolOptions {
+  /**
+   * Longest a browser may take to start, and a single print to finish (`--timeout`). A browser
+   * that does not start in time is killed.
+   */
+  readonly timeoutMs?: number;
+}
+
 export class BrowserPool {
   #browser: Promise<Browser> | undefined;
-  /** One fresh profile folder per launch (a killed browser leaves its profile locked). */
-  #profileDirs: string[] = [];
+  /** Kills the browser of the current launch (a start that hangs, or a browser that will not close). */
+  #abort: AbortController | undefined;
+  /** A browser that could not be started will not start for the next scenario either: every PDF fails at once with the same reason. */
+  #launchError: Error | undefined;
+  #launching = false;
+  readonly #profiles = new ProfileRoot();
   #launches = 0;
   #losses = 0;
+  /** See BrowserPoolOptions.timeoutMs. */
+  readonly timeoutMs: number;
+
+  constructor(opts: BrowserPoolOptions = {}) {
+    this.timeoutMs = opts.timeoutMs ?? DEFAULT_LAUNCH_TIMEOUT_MS;
+  }
 
   /** How many browsers this pool has launched (a relaunch after a crash counts). */
   get launches(): number { return this.#launches; }
@@ -61,6 +103,8 @@ export class BrowserPool {
    * worth one more try on a relaunched browser.
    */
   get losses(): number { return this.#losses; }
+  /** The run's profile folder under the temp directory, once a browser was launched. */
+  get profileDir(): string | undefined { return this.#profiles.dir; }
 
   /** Process id of the running browser, if one is running (for memory sampling). */
   async pid(): Promise<number | undefined> {
@@ -70,9 +114,11 @@ export class BrowserPool {
 
   /** The shared browser; a new one if the last one crashed or was closed. */
   async get(): Promise<Browser> {
+    if (this.#launchError) throw this.#launchError;
     for (let current = this.#browser; current; current = this.#browser) {
       const browser = await current.catch(() => undefined);
       if (browser?.connected) return browser;
+      if (this.#launchError) throw this.#launchError;
       // Relaunch once, not once per waiting caller: if another caller already did, use its browser.
       if (this.#browser !== current) continue;
       browser?.process()?.kill('SIGKILL');
@@ -84,36 +130,54 @@ export class BrowserPool {
 
   async #launch(): Promise<Browser> {
     const executablePath = findBrowser();
-    const profileDir = mkdtempSync(path.join(tmpdir(), 'gpu-report-chromium-'));
-    this.#profileDirs.push(profileDir);
+    const profileDir = this.#profiles.next();
     this.#launches++;
-    // Loaded on first launch: commands that print nothing never pay for puppeteer's start-up.
-    const { default: puppeteer } = await import('puppeteer-core');
-    const browser = await puppeteer.launch({
-      executablePath,
-      headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
-      args: [...ARGS, `--user-data-dir=${profileDir}`],
-      // The reports never need a network; keep stdout/stderr of Chromium out of ours.
-      pipe: true,
-      dumpio: false,
-    });
-    browser.once('disconnected', () => {
-      if (this.#browser !== undefined) this.#losses++;
-    });
-    return browser;
+    // Aborting kills the browser process: on a start that hangs, and on close.
+    const abort = (this.#abort = new AbortController());
+    let timedOut = false;
+    const timer = setTimeout(() => { timedOut = true; abort.abort(); }, this.timeoutMs);
+    this.#launching = true;
+    try {
+      // Loaded on first launch: commands that print nothing never pay for puppeteer's start-up.
+      const { default: puppeteer } = await import('puppeteer-core');
+      const browser = await puppeteer.launch({
+        executablePath,
+        headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
+        args: [...ARGS, `--user-data-dir=${profileDir}`],
+        // The reports never need a network; keep stdout/stderr of Chromium out of ours.
+        pipe: true,
+        dumpio: false,
+        signal: abort.signal,
+        timeout: this.timeoutMs,
+      });
+      printTimeouts.set(browser, this.timeoutMs);
+      browser.once('disconnected', () => {
+        if (this.#browser !== undefined) this.#losses++;
+      });
+      return browser;
+    } catch (error) {
+      const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+      this.#launchError = new UserError(timedOut
+        ? t('cli.browserStartTimeout', { path: quotePath(executablePath), seconds: Number((this.timeoutMs / 1000).toPrecision(3)) })
+        : t('cli.browserExited', { path: quotePath(executablePath), detail }), EXIT_CODES.outputsFailed);
+      throw this.#launchError;
+    } finally {
+      clearTimeout(timer);
+      this.#launching = false;
+    }
   }
 
   async close(): Promise<void> {
     const pending = this.#browser;
     this.#browser = undefined;
-    if (pending) await (await pending.catch(() => undefined))?.close().catch(() => undefined);
-    // Best effort: helpers of a killed browser may still be writing into its profile for a moment.
-    for (const dir of this.#profileDirs.splice(0)) {
-      try {
-        rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
-      } catch {
-        // A leftover folder in the temp directory is not worth failing the run for.
-      }
+    // A launch still under way is killed rather than waited for.
+    if (this.#launching) this.#abort?.abort();
+    if (pending) {
+      const browser = await pending.catch(() => undefined);
+      await browser?.close().catch(() => undefined);
+      browser?.process()?.kill('SIGKILL');
     }
+    this.#abort?.abort();
+    this.#profiles.remove();
   }
 }

@@ -9,15 +9,24 @@
  * memory from every document it laid out, and a new tab starts a fresh one.
  */
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { createTranslator } from '../../i18n/index.ts';
 
-/** Longest a single print may take before it counts as hung. */
+/** Longest a single print may take before it counts as hung, when neither the caller nor the pool says. */
 export const PRINT_TIMEOUT_MS = 60_000;
+
+/**
+ * The print timeout of each browser, set by the BrowserPool that launched it (`--timeout`), so
+ * every print on that browser (reports and the batch index) follows the run's setting.
+ */
+export const printTimeouts = new WeakMap<Browser, number>();
 
 export interface PrintOptions {
   /** Aborting closes the page: the print rejects at once. */
   readonly signal?: AbortSignal | undefined;
   /** Called with the URL of every request the page tried (all are refused); for tests and audits. */
   readonly onRequest?: ((url: string) => void) | undefined;
+  /** Longest the print may take; default: the browser's pool setting, else PRINT_TIMEOUT_MS. */
+  readonly timeoutMs?: number | undefined;
 }
 
 interface LockedPage {
@@ -33,11 +42,11 @@ const MAX_IDLE_PAGES = 8;
 /** Prints per page before it is closed (bounds a long batch's memory; a new tab costs ~0.1 s). */
 const PAGE_USES = 20;
 
-async function openPage(browser: Browser): Promise<LockedPage> {
+async function openPage(browser: Browser, timeoutMs: number): Promise<LockedPage> {
   const reused = idle.get(browser)?.pop();
   if (reused && !reused.page.isClosed()) {
     // A fresh document: document.write into the old one would keep its state (e.g. its CSP).
-    await reused.page.goto('about:blank', { timeout: PRINT_TIMEOUT_MS });
+    await reused.page.goto('about:blank', { timeout: timeoutMs });
     return reused;
   }
   const page = await browser.newPage();
@@ -68,20 +77,33 @@ function release(browser: Browser, locked: LockedPage): void {
 }
 
 export async function printPdf(browser: Browser, html: string, opts: PrintOptions = {}): Promise<Uint8Array> {
+  const timeoutMs = opts.timeoutMs ?? printTimeouts.get(browser) ?? PRINT_TIMEOUT_MS;
+  try {
+    return await print(browser, html, opts, timeoutMs);
+  } catch (error) {
+    // puppeteer's "Waiting failed: 60000ms exceeded" says neither what nor which setting.
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), { cause: error });
+    }
+    throw error;
+  }
+}
+
+async function print(browser: Browser, html: string, opts: PrintOptions, timeoutMs: number): Promise<Uint8Array> {
   opts.signal?.throwIfAborted();
-  const locked = await openPage(browser);
+  const locked = await openPage(browser, timeoutMs);
   locked.onRequest = opts.onRequest;
   const abort = () => { void locked.page.close().catch(() => undefined); };
   opts.signal?.addEventListener('abort', abort, { once: true });
   let ok = false;
   try {
-    await locked.page.setContent(html, { waitUntil: 'load', timeout: PRINT_TIMEOUT_MS });
+    await locked.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
     const pdf = await locked.page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       outline: true,
       tagged: true,
-      timeout: PRINT_TIMEOUT_MS,
+      timeout: timeoutMs,
     });
     opts.signal?.throwIfAborted();
     ok = true;
