@@ -70,9 +70,9 @@ beforeAll(async () => {
   const blocker = writeFile(path.join(dir, 'blocker'), 'a regular file\n');
   const good = writeFile(path.join(dir, 'in', 'good.yaml'), minimal);
   [bad, noScenarios, unwritable] = await Promise.all([
-    runCli(['run', ...files.values(), '--out', outBad()], { cwd: dir }),
+    runCli(['run', ...files.values(), '--format', 'json,xlsx,html', '--out', outBad()], { cwd: dir }),
     runCli(['run', fixture('bad', 'folder-without-scenarios'), '--out', outEmpty()], { cwd: dir }),
-    runCli(['run', good, '--out', path.join(blocker, 'reports')], { cwd: dir }),
+    runCli(['run', good, '--format', 'json', '--out', path.join(blocker, 'reports')], { cwd: dir }),
   ]);
 });
 afterAll(removeTempDirs);

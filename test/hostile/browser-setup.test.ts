@@ -6,11 +6,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { BrowserPool, findBrowser } from '../../src/render/pdf/browser.ts';
-import { printPdf } from '../../src/render/pdf/print.ts';
 import { UserError } from '../../src/errors.ts';
 import { removeTempDirs, tempDir, write } from '../batch/helpers.ts';
 
@@ -61,30 +58,6 @@ describe('a browser that never starts', () => {
       if (previous === undefined) delete process.env.CHROME_PATH;
       else process.env.CHROME_PATH = previous;
       await pool.close();
-    }
-  });
-});
-
-describe('profile folders and print timeout (real Chromium)', () => {
-  it('one folder per run named with its process id, removed on close; folders of dead runs removed at start', async () => {
-    const deadPid = spawnSync('true').pid!;
-    const stale = path.join(os.tmpdir(), `gpu-report-chromium-${deadPid}-AbC123`);
-    fs.mkdirSync(path.join(stale, 'launch-1'), { recursive: true });
-    const pool = new BrowserPool();
-    try {
-      const browser = await pool.get();
-      expect(fs.existsSync(stale), 'stale folder of a dead run').toBe(false);
-      const own = pool.profileDir!;
-      expect(path.dirname(own)).toBe(os.tmpdir());
-      expect(path.basename(own)).toMatch(new RegExp(`^gpu-report-chromium-${process.pid}-`));
-      expect(fs.existsSync(own)).toBe(true);
-      const error = await printPdf(browser, `<p>${'x '.repeat(200_000)}</p>`, { timeoutMs: 1 }).then(() => undefined, (e: unknown) => e);
-      expect((error as Error).message).toMatch(/printing the PDF took longer than 0\.001 s \(raise it with --timeout\)/);
-      await pool.close();
-      expect(fs.existsSync(own), 'own profile folder after close').toBe(false);
-    } finally {
-      await pool.close();
-      fs.rmSync(stale, { recursive: true, force: true });
     }
   });
 });

@@ -30,7 +30,8 @@ export const KNOWN_BROWSER_PATHS = [
 
 /**
  * Flags for a closed network and a root user: no sandbox (root), no GPU, no background
- * traffic that the network would refuse (docs/toolchain.md).
+ * traffic that a closed network would refuse (Chromium command-line switches:
+ * https://peter.sh/experiments/chromium-command-line-switches/).
  */
 const ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
