@@ -29,10 +29,10 @@ export const defaultConcurrency = (): number => Math.max(1, availableParallelism
  * report, charts and a browser tab in memory (100,000 on a 504-file folder took 4.9 GB), and
  * past a few per CPU they only wait for each other.
  */
-export const MAX_CONCURRENCY_PER_CPU = 4;
+const MAX_CONCURRENCY_PER_CPU = 4;
 
 /** Scenarios to run at once: the request (or one per CPU), at most MAX_CONCURRENCY_PER_CPU per CPU and one per scenario. */
-export function effectiveConcurrency(requested: number | undefined, scenarios: number, cpus = availableParallelism()): { value: number; capped: boolean } {
+function effectiveConcurrency(requested: number | undefined, scenarios: number, cpus = availableParallelism()): { value: number; capped: boolean } {
   const ceiling = MAX_CONCURRENCY_PER_CPU * Math.max(1, cpus);
   const wanted = requested ?? defaultConcurrency();
   return { value: Math.max(1, Math.min(wanted, ceiling, scenarios)), capped: wanted > ceiling };

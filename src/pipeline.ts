@@ -47,7 +47,7 @@ export interface StageTimings {
 }
 
 /** Where a scenario failed: a renderer, or the scenario as a whole (a calculator threw, it timed out). */
-export type FailureStage = Format | 'scenario';
+type FailureStage = Format | 'scenario';
 
 export type ScenarioOutcome =
   | { readonly file: string; readonly status: 'invalid'; readonly diagnostics: readonly Diagnostic[]; readonly timings: StageTimings }

@@ -71,7 +71,7 @@ export function optionReason(ctx: AnalysisContext, o: Option, options: readonly 
 }
 
 /** The constraints an option misses, with the numbers. */
-export function misses(ctx: AnalysisContext, o: Option): string[] {
+function misses(ctx: AnalysisContext, o: Option): string[] {
   const { t, scenario, locale } = ctx;
   const out: string[] = [];
   o.candidate.workloads.forEach((x) => {

@@ -13,7 +13,7 @@ export const paramLabel = (t: AnalysisContext['t'], p: SensitivityParam): string
   (isEconomic(p) ? t(parameter(p).shortLabel ?? parameter(p).label) : t(`param.${p}` as MessageKey));
 
 /** The unit an assumption's values are in: the declared unit, else × for ratios and 0–1 for shares. */
-export function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
+function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
   const cur = ctx.scenario.economics.currency;
   if (isEconomic(p)) {
     const unit = unitText(p, { currency: cur, month: ctx.t('unit.month'), year: ctx.t('unit.year') });

@@ -12,8 +12,3 @@ export function band(value: number, lowFactor: number, highFactor: number): Band
   return { value, low: Math.min(a, b), high: Math.max(a, b) };
 }
 
-/** The band of 1/x: a throughput band turned into a time band. */
-export function invertBand(b: Band, scale = 1): Band {
-  const inv = (x: number) => (x > 0 ? scale / x : 0);
-  return { value: inv(b.value), low: inv(b.high), high: inv(b.low) };
-}

@@ -9,13 +9,13 @@ import { estimateInference } from './inference.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
 
-export interface InferenceRequest {
+interface InferenceRequest {
   readonly mode: 'inference';
   readonly gpu: GpuSpec; readonly gpus: number; readonly model: ModelArch;
   readonly precision: Precision; readonly kvPrecision: Precision;
   readonly inputTokens: number; readonly outputTokens: number; readonly concurrency: number;
 }
-export interface TrainingRequest {
+interface TrainingRequest {
   readonly mode: 'training';
   readonly gpu: GpuSpec; readonly gpus: number; readonly model: ModelArch; readonly precision: Precision;
   readonly seqLen: number; readonly tokens: number; readonly method: TrainingMethod;

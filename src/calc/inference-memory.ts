@@ -60,7 +60,7 @@ export function inferenceActivationBytes(model: ModelArch, tokensInFlight: numbe
 }
 
 /** Runtime overhead per GPU, GiB: CUDA context, plus NCCL buffers when TP >= 2. */
-export const overheadPerGpuGiB = (tp: number): number => MEMORY.cudaContextGiB + (tp >= 2 ? MEMORY.ncclBuffersGiB : 0);
+const overheadPerGpuGiB = (tp: number): number => MEMORY.cudaContextGiB + (tp >= 2 ? MEMORY.ncclBuffersGiB : 0);
 
 export function calculateInferenceMemory(input: InferenceMemoryInput): InferenceMemory {
   const { model, contextTokens, concurrency } = input;

@@ -20,7 +20,7 @@ import { bytesToGiB } from './units.ts';
  * TensorRT-LLM: the KV cache gets kv_cache_free_gpu_mem_fraction of the memory left after weights;
  * 0.95 as the calibration rows' notes quote for trtllm-bench (TensorRT-LLM perf-overview docs).
  */
-export type ServingEngine = 'vllm' | 'tensorrt-llm';
+type ServingEngine = 'vllm' | 'tensorrt-llm';
 export const TRTLLM_KV_FREE_FRACTION = 0.95;
 
 export interface InferenceInput {
@@ -38,7 +38,7 @@ export interface InferenceInput {
   readonly engine?: ServingEngine;
 }
 
-export type NoFitReason = 'gpu-count-below-tp' | 'does-not-fit' | 'concurrency-exceeds-memory';
+type NoFitReason = 'gpu-count-below-tp' | 'does-not-fit' | 'concurrency-exceeds-memory';
 
 interface Common {
   readonly memory: InferenceMemory;
@@ -54,7 +54,7 @@ export interface InferenceFits extends Common {
   readonly outputTokensPerSecond: Band;
   readonly outputTokensPerSecondPerGpu: Band;
 }
-export interface InferenceNoFit extends Common {
+interface InferenceNoFit extends Common {
   readonly fits: false;
   readonly reasonCode: NoFitReason;
   readonly reason: string;

@@ -10,7 +10,7 @@ import { bytesPerParam, keepsEmbeddingsAt16Bit } from './precision.ts';
 export const PARAMS_PER_B = 1e9;
 
 /** Embedding + LM-head parameters, capped at the model's total. */
-export function embeddingParams(model: ModelArch): number {
+function embeddingParams(model: ModelArch): number {
   return Math.min(2 * model.vocabSize * model.hiddenSize, model.paramsB * PARAMS_PER_B);
 }
 

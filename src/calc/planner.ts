@@ -32,7 +32,7 @@ const RECOMPUTE: readonly Recompute[] = ['none', 'selective', 'full'];
 const MICRO = [1, 2, 4, 8, 16, 32] as const;
 const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
 
-export function memoryFor(s: StepSetup, c: PlanConstraints, plan: ParallelPlan): TrainingMemory {
+function memoryFor(s: StepSetup, c: PlanConstraints, plan: ParallelPlan): TrainingMemory {
   return calculateTrainingMemory({
     model: s.model, precision: s.precision, method: s.method, optimizer: c.optimizer, zeroStage: plan.zeroStage,
     recompute: plan.recompute, seqLen: s.seqLen, microBatch: plan.microBatch, dataParallel: plan.dataParallel,

@@ -8,11 +8,11 @@
 import type { GpuSpec, Precision, TensorFormat } from '../catalog/types.ts';
 
 /** Weights per quantisation group and bytes per group scale (16-bit scale, group of 64). */
-export const QUANT_GROUP_SIZE = 64;
-export const QUANT_SCALE_BYTES = 2;
+const QUANT_GROUP_SIZE = 64;
+const QUANT_SCALE_BYTES = 2;
 /** NVFP4: 16-value blocks with a 1-byte FP8 scale. */
-export const FP4_BLOCK_SIZE = 16;
-export const FP4_SCALE_BYTES = 1;
+const FP4_BLOCK_SIZE = 16;
+const FP4_SCALE_BYTES = 1;
 
 const RAW_BYTES = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5, fp4: 0.5 } as const satisfies Record<Precision, number>;
 

@@ -62,7 +62,7 @@ export function loraParams(model: ModelArch, rank: number): number {
 }
 
 /** Activation bytes per GPU (Korthikanti et al. 2022 eq. 2, plus fp32 logits s*b*V*4 / TP). */
-export function trainingActivationBytes(i: TrainingMemoryInput): number {
+function trainingActivationBytes(i: TrainingMemoryInput): number {
   const { model, seqLen: s, microBatch: b } = i;
   const h = model.hiddenSize;
   const tp = Math.max(1, i.tensorParallel);

@@ -55,7 +55,7 @@ export interface TrainingFits extends Common {
   readonly days: Band;
   readonly gpuHours: Band;
 }
-export interface TrainingNoFit extends Partial<Common> {
+interface TrainingNoFit extends Partial<Common> {
   readonly fits: false;
   readonly reasonCode: 'does-not-fit' | 'no-valid-layout';
   readonly reason: string;

@@ -37,7 +37,7 @@ const SKIP_PREFIX: readonly (readonly [RegExp, string])[] = [
 ];
 
 /** TensorRT-LLM engine default max_batch_size (trtllm-build --max_batch_size 2048). */
-export const ENGINE_MAX_BATCH = 2048;
+const ENGINE_MAX_BATCH = 2048;
 /** Requests in the TensorRT-LLM online-serving benchmark (row source: 500 requests). */
 const SERVING_REQUESTS = 500;
 

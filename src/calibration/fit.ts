@@ -11,7 +11,7 @@ import { evaluate } from './run.ts';
 interface Knob { readonly path: readonly [string, string?]; readonly kinds: readonly EstimateKind[]; readonly min: number; readonly max: number }
 
 const SERVING: readonly EstimateKind[] = ['inferenceThroughput', 'latency'];
-export const KNOBS: readonly Knob[] = [
+const KNOBS: readonly Knob[] = [
   { path: ['training', 'hfuRef'], kinds: ['trainingThroughput'], min: 0.3, max: 0.9 },
   { path: ['training', 'ridgeExp'], kinds: ['trainingThroughput'], min: 0, max: 1 },
   { path: ['training', 'hiddenHalf'], kinds: ['trainingThroughput'], min: 64, max: 4096 },

@@ -9,7 +9,7 @@ import { parseCsv } from './csv.ts';
 import { express, type Expressed } from './express.ts';
 import { median, quantile } from './stats.ts';
 
-export const CALIBRATION_CSV = new URL('./calibration.csv', import.meta.url);
+const CALIBRATION_CSV = new URL('./calibration.csv', import.meta.url);
 
 export interface RowResult {
   readonly id: string;

@@ -1,14 +1,13 @@
 /** Numeric formats a tensor core runs; `int8` rates are TOPS, the rest TFLOPS. */
-export const TENSOR_FORMATS = ['bf16', 'fp16', 'tf32', 'fp8', 'int8', 'fp4'] as const;
-export type TensorFormat = (typeof TENSOR_FORMATS)[number];
+export type TensorFormat = 'bf16' | 'fp16' | 'tf32' | 'fp8' | 'int8' | 'fp4';
 
 /** Storage / compute precisions a scenario or `estimate` may name. */
 export const PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-export type RateTable = { readonly [K in TensorFormat]: number | null };
+type RateTable = { readonly [K in TensorFormat]: number | null };
 
-export interface PriceRange {
+interface PriceRange {
   readonly low: number;
   readonly high: number;
   /** Date of the newest observation behind the range (YYYY or YYYY-MM[-DD]). */

@@ -6,7 +6,7 @@ import { createTranslator } from '../i18n/index.ts';
 import { printErr, quotePath } from '../log.ts';
 
 /** The fully commented example scenario (also shown in docs/scenario.md). */
-export const EXAMPLE_SCENARIO = fileURLToPath(new URL('../../templates/example-scenario.yaml', import.meta.url));
+const EXAMPLE_SCENARIO = fileURLToPath(new URL('../../templates/example-scenario.yaml', import.meta.url));
 const JSON_SCHEMA = fileURLToPath(new URL('../../schema/scenario.schema.json', import.meta.url));
 
 /** `init [dir]`: writes dir/scenario.yaml from the example; never overwrites. */

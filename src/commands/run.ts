@@ -17,7 +17,7 @@ export const runBuilder = (y: Argv) =>
     .option('shard', { type: 'string', describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set' })
     .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, describe: 'seconds one scenario may take before it fails as hung' });
 
-export function parseFormats(text: string): Format[] {
+function parseFormats(text: string): Format[] {
   const t = createTranslator('en');
   const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
   for (const f of formats) if (!isFormat(f)) throw new UserError(t('cli.badFormat', { format: f, formats: FORMATS.join(', ') }));
@@ -26,7 +26,7 @@ export function parseFormats(text: string): Format[] {
 }
 
 /** The last second SOURCE_DATE_EPOCH may name: 9999-12-31T23:59:59Z (dates print with four-digit years). */
-export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
 
 /**
  * SOURCE_DATE_EPOCH (seconds) pins every timestamp, for reproducible outputs. Unset or empty:

@@ -11,13 +11,13 @@ import type { MessageKey } from '../i18n/index.ts';
 import type { NumberFormat } from '../report/model.ts';
 
 /** Where a default comes from: a published source, a planning convention, or a neutral tool default (0). */
-export type DefaultSource =
+type DefaultSource =
   | { readonly text: string; readonly url: string }
   | 'planning'
   | 'tool';
 
 /** How the sensitivity analysis moves a parameter (applies to buying, renting or both). */
-export interface SensitivitySpan {
+interface SensitivitySpan {
   readonly applies: 'any' | 'buy' | 'rent';
   /** Low/high when the scenario leaves the default (default: the plausible range). */
   readonly low?: number;

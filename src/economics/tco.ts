@@ -20,14 +20,14 @@ export { LEVELS, type Level };
  * beyond one 8-GPU server the cluster network, ~19% of the whole cluster's cost, i.e.
  * share/(1 − share) on top of the servers (Epoch AI). The one capex definition (TCO, guide).
  */
-export function capexFormula(gpus: Expr, price: Expr): Expr {
+function capexFormula(gpus: Expr, price: Expr): Expr {
   const serverCost = product(gpus, price, ref('serverOverheadMultiplier'));
   const networking = when(gpus, '>', ref('gpusPerServer'), mul(serverCost, div(ref('networkingShare'), sub(num(1), ref('networkingShare')))), num(0));
   return add(serverCost, networking);
 }
 
 /** Months until buying (capex + opex·m) costs no more than renting (rent·m); blank beyond 120 months or never. */
-export function breakEvenFormula(capex: Expr, opexPerMonth: Expr, rentPerMonth: Expr): Expr {
+function breakEvenFormula(capex: Expr, opexPerMonth: Expr, rentPerMonth: Expr): Expr {
   const months = ceiling(div(capex, sub(rentPerMonth, opexPerMonth)));
   return when(rentPerMonth, '<=', opexPerMonth, 'blank', when(months, '<=', num(120), months, 'blank'));
 }

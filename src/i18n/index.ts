@@ -11,7 +11,7 @@ export type { MessageKey };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
-export type Params = Record<string, string | number>;
+type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function createTranslator(locale: Locale): Translate {
@@ -22,4 +22,3 @@ export function createTranslator(locale: Locale): Translate {
     );
 }
 
-export const isLocale = (value: string): value is Locale => (LOCALES as readonly string[]).includes(value);

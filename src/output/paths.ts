@@ -15,7 +15,7 @@ export function safeName(text: string): string {
  * Names the batch index uses (`index`, `index-shard-1-of-4`): a scenario file with such a stem
  * gets a suffix, so it cannot overwrite the index (or the index it).
  */
-export const isReservedName = (name: string): boolean => /^index(-shard-\d+-of-\d+)?$/i.test(name);
+const isReservedName = (name: string): boolean => /^index(-shard-\d+-of-\d+)?$/i.test(name);
 
 /**
  * Output base names for the input files, in the same order, unique (case-insensitively).

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 
 const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/;
 
-export const tempNameFor = (file: string): string =>
+const tempNameFor = (file: string): string =>
   path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 
 export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {

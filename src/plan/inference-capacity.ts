@@ -28,7 +28,7 @@ export interface Served {
   readonly gpus: number;
 }
 
-export interface SweepPoint {
+interface SweepPoint {
   readonly concurrency: number;
   readonly system: Band;
 }
@@ -75,12 +75,12 @@ export function estimateServed(input: InferenceInput, w: ResolvedInference): Ser
 }
 
 /** Rent per 1M output tokens at full load: rate × GPUs / (3600 × tokens/s) × 1e6 (docs/methodology.md#cost-per-1m-tokens). */
-export function costPerMillionTokens(ratePerGpuHour: number, gpus: number, tokensPerSecond: number): number | null {
+function costPerMillionTokens(ratePerGpuHour: number, gpus: number, tokensPerSecond: number): number | null {
   return tokensPerSecond > 0 ? ((ratePerGpuHour * gpus) / (3600 * tokensPerSecond)) * 1e6 : null;
 }
 
 /** Served throughput at 1, 2, 4, … concurrent requests up to the most that fit, at a fixed layout. */
-export function concurrencySweep(gpu: GpuSpec, w: ResolvedInference, gpus: number, tensorParallel: number, maxConcurrency: number): SweepPoint[] {
+function concurrencySweep(gpu: GpuSpec, w: ResolvedInference, gpus: number, tensorParallel: number, maxConcurrency: number): SweepPoint[] {
   const points: SweepPoint[] = [];
   for (let c = 1; c <= maxConcurrency; c *= 2) {
     const s = estimateServed(inferenceInput(gpu, w, gpus, tensorParallel, c), w);

@@ -28,7 +28,7 @@ export interface TrainingMemoryFit extends MemoryFit {
 }
 
 /** The unsharded need shown for training: one GPU, selective recomputation, micro-batch 1. */
-export const UNSHARDED = { recompute: 'selective', microBatch: 1 } as const;
+const UNSHARDED = { recompute: 'selective', microBatch: 1 } as const;
 
 /** Whole-model memory at TP 1: what the inference workload needs, independent of the GPU. */
 export const inferenceNeed = (w: ResolvedInference): InferenceMemory => calculateInferenceMemory(inferenceMemoryInput(w, 1));

@@ -15,7 +15,7 @@ import { estimateServed } from './inference-capacity.ts';
 import { powersOfTwo } from './search.ts';
 
 /** Largest count shown (eight 8-GPU servers). */
-export const MAX_CURVE_GPUS = 64;
+const MAX_CURVE_GPUS = 64;
 
 export interface CurvePoint {
   readonly gpus: number;
@@ -35,7 +35,7 @@ export interface Scaling {
   readonly points: readonly CurvePoint[];
 }
 
-export const curveLimit = (maxGpus: number): number => Math.max(1, Math.min(maxGpus, MAX_CURVE_GPUS));
+const curveLimit = (maxGpus: number): number => Math.max(1, Math.min(maxGpus, MAX_CURVE_GPUS));
 
 /** The workload the multi-gpu analysis scales: the first training workload, else the first. */
 export const scaledWorkload = <W extends { readonly kind: 'inference' | 'training' }>(workloads: readonly W[]): W | undefined =>

@@ -9,7 +9,7 @@ import type { CandidateResult } from './on-candidate.ts';
 import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
 import { evaluatedTco, namedDrivers, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type OptionFormulas, type Triple } from '../economics/options.ts';
 
-export type { Acquisition, Triple } from '../economics/options.ts';
+export type { Acquisition,  } from '../economics/options.ts';
 
 export interface Option {
   readonly candidate: CandidateResult;
@@ -118,7 +118,7 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
 
 
 /** Feasible options first, then by base cost over the horizon; ties by fewer GPUs. */
-export function rankOptions(options: readonly Option[]): Option[] {
+function rankOptions(options: readonly Option[]): Option[] {
   return [...options].sort((a, b) =>
     Number(b.feasible) - Number(a.feasible) || Number(b.targetsMet) - Number(a.targetsMet) || a.total.base - b.total.base || a.gpus - b.gpus);
 }

@@ -37,7 +37,6 @@ export interface TrainingSizing {
   readonly deadlineMet: boolean | null;
 }
 
-export type Sizing = InferenceSizing | TrainingSizing;
 
 const NO_TARGETS: TargetCheck = { ttft: null, tpot: null, throughput: null };
 

@@ -10,7 +10,7 @@ import type { ResolvedScenario, ResolvedWorkload } from '../scenario/resolve.ts'
 import type { Precision } from '../catalog/types.ts';
 import type { Option } from './options.ts';
 
-export type RemedyKind = 'budget' | 'moreGpus' | 'quantise' | 'lora' | 'qlora';
+type RemedyKind = 'budget' | 'moreGpus' | 'quantise' | 'lora' | 'qlora';
 
 export interface Remedy {
   readonly kind: RemedyKind;

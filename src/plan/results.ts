@@ -18,7 +18,7 @@ import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
 import { onCandidate, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
 
-export type { CandidateResult };
+;
 
 
 export interface Results {

@@ -19,10 +19,10 @@ import { DEFAULT_MAX_GPUS, type Money, type ResolvedInference, type ResolvedScen
 import { inferenceMemoryInput, trainingMemoryInput } from './estimator-inputs.ts';
 import { firstPowerOfTwo } from './search.ts';
 
-export const TIER_IDS = ['entry', 'mid', 'high'] as const;
+const TIER_IDS = ['entry', 'mid', 'high'] as const;
 export type TierId = (typeof TIER_IDS)[number];
 
-export interface GuideEntry {
+interface GuideEntry {
   readonly gpu: GpuSpec;
   /** GPUs each workload needs (scenario order) and in all. */
   readonly perWorkload: readonly { readonly workload: ResolvedWorkload; readonly gpus: number }[];
@@ -33,7 +33,7 @@ export interface GuideEntry {
   readonly capex: number;
 }
 
-export interface Tier {
+interface Tier {
   readonly id: TierId;
   readonly entries: readonly GuideEntry[];
   readonly capexLow: number;
@@ -106,7 +106,7 @@ function inferenceNeed(w: ResolvedInference, limit: number): WorkloadNeed {
 const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed => (w.kind === 'training' ? trainingNeed(w, limit) : inferenceNeed(w, limit));
 
 /** Capex as the TCO analysis counts it: GPUs × price × server overhead, + networking past one server. */
-export function guideCapex(s: ResolvedScenario, gpus: number, price: number): number {
+function guideCapex(s: ResolvedScenario, gpus: number, price: number): number {
   return capexOf(s.economics, gpus, price);
 }
 
@@ -148,7 +148,7 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
  * Terciles by rank of capex (entry = cheapest third); equal capex never straddles two tiers.
  * Fewer than three configurations: one → entry; two → entry and high-end.
  */
-export function splitTiers(sorted: readonly GuideEntry[]): Tier[] {
+function splitTiers(sorted: readonly GuideEntry[]): Tier[] {
   const n = sorted.length;
   const tierOf = (rank: number): number => (n >= 3 ? Math.min(2, Math.floor((3 * rank) / n)) : rank * 2);
   const groups: GuideEntry[][] = [[], [], []];

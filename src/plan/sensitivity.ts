@@ -13,7 +13,7 @@ import { optionFor, type Option } from './options.ts';
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
 export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
 
-export interface SensitivityRow {
+interface SensitivityRow {
   readonly param: SensitivityParam;
   readonly lowValue: number;
   readonly highValue: number;
@@ -26,7 +26,7 @@ export interface SensitivityRow {
   readonly swing: number;
 }
 
-export interface FlipPoint {
+interface FlipPoint {
   readonly param: SensitivityParam;
   /** The value where the second option becomes cheaper; null when it does not within the span. */
   readonly value: number | null;

@@ -11,7 +11,7 @@ export type NumberFormat =
  * A live spreadsheet formula with its cached result. `formula` uses A1 references or defined
  * names of the workbook (e.g. `=electricityPrice*24*365`); `value` is what the analysis computed.
  */
-export interface FormulaValue {
+interface FormulaValue {
   readonly formula: string;
   readonly value: number;
 }

@@ -46,7 +46,7 @@ function position(bytes: Uint8Array, offset: number): { line: number; col: numbe
 }
 
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;

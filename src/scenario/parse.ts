@@ -20,7 +20,7 @@ export const MAX_SCENARIO_BYTES = 1024 * 1024;
 const SCENARIO_KEYS = ['version', 'workloads', 'candidates'] as const;
 
 /** Alias expansions allowed per document; stops "billion laughs" alias bombs (yaml's own guard). */
-export const MAX_ALIAS_COUNT = 100;
+const MAX_ALIAS_COUNT = 100;
 
 export type ParseResult =
   | { readonly ok: true; readonly scenario: Scenario }

@@ -11,13 +11,13 @@ import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/paramet
 const positive = (what: string) => z.number().positive().describe(what);
 const positiveInt = (what: string) => z.number().int().positive().describe(what);
 
-export const precisionSchema = z.enum(PRECISIONS);
+const precisionSchema = z.enum(PRECISIONS);
 
 /** Named usage profiles from the original design: latency targets and concurrency. */
 export const PROFILE_IDS = ['real-time-chat', 'batch-processing', 'api-service', 'edge-deployment'] as const;
 
 /** An inline model architecture, for models that are not in the catalog. */
-export const architectureSchema = z.strictObject({
+const architectureSchema = z.strictObject({
   /** Display name. */
   name: z.string().min(1).describe('Display name of the model.'),
   /** Total parameters, billions (all experts for MoE). */
@@ -53,7 +53,7 @@ const modelFields = {
   architecture: architectureSchema.optional().describe('Inline architecture for a model not in the catalog.'),
 };
 
-export const inferenceWorkloadSchema = z.strictObject({
+const inferenceWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('inference').describe('An LLM serving workload.'),
@@ -81,7 +81,7 @@ export const inferenceWorkloadSchema = z.strictObject({
   }).optional().describe('Service-level targets.'),
 });
 
-export const trainingWorkloadSchema = z.strictObject({
+const trainingWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('training').describe('A pre-training or fine-tuning run.'),
@@ -102,9 +102,9 @@ export const trainingWorkloadSchema = z.strictObject({
   deadlineDays: positive('Finish within this many days.').optional(),
 });
 
-export const workloadSchema = z.discriminatedUnion('kind', [inferenceWorkloadSchema, trainingWorkloadSchema]);
+const workloadSchema = z.discriminatedUnion('kind', [inferenceWorkloadSchema, trainingWorkloadSchema]);
 
-export const candidateSchema = z.union([
+const candidateSchema = z.union([
   z.string().min(1).describe('A catalog GPU id (see `gpu-report catalog gpus`).'),
   z.strictObject({
     /** A catalog GPU id. */
@@ -168,5 +168,3 @@ export const scenarioSchema = z.strictObject({
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A scenario after zod defaults (not yet resolved against the catalog). */
 export type Scenario = z.output<typeof scenarioSchema>;
-export type InferenceWorkloadInput = z.output<typeof inferenceWorkloadSchema>;
-export type TrainingWorkloadInput = z.output<typeof trainingWorkloadSchema>;

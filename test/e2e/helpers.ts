@@ -12,9 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir as makeTemp } from '../temp-dirs.ts';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO_ROOT, 'bin', 'gpu-report.js');
-export const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures');
 export const EXAMPLE_SCENARIO = path.join(REPO_ROOT, 'templates', 'example-scenario.yaml');
 
 /** The exit codes of the README contract (src/errors.ts), written out so a change there shows. */
@@ -139,5 +139,5 @@ export const squash = (text: string): string => text.replace(/\s+/gu, '');
  * asked for) next to the reports (src/batch.ts); a single-scenario run writes none. Batch tests
  * that check "nothing else was written" set these aside, and nothing more.
  */
-export const isBatchIndex = (file: string): boolean => /^index\.(xlsx|pdf|html|json)$/.test(file);
+const isBatchIndex = (file: string): boolean => /^index\.(xlsx|pdf|html|json)$/.test(file);
 export const withoutBatchIndex = (files: readonly string[]): string[] => files.filter((f) => !isBatchIndex(f));

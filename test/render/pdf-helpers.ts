@@ -16,7 +16,7 @@ import type { Locale } from '../../src/i18n/index.ts';
 import { findBrowser } from '../../src/render/pdf/browser.ts';
 
 /** 2026-01-01T00:00:00Z, the SOURCE_DATE_EPOCH of the examples. */
-export const NOW = new Date(1767225600 * 1000);
+const NOW = new Date(1767225600 * 1000);
 
 export const hasBrowser = (() => {
   try {

@@ -1,5 +1,5 @@
 /** Charts: echarts SVG for HTML/PDF, the same picture as PNG for the workbook. */
-export { renderChartSvg, normaliseSvg, type ChartRenderOptions } from './svg.ts';
-export { renderChartPng, type ChartPngOptions } from './png.ts';
-export { buildChartOption, CHART_SIZE } from './options.ts';
-export type { ChartLocale } from './theme.ts';
+export { renderChartSvg,   } from './svg.ts';
+export { renderChartPng,  } from './png.ts';
+export {  CHART_SIZE } from './options.ts';
+;

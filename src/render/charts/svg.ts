@@ -52,7 +52,7 @@ function drawSvg(block: ChartBlock, opts: ChartRenderOptions): string {
  *   SVGs share the HTML document's id namespace).
  * - drop echarts' metadata and pointer-events attributes: meaningless in print, Excel or PDF.
  */
-export function normaliseSvg(svg: string, id: string): string {
+function normaliseSvg(svg: string, id: string): string {
   const prefix = `chart-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-`;
   const ids = new Map<string, string>();
   return svg

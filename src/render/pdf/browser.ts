@@ -17,9 +17,9 @@ import { printTimeouts } from './print.ts';
 const t = createTranslator('en');
 
 /** How long a browser may take to start when the pool is not told (`--timeout` sets it for a run). */
-export const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
+const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;
 
-export const KNOWN_BROWSER_PATHS = [
+const KNOWN_BROWSER_PATHS = [
   '/usr/bin/chromium-headless-shell',
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const PROFILE_PREFIX = 'gpu-report-chromium-';
+const PROFILE_PREFIX = 'gpu-report-chromium-';
 /** `gpu-report-chromium-<pid>-<random>`: the owner's process id is in the name. */
 const OWNED = new RegExp(`^${PROFILE_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`);
 /** Folders of older versions (`gpu-report-chromium-<random>`, no owner) are removed once a day old. */
@@ -36,7 +36,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Removes the profile folders of runs whose process is gone (or, for old-style names, over a day old). Returns their names. */
-export function removeStaleProfiles(root = tmpdir(), now = Date.now()): string[] {
+function removeStaleProfiles(root = tmpdir(), now = Date.now()): string[] {
   const removed: string[] = [];
   let names: string[];
   try {
