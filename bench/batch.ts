@@ -39,12 +39,23 @@ try {
   const loadBefore = loadPerCore();
   sampler.start();
   const cpuBefore = process.cpuUsage();
-  const batch = await runBatch([inDir], { outDir, formats: ['xlsx', 'pdf', 'html', 'json'], now: new Date(), concurrency, progress: 'none', browser, timeoutMs: 120_000 });
+  const batch = await runBatch([inDir], {
+    outDir,
+    formats: ['xlsx', 'pdf', 'html', 'json'],
+    now: new Date(),
+    concurrency,
+    progress: 'none',
+    browser,
+    timeoutMs: 120_000,
+  });
   const cpu = process.cpuUsage(cpuBefore);
   const batchPeak = sampler.stop();
 
   // Raw printing: the same HTML, the same browser and concurrency, nothing else.
-  const htmlFiles = fs.readdirSync(outDir).filter((f) => f.endsWith('.html') && f !== 'index.html').map((f) => path.join(outDir, f));
+  const htmlFiles = fs
+    .readdirSync(outDir)
+    .filter((f) => f.endsWith('.html') && f !== 'index.html')
+    .map((f) => path.join(outDir, f));
   const pages = htmlFiles.map((f) => fs.readFileSync(f, 'utf8'));
   const rawLimit = pLimit(concurrency);
   const b = await browser.get();
@@ -57,8 +68,17 @@ try {
   const calculateAlone = await timeCalculation(inDir);
 
   const result: BenchResult = summarise({
-    count, concurrency, batch, rawMs, rawPages: pages.length, batchPeak, rawPeak, calculateAlone,
-    nodeCpuMs: (cpu.user + cpu.system) / 1000, machine: describeMachine(), loadPerCore: { before: loadBefore, after: loadPerCore() },
+    count,
+    concurrency,
+    batch,
+    rawMs,
+    rawPages: pages.length,
+    batchPeak,
+    rawPeak,
+    calculateAlone,
+    nodeCpuMs: (cpu.user + cpu.system) / 1000,
+    machine: describeMachine(),
+    loadPerCore: { before: loadBefore, after: loadPerCore() },
   });
   const markdown = renderMarkdown(result);
   console.log(markdown);
@@ -68,7 +88,10 @@ try {
     const start = '<!-- bench:start -->';
     const end = '<!-- bench:end -->';
     const block = `${start}\n${markdown}\n${end}`;
-    fs.writeFileSync(file, current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`);
+    fs.writeFileSync(
+      file,
+      current.includes(start) ? current.replace(new RegExp(`${start}[\\s\\S]*${end}`), block) : `${current}\n${block}\n`,
+    );
     console.log(`wrote ${file.pathname}`);
   }
 } finally {

@@ -11,7 +11,11 @@ import { parseScenario } from '../src/scenario/parse.ts';
 import { resolveScenario } from '../src/scenario/resolve.ts';
 import { calculateResults } from '../src/plan/results.ts';
 
-export interface CalculationTiming { meanMs: number; p90Ms: number; count: number }
+export interface CalculationTiming {
+  meanMs: number;
+  p90Ms: number;
+  count: number;
+}
 
 export async function timeCalculation(dir: string): Promise<CalculationTiming> {
   const scenarios = (await discoverScenarios([dir])).flatMap((f) => {
@@ -19,11 +23,17 @@ export async function timeCalculation(dir: string): Promise<CalculationTiming> {
     return parsed.ok ? [parsed.scenario] : [];
   });
   for (const s of scenarios) calculateResults(resolveScenario(s));
-  const times = scenarios.map((s) => {
-    const start = performance.now();
-    calculateResults(resolveScenario(s));
-    return performance.now() - start;
-  }).sort((a, b) => a - b);
+  const times = scenarios
+    .map((s) => {
+      const start = performance.now();
+      calculateResults(resolveScenario(s));
+      return performance.now() - start;
+    })
+    .sort((a, b) => a - b);
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
-  return { meanMs: Math.round(mean * 10) / 10, p90Ms: Math.round((times[Math.floor(times.length * 0.9)] ?? 0) * 10) / 10, count: times.length };
+  return {
+    meanMs: Math.round(mean * 10) / 10,
+    p90Ms: Math.round((times[Math.floor(times.length * 0.9)] ?? 0) * 10) / 10,
+    count: times.length,
+  };
 }

@@ -3,7 +3,14 @@ import os from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { findBrowser } from '../src/render/pdf/browser.ts';
 
-export interface Machine { cpu: string; cores: number; memoryGiB: number; node: string; chromium: string; os: string }
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  chromium: string;
+  os: string;
+}
 
 export function describeMachine(): Machine {
   let chromium = 'unknown';

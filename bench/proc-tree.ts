@@ -62,6 +62,10 @@ export function pssKiB(pid: number): number {
 /** SIGKILLs a process and its whole tree, as a crash or the OOM killer would. */
 export function killTree(pid: number): void {
   for (const p of [pid, ...descendants(pid)].reverse()) {
-    try { process.kill(p, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(p, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
   }
 }

@@ -5,12 +5,26 @@ import type { Peak } from './sampler.ts';
 import type { CalculationTiming } from './calculate.ts';
 
 export interface BenchInput {
-  count: number; concurrency: number; batch: BatchResult; rawMs: number; rawPages: number;
-  batchPeak: Peak; rawPeak: Peak; calculateAlone: CalculationTiming; nodeCpuMs: number; machine: Machine; loadPerCore: { before: number; after: number };
+  count: number;
+  concurrency: number;
+  batch: BatchResult;
+  rawMs: number;
+  rawPages: number;
+  batchPeak: Peak;
+  rawPeak: Peak;
+  calculateAlone: CalculationTiming;
+  nodeCpuMs: number;
+  machine: Machine;
+  loadPerCore: { before: number; after: number };
 }
 
 export interface BenchResult extends Omit<BenchInput, 'batch'> {
-  date: string; wallMs: number; scenariosPerSecond: number; ok: number; failed: number; invalid: number;
+  date: string;
+  wallMs: number;
+  scenariosPerSecond: number;
+  ok: number;
+  failed: number;
+  invalid: number;
   stagesMs: Record<'loadValidate' | 'calculate' | 'buildReport' | 'xlsx' | 'html' | 'pdf' | 'json' | 'write', number>;
   ratio: number;
 }
@@ -29,9 +43,14 @@ export function summarise(input: BenchInput): BenchResult {
     scenariosPerSecond: r1((batch.outcomes.length / batch.elapsedMs) * 1000 * 10) / 10,
     ...batch.index.totals,
     stagesMs: {
-      loadValidate: stage((x) => x.loadMs), calculate: stage((x) => x.calculateMs), buildReport: stage((x) => x.buildMs),
-      xlsx: stage((x) => x.renderMs.xlsx), html: stage((x) => x.renderMs.html), pdf: stage((x) => x.renderMs.pdf),
-      json: stage((x) => x.renderMs.json), write: stage((x) => x.writeMs),
+      loadValidate: stage((x) => x.loadMs),
+      calculate: stage((x) => x.calculateMs),
+      buildReport: stage((x) => x.buildMs),
+      xlsx: stage((x) => x.renderMs.xlsx),
+      html: stage((x) => x.renderMs.html),
+      pdf: stage((x) => x.renderMs.pdf),
+      json: stage((x) => x.renderMs.json),
+      write: stage((x) => x.writeMs),
     },
     ratio: Math.round((batch.elapsedMs / input.rawMs) * 100) / 100,
   };

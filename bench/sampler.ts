@@ -7,7 +7,9 @@
 import { descendants, pssKiB, rssKiB } from './proc-tree.ts';
 
 export interface Peak {
-  rssMiB: number; pssMiB: number; processes: number;
+  rssMiB: number;
+  pssMiB: number;
+  processes: number;
   /** This process's part of the PSS peak (the rest is Chromium). */
   nodePssMiB: number;
 }
@@ -18,7 +20,11 @@ export class MemorySampler {
   #pids: number[] = [];
   #ticks = 0;
 
-  constructor(private readonly pid: number, private readonly everyMs = 200, private readonly pssEvery = 10) {}
+  constructor(
+    private readonly pid: number,
+    private readonly everyMs = 200,
+    private readonly pssEvery = 10,
+  ) {}
 
   start(): void {
     this.#peak = { rssMiB: 0, pssMiB: 0, processes: 0, nodePssMiB: 0 };

@@ -40,10 +40,14 @@ export function scenarioText(i: number): string {
     const output = pick([64, 256, 512]);
     // Prompts that fit the model's context window (the rules refuse longer ones).
     const input = pick([256, 1024, 2048, 6000].filter((n) => n + output <= model.maxContextTokens));
-    workloads.push(`  - { name: serve-${w}, kind: inference, model: ${model.id}, precision: ${pick(PRECISIONS)}, profile: ${pick(PROFILES)}, inputTokens: ${input}, outputTokens: ${output}, concurrency: ${pick([4, 16, 32, 64])} }`);
+    workloads.push(
+      `  - { name: serve-${w}, kind: inference, model: ${model.id}, precision: ${pick(PRECISIONS)}, profile: ${pick(PROFILES)}, inputTokens: ${input}, outputTokens: ${output}, concurrency: ${pick([4, 16, 32, 64])} }`,
+    );
   }
   if (r() < 0.4) {
-    workloads.push(`  - { name: tune, kind: training, model: ${pick(['llama-3.1-8b', 'mistral-7b', 'qwen2.5-7b'])}, method: ${pick(['full', 'lora', 'qlora'])}, seqLen: ${pick([2048, 4096])}, tokens: ${pick(['1.0e8', '5.0e8', '2.0e9'])}, deadlineDays: ${pick([3, 7, 14])} }`);
+    workloads.push(
+      `  - { name: tune, kind: training, model: ${pick(['llama-3.1-8b', 'mistral-7b', 'qwen2.5-7b'])}, method: ${pick(['full', 'lora', 'qlora'])}, seqLen: ${pick([2048, 4096])}, tokens: ${pick(['1.0e8', '5.0e8', '2.0e9'])}, deadlineDays: ${pick([3, 7, 14])} }`,
+    );
   }
   return [
     'version: 1',

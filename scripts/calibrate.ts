@@ -30,7 +30,9 @@ if (args.has('--fit')) {
 console.log('\nSuggested ERROR_BANDS (src/calc/error-bands.ts):');
 for (const s of summary) {
   const { lowFactor, highFactor } = bandFactors(s);
-  console.log(`  ${s.kind}: { lowFactor: ${lowFactor.toFixed(2)}, highFactor: ${highFactor.toFixed(2)}, medianAbsError: ${s.medianAbsError.toFixed(3)}, p90AbsError: ${s.p90AbsError.toFixed(3)}, rows: ${s.rows} },`);
+  console.log(
+    `  ${s.kind}: { lowFactor: ${lowFactor.toFixed(2)}, highFactor: ${highFactor.toFixed(2)}, medianAbsError: ${s.medianAbsError.toFixed(3)}, p90AbsError: ${s.p90AbsError.toFixed(3)}, rows: ${s.rows} },`,
+  );
 }
 if (args.has('--write')) {
   const url = new URL('../docs/accuracy.md', import.meta.url);

@@ -62,10 +62,16 @@ function cycles(nodes: Map<string, Set<string>>): string[][] {
 }
 for (const component of cycles(edges)) {
   const members = new Set(component);
-  const links = component.flatMap((from) => [...(edges.get(from) ?? [])].filter((to) => members.has(to)).map((to) => {
-    const files = Object.entries(graph).filter(([f, deps]) => folderOf(f) === from && deps.some((d) => folderOf(d) === to)).map(([f]) => f);
-    return `${from} → ${to} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
-  }));
+  const links = component.flatMap((from) =>
+    [...(edges.get(from) ?? [])]
+      .filter((to) => members.has(to))
+      .map((to) => {
+        const files = Object.entries(graph)
+          .filter(([f, deps]) => folderOf(f) === from && deps.some((d) => folderOf(d) === to))
+          .map(([f]) => f);
+        return `${from} → ${to} (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''})`;
+      }),
+  );
   problems.push(`folder cycle: ${links.join('; ')}`);
 }
 
@@ -83,10 +89,14 @@ for (const file of testFiles(path.join(ROOT, 'test'))) {
   const module = path.posix.basename(rel).split('.')[0]!;
   const target = path.join(ROOT, 'src', dir === '.' ? '' : dir, module);
   if (!fs.existsSync(`${target}.ts`) && !fs.existsSync(target)) {
-    problems.push(`test/${rel}: no src/${dir === '.' ? '' : `${dir}/`}${module}.ts or folder to mirror (name tests <module>[.<aspect>].test.ts beside the module's path)`);
+    problems.push(
+      `test/${rel}: no src/${dir === '.' ? '' : `${dir}/`}${module}.ts or folder to mirror (name tests <module>[.<aspect>].test.ts beside the module's path)`,
+    );
   }
 }
 
 for (const p of problems) process.stdout.write(`${p}\n`);
-process.stdout.write(problems.length ? `${problems.length} structure problem(s)\n` : 'structure: no folder cycles, test tree mirrors src/\n');
+process.stdout.write(
+  problems.length ? `${problems.length} structure problem(s)\n` : 'structure: no folder cycles, test tree mirrors src/\n',
+);
 process.exit(problems.length ? 1 : 0);

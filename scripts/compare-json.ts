@@ -38,7 +38,8 @@ function compare(a: unknown, b: unknown, at: string): void {
 
 const files = new Set([...fs.readdirSync(before), ...fs.readdirSync(after)].filter((f) => f.endsWith('.json')));
 for (const file of [...files].sort()) {
-  const read = (dir: string) => (fs.existsSync(path.join(dir, file)) ? JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown : undefined);
+  const read = (dir: string) =>
+    fs.existsSync(path.join(dir, file)) ? (JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown) : undefined;
   compare(read(before), read(after), file);
 }
 for (const line of differences.slice(0, 200)) process.stdout.write(`${line}\n`);

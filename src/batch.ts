@@ -32,7 +32,11 @@ export const defaultConcurrency = (): number => Math.max(1, availableParallelism
 const MAX_CONCURRENCY_PER_CPU = 4;
 
 /** Scenarios to run at once: the request (or one per CPU), at most MAX_CONCURRENCY_PER_CPU per CPU and one per scenario. */
-function effectiveConcurrency(requested: number | undefined, scenarios: number, cpus = availableParallelism()): { value: number; capped: boolean } {
+function effectiveConcurrency(
+  requested: number | undefined,
+  scenarios: number,
+  cpus = availableParallelism(),
+): { value: number; capped: boolean } {
   const ceiling = MAX_CONCURRENCY_PER_CPU * Math.max(1, cpus);
   const wanted = requested ?? defaultConcurrency();
   return { value: Math.max(1, Math.min(wanted, ceiling, scenarios)), capped: wanted > ceiling };
@@ -84,20 +88,31 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   if (opts.shard) progress.log(t('batch.shard', { ...opts.shard, selected: files.length, total: discovered.length }));
   const concurrency = effectiveConcurrency(opts.concurrency, files.length);
   if (concurrency.capped) {
-    progress.log(t('cli.concurrencyCapped', { requested: opts.concurrency!, cap: MAX_CONCURRENCY_PER_CPU * availableParallelism(), factor: MAX_CONCURRENCY_PER_CPU, cpus: availableParallelism() }));
+    progress.log(
+      t('cli.concurrencyCapped', {
+        requested: opts.concurrency!,
+        cap: MAX_CONCURRENCY_PER_CPU * availableParallelism(),
+        factor: MAX_CONCURRENCY_PER_CPU,
+        cpus: availableParallelism(),
+      }),
+    );
   }
   const browser = opts.browser ?? new BrowserPool(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
   const limit = pLimit(concurrency.value);
   try {
     const rows: IndexRow[] = [];
-    const outcomes = await Promise.all(files.map((file, i) => limit(async () => {
-      const outcome = await runScenario(file, names[i]!, opts, { browser });
-      progress.done(outcome);
-      // The index needs a few figures of the report; the report itself (and the HTML and chart
-      // pictures cached against it) can go as soon as its files are written.
-      rows[i] = indexRow(outcome, names[i]!);
-      return 'report' in outcome ? { ...outcome, report: undefined } : outcome;
-    })));
+    const outcomes = await Promise.all(
+      files.map((file, i) =>
+        limit(async () => {
+          const outcome = await runScenario(file, names[i]!, opts, { browser });
+          progress.done(outcome);
+          // The index needs a few figures of the report; the report itself (and the HTML and chart
+          // pictures cached against it) can go as soon as its files are written.
+          rows[i] = indexRow(outcome, names[i]!);
+          return 'report' in outcome ? { ...outcome, report: undefined } : outcome;
+        }),
+      ),
+    );
     const index = buildIndex(rows, { generatedAt: opts.now, toolVersion: TOOL_VERSION, shard: opts.shard });
     const indexResult = !(opts.index ?? (outcomes.length > 1 || opts.shard !== undefined))
       ? { written: [], failures: [] }
@@ -109,7 +124,12 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     const { ok, invalid, failed } = index.totals;
     printErr(t('cli.summary', { total: outcomes.length, ok, invalid, failed, seconds: (elapsedMs / 1000).toFixed(1) }));
     if (skipped.length > 0) printErr(t('cli.skippedCount', { count: skipped.length }));
-    const exitCode = failed > 0 || indexResult.failures.length > 0 ? EXIT_CODES.outputsFailed : invalid > 0 || skipped.length > 0 ? EXIT_CODES.invalidInput : EXIT_CODES.success;
+    const exitCode =
+      failed > 0 || indexResult.failures.length > 0
+        ? EXIT_CODES.outputsFailed
+        : invalid > 0 || skipped.length > 0
+          ? EXIT_CODES.invalidInput
+          : EXIT_CODES.success;
     return { outcomes, names, index, indexResult, exitCode, elapsedMs };
   } finally {
     progress.stop();

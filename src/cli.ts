@@ -21,7 +21,9 @@ import { TOOL_VERSION } from './version.ts';
 
 const t = createTranslator('en');
 let exitCode: ExitCode = EXIT_CODES.success;
-const set = (code: ExitCode) => { exitCode = code; };
+const set = (code: ExitCode) => {
+  exitCode = code;
+};
 
 /** Flags that take several values; every other flag given twice is a mistake. */
 const LIST_KEYS = new Set(['_', '$0', 'inputs']);
@@ -46,7 +48,9 @@ function checkArgs(argv: readonly string[]) {
       if (LIST_KEYS.has(key) || /[A-Z]/.test(key)) continue;
       const flag = key.length === 1 ? `-${key}` : `--${key}`;
       if (Array.isArray(value)) {
-        throw new UserError(`${t('cli.repeatedFlag', { flag, count: value.length, values: value.map(String).join(', ') })}\n${t('cli.usageHint')}`);
+        throw new UserError(
+          `${t('cli.repeatedFlag', { flag, count: value.length, values: value.map(String).join(', ') })}\n${t('cli.usageHint')}`,
+        );
       }
       if (typeof value === 'number' && Number.isNaN(value)) {
         throw new UserError(`${t('cli.notANumber', { flag, value: typedValue(argv, [key]) ?? '' })}\n${t('cli.usageHint')}`);
@@ -60,10 +64,30 @@ async function main(argv: string[]): Promise<void> {
     .scriptName('gpu-report')
     .version(TOOL_VERSION)
     .usage('$0 <command> [options]\n\nGPU procurement reports (xlsx, pdf, html, json) from scenario YAML files.')
-    .command('run <inputs..>', 'generate the reports for scenario files or folders', runBuilder, async (a) => set(await runRun(a as unknown as RunArgs)))
-    .command('validate <inputs..>', 'check scenario files without rendering', (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }), async (a) => set(await runValidate(a.inputs as string[])))
-    .command('catalog <what>', 'list the GPU or model catalog', (y) => y.positional('what', { choices: ['gpus', 'models'] as const, demandOption: true }).option('json', { type: 'boolean', default: false }), (a) => runCatalog(a.what as 'gpus' | 'models', a.json))
-    .command('init [dir]', 'write a commented example scenario to dir/scenario.yaml', (y) => y.positional('dir', { type: 'string', default: '.' }), async (a) => set(await runInit(a.dir)))
+    .command('run <inputs..>', 'generate the reports for scenario files or folders', runBuilder, async (a) =>
+      set(await runRun(a as unknown as RunArgs)),
+    )
+    .command(
+      'validate <inputs..>',
+      'check scenario files without rendering',
+      (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }),
+      async (a) => set(await runValidate(a.inputs as string[])),
+    )
+    .command(
+      'catalog <what>',
+      'list the GPU or model catalog',
+      (y) =>
+        y
+          .positional('what', { choices: ['gpus', 'models'] as const, demandOption: true })
+          .option('json', { type: 'boolean', default: false }),
+      (a) => runCatalog(a.what as 'gpus' | 'models', a.json),
+    )
+    .command(
+      'init [dir]',
+      'write a commented example scenario to dir/scenario.yaml',
+      (y) => y.positional('dir', { type: 'string', default: '.' }),
+      async (a) => set(await runInit(a.dir)),
+    )
     .command(estimateCommand)
     .middleware(checkArgs(argv))
     .demandCommand(1)

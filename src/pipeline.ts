@@ -52,11 +52,14 @@ type FailureStage = Format | 'scenario';
 export type ScenarioOutcome =
   | { readonly file: string; readonly status: 'invalid'; readonly diagnostics: readonly Diagnostic[]; readonly timings: StageTimings }
   | {
-    readonly file: string; readonly status: 'ok' | 'failed'; readonly written: readonly string[];
-    readonly failures: readonly { stage: FailureStage; message: string }[];
-    /** Absent when the scenario failed before its report was built. */
-    readonly report?: Report; readonly timings: StageTimings;
-  };
+      readonly file: string;
+      readonly status: 'ok' | 'failed';
+      readonly written: readonly string[];
+      readonly failures: readonly { stage: FailureStage; message: string }[];
+      /** Absent when the scenario failed before its report was built. */
+      readonly report?: Report;
+      readonly timings: StageTimings;
+    };
 
 const newTimings = (): StageTimings => ({ loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 });
 const since = (start: number) => performance.now() - start;
@@ -66,10 +69,13 @@ const since = (start: number) => performance.now() - start;
  * vanished, not a regular file, too large or not UTF-8 is invalid input (exit 2), reported at
  * its line and column like any other problem.
  */
-export async function readScenario(file: string): Promise<{ ok: true; bytes: Uint8Array; text: string } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+export async function readScenario(
+  file: string,
+): Promise<{ ok: true; bytes: Uint8Array; text: string } | { ok: false; diagnostics: readonly Diagnostic[] }> {
   const t = createTranslator('en');
   const problem = (message: string) => ({ ok: false as const, diagnostics: [{ file, line: 1, col: 1, path: '', message }] });
-  const unreadable = (error: unknown) => problem(isMissing(error) ? t('validate.vanished') : t('validate.unreadable', { reason: reasonOf(error) }));
+  const unreadable = (error: unknown) =>
+    problem(isMissing(error) ? t('validate.vanished') : t('validate.unreadable', { reason: reasonOf(error) }));
   let info: Stats;
   try {
     info = await stat(file);
@@ -78,7 +84,8 @@ export async function readScenario(file: string): Promise<{ ok: true; bytes: Uin
   }
   if (!info.isFile()) return problem(t('validate.notRegularFile', { kind: t(kindKey(info)) }));
   // Size first: a huge file is refused without reading it into memory.
-  if (info.size > MAX_SCENARIO_BYTES) return problem(t('batch.tooLarge', { mib: (info.size / 2 ** 20).toFixed(1), limitKib: MAX_SCENARIO_BYTES / 1024 }));
+  if (info.size > MAX_SCENARIO_BYTES)
+    return problem(t('batch.tooLarge', { mib: (info.size / 2 ** 20).toFixed(1), limitKib: MAX_SCENARIO_BYTES / 1024 }));
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
@@ -90,7 +97,11 @@ export async function readScenario(file: string): Promise<{ ok: true; bytes: Uin
 }
 
 /** Reads and checks one scenario; the report it would produce, or its problems. */
-export async function loadReport(file: string, opts: Pick<RunOptions, 'lang' | 'now'>, timings: StageTimings = newTimings()): Promise<{ ok: true; report: Report } | { ok: false; diagnostics: readonly Diagnostic[] }> {
+export async function loadReport(
+  file: string,
+  opts: Pick<RunOptions, 'lang' | 'now'>,
+  timings: StageTimings = newTimings(),
+): Promise<{ ok: true; report: Report } | { ok: false; diagnostics: readonly Diagnostic[] }> {
   let start = performance.now();
   const read = await readScenario(file);
   if (!read.ok) {
@@ -129,12 +140,26 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
     timer = setTimeout(() => {
       controller.abort();
       const message = createTranslator('en')('batch.timedOut', { seconds: +(opts.timeoutMs! / 1000).toFixed(1) });
-      resolve({ file, status: 'failed', written: inFormatOrder(written, opts.formats), failures: [{ stage: 'scenario', message }], timings });
+      resolve({
+        file,
+        status: 'failed',
+        written: inFormatOrder(written, opts.formats),
+        failures: [{ stage: 'scenario', message }],
+        timings,
+      });
     }, opts.timeoutMs);
   });
   const work = runStages(file, name, opts, scoped, timings, written).catch((error: unknown): ScenarioOutcome => ({
-    file, status: 'failed', written: inFormatOrder(written, opts.formats), timings,
-    failures: [{ stage: 'scenario', message: createTranslator('en')('batch.crashed', { message: error instanceof Error ? error.message : String(error) }) }],
+    file,
+    status: 'failed',
+    written: inFormatOrder(written, opts.formats),
+    timings,
+    failures: [
+      {
+        stage: 'scenario',
+        message: createTranslator('en')('batch.crashed', { message: error instanceof Error ? error.message : String(error) }),
+      },
+    ],
   }));
   try {
     return await Promise.race([work, timedOut]);
@@ -150,7 +175,14 @@ const BROWSER_FORMATS: readonly Format[] = ['pdf'];
 const inFormatOrder = (written: readonly string[], formats: readonly Format[]): string[] =>
   [...written].sort((a, b) => formats.indexOf(path.extname(a).slice(1) as Format) - formats.indexOf(path.extname(b).slice(1) as Format));
 
-async function runStages(file: string, name: string, opts: RunOptions, ctx: RenderContext, timings: StageTimings, written: string[]): Promise<ScenarioOutcome> {
+async function runStages(
+  file: string,
+  name: string,
+  opts: RunOptions,
+  ctx: RenderContext,
+  timings: StageTimings,
+  written: string[],
+): Promise<ScenarioOutcome> {
   const loaded = await loadReport(file, opts, timings);
   if (!loaded.ok) return { file, status: 'invalid', diagnostics: loaded.diagnostics, timings };
   const failures: { stage: FailureStage; message: string }[] = [];
@@ -176,11 +208,21 @@ async function runStages(file: string, name: string, opts: RunOptions, ctx: Rend
       await writeFileAtomic(target, bytes);
       written.push(target);
     } catch (error) {
-      failures.push({ stage: format, message: createTranslator('en')('batch.cannotWrite', { file: quotePath(target), message: (error as Error).message }) });
+      failures.push({
+        stage: format,
+        message: createTranslator('en')('batch.cannotWrite', { file: quotePath(target), message: (error as Error).message }),
+      });
     }
     timings.writeMs += since(start);
   }
-  return { file, status: failures.length ? 'failed' : 'ok', written: inFormatOrder(written, opts.formats), failures, report: loaded.report, timings };
+  return {
+    file,
+    status: failures.length ? 'failed' : 'ok',
+    written: inFormatOrder(written, opts.formats),
+    failures,
+    report: loaded.report,
+    timings,
+  };
 }
 
 /** A render that failed because the shared browser died (not because of this report) gets one more try on a fresh one. */

@@ -40,9 +40,16 @@ let result: Awaited<ReturnType<typeof quietBatch>>;
 beforeAll(async () => {
   dir = tempDir('crash');
   const names = ['a', 'b', 'c-kill', 'd', 'e', 'f'];
-  for (const n of names) write(path.join(dir, 'in', `${n}.yaml`), scenarioYaml({ name: n === 'c-kill' ? 'KILL-BROWSER' : `scenario ${n}` }));
+  for (const n of names)
+    write(path.join(dir, 'in', `${n}.yaml`), scenarioYaml({ name: n === 'c-kill' ? 'KILL-BROWSER' : `scenario ${n}` }));
   try {
-    result = await quietBatch([path.join(dir, 'in')], { outDir: path.join(dir, 'out'), formats: ['pdf'], concurrency: 2, browser: pool, index: false });
+    result = await quietBatch([path.join(dir, 'in')], {
+      outDir: path.join(dir, 'out'),
+      formats: ['pdf'],
+      concurrency: 2,
+      browser: pool,
+      index: false,
+    });
   } finally {
     await pool.close();
   }

@@ -15,11 +15,21 @@ function economicAssumption({ scenario, results, t }: AnalysisContext, key: Econ
   const e = scenario.economics;
   const p = parameter(key);
   const unit = unitText(key, { currency: e.currency, month: t('unit.month'), year: t('unit.year') });
-  const source = p.settable !== false && e.fromScenario.has(key) ? { source: t('source.scenario') }
-    : p.source === 'planning' ? { source: t('source.planningDefault', { value: p.default }) }
-    : p.source === 'tool' ? { source: t('source.default') }
-    : { source: p.source.text, url: p.source.url };
-  return { id: key, label: t(p.label, { gpus: results.basis.gpusPerServer }), value: p.perUsd ? round(e[key]) : e[key], ...(unit ? { unit } : {}), ...source };
+  const source =
+    p.settable !== false && e.fromScenario.has(key)
+      ? { source: t('source.scenario') }
+      : p.source === 'planning'
+        ? { source: t('source.planningDefault', { value: p.default }) }
+        : p.source === 'tool'
+          ? { source: t('source.default') }
+          : { source: p.source.text, url: p.source.url };
+  return {
+    id: key,
+    label: t(p.label, { gpus: results.basis.gpusPerServer }),
+    value: p.perUsd ? round(e[key]) : e[key],
+    ...(unit ? { unit } : {}),
+    ...source,
+  };
 }
 
 export const buildAssumptions: AnalysisBuilder = (ctx) => {
@@ -30,25 +40,87 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
   const rate = e.usdExchangeRate;
   const items: Assumption[] = [
     { id: 'currency', label: t('assume.currency'), value: e.currency, source: scenarioSource },
-    ...(e.currency !== 'USD' ? [{ id: 'usdExchangeRate', label: t('assume.usdRate', { currency: e.currency }), value: rate, unit: `${e.currency}/USD`, source: scenarioSource }] : []),
+    ...(e.currency !== 'USD'
+      ? [
+          {
+            id: 'usdExchangeRate',
+            label: t('assume.usdRate', { currency: e.currency }),
+            value: rate,
+            unit: `${e.currency}/USD`,
+            source: scenarioSource,
+          },
+        ]
+      : []),
     // The economic parameters in declaration order, the budget after the horizon.
     ...ECONOMIC_KEYS.flatMap((key) => [
       economicAssumption(ctx, key),
-      ...(key === 'horizonMonths' && e.budget !== undefined ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }] : []),
+      ...(key === 'horizonMonths' && e.budget !== undefined
+        ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }]
+        : []),
     ]),
-    ...estimatorAssumptions.map((a) => ({ id: `estimator.${a.id}`, label: t(`assume.est.${a.id}` as MessageKey), value: round(a.value), unit: a.unit, source: a.source, ...(a.url ? { url: a.url } : {}) })),
+    ...estimatorAssumptions.map((a) => ({
+      id: `estimator.${a.id}`,
+      label: t(`assume.est.${a.id}` as MessageKey),
+      value: round(a.value),
+      unit: a.unit,
+      source: a.source,
+      ...(a.url ? { url: a.url } : {}),
+    })),
     ...[...new Set(scenario.workloads.flatMap((w) => (w.kind === 'inference' && w.profile ? [w.profile] : [])))].map((p) => ({
-      id: `profile.${p}`, label: t('assume.profile', { profile: p }), value: `${PROFILES[p].concurrency}`, unit: t('unit.concurrent'), source: PROFILES[p].source,
+      id: `profile.${p}`,
+      label: t('assume.profile', { profile: p }),
+      value: `${PROFILES[p].concurrency}`,
+      unit: t('unit.concurrent'),
+      source: PROFILES[p].source,
     })),
     ...[...new Map(scenario.workloads.map((w) => [w.model.id + w.model.name, w.model])).values()].map((m) => ({
-      id: `model.${m.id}`, label: t('assume.model', { model: m.name }),
+      id: `model.${m.id}`,
+      label: t('assume.model', { model: m.name }),
       value: t('assume.modelValue', { params: m.paramsB, layers: m.layers, hidden: m.hiddenSize, heads: m.attentionHeads, kv: m.kvHeads }),
-      source: m.source, ...(m.source.startsWith('http') ? { url: m.source.split(';')[0]! } : {}),
+      source: m.source,
+      ...(m.source.startsWith('http') ? { url: m.source.split(';')[0]! } : {}),
     })),
     ...scenario.candidates.flatMap(({ gpu, purchasePrice, rentalPerGpuHour }) => [
-      { id: `gpu.${gpu.id}.specs`, label: t('assume.gpuSpecs', { gpu: gpu.name }), value: t('assume.gpuSpecsValue', { memory: gpu.memoryGB, bandwidth: gpu.memoryBandwidthGBps, bf16: gpu.denseTflops.bf16 ?? gpu.denseTflops.fp16 ?? '—', tdp: gpu.tdpWatts ?? '—' }), source: gpu.sources[0] ?? '', url: gpu.sources[0] ?? '' },
-      ...(purchasePrice ? [{ id: `gpu.${gpu.id}.price`, label: t('assume.gpuPrice', { gpu: gpu.name }), value: `${round(purchasePrice.low)}–${round(purchasePrice.high)}`, unit: e.currency, source: purchasePrice.from === 'scenario' ? scenarioSource : t('source.catalogPrice', { basis: gpu.purchasePriceUsd?.basis ?? '', asOf: gpu.purchasePriceUsd?.asOf ?? '' }) }] : []),
-      ...(rentalPerGpuHour ? [{ id: `gpu.${gpu.id}.rent`, label: t('assume.gpuRent', { gpu: gpu.name }), value: `${round(rentalPerGpuHour.low)}–${round(rentalPerGpuHour.high)}`, unit: `${e.currency}/GPU-h`, source: rentalPerGpuHour.from === 'scenario' ? scenarioSource : t('source.catalogRent', { asOf: gpu.cloudUsdPerGpuHour?.asOf ?? '' }) }] : []),
+      {
+        id: `gpu.${gpu.id}.specs`,
+        label: t('assume.gpuSpecs', { gpu: gpu.name }),
+        value: t('assume.gpuSpecsValue', {
+          memory: gpu.memoryGB,
+          bandwidth: gpu.memoryBandwidthGBps,
+          bf16: gpu.denseTflops.bf16 ?? gpu.denseTflops.fp16 ?? '—',
+          tdp: gpu.tdpWatts ?? '—',
+        }),
+        source: gpu.sources[0] ?? '',
+        url: gpu.sources[0] ?? '',
+      },
+      ...(purchasePrice
+        ? [
+            {
+              id: `gpu.${gpu.id}.price`,
+              label: t('assume.gpuPrice', { gpu: gpu.name }),
+              value: `${round(purchasePrice.low)}–${round(purchasePrice.high)}`,
+              unit: e.currency,
+              source:
+                purchasePrice.from === 'scenario'
+                  ? scenarioSource
+                  : t('source.catalogPrice', { basis: gpu.purchasePriceUsd?.basis ?? '', asOf: gpu.purchasePriceUsd?.asOf ?? '' }),
+            },
+          ]
+        : []),
+      ...(rentalPerGpuHour
+        ? [
+            {
+              id: `gpu.${gpu.id}.rent`,
+              label: t('assume.gpuRent', { gpu: gpu.name }),
+              value: `${round(rentalPerGpuHour.low)}–${round(rentalPerGpuHour.high)}`,
+              unit: `${e.currency}/GPU-h`,
+              source:
+                rentalPerGpuHour.from === 'scenario'
+                  ? scenarioSource
+                  : t('source.catalogRent', { asOf: gpu.cloudUsdPerGpuHour?.asOf ?? '' }),
+            },
+          ]
+        : []),
     ]),
   ];
   const columns: Column[] = [
@@ -62,9 +134,19 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
     id: 'assumptions',
     title: t('assumptions.title'),
     intro: t('assumptions.intro'),
-    blocks: [{
-      kind: 'table', id: 'assumptions', columns,
-      rows: items.map((a) => ({ label: a.label, value: typeof a.value === 'number' ? a.value : a.value, unit: a.unit ?? '', source: a.source, url: a.url ?? '' })),
-    }],
+    blocks: [
+      {
+        kind: 'table',
+        id: 'assumptions',
+        columns,
+        rows: items.map((a) => ({
+          label: a.label,
+          value: typeof a.value === 'number' ? a.value : a.value,
+          unit: a.unit ?? '',
+          source: a.source,
+          url: a.url ?? '',
+        })),
+      },
+    ],
   };
 };

@@ -38,7 +38,9 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
 function buildHeadline(results: Results, currency: string, t: Translate): NonNullable<Report['headline']> {
   const { option } = headlineOption(results);
   return {
-    configuration: option ? `${option.gpus} × ${option.candidate.candidate.gpu.name} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})` : null,
+    configuration: option
+      ? `${option.gpus} × ${option.candidate.candidate.gpu.name} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`
+      : null,
     tcoBase: option ? option.total.base : null,
     costPerMillionTokens: option?.costPerMillionTokens?.base ?? null,
     currency,

@@ -23,7 +23,9 @@ function targetList(ctx: AnalysisContext, fmt: NumberText, targets: Targets): st
   const parts = [
     ...(targets.ttftMs === undefined ? [] : [t('inferenceCapacity.target.ttft', { value: fmt(targets.ttftMs, 1) })]),
     ...(targets.tpotMs === undefined ? [] : [t('inferenceCapacity.target.tpot', { value: fmt(targets.tpotMs, 1) })]),
-    ...(targets.outputTokensPerSecond === undefined ? [] : [t('inferenceCapacity.target.throughput', { value: fmt(targets.outputTokensPerSecond) })]),
+    ...(targets.outputTokensPerSecond === undefined
+      ? []
+      : [t('inferenceCapacity.target.throughput', { value: fmt(targets.outputTokensPerSecond) })]),
   ];
   return parts.join(t('inferenceCapacity.separator'));
 }
@@ -43,9 +45,12 @@ export function targetsNote(ctx: AnalysisContext, w: ResolvedInference): string 
   const [name, basis] = PROFILE_KEYS[w.profile];
   const own = targetList(ctx, fmt, { ttftMs: p.ttftMs, tpotMs: p.tpotMs });
   return t('inferenceCapacity.profileNote', {
-    workload: w.name, profile: t(name), basis: t(basis),
+    workload: w.name,
+    profile: t(name),
+    basis: t(basis),
     profileTargets: own === '' ? t('inferenceCapacity.noLatencyBound') : own,
-    profileConcurrency: fmt(p.concurrency), targets,
+    profileConcurrency: fmt(p.concurrency),
+    targets,
   });
 }
 
@@ -80,7 +85,9 @@ function remedy(ctx: AnalysisContext, fmt: NumberText, p: InferencePerCandidate,
     const none = t('inferenceCapacity.unreachable', { cap: fmt(SEARCH_LIMIT_GPUS) });
     // Steady state: output = requests in flight ÷ time per step, so a fixed concurrency caps it.
     const target = w.targets.outputTokensPerSecond;
-    return target === undefined || !throughputMissed ? none : `${none} ${t('inferenceCapacity.concurrencyBound', { concurrency: fmt(w.concurrency), target: fmt(target) })}`;
+    return target === undefined || !throughputMissed
+      ? none
+      : `${none} ${t('inferenceCapacity.concurrencyBound', { concurrency: fmt(w.concurrency), target: fmt(target) })}`;
   }
   const layout = t('inferenceCapacity.layout', { tp: need.estimate.tensorParallel, replicas: fmt(need.estimate.replicas) });
   const text = t('inferenceCapacity.needs', { gpus: fmt(need.gpus), layout });
@@ -102,7 +109,11 @@ export function shortfallNotes(ctx: AnalysisContext, r: InferenceWorkloadResult)
     if (allTargetsMet(s.targets)) return [];
     const layout = t('inferenceCapacity.layout', { tp: s.estimate.tensorParallel, replicas: fmt(s.estimate.replicas) });
     const head = t(p.sizing.targetsMet ? 'inferenceCapacity.shortfall' : 'inferenceCapacity.shortfallAtLimit', {
-      gpu, gpus: fmt(s.gpus), layout, max: fmt(candidate.maxGpus), misses: misses(ctx, fmt, w, s),
+      gpu,
+      gpus: fmt(s.gpus),
+      layout,
+      max: fmt(candidate.maxGpus),
+      misses: misses(ctx, fmt, w, s),
     });
     return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, p, s.targets.throughput === false)}` }];
   });

@@ -20,9 +20,17 @@ export const buildInferenceCapacity: AnalysisBuilder = (ctx) => {
   const thr = results.basis.errorBands.inferenceThroughput;
   blocks.push({ kind: 'note', tone: 'info', text: `${t('inferenceCapacity.definitions')} ${t('inferenceCapacity.layoutNote')}` });
   blocks.push({
-    kind: 'note', tone: 'info', text: t('inferenceCapacity.bands', {
-      latLow: fmt(lat.lowFactor, 2), latHigh: fmt(lat.highFactor, 2), latMed: fmt(lat.medianAbsError * 100, 1), latRows: lat.rows,
-      thrLow: fmt(thr.lowFactor, 2), thrHigh: fmt(thr.highFactor, 2), thrMed: fmt(thr.medianAbsError * 100, 1), thrRows: thr.rows,
+    kind: 'note',
+    tone: 'info',
+    text: t('inferenceCapacity.bands', {
+      latLow: fmt(lat.lowFactor, 2),
+      latHigh: fmt(lat.highFactor, 2),
+      latMed: fmt(lat.medianAbsError * 100, 1),
+      latRows: lat.rows,
+      thrLow: fmt(thr.lowFactor, 2),
+      thrHigh: fmt(thr.highFactor, 2),
+      thrMed: fmt(thr.medianAbsError * 100, 1),
+      thrRows: thr.rows,
     }),
   });
   return { id: 'inference-capacity', title: t('inferenceCapacity.title'), intro: t('inferenceCapacity.intro'), blocks };
@@ -51,8 +59,18 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
     { key: 'ttftMet', label: t('inferenceCapacity.col.ttftMet'), format: 'boolean', status: true },
     { key: 'tpotMet', label: t('inferenceCapacity.col.tpotMet'), format: 'boolean', status: true },
     { key: 'throughputMet', label: t('inferenceCapacity.col.throughputMet'), format: 'boolean', status: true },
-    { key: 'rate', label: t('inferenceCapacity.col.rate'), unit: t('inferenceCapacity.unit.perGpuHour', { currency: cur }), format: 'currency2' },
-    { key: 'costPerMillion', label: t('inferenceCapacity.col.costPerMillion'), unit: t('inferenceCapacity.unit.perMillion', { currency: cur }), format: 'currency2' },
+    {
+      key: 'rate',
+      label: t('inferenceCapacity.col.rate'),
+      unit: t('inferenceCapacity.unit.perGpuHour', { currency: cur }),
+      format: 'currency2',
+    },
+    {
+      key: 'costPerMillion',
+      label: t('inferenceCapacity.col.costPerMillion'),
+      unit: t('inferenceCapacity.unit.perMillion', { currency: cur }),
+      format: 'currency2',
+    },
   ];
   const tableRows = r.perCandidate.map(({ candidate, served: s, rentPerMillionTokens: cost }): Record<string, CellValue> => {
     const rate = candidate.rentalPerGpuHour?.base ?? null;
@@ -78,7 +96,11 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
     };
   });
   const title = t('inferenceCapacity.tableTitle', {
-    workload: workloadLabel(w), precision: w.precision, input: fmt(w.inputTokens), output: fmt(w.outputTokens), concurrency: fmt(w.concurrency),
+    workload: workloadLabel(w),
+    precision: w.precision,
+    input: fmt(w.inputTokens),
+    output: fmt(w.outputTokens),
+    concurrency: fmt(w.concurrency),
   });
   return [
     { kind: 'table', id: `inference-capacity-${index}`, title, columns, rows: tableRows },
@@ -96,11 +118,17 @@ function sweepChart(ctx: AnalysisContext, r: InferenceWorkloadResult, index: num
   const longest = Math.max(0, ...curves.map((k) => k.points.length));
   const categories = Array.from({ length: longest }, (_, k) => String(2 ** k));
   return {
-    kind: 'chart', id: `inference-throughput-vs-concurrency-${index}`, chartType: 'line',
+    kind: 'chart',
+    id: `inference-throughput-vs-concurrency-${index}`,
+    chartType: 'line',
     title: t('inferenceCapacity.chartTitle', { workload: w.name }),
-    xLabel: t('inferenceCapacity.chartX'), yLabel: t('inferenceCapacity.chartY'),
+    xLabel: t('inferenceCapacity.chartX'),
+    yLabel: t('inferenceCapacity.chartY'),
     categories,
     // NaN past a candidate's memory limit: the line stops there (JSON writes null).
-    series: curves.map((k) => ({ name: k.name, values: categories.map((_, j) => (k.points[j] ? round(k.points[j].system.value) : Number.NaN)) })),
+    series: curves.map((k) => ({
+      name: k.name,
+      values: categories.map((_, j) => (k.points[j] ? round(k.points[j].system.value) : Number.NaN)),
+    })),
   };
 }

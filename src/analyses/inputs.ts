@@ -16,14 +16,21 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const words = { currency: cur, month: t('unit.month'), year: t('unit.year') };
   const rows: { label: string; value: number | null; unit: string; name: string; format: NumberFormat }[] = [
     ...ECONOMIC_INPUTS.map((key) => ({
-      label: t(parameter(key).label, { gpus: GPUS_PER_SERVER }), value: exact(e[key]), unit: unitText(key, words), name: key, format: parameter(key).format,
+      label: t(parameter(key).label, { gpus: GPUS_PER_SERVER }),
+      value: exact(e[key]),
+      unit: unitText(key, words),
+      name: key,
+      format: parameter(key).format,
     })),
     { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
     { label: t('inputs.gpusPerServer'), value: CONSTANT_INPUTS.gpusPerServer, unit: 'GPUs', name: 'gpusPerServer', format: 'integer' },
-    ...(e.budget !== undefined ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: BUDGET, format: 'currency' as const }] : []),
+    ...(e.budget !== undefined
+      ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: BUDGET, format: 'currency' as const }]
+      : []),
   ];
   const economics: TableBlock = {
-    kind: 'table', id: 'inputs',
+    kind: 'table',
+    id: 'inputs',
     columns: [
       { key: 'label', label: t('inputs.col.input'), format: 'text' },
       { key: 'value', label: t('col.value'), format: 'decimal3' },
@@ -52,13 +59,23 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     const rent = c.rentalPerGpuHour;
     const values = {
       gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
-      price: exact(price?.base), priceLow: exact(price?.low), priceHigh: exact(price?.high),
-      rent: exact(rent?.base), rentLow: exact(rent?.low), rentHigh: exact(rent?.high),
+      price: exact(price?.base),
+      priceLow: exact(price?.low),
+      priceHigh: exact(price?.high),
+      rent: exact(rent?.base),
+      rentLow: exact(rent?.low),
+      rentHigh: exact(rent?.high),
       tdp: c.gpu.tdpWatts,
     };
     const names = {
-      gpus: n.gpus, price: n.price.base, priceLow: n.price.low, priceHigh: n.price.high,
-      rent: n.rent.base, rentLow: n.rent.low, rentHigh: n.rent.high, tdp: n.tdpWatts,
+      gpus: n.gpus,
+      price: n.price.base,
+      priceLow: n.price.low,
+      priceHigh: n.price.high,
+      rent: n.rent.base,
+      rentLow: n.rent.low,
+      rentHigh: n.rent.high,
+      tdp: n.tdpWatts,
     };
     return { row: { gpu: c.gpu.name, ...values }, cells: { names } satisfies RowCells };
   });
@@ -69,8 +86,12 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     blocks: [
       economics,
       {
-        kind: 'table', id: 'inputs-candidates', title: t('inputs.candidatesTitle'), columns,
-        rows: candidateRows.map((r) => r.row), rowCells: candidateRows.map((r) => r.cells),
+        kind: 'table',
+        id: 'inputs-candidates',
+        title: t('inputs.candidatesTitle'),
+        columns,
+        rows: candidateRows.map((r) => r.row),
+        rowCells: candidateRows.map((r) => r.cells),
       },
       { kind: 'note', tone: 'info', text: t('inputs.baseNote') },
     ],

@@ -27,7 +27,10 @@ function workbookFormulas({ scenario, results }: AnalysisContext, o: Option): { 
 }
 
 /** A formula for each cell that shows a number or a truth value (a blank cell has nothing to cache). */
-function cellsFor(values: Readonly<Record<string, CellValue | undefined>>, formulas: Readonly<Record<string, Expr | null | undefined>>): RowCells | null {
+function cellsFor(
+  values: Readonly<Record<string, CellValue | undefined>>,
+  formulas: Readonly<Record<string, Expr | null | undefined>>,
+): RowCells | null {
   const live = Object.entries(formulas).flatMap(([key, e]) => {
     const v = values[key];
     return e && ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') ? [[key, e.text] as const] : [];
@@ -36,14 +39,22 @@ function cellsFor(values: Readonly<Record<string, CellValue | undefined>>, formu
 }
 
 /** Recommendation rows (same order as the options): cost columns and the within-budget and feasible flags. */
-export function recommendationCells(ctx: AnalysisContext, options: readonly Option[], rows: readonly Readonly<Record<string, CellValue>>[]): (RowCells | null)[] {
+export function recommendationCells(
+  ctx: AnalysisContext,
+  options: readonly Option[],
+  rows: readonly Readonly<Record<string, CellValue>>[],
+): (RowCells | null)[] {
   return options.map((o, i) => {
     const w = workbookFormulas(ctx, o);
     if (!w) return null;
     const { f } = w;
     return cellsFor(rows[i]!, {
-      totalLow: f.total.low, total: f.total.base, totalHigh: f.total.high, budgetBasis: f.budgetBasis.base,
-      cpm: f.costPerMillionTokens?.base, run: f.trainingRunCost[0]?.base,
+      totalLow: f.total.low,
+      total: f.total.base,
+      totalHigh: f.total.high,
+      budgetBasis: f.budgetBasis.base,
+      cpm: f.costPerMillionTokens?.base,
+      run: f.trainingRunCost[0]?.base,
       budget: f.withinBudget,
       // Meets all = targets met (estimator) and within budget (inputs): live when the targets are met.
       feasible: o.targetsMet ? f.withinBudget : null,
@@ -56,14 +67,18 @@ export function summaryCells(ctx: AnalysisContext, o: Option, items: readonly Ke
   const w = workbookFormulas(ctx, o);
   const { t } = ctx;
   const months = ctx.scenario.economics.horizonMonths;
-  const byLabel = new Map<string, Expr | undefined>(w ? [
-    [t('sum.costLow', { months }), w.f.total.low],
-    [t('sum.cost', { months }), w.f.total.base],
-    [t('sum.costHigh', { months }), w.f.total.high],
-    [t('sum.capex'), o.acquisition === 'buy' ? w.f.budgetBasis.base : undefined],
-    [t('sum.run'), w.f.trainingRunCost[0]?.base],
-    [t('sum.breakEven'), o.acquisition === 'buy' ? w.breakEven : undefined],
-  ] : []);
+  const byLabel = new Map<string, Expr | undefined>(
+    w
+      ? [
+          [t('sum.costLow', { months }), w.f.total.low],
+          [t('sum.cost', { months }), w.f.total.base],
+          [t('sum.costHigh', { months }), w.f.total.high],
+          [t('sum.capex'), o.acquisition === 'buy' ? w.f.budgetBasis.base : undefined],
+          [t('sum.run'), w.f.trainingRunCost[0]?.base],
+          [t('sum.breakEven'), o.acquisition === 'buy' ? w.breakEven : undefined],
+        ]
+      : [],
+  );
   byLabel.set(t('sum.budget'), ctx.scenario.economics.budget !== undefined ? ref(BUDGET) : undefined);
   return items.map((item) => cellsFor({ value: item.value }, { value: byLabel.get(item.label) }));
 }

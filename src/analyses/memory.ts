@@ -16,7 +16,9 @@ export const buildMemory: AnalysisBuilder = ({ results, t }) => {
     { key: 'overhead', label: t('col.overhead'), unit: 'GiB', format: 'decimal1' },
     { key: 'total', label: t('col.total'), unit: 'GiB', format: 'decimal1' },
   ];
-  const needRows = results.workloads.map((r) => needRow(r, workloadLabel(r.workload), t(r.kind === 'inference' ? 'kind.inference' : 'kind.training')));
+  const needRows = results.workloads.map((r) =>
+    needRow(r, workloadLabel(r.workload), t(r.kind === 'inference' ? 'kind.inference' : 'kind.training')),
+  );
 
   const fitColumns: Column[] = [
     { key: 'workload', label: t('col.workload'), format: 'text' },
@@ -46,8 +48,12 @@ export const buildMemory: AnalysisBuilder = ({ results, t }) => {
     blocks: [
       { kind: 'table', id: 'memory-need', title: t('memory.needTitle'), columns: needColumns, rows: needRows },
       {
-        kind: 'chart', id: 'memory-breakdown', title: t('memory.chartTitle'), chartType: 'stackedBar',
-        categories: results.workloads.map((r) => r.workload.name), yLabel: 'GiB',
+        kind: 'chart',
+        id: 'memory-breakdown',
+        title: t('memory.chartTitle'),
+        chartType: 'stackedBar',
+        categories: results.workloads.map((r) => r.workload.name),
+        yLabel: 'GiB',
         series: (['weights', 'kvCache', 'gradients', 'optimizer', 'activations', 'overhead'] as const).map((key) => ({
           name: needColumns.find((c) => c.key === key)!.label,
           values: needRows.map((r) => (typeof r[key] === 'number' ? (r[key] as number) : 0)),
@@ -63,9 +69,31 @@ function needRow(r: WorkloadResult, workload: string, kind: string): Record<stri
   if (r.kind === 'inference') {
     const n = r.need;
     const precision = `${r.workload.precision} / KV ${r.workload.kvPrecision}`;
-    return { workload, kind, precision, weights: round(n.weightsGiB), kvCache: round(n.kvCacheGiB), gradients: null, optimizer: null, activations: round(n.activationsGiB), overhead: round(n.overheadGiB), total: round(n.totalGiB) };
+    return {
+      workload,
+      kind,
+      precision,
+      weights: round(n.weightsGiB),
+      kvCache: round(n.kvCacheGiB),
+      gradients: null,
+      optimizer: null,
+      activations: round(n.activationsGiB),
+      overhead: round(n.overheadGiB),
+      total: round(n.totalGiB),
+    };
   }
   const n = r.need;
   const precision = `${r.workload.precision} · ${r.workload.method}`;
-  return { workload, kind, precision, weights: round(n.weightsGiB), kvCache: null, gradients: round(n.gradientsGiB), optimizer: round(n.optimizerGiB), activations: round(n.activationsGiB), overhead: round(n.overheadGiB), total: round(n.perGpuGiB) };
+  return {
+    workload,
+    kind,
+    precision,
+    weights: round(n.weightsGiB),
+    kvCache: null,
+    gradients: round(n.gradientsGiB),
+    optimizer: round(n.optimizerGiB),
+    activations: round(n.activationsGiB),
+    overhead: round(n.overheadGiB),
+    total: round(n.perGpuGiB),
+  };
 }

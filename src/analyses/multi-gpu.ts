@@ -16,7 +16,11 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
   const scaled = scaledWorkload(results.workloads);
   if (!scaled) return { id: 'multi-gpu', title, intro: t('multiGpu.introNone'), blocks: [] };
   const w = scaled.workload;
-  const curves = scaled.perCandidate.map(({ candidate, scaling }) => ({ candidate, limitGpus: scaling?.limitGpus ?? 1, points: scaling?.points ?? [] }));
+  const curves = scaled.perCandidate.map(({ candidate, scaling }) => ({
+    candidate,
+    limitGpus: scaling?.limitGpus ?? 1,
+    points: scaling?.points ?? [],
+  }));
   const unit = t(w.kind === 'training' ? 'multiGpu.unit.trainingTokens' : 'multiGpu.unit.outputTokens');
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
@@ -27,23 +31,36 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
     { key: 'efficiency', label: t('multiGpu.col.efficiency'), format: 'percent' },
   ];
   const layout = (p: CurvePoint): string | null =>
-    p.training ? layoutText(ctx, p.training)
-    : p.inference ? t('inferenceCapacity.layout', { tp: p.inference.tensorParallel, replicas: fmt(p.inference.replicas) })
-    : null;
+    p.training
+      ? layoutText(ctx, p.training)
+      : p.inference
+        ? t('inferenceCapacity.layout', { tp: p.inference.tensorParallel, replicas: fmt(p.inference.replicas) })
+        : null;
   // Counts that do not fit are left out of the table (the chart shows the gap, a note the misfits).
-  const rows = curves.flatMap(({ candidate, points }) => points.filter((p) => p.fits).map((p): Record<string, CellValue> => ({
-    gpu: candidate.gpu.name, gpus: p.gpus, layout: layout(p),
-    system: p.tokensPerSecond === null ? null : round(p.tokensPerSecond),
-    perGpu: p.perGpu === null ? null : round(p.perGpu),
-    efficiency: p.efficiency === null ? null : round(p.efficiency, 3),
-  })));
+  const rows = curves.flatMap(({ candidate, points }) =>
+    points
+      .filter((p) => p.fits)
+      .map((p): Record<string, CellValue> => ({
+        gpu: candidate.gpu.name,
+        gpus: p.gpus,
+        layout: layout(p),
+        system: p.tokensPerSecond === null ? null : round(p.tokensPerSecond),
+        perGpu: p.perGpu === null ? null : round(p.perGpu),
+        efficiency: p.efficiency === null ? null : round(p.efficiency, 3),
+      })),
+  );
   const maxShown = Math.max(...curves.map((c) => c.limitGpus));
   const categories = Array.from({ length: Math.log2(maxShown) + 1 }, (_, k) => String(2 ** k));
   const blocks: Block[] = [
     { kind: 'table', id: 'multi-gpu', columns, rows },
     {
-      kind: 'chart', id: 'multi-gpu-efficiency', chartType: 'line', title: t('multiGpu.chartTitle'),
-      categories, xLabel: t('multiGpu.col.gpus'), yLabel: t('multiGpu.chartY'),
+      kind: 'chart',
+      id: 'multi-gpu-efficiency',
+      chartType: 'line',
+      title: t('multiGpu.chartTitle'),
+      categories,
+      xLabel: t('multiGpu.col.gpus'),
+      yLabel: t('multiGpu.chartY'),
       // Percent; NaN where a candidate does not fit (or is past its limit): the line has a gap.
       series: curves.map(({ candidate, points }) => ({
         name: candidate.gpu.name,
@@ -54,8 +71,13 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
       })),
     },
     {
-      kind: 'chart', id: 'multi-gpu-per-gpu', chartType: 'line', title: t('multiGpu.perGpuChartTitle'),
-      categories, xLabel: t('multiGpu.col.gpus'), yLabel: unit,
+      kind: 'chart',
+      id: 'multi-gpu-per-gpu',
+      chartType: 'line',
+      title: t('multiGpu.perGpuChartTitle'),
+      categories,
+      xLabel: t('multiGpu.col.gpus'),
+      yLabel: unit,
       series: curves.map(({ candidate, points }) => ({
         name: candidate.gpu.name,
         values: categories.map((_, k) => {
@@ -64,19 +86,43 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
         }),
       })),
     },
-    ...curves.flatMap(({ candidate, limitGpus, points }) => (points.some((p) => p.fits) ? [] : [{
-      kind: 'note' as const, tone: 'warning' as const, text: t('multiGpu.noFit', { gpu: candidate.gpu.name, workload: w.name, max: fmt(limitGpus) }),
-    }])),
-    { kind: 'note', tone: 'info', text: t(w.kind === 'training' ? 'multiGpu.trainingNote' : 'multiGpu.inferenceNote', { workload: workloadLabel(w), concurrency: fmt(w.kind === 'inference' ? w.concurrency : 0) }) },
+    ...curves.flatMap(({ candidate, limitGpus, points }) =>
+      points.some((p) => p.fits)
+        ? []
+        : [
+            {
+              kind: 'note' as const,
+              tone: 'warning' as const,
+              text: t('multiGpu.noFit', { gpu: candidate.gpu.name, workload: w.name, max: fmt(limitGpus) }),
+            },
+          ],
+    ),
     {
-      kind: 'note', tone: 'info', text: t('multiGpu.linkNote', {
+      kind: 'note',
+      tone: 'info',
+      text: t(w.kind === 'training' ? 'multiGpu.trainingNote' : 'multiGpu.inferenceNote', {
+        workload: workloadLabel(w),
+        concurrency: fmt(w.kind === 'inference' ? w.concurrency : 0),
+      }),
+    },
+    {
+      kind: 'note',
+      tone: 'info',
+      text: t('multiGpu.linkNote', {
         scaleOut: fmt(results.basis.scaleOutGBpsPerGpu),
-        links: results.candidates.map(({ candidate: { gpu } }) => (gpu.scaleUp
-          ? t('multiGpu.link', { gpu: gpu.name, link: gpu.scaleUp.name, bandwidth: fmt(gpu.scaleUp.bidirectionalGBps) })
-          : t('multiGpu.pcie', { gpu: gpu.name, host: gpu.host.name }))).join(t('inferenceCapacity.separator')),
+        links: results.candidates
+          .map(({ candidate: { gpu } }) =>
+            gpu.scaleUp
+              ? t('multiGpu.link', { gpu: gpu.name, link: gpu.scaleUp.name, bandwidth: fmt(gpu.scaleUp.bidirectionalGBps) })
+              : t('multiGpu.pcie', { gpu: gpu.name, host: gpu.host.name }),
+          )
+          .join(t('inferenceCapacity.separator')),
       }),
     },
   ];
-  const intro = t(w.kind === 'training' ? 'multiGpu.introTraining' : 'multiGpu.introInference', { workload: workloadLabel(w), max: fmt(maxShown) });
+  const intro = t(w.kind === 'training' ? 'multiGpu.introTraining' : 'multiGpu.introInference', {
+    workload: workloadLabel(w),
+    max: fmt(maxShown),
+  });
   return { id: 'multi-gpu', title, intro, blocks };
 };

@@ -39,7 +39,9 @@ export const buildRecommendation: AnalysisBuilder = (ctx) => {
     totalHigh: round(o.total.high, 6),
     budgetBasis: round(o.budgetBasis.base, 6),
     ...(hasInference ? { cpm: o.costPerMillionTokens ? round(o.costPerMillionTokens.base) : null } : {}),
-    ...(hasTraining ? { run: o.trainingRunCost[0] && Number.isFinite(o.trainingRunCost[0].base) ? round(o.trainingRunCost[0].base, 6) : null } : {}),
+    ...(hasTraining
+      ? { run: o.trainingRunCost[0] && Number.isFinite(o.trainingRunCost[0].base) ? round(o.trainingRunCost[0].base, 6) : null }
+      : {}),
     targets: o.targetsMet,
     budget: o.withinBudget,
     feasible: o.feasible,
@@ -61,7 +63,11 @@ export function optionReason(ctx: AnalysisContext, o: Option, options: readonly 
   const cur = scenario.economics.currency;
   const feasible = options.filter((x) => x.feasible);
   if (o.feasible && o === feasible[0]) {
-    return t('rec.reason.best', { count: feasible.length, total: formatMoney(o.total.base, cur, locale), months: scenario.economics.horizonMonths });
+    return t('rec.reason.best', {
+      count: feasible.length,
+      total: formatMoney(o.total.base, cur, locale),
+      months: scenario.economics.horizonMonths,
+    });
   }
   if (o.feasible) {
     const pct = Math.round(((o.total.base - feasible[0]!.total.base) / feasible[0]!.total.base) * 100);
@@ -78,20 +84,37 @@ function misses(ctx: AnalysisContext, o: Option): string[] {
     if (x.kind === 'inference' && x.sizing.estimate?.fits) {
       const { workload: w, sizing: z } = x;
       const e = x.sizing.estimate;
-      if (z.targets.ttft === false) out.push(t('rec.miss.ttft', { workload: w.name, value: formatNumber(e.ttftMs.value, locale, 0), target: w.targets.ttftMs! }));
-      if (z.targets.tpot === false) out.push(t('rec.miss.tpot', { workload: w.name, value: formatNumber(e.tpotMs.value, locale, 1), target: w.targets.tpotMs! }));
-      if (z.targets.throughput === false) out.push(t('rec.miss.throughput', { workload: w.name, value: formatNumber(e.outputTokensPerSecond.value, locale, 0), target: formatNumber(w.targets.outputTokensPerSecond!, locale, 0) }));
+      if (z.targets.ttft === false)
+        out.push(t('rec.miss.ttft', { workload: w.name, value: formatNumber(e.ttftMs.value, locale, 0), target: w.targets.ttftMs! }));
+      if (z.targets.tpot === false)
+        out.push(t('rec.miss.tpot', { workload: w.name, value: formatNumber(e.tpotMs.value, locale, 1), target: w.targets.tpotMs! }));
+      if (z.targets.throughput === false)
+        out.push(
+          t('rec.miss.throughput', {
+            workload: w.name,
+            value: formatNumber(e.outputTokensPerSecond.value, locale, 0),
+            target: formatNumber(w.targets.outputTokensPerSecond!, locale, 0),
+          }),
+        );
     }
     if (x.kind === 'training' && x.sizing.deadlineMet === false && x.sizing.estimate?.fits) {
-      out.push(t('rec.miss.deadline', { workload: x.workload.name, value: formatNumber(x.sizing.estimate.days.value, locale, 1), target: x.workload.deadlineDays! }));
+      out.push(
+        t('rec.miss.deadline', {
+          workload: x.workload.name,
+          value: formatNumber(x.sizing.estimate.days.value, locale, 1),
+          target: x.workload.deadlineDays!,
+        }),
+      );
     }
   });
   if (o.withinBudget === false) {
-    out.push(t('rec.miss.budget', {
-      basis: t(o.acquisition === 'buy' ? 'rec.basis.buy' : 'rec.basis.rent'),
-      value: formatMoney(o.budgetBasis.base, scenario.economics.currency, locale),
-      budget: formatMoney(scenario.economics.budget!, scenario.economics.currency, locale),
-    }));
+    out.push(
+      t('rec.miss.budget', {
+        basis: t(o.acquisition === 'buy' ? 'rec.basis.buy' : 'rec.basis.rent'),
+        value: formatMoney(o.budgetBasis.base, scenario.economics.currency, locale),
+        budget: formatMoney(scenario.economics.budget!, scenario.economics.currency, locale),
+      }),
+    );
   }
   return out;
 }
@@ -104,15 +127,23 @@ export function remedyText(ctx: AnalysisContext, r: Remedy): string {
     config: configurationLabel(o),
     acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
     total: formatMoney(o.total.base, cur, locale),
-    budgetNote: o.withinBudget === false
-      ? t('rec.remedy.needsBudget', { budget: formatMoney(o.budgetBasis.base, cur, locale) })
-      : o.withinBudget ? t('rec.remedy.withinBudget') : '',
+    budgetNote:
+      o.withinBudget === false
+        ? t('rec.remedy.needsBudget', { budget: formatMoney(o.budgetBasis.base, cur, locale) })
+        : o.withinBudget
+          ? t('rec.remedy.withinBudget')
+          : '',
   };
   switch (r.kind) {
-    case 'budget': return t('rec.remedy.budget', { ...common, budget: formatMoney(r.value ?? o.budgetBasis.base, cur, locale) });
-    case 'moreGpus': return t('rec.remedy.moreGpus', { ...common, limit: r.value ?? REMEDY_MAX_GPUS });
-    case 'quantise': return t('rec.remedy.quantise', common);
-    case 'lora': return t('rec.remedy.lora', common);
-    case 'qlora': return t('rec.remedy.qlora', common);
+    case 'budget':
+      return t('rec.remedy.budget', { ...common, budget: formatMoney(r.value ?? o.budgetBasis.base, cur, locale) });
+    case 'moreGpus':
+      return t('rec.remedy.moreGpus', { ...common, limit: r.value ?? REMEDY_MAX_GPUS });
+    case 'quantise':
+      return t('rec.remedy.quantise', common);
+    case 'lora':
+      return t('rec.remedy.lora', common);
+    case 'qlora':
+      return t('rec.remedy.qlora', common);
   }
 }

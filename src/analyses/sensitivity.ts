@@ -10,7 +10,7 @@ const isEconomic = (p: SensitivityParam): p is EconomicKey => p in ECONOMIC_PARA
 
 /** An economic parameter's short label (its declaration), else the per-candidate one's. */
 export const paramLabel = (t: AnalysisContext['t'], p: SensitivityParam): string =>
-  (isEconomic(p) ? t(parameter(p).shortLabel ?? parameter(p).label) : t(`param.${p}` as MessageKey));
+  isEconomic(p) ? t(parameter(p).shortLabel ?? parameter(p).label) : t(`param.${p}` as MessageKey);
 
 /** The unit an assumption's values are in: the declared unit, else × for ratios and 0–1 for shares. */
 function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
@@ -20,9 +20,12 @@ function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
     return unit || (parameter(p).format === 'percent' ? '0–1' : '×');
   }
   switch (p) {
-    case 'gpuPrice': return cur;
-    case 'rentalRate': return `${cur}/GPU-h`;
-    case 'throughput': return '×';
+    case 'gpuPrice':
+      return cur;
+    case 'rentalRate':
+      return `${cur}/GPU-h`;
+    case 'throughput':
+      return '×';
   }
 }
 
@@ -45,10 +48,12 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
     { key: 'totalLow', label: t('sens.col.totalLow'), unit: cur, format: 'currency' },
     { key: 'totalHigh', label: t('sens.col.totalHigh'), unit: cur, format: 'currency' },
     { key: 'swing', label: t('sens.col.swing'), unit: cur, format: 'currency' },
-    ...(hasCpm ? [
-      { key: 'cpmLow', label: t('sens.col.cpmLow'), unit: cur, format: 'currency2' } as const,
-      { key: 'cpmHigh', label: t('sens.col.cpmHigh'), unit: cur, format: 'currency2' } as const,
-    ] : []),
+    ...(hasCpm
+      ? [
+          { key: 'cpmLow', label: t('sens.col.cpmLow'), unit: cur, format: 'currency2' } as const,
+          { key: 'cpmHigh', label: t('sens.col.cpmHigh'), unit: cur, format: 'currency2' } as const,
+        ]
+      : []),
   ];
   const rows = sens.rows.map((r) => ({
     assumption: paramLabel(t, r.param),
@@ -58,15 +63,29 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
     totalLow: round(r.totalAtLow, 6),
     totalHigh: round(r.totalAtHigh, 6),
     swing: round(Math.abs(r.totalAtHigh - r.totalAtLow), 6),
-    ...(hasCpm ? { cpmLow: r.cpmAtLow === null ? null : round(r.cpmAtLow), cpmHigh: r.cpmAtHigh === null ? null : round(r.cpmAtHigh) } : {}),
+    ...(hasCpm
+      ? { cpmLow: r.cpmAtLow === null ? null : round(r.cpmAtLow), cpmHigh: r.cpmAtHigh === null ? null : round(r.cpmAtHigh) }
+      : {}),
   }));
   const byCost = sens.rows.filter((r) => r.totalAtLow !== r.totalAtHigh);
   const blocks: Block[] = [
     { kind: 'table', id: 'sensitivity', columns, rows },
     {
-      kind: 'chart', id: 'tornado', chartType: 'tornado', title: t('sens.chart', { base: formatMoney(o.total.base, cur, ctx.locale) }),
-      categories: byCost.map((r) => paramLabel(t, r.param)), baseValue: round(o.total.base, 6), xLabel: cur,
-      series: [{ name: t('rec.col.total'), values: byCost.map(() => round(o.total.base, 6)), low: byCost.map((r) => round(r.totalAtLow, 6)), high: byCost.map((r) => round(r.totalAtHigh, 6)) }],
+      kind: 'chart',
+      id: 'tornado',
+      chartType: 'tornado',
+      title: t('sens.chart', { base: formatMoney(o.total.base, cur, ctx.locale) }),
+      categories: byCost.map((r) => paramLabel(t, r.param)),
+      baseValue: round(o.total.base, 6),
+      xLabel: cur,
+      series: [
+        {
+          name: t('rec.col.total'),
+          values: byCost.map(() => round(o.total.base, 6)),
+          low: byCost.map((r) => round(r.totalAtLow, 6)),
+          high: byCost.map((r) => round(r.totalAtHigh, 6)),
+        },
+      ],
     },
   ];
   if (sens.runnerUp) {
@@ -74,13 +93,29 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
     const flipped = sens.flips.filter((f) => f.value !== null);
     const base = (p: SensitivityParam) => (p in scenario.economics ? (scenario.economics as unknown as Record<string, number>)[p]! : NaN);
     for (const f of flipped) {
-      blocks.push({ kind: 'note', tone: 'info', text: t('sens.flip', { config: configurationLabel(ru), acq: acq(ru.acquisition), param: paramLabel(t, f.param), value: formatParamValue(ctx, f.param, f.value!), base: formatParamValue(ctx, f.param, base(f.param)) }) });
+      blocks.push({
+        kind: 'note',
+        tone: 'info',
+        text: t('sens.flip', {
+          config: configurationLabel(ru),
+          acq: acq(ru.acquisition),
+          param: paramLabel(t, f.param),
+          value: formatParamValue(ctx, f.param, f.value!),
+          base: formatParamValue(ctx, f.param, base(f.param)),
+        }),
+      });
     }
-    if (flipped.length === 0) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru), acq: acq(ru.acquisition) }) });
+    if (flipped.length === 0)
+      blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru), acq: acq(ru.acquisition) }) });
     else {
       const none = sens.flips.filter((f) => f.value === null).map((f) => paramLabel(t, f.param));
       if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: none.join(', ') }) });
     }
   }
-  return { id: 'sensitivity', title: t('sens.title'), intro: t('sens.intro', { config: configurationLabel(o), acq: acq(o.acquisition) }), blocks };
+  return {
+    id: 'sensitivity',
+    title: t('sens.title'),
+    intro: t('sens.intro', { config: configurationLabel(o), acq: acq(o.acquisition) }),
+    blocks,
+  };
 };

@@ -37,14 +37,21 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   ];
   const figures: KeyValueItem[] = [];
   const levels = shown.candidate.tco?.levels;
-  if (shown.acquisition === 'buy' && levels) figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  if (shown.acquisition === 'buy' && levels)
+    figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
-    figures.push({ label: t('sum.cpm'), value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`, unit: cur, format: 'text' });
+    figures.push({
+      label: t('sum.cpm'),
+      value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`,
+      unit: cur,
+      format: 'text',
+    });
   }
   const run = shown.trainingRunCost[0];
   if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
-  if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null) figures.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
+  if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null)
+    figures.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
   if (e.budget !== undefined) figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
   const reason = remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options);
   const riskList = risks(ctx, shown);
@@ -52,16 +59,29 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     { kind: 'keyValue', id: 'headline', items: headline, itemCells: summaryCells(ctx, shown, headline) },
     { kind: 'keyValue', id: 'why', items: [{ label: t('document.why'), value: reason, format: 'text' }] },
     ...(figures.length ? [{ kind: 'keyValue' as const, id: 'figures', items: figures, itemCells: summaryCells(ctx, shown, figures) }] : []),
-    { kind: 'keyValue', id: 'risks', title: t('sum.risksTitle'), items: riskList.map(([label, text]) => ({ label, value: text, format: 'text' as const })) },
+    {
+      kind: 'keyValue',
+      id: 'risks',
+      title: t('sum.risksTitle'),
+      items: riskList.map(([label, text]) => ({ label, value: text, format: 'text' as const })),
+    },
   );
   const highlights = {
     recommendation: configuration,
-    cost: { label: t('sum.costBand', { months }), unit: cur, format: 'currency' as const, low: round(shown.total.low, 6), base: round(shown.total.base, 6), high: round(shown.total.high, 6) },
+    cost: {
+      label: t('sum.costBand', { months }),
+      unit: cur,
+      format: 'currency' as const,
+      low: round(shown.total.low, 6),
+      base: round(shown.total.base, 6),
+      high: round(shown.total.high, 6),
+    },
     reasons: [reason],
     risks: riskList.map(([, text]) => text),
     coversBlocks: ['headline', 'why', 'risks'],
   };
-  if (e.currency !== 'USD') blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
+  if (e.currency !== 'USD')
+    blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
   return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks, highlights };
 };
 
@@ -74,11 +94,21 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   if (!results.options.some((o) => o.feasible)) out.push([t('sum.riskLabel.feasibility'), t('sum.risk.infeasible')]);
   const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'rentalRate');
   if (price && price.totalAtLow !== price.totalAtHigh) {
-    out.push([t('sum.riskLabel.price'), t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) })]);
+    out.push([
+      t('sum.riskLabel.price'),
+      t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) }),
+    ]);
   }
   const driver = results.sensitivity?.rows[0];
   if (driver && driver !== price && driver.totalAtLow !== driver.totalAtHigh) {
-    out.push([t('sum.riskLabel.driver'), t('sum.risk.driver', { param: paramLabel(t, driver.param), low: money(Math.min(driver.totalAtLow, driver.totalAtHigh)), high: money(Math.max(driver.totalAtLow, driver.totalAtHigh)) })]);
+    out.push([
+      t('sum.riskLabel.driver'),
+      t('sum.risk.driver', {
+        param: paramLabel(t, driver.param),
+        low: money(Math.min(driver.totalAtLow, driver.totalAtHigh)),
+        high: money(Math.max(driver.totalAtLow, driver.totalAtHigh)),
+      }),
+    ]);
   }
   best.candidate.workloads.forEach((x) => {
     if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return;
@@ -87,20 +117,41 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     const checks: [string, number | undefined, number][] = [
       ['ttft', w.targets.ttftMs, w.targets.ttftMs ? 1 - e.ttftMs.value / w.targets.ttftMs : 1],
       ['tpot', w.targets.tpotMs, w.targets.tpotMs ? 1 - e.tpotMs.value / w.targets.tpotMs : 1],
-      ['throughput', w.targets.outputTokensPerSecond, w.targets.outputTokensPerSecond ? e.outputTokensPerSecond.value / w.targets.outputTokensPerSecond - 1 : 1],
+      [
+        'throughput',
+        w.targets.outputTokensPerSecond,
+        w.targets.outputTokensPerSecond ? e.outputTokensPerSecond.value / w.targets.outputTokensPerSecond - 1 : 1,
+      ],
     ];
     for (const [metric, target, headroom] of checks) {
       if (target !== undefined && headroom >= 0 && headroom < HEADROOM_RISK) {
-        out.push([t('sum.riskLabel.headroom'), t('sum.risk.headroom', { workload: w.name, metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'), pct: Math.round(headroom * 100) })]);
+        out.push([
+          t('sum.riskLabel.headroom'),
+          t('sum.risk.headroom', {
+            workload: w.name,
+            metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'),
+            pct: Math.round(headroom * 100),
+          }),
+        ]);
       }
     }
   });
   const thr = results.basis.errorBands.inferenceThroughput;
   const lat = results.basis.errorBands.latency;
-  out.push([t('sum.riskLabel.estimate'), t('sum.risk.estimate', { thr: Math.round((thr.highFactor - 1) * 100), lat: Math.round((lat.highFactor - 1) * 100) })]);
+  out.push([
+    t('sum.riskLabel.estimate'),
+    t('sum.risk.estimate', { thr: Math.round((thr.highFactor - 1) * 100), lat: Math.round((lat.highFactor - 1) * 100) }),
+  ]);
   const flip = results.sensitivity?.flips.find((f) => f.value !== null);
   if (flip && results.sensitivity?.runnerUp) {
-    out.push([t('sum.riskLabel.flip'), t('sum.risk.flip', { config: configurationLabel(results.sensitivity.runnerUp), param: paramLabel(t, flip.param), value: formatParamValue(ctx, flip.param, flip.value!) })]);
+    out.push([
+      t('sum.riskLabel.flip'),
+      t('sum.risk.flip', {
+        config: configurationLabel(results.sensitivity.runnerUp),
+        param: paramLabel(t, flip.param),
+        value: formatParamValue(ctx, flip.param, flip.value!),
+      }),
+    ]);
   }
   return out;
 }

@@ -46,7 +46,13 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
       ownedHigh: c.tco?.levels ? round(c.tco.levels.high.ownedTotal, DIGITS) : null,
       rent: base?.rentTotal != null ? round(base.rentTotal, DIGITS) : null,
       breakEven: base?.breakEvenMonth ?? null,
-      tflopsPerMoney: base && c.fleetGpus ? round(tflopsPerMoneyFormula(bf16, num(c.fleetGpus), num(base.ownedTotal)).evaluate(() => 0), DIGITS) : null,
+      tflopsPerMoney:
+        base && c.fleetGpus
+          ? round(
+              tflopsPerMoneyFormula(bf16, num(c.fleetGpus), num(base.ownedTotal)).evaluate(() => 0),
+              DIGITS,
+            )
+          : null,
     };
     const index = scenario.candidates.indexOf(c.candidate);
     return { row, cells: index < 0 ? null : liveCells(row, candidateNames(keys[index]!), bf16) };
@@ -58,7 +64,11 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
   const curve = cheapest ? cumulativeCost(cheapest.tco!.levels!.base, e.horizonMonths) : null;
   const notes = results.candidates
     .filter((c) => c.fleetGpus === null || !c.tco?.levels)
-    .map((c) => ({ kind: 'note' as const, tone: 'warning' as const, text: c.fleetGpus === null ? t('tco.noFit', { gpu: c.candidate.gpu.name }) : t('tco.noPrice', { gpu: c.candidate.gpu.name }) }));
+    .map((c) => ({
+      kind: 'note' as const,
+      tone: 'warning' as const,
+      text: c.fleetGpus === null ? t('tco.noFit', { gpu: c.candidate.gpu.name }) : t('tco.noPrice', { gpu: c.candidate.gpu.name }),
+    }));
   return {
     id: 'tco',
     title: t('tco.title'),
@@ -67,23 +77,38 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
       { kind: 'table', id: 'tco', columns, rows, rowCells: table.map((r) => r.cells) },
       ...notes,
       {
-        kind: 'chart', id: 'tco-by-candidate', title: t('tco.chartTitle', { months: e.horizonMonths }), chartType: 'bar', yLabel: cur,
+        kind: 'chart',
+        id: 'tco-by-candidate',
+        title: t('tco.chartTitle', { months: e.horizonMonths }),
+        chartType: 'bar',
+        yLabel: cur,
         categories: priced.map((c) => c.candidate.gpu.name),
-        series: [{
-          name: t('col.owned'),
-          values: priced.map((c) => round(c.tco!.levels!.base.ownedTotal, 6)),
-          low: priced.map((c) => round(c.tco!.levels!.low.ownedTotal, 6)),
-          high: priced.map((c) => round(c.tco!.levels!.high.ownedTotal, 6)),
-        }],
-      },
-      ...(cheapest && curve?.rent ? [{
-        kind: 'chart' as const, id: 'buy-vs-rent', title: t('tco.curveTitle', { gpu: cheapest.candidate.gpu.name }), chartType: 'line' as const,
-        categories: months, xLabel: t('unit.month'), yLabel: cur,
         series: [
-          { name: t('tco.buy'), values: curve.buy.map((v) => round(v, 6)) },
-          { name: t('tco.rent'), values: curve.rent.map((v) => round(v, 6)) },
+          {
+            name: t('col.owned'),
+            values: priced.map((c) => round(c.tco!.levels!.base.ownedTotal, 6)),
+            low: priced.map((c) => round(c.tco!.levels!.low.ownedTotal, 6)),
+            high: priced.map((c) => round(c.tco!.levels!.high.ownedTotal, 6)),
+          },
         ],
-      }] : []),
+      },
+      ...(cheapest && curve?.rent
+        ? [
+            {
+              kind: 'chart' as const,
+              id: 'buy-vs-rent',
+              title: t('tco.curveTitle', { gpu: cheapest.candidate.gpu.name }),
+              chartType: 'line' as const,
+              categories: months,
+              xLabel: t('unit.month'),
+              yLabel: cur,
+              series: [
+                { name: t('tco.buy'), values: curve.buy.map((v) => round(v, 6)) },
+                { name: t('tco.rent'), values: curve.rent.map((v) => round(v, 6)) },
+              ],
+            },
+          ]
+        : []),
       { kind: 'note', tone: 'info', text: t('tco.method') },
       { kind: 'note', tone: 'info', text: t('tco.liveNote') },
     ],
@@ -110,7 +135,9 @@ function liveCells(row: Readonly<Record<string, number | string | null>>, n: Ret
     tflopsPerMoney: tflopsPerMoneyFormula(bf16, ref(n.gpus), named(n.ownedTotal, base.ownedTotal)).text,
   };
   const priced = row.owned !== null;
-  const formulas = Object.fromEntries(Object.entries(all).filter(([key]) => row[key] !== null || (key === 'breakEven' && priced && row.rent !== null)));
+  const formulas = Object.fromEntries(
+    Object.entries(all).filter(([key]) => row[key] !== null || (key === 'breakEven' && priced && row.rent !== null)),
+  );
   const names: Record<string, string> = {
     ...(row.powerKw !== null ? { powerKw: n.itPowerKw } : {}),
     ...(priced ? { powerPerMonth: n.powerPerMonth, capex: n.capex, opexPerMonth: n.opexPerMonth, owned: n.ownedTotal } : {}),

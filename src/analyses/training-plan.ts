@@ -17,7 +17,16 @@ export const buildTrainingPlan: AnalysisBuilder = (ctx) => {
   if (workloads.length === 0) blocks.push({ kind: 'note', tone: 'info', text: t('trainingPlan.none') });
   for (const { r, i } of workloads) blocks.push(...workloadBlocks(ctx, r, i));
   const b = results.basis.errorBands.trainingThroughput;
-  blocks.push({ kind: 'note', tone: 'info', text: t('trainingPlan.method', { low: fmt(b.lowFactor, 2), high: fmt(b.highFactor, 2), med: fmt(b.medianAbsError * 100, 1), rows: b.rows }) });
+  blocks.push({
+    kind: 'note',
+    tone: 'info',
+    text: t('trainingPlan.method', {
+      low: fmt(b.lowFactor, 2),
+      high: fmt(b.highFactor, 2),
+      med: fmt(b.medianAbsError * 100, 1),
+      rows: b.rows,
+    }),
+  });
   return { id: 'training-plan', title: t('trainingPlan.title'), intro: t('trainingPlan.intro'), blocks };
 };
 
@@ -53,28 +62,43 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
   ];
   const rows = r.perCandidate.map(({ candidate, sizing: z, rent }): Record<string, CellValue> => {
     const rate = candidate.rentalPerGpuHour?.base ?? null;
-    if (z.gpus === null || !z.estimate?.fits) return { gpu: candidate.gpu.name, rate: rate === null ? null : round(rate), deadlineMet: null };
+    if (z.gpus === null || !z.estimate?.fits)
+      return { gpu: candidate.gpu.name, rate: rate === null ? null : round(rate), deadlineMet: null };
     const e = z.estimate;
     const p = e.plan;
     return {
-      gpu: candidate.gpu.name, gpus: z.gpus, dp: p.dataParallel, tp: p.tensorParallel, pp: p.pipelineParallel, zero: p.zeroStage,
-      recompute: t(RECOMPUTE_KEYS[p.recompute]), microBatch: p.microBatch, memory: round(e.memory.perGpuGiB),
-      tpsLow: round(e.tokensPerSecondPerGpu.low), tps: round(e.tokensPerSecondPerGpu.value), tpsHigh: round(e.tokensPerSecondPerGpu.high),
-      mfu: round(e.mfu.value, 3), daysLow: round(e.days.low), days: round(e.days.value), daysHigh: round(e.days.high),
-      gpuHours: round(e.gpuHours.value, 6), rate: rate === null ? null : round(rate), rent: rent === null ? null : round(rent, 6),
+      gpu: candidate.gpu.name,
+      gpus: z.gpus,
+      dp: p.dataParallel,
+      tp: p.tensorParallel,
+      pp: p.pipelineParallel,
+      zero: p.zeroStage,
+      recompute: t(RECOMPUTE_KEYS[p.recompute]),
+      microBatch: p.microBatch,
+      memory: round(e.memory.perGpuGiB),
+      tpsLow: round(e.tokensPerSecondPerGpu.low),
+      tps: round(e.tokensPerSecondPerGpu.value),
+      tpsHigh: round(e.tokensPerSecondPerGpu.high),
+      mfu: round(e.mfu.value, 3),
+      daysLow: round(e.days.low),
+      days: round(e.days.value),
+      daysHigh: round(e.days.high),
+      gpuHours: round(e.gpuHours.value, 6),
+      rate: rate === null ? null : round(rate),
+      rent: rent === null ? null : round(rent, 6),
       deadlineMet: z.deadlineMet,
     };
   });
   const title = t(w.deadlineDays === undefined ? 'trainingPlan.tableTitle' : 'trainingPlan.tableTitleDeadline', {
-    workload: workloadLabel(w), method: t(METHOD_KEYS[w.method]), precision: w.precision, tokens: fmt(w.tokens),
-    seqLen: fmt(w.seqLen), deadline: fmt(w.deadlineDays ?? 0, 1),
+    workload: workloadLabel(w),
+    method: t(METHOD_KEYS[w.method]),
+    precision: w.precision,
+    tokens: fmt(w.tokens),
+    seqLen: fmt(w.seqLen),
+    deadline: fmt(w.deadlineDays ?? 0, 1),
   });
   const notes = r.perCandidate.flatMap((p) => suggestionNotes(ctx, p));
-  return [
-    { kind: 'table', id: `training-plan-${index}`, title, columns, rows },
-    ...notes,
-    methodTable(ctx, r, index),
-  ];
+  return [{ kind: 'table', id: `training-plan-${index}`, title, columns, rows }, ...notes, methodTable(ctx, r, index)];
 }
 
 function methodTable(ctx: AnalysisContext, r: TrainingWorkloadResult, index: number): TableBlock {
@@ -91,10 +115,23 @@ function methodTable(ctx: AnalysisContext, r: TrainingWorkloadResult, index: num
     { key: 'rent', label: t('trainingPlan.col.rent'), unit: cur, format: 'currency' },
     { key: 'fits', label: t('trainingPlan.col.fitsWithinLimit'), format: 'boolean', status: true },
   ];
-  const rows = r.perCandidate.flatMap(({ candidate, methods }) => methods.map(({ method, fit: f, rent }): Record<string, CellValue> => ({
-    gpu: candidate.gpu.name, method: t(METHOD_KEYS[method]), gpus: f?.gpus ?? null, memory: f ? round(f.estimate.memory.perGpuGiB) : null,
-    days: f ? round(f.estimate.days.value) : null, gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
-    rent: rent === null ? null : round(rent, 6), fits: f !== null,
-  })));
-  return { kind: 'table', id: `training-methods-${index}`, title: t('trainingPlan.methodsTitle', { workload: workloadLabel(w) }), columns, rows };
+  const rows = r.perCandidate.flatMap(({ candidate, methods }) =>
+    methods.map(({ method, fit: f, rent }): Record<string, CellValue> => ({
+      gpu: candidate.gpu.name,
+      method: t(METHOD_KEYS[method]),
+      gpus: f?.gpus ?? null,
+      memory: f ? round(f.estimate.memory.perGpuGiB) : null,
+      days: f ? round(f.estimate.days.value) : null,
+      gpuHours: f ? round(f.estimate.gpuHours.value, 6) : null,
+      rent: rent === null ? null : round(rent, 6),
+      fits: f !== null,
+    })),
+  );
+  return {
+    kind: 'table',
+    id: `training-methods-${index}`,
+    title: t('trainingPlan.methodsTitle', { workload: workloadLabel(w) }),
+    columns,
+    rows,
+  };
 }

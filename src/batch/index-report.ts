@@ -15,20 +15,33 @@ const TONES = { ok: 'ok', invalid: 'warning', failed: 'bad' } as const satisfies
 export function buildIndexReport(index: BatchIndex, locale: Locale): Report {
   const t = createTranslator(locale);
   const { shard, totals, scenarios } = index;
-  const text = (key: 'file' | 'name' | 'configuration' | 'currency' | 'status' | 'reason'): Column =>
-    ({ key, label: t(`batch.index.col.${key}`), format: 'text' });
+  const text = (key: 'file' | 'name' | 'configuration' | 'currency' | 'status' | 'reason'): Column => ({
+    key,
+    label: t(`batch.index.col.${key}`),
+    format: 'text',
+  });
   const columns: Column[] = [
-    text('file'), text('name'), text('configuration'),
+    text('file'),
+    text('name'),
+    text('configuration'),
     { key: 'tcoBase', label: t('batch.index.col.tco'), format: 'currency' },
     text('currency'),
     { key: 'costPerMillionTokens', label: t('batch.index.col.costPerMillionTokens'), format: 'currency2' },
-    text('status'), text('reason'),
+    text('status'),
+    text('reason'),
     ...FORMATS.map((f): Column => ({ key: f, label: t(`batch.index.col.${f}`), format: 'text' })),
   ];
-  const reason = (r: IndexRow) => (r.reason !== null && r.moreProblems > 0 ? t('batch.index.more', { reason: r.reason, count: r.moreProblems }) : r.reason);
+  const reason = (r: IndexRow) =>
+    r.reason !== null && r.moreProblems > 0 ? t('batch.index.more', { reason: r.reason, count: r.moreProblems }) : r.reason;
   const rows = scenarios.map((r): Record<string, CellValue> => ({
-    file: r.file, name: r.name, configuration: r.configuration, tcoBase: r.tcoBase, currency: r.currency,
-    costPerMillionTokens: r.costPerMillionTokens, status: t(`batch.index.status.${r.status}`), reason: reason(r),
+    file: r.file,
+    name: r.name,
+    configuration: r.configuration,
+    tcoBase: r.tcoBase,
+    currency: r.currency,
+    costPerMillionTokens: r.costPerMillionTokens,
+    status: t(`batch.index.status.${r.status}`),
+    reason: reason(r),
     // The link's text is the format's own name; the file name is the link.
     ...Object.fromEntries(FORMATS.map((f) => [f, r.reports[f] === undefined ? null : f])),
   }));

@@ -27,7 +27,16 @@ export function indexRow(outcome: ScenarioOutcome, output: string): IndexRow {
   if (outcome.status === 'invalid') {
     const first = outcome.diagnostics[0];
     const reason = first ? `${first.line}:${first.col}: ${first.path ? `${first.path}: ` : ''}${first.message}` : null;
-    return { file, name: output, output, ...none, status: 'invalid', reason, moreProblems: Math.max(0, outcome.diagnostics.length - 1), reports: {} };
+    return {
+      file,
+      name: output,
+      output,
+      ...none,
+      status: 'invalid',
+      reason,
+      moreProblems: Math.max(0, outcome.diagnostics.length - 1),
+      reports: {},
+    };
   }
   const reports: Partial<Record<Format, string>> = {};
   for (const written of outcome.written) reports[path.extname(written).slice(1) as Format] = path.basename(written);
@@ -47,7 +56,10 @@ export function indexRow(outcome: ScenarioOutcome, output: string): IndexRow {
   };
 }
 
-export function buildIndex(rows: readonly IndexRow[], meta: { generatedAt: Date; toolVersion: string; shard: Shard | undefined }): BatchIndex {
+export function buildIndex(
+  rows: readonly IndexRow[],
+  meta: { generatedAt: Date; toolVersion: string; shard: Shard | undefined },
+): BatchIndex {
   const count = (s: IndexStatus) => rows.filter((r) => r.status === s).length;
   return {
     generatedAt: meta.generatedAt.toISOString(),

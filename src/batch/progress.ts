@@ -29,36 +29,50 @@ export function renderOutcome(o: ScenarioOutcome): string[] {
   const lines: string[] = [];
   if (o.written.length > 0) {
     const base = o.written[0]!.replace(/\.[^.]+$/, '');
-    lines.push(t('cli.written', { file: quotePath(o.file), outputs: quotePath(`${base}.{${o.written.map((w) => w.slice(base.length + 1)).join(',')}}`) }));
+    lines.push(
+      t('cli.written', {
+        file: quotePath(o.file),
+        outputs: quotePath(`${base}.{${o.written.map((w) => w.slice(base.length + 1)).join(',')}}`),
+      }),
+    );
   }
   for (const f of o.failures) lines.push(t('cli.failed', { file: quotePath(o.file), format: f.stage, message: f.message }));
   return lines;
 }
 
 export function createProgress(total: number, mode: ProgressMode = 'auto', stream: NodeJS.WriteStream = process.stderr): Progress {
-  const write = (text: string) => { const line = terminalSafe(text); stream.write(line.endsWith('\n') ? line : `${line}\n`); };
+  const write = (text: string) => {
+    const line = terminalSafe(text);
+    stream.write(line.endsWith('\n') ? line : `${line}\n`);
+  };
   if (mode === 'none') return { done() {}, log() {}, stop() {} };
   if (mode === 'lines' || (mode === 'auto' && stream.isTTY !== true)) {
     return { done: (o) => renderOutcome(o).forEach(write), log: write, stop() {} };
   }
   const color = useColor(stream);
-  const multi = new cliProgress.MultiBar({
-    stream,
-    format: t('batch.progress'),
-    barCompleteChar: '█',
-    barIncompleteChar: '░',
-    hideCursor: true,
-    clearOnComplete: false,
-    stopOnComplete: false,
-    forceRedraw: false,
-    // A bar only makes sense on a terminal; 'bar' forced elsewhere still draws (tests).
-    noTTYOutput: stream.isTTY !== true,
-    formatBar: color ? (progress, options) => `\x1b[32m${cliProgress.Format.BarFormat(progress, options)}\x1b[0m` : undefined,
-  }, cliProgress.Presets.shades_classic);
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      format: t('batch.progress'),
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      forceRedraw: false,
+      // A bar only makes sense on a terminal; 'bar' forced elsewhere still draws (tests).
+      noTTYOutput: stream.isTTY !== true,
+      formatBar: color ? (progress, options) => `\x1b[32m${cliProgress.Format.BarFormat(progress, options)}\x1b[0m` : undefined,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const counts = { failed: 0, invalid: 0 };
   let stopped = false;
   const bar = multi.create(total, 0, counts);
-  const above = (text: string) => { const line = terminalSafe(text); multi.log(line.endsWith('\n') ? line : `${line}\n`); };
+  const above = (text: string) => {
+    const line = terminalSafe(text);
+    multi.log(line.endsWith('\n') ? line : `${line}\n`);
+  };
   return {
     done(o) {
       if (o.status === 'invalid') counts.invalid++;

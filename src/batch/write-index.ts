@@ -17,7 +17,10 @@ export interface IndexWriteResult {
   readonly failures: readonly { readonly format: Format; readonly message: string }[];
 }
 
-export async function writeIndex(index: BatchIndex, opts: { outDir: string; formats: readonly Format[]; locale: Locale; browser: BrowserPool }): Promise<IndexWriteResult> {
+export async function writeIndex(
+  index: BatchIndex,
+  opts: { outDir: string; formats: readonly Format[]; locale: Locale; browser: BrowserPool },
+): Promise<IndexWriteResult> {
   const report = buildIndexReport(index, opts.locale);
   const name = indexName(index.shard);
   const written: string[] = [];

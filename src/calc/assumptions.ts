@@ -32,7 +32,12 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'scaleUpLatency', value: e.comm.scaleUpLatencyUs, unit: 'µs', source: 'NCCL small-message latency order (project assumption)' },
     { id: 'pcieLatency', value: e.comm.pcieLatencyUs, unit: 'µs', source: 'NCCL small-message latency order (project assumption)' },
     { id: 'scaleOut', value: SCALE_OUT_BYTES_PER_S_PER_GPU / 1e9, unit: 'GB/s', source: 'NVIDIA DGX H100: one 400 Gb/s NIC per GPU' },
-    { id: 'trtKvFraction', value: TRTLLM_KV_FREE_FRACTION, unit: 'fraction', source: 'trtllm-bench kv_cache_free_gpu_mem_fraction (calibration notes)' },
+    {
+      id: 'trtKvFraction',
+      value: TRTLLM_KV_FREE_FRACTION,
+      unit: 'fraction',
+      source: 'trtllm-bench kv_cache_free_gpu_mem_fraction (calibration notes)',
+    },
     { id: 'globalBatch', value: DEFAULT_GLOBAL_BATCH_TOKENS, unit: 'tokens', source: 'Llama 2 pre-training, arXiv:2307.09288' },
   ];
   const bands: Assumption[] = ESTIMATE_KINDS.flatMap((k) => [

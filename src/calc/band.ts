@@ -11,4 +11,3 @@ export function band(value: number, lowFactor: number, highFactor: number): Band
   const b = value * Math.max(highFactor, 1);
   return { value, low: Math.min(a, b), high: Math.max(a, b) };
 }
-

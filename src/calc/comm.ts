@@ -23,7 +23,7 @@ const onScaleUp = (gpu: GpuSpec, n: number): boolean => gpu.scaleUp !== null && 
 
 /** One-direction link bandwidth a GPU uses for a collective over `n` GPUs inside a node, bytes/s. */
 export function intraNodeBytesPerS(gpu: GpuSpec, n: number = 2): number {
-  const bidir = onScaleUp(gpu, n) ? gpu.scaleUp!.bidirectionalGBps : gpu.host.bidirectionalGBps ?? 32;
+  const bidir = onScaleUp(gpu, n) ? gpu.scaleUp!.bidirectionalGBps : (gpu.host.bidirectionalGBps ?? 32);
   return (bidir / 2) * 1e9;
 }
 

@@ -11,15 +11,26 @@ import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts'
 
 interface InferenceRequest {
   readonly mode: 'inference';
-  readonly gpu: GpuSpec; readonly gpus: number; readonly model: ModelArch;
-  readonly precision: Precision; readonly kvPrecision: Precision;
-  readonly inputTokens: number; readonly outputTokens: number; readonly concurrency: number;
+  readonly gpu: GpuSpec;
+  readonly gpus: number;
+  readonly model: ModelArch;
+  readonly precision: Precision;
+  readonly kvPrecision: Precision;
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly concurrency: number;
 }
 interface TrainingRequest {
   readonly mode: 'training';
-  readonly gpu: GpuSpec; readonly gpus: number; readonly model: ModelArch; readonly precision: Precision;
-  readonly seqLen: number; readonly tokens: number; readonly method: TrainingMethod;
-  readonly zeroStage?: ZeroStage; readonly recompute?: Recompute;
+  readonly gpu: GpuSpec;
+  readonly gpus: number;
+  readonly model: ModelArch;
+  readonly precision: Precision;
+  readonly seqLen: number;
+  readonly tokens: number;
+  readonly method: TrainingMethod;
+  readonly zeroStage?: ZeroStage;
+  readonly recompute?: Recompute;
 }
 export type EstimateRequest = InferenceRequest | TrainingRequest;
 
@@ -33,17 +44,38 @@ export interface EstimateJson {
   readonly reason?: string;
   readonly reasonCode?: string;
   readonly memory: {
-    readonly totalGiB: number; readonly perGpuGiB: number; readonly usableGiBPerGpu?: number;
-    readonly weightsGiB: number; readonly kvCacheGiB: number; readonly activationsGiB: number; readonly overheadGiB: number;
-    readonly gradientsGiB?: number; readonly optimizerGiB?: number;
+    readonly totalGiB: number;
+    readonly perGpuGiB: number;
+    readonly usableGiBPerGpu?: number;
+    readonly weightsGiB: number;
+    readonly kvCacheGiB: number;
+    readonly activationsGiB: number;
+    readonly overheadGiB: number;
+    readonly gradientsGiB?: number;
+    readonly optimizerGiB?: number;
   };
   readonly inference?: {
-    readonly tensorParallel: number; readonly replicas: number; readonly maxConcurrency: number;
-    readonly ttftMs: Band; readonly tpotMs: Band; readonly outputTokensPerSecond: Band; readonly outputTokensPerSecondPerGpu: Band;
+    readonly tensorParallel: number;
+    readonly replicas: number;
+    readonly maxConcurrency: number;
+    readonly ttftMs: Band;
+    readonly tpotMs: Band;
+    readonly outputTokensPerSecond: Band;
+    readonly outputTokensPerSecondPerGpu: Band;
   };
   readonly training?: {
-    readonly plan: { dataParallel: number; tensorParallel: number; pipelineParallel: number; zeroStage: number; recompute: string; microBatch: number };
-    readonly tokensPerSecondPerGpu: Band; readonly mfu: Band; readonly days: Band; readonly gpuHours: Band;
+    readonly plan: {
+      dataParallel: number;
+      tensorParallel: number;
+      pipelineParallel: number;
+      zeroStage: number;
+      recompute: string;
+      microBatch: number;
+    };
+    readonly tokensPerSecondPerGpu: Band;
+    readonly mfu: Band;
+    readonly days: Band;
+    readonly gpuHours: Band;
   };
   readonly errorBands: typeof ERROR_BANDS;
 }
@@ -56,34 +88,107 @@ export function runEstimate(r: EstimateRequest): EstimateJson {
 function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
   const head = { mode: r.mode, gpu: r.gpu.id, gpus: r.gpus, model: r.model.id, precision: r.precision };
   if (r.mode === 'inference') {
-    const e = estimateInference({ gpu: r.gpu, gpuCount: r.gpus, model: r.model, precision: r.precision, kvPrecision: r.kvPrecision, inputTokens: r.inputTokens, outputTokens: r.outputTokens, concurrency: r.concurrency });
+    const e = estimateInference({
+      gpu: r.gpu,
+      gpuCount: r.gpus,
+      model: r.model,
+      precision: r.precision,
+      kvPrecision: r.kvPrecision,
+      inputTokens: r.inputTokens,
+      outputTokens: r.outputTokens,
+      concurrency: r.concurrency,
+    });
     const m = e.memory;
-    const memory = { totalGiB: m.totalGiB, perGpuGiB: m.perGpuGiB, usableGiBPerGpu: e.usableGiBPerGpu, weightsGiB: m.weightsGiB, kvCacheGiB: m.kvCacheGiB, activationsGiB: m.activationsGiB, overheadGiB: m.overheadGiB };
+    const memory = {
+      totalGiB: m.totalGiB,
+      perGpuGiB: m.perGpuGiB,
+      usableGiBPerGpu: e.usableGiBPerGpu,
+      weightsGiB: m.weightsGiB,
+      kvCacheGiB: m.kvCacheGiB,
+      activationsGiB: m.activationsGiB,
+      overheadGiB: m.overheadGiB,
+    };
     if (!e.fits) return { ...head, fits: false, reason: e.reason, reasonCode: e.reasonCode, memory };
     return {
-      ...head, fits: true, memory,
-      inference: { tensorParallel: e.tensorParallel, replicas: e.replicas, maxConcurrency: e.maxConcurrency, ttftMs: e.ttftMs, tpotMs: e.tpotMs, outputTokensPerSecond: e.outputTokensPerSecond, outputTokensPerSecondPerGpu: e.outputTokensPerSecondPerGpu },
+      ...head,
+      fits: true,
+      memory,
+      inference: {
+        tensorParallel: e.tensorParallel,
+        replicas: e.replicas,
+        maxConcurrency: e.maxConcurrency,
+        ttftMs: e.ttftMs,
+        tpotMs: e.tpotMs,
+        outputTokensPerSecond: e.outputTokensPerSecond,
+        outputTokensPerSecondPerGpu: e.outputTokensPerSecondPerGpu,
+      },
     };
   }
-  const e = estimateTraining({ gpu: r.gpu, gpuCount: r.gpus, model: r.model, precision: r.precision, seqLen: r.seqLen, tokens: r.tokens, method: r.method, zeroStage: r.zeroStage, recompute: r.recompute });
+  const e = estimateTraining({
+    gpu: r.gpu,
+    gpuCount: r.gpus,
+    model: r.model,
+    precision: r.precision,
+    seqLen: r.seqLen,
+    tokens: r.tokens,
+    method: r.method,
+    zeroStage: r.zeroStage,
+    recompute: r.recompute,
+  });
   const tm = e.memory;
   const memory = tm
-    ? { totalGiB: tm.perGpuGiB * r.gpus, perGpuGiB: tm.perGpuGiB, weightsGiB: tm.weightsGiB, kvCacheGiB: 0, activationsGiB: tm.activationsGiB, overheadGiB: tm.overheadGiB, gradientsGiB: tm.gradientsGiB, optimizerGiB: tm.optimizerGiB }
+    ? {
+        totalGiB: tm.perGpuGiB * r.gpus,
+        perGpuGiB: tm.perGpuGiB,
+        weightsGiB: tm.weightsGiB,
+        kvCacheGiB: 0,
+        activationsGiB: tm.activationsGiB,
+        overheadGiB: tm.overheadGiB,
+        gradientsGiB: tm.gradientsGiB,
+        optimizerGiB: tm.optimizerGiB,
+      }
     : { totalGiB: 0, perGpuGiB: 0, weightsGiB: 0, kvCacheGiB: 0, activationsGiB: 0, overheadGiB: 0 };
   if (!e.fits) return { ...head, fits: false, reason: e.reason, reasonCode: e.reasonCode, memory };
-  return { ...head, fits: true, memory, training: { plan: { ...e.plan }, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu, days: e.days, gpuHours: e.gpuHours } };
+  return {
+    ...head,
+    fits: true,
+    memory,
+    training: { plan: { ...e.plan }, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu, days: e.days, gpuHours: e.gpuHours },
+  };
 }
 
 /**
  * A model from flags (--params etc.). MoE active parameters subtract the unrouted experts' gated
  * FFNs (3 * hidden * ffn per expert per layer, the SwiGLU layout of Mixtral/Llama-style models).
  */
-export function customModel(a: { paramsB: number; layers: number; hidden: number; heads: number; kvHeads: number; ffn: number; vocab: number; experts: number; activeExperts: number }): ModelArch {
-  const unrouted = a.layers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn / 1e9;
+export function customModel(a: {
+  paramsB: number;
+  layers: number;
+  hidden: number;
+  heads: number;
+  kvHeads: number;
+  ffn: number;
+  vocab: number;
+  experts: number;
+  activeExperts: number;
+}): ModelArch {
+  const unrouted = (a.layers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn) / 1e9;
   const active = a.experts > 1 ? Math.max(a.paramsB * 0.05, a.paramsB - unrouted) : a.paramsB;
   return {
-    id: 'custom', name: 'custom', paramsB: a.paramsB, activeParamsB: active, layers: a.layers, hiddenSize: a.hidden,
-    attentionHeads: a.heads, kvHeads: a.kvHeads, headDim: a.hidden / a.heads, ffnSize: a.ffn, vocabSize: a.vocab,
-    experts: a.experts, activeExperts: a.activeExperts, maxContextTokens: 131072, source: 'command-line flags',
+    id: 'custom',
+    name: 'custom',
+    paramsB: a.paramsB,
+    activeParamsB: active,
+    layers: a.layers,
+    hiddenSize: a.hidden,
+    attentionHeads: a.heads,
+    kvHeads: a.kvHeads,
+    headDim: a.hidden / a.heads,
+    ffnSize: a.ffn,
+    vocabSize: a.vocab,
+    experts: a.experts,
+    activeExperts: a.activeExperts,
+    maxContextTokens: 131072,
+    source: 'command-line flags',
   };
 }

@@ -74,22 +74,31 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 0));
   const fixed = memory.weightsGiB / tp + chunkGiB / tp + memory.overheadGiB / tp;
   const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
-  const perRequest = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens) + logits);
+  const perRequest = bytesToGiB(
+    kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens) + logits,
+  );
   const free = budgetGiB(input, memory, tp) - fixed;
   return free <= 0 || perRequest <= 0 ? 0 : Math.floor(free / perRequest);
 }
 
 function memoryAt(input: InferenceInput, tp: number, perReplica: number): InferenceMemory {
   return calculateInferenceMemory({
-    model: input.model, weightPrecision: input.precision, kvPrecision: input.kvPrecision,
-    contextTokens: input.inputTokens + input.outputTokens, concurrency: perReplica, tensorParallel: tp, reservePrefillChunk: true,
+    model: input.model,
+    weightPrecision: input.precision,
+    kvPrecision: input.kvPrecision,
+    contextTokens: input.inputTokens + input.outputTokens,
+    concurrency: perReplica,
+    tensorParallel: tp,
+    reservePrefillChunk: true,
   });
 }
 
 export function estimateInference(input: InferenceInput, params: EfficiencyParams = EFFICIENCY): InferenceEstimate {
   const gpus = Math.max(1, Math.floor(input.gpuCount));
   const conc = Math.max(1, Math.floor(input.concurrency));
-  const candidates = input.tensorParallel ? [input.tensorParallel] : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % t === 0);
+  const candidates = input.tensorParallel
+    ? [input.tensorParallel]
+    : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % t === 0);
   let last: Common | undefined;
   for (const tp of candidates) {
     const replicas = Math.floor(gpus / tp);
@@ -105,17 +114,30 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
     const tp = input.tensorParallel ?? 1;
     const memory = memoryAt(input, tp, conc);
     const common = { memory, usableGiBPerGpu: budgetGiB(input, memory, tp), maxConcurrency: 0, tensorParallel: tp, replicas: 0 };
-    return { ...common, fits: false, reasonCode: 'gpu-count-below-tp', reason: `tensor parallel ${tp} needs at least ${tp} GPUs; ${gpus} given` };
+    return {
+      ...common,
+      fits: false,
+      reasonCode: 'gpu-count-below-tp',
+      reason: `tensor parallel ${tp} needs at least ${tp} GPUs; ${gpus} given`,
+    };
   }
   const code: NoFitReason = last.maxConcurrency > 0 ? 'concurrency-exceeds-memory' : 'does-not-fit';
-  const reason = code === 'does-not-fit'
-    ? `weights and one request need ${last.memory.perGpuGiB.toFixed(1)} GiB per GPU at TP ${last.tensorParallel}; ${last.usableGiBPerGpu.toFixed(1)} GiB usable`
-    : `KV cache for ${conc} sequences does not fit; at most ${last.maxConcurrency} fit on ${gpus} GPUs`;
+  const reason =
+    code === 'does-not-fit'
+      ? `weights and one request need ${last.memory.perGpuGiB.toFixed(1)} GiB per GPU at TP ${last.tensorParallel}; ${last.usableGiBPerGpu.toFixed(1)} GiB usable`
+      : `KV cache for ${conc} sequences does not fit; at most ${last.maxConcurrency} fit on ${gpus} GPUs`;
   return { ...last, fits: false, reasonCode: code, reason };
 }
 
 function timings(input: InferenceInput, c: Common, perReplica: number, concurrency: number, params: EfficiencyParams): InferenceFits {
-  const s: ReplicaSetup = { gpu: input.gpu, model: input.model, precision: input.precision, kvPrecision: input.kvPrecision, tensorParallel: c.tensorParallel, params };
+  const s: ReplicaSetup = {
+    gpu: input.gpu,
+    model: input.model,
+    precision: input.precision,
+    kvPrecision: input.kvPrecision,
+    tensorParallel: c.tensorParallel,
+    params,
+  };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
   const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: perReplica, inputTokens: I, outputTokens: O, prefillTokens });
@@ -139,7 +161,9 @@ function timings(input: InferenceInput, c: Common, perReplica: number, concurren
 }
 
 /** Longest single-sequence context (tokens) whose KV cache fits next to the weights on one replica. */
-export function maxContextTokens(input: Omit<InferenceInput, 'concurrency' | 'inputTokens' | 'outputTokens'> & { tensorParallel: number }): number {
+export function maxContextTokens(
+  input: Omit<InferenceInput, 'concurrency' | 'inputTokens' | 'outputTokens'> & { tensorParallel: number },
+): number {
   const tp = input.tensorParallel;
   const full = { ...input, inputTokens: 0, outputTokens: 0, concurrency: 1 };
   const memory = memoryAt(full, tp, 1);

@@ -6,22 +6,17 @@ import { usableMemoryGiB } from './gpu-memory.ts';
 import { calculateInferenceMemory, type InferenceMemory, type InferenceMemoryInput } from './inference-memory.ts';
 import { calculateTrainingMemory, type TrainingMemory, type TrainingMemoryInput } from './training-memory.ts';
 
-export { bytesPerParam,   } from './precision.ts';
-export { memoryAssumptions,  } from './memory-constants.ts';
-export { usableMemoryGiB,   } from './gpu-memory.ts';
+export { bytesPerParam } from './precision.ts';
+export { memoryAssumptions } from './memory-constants.ts';
+export { usableMemoryGiB } from './gpu-memory.ts';
 export { calculateInferenceMemory, kvBytesPerTokenPerGpu, type InferenceMemory, type InferenceMemoryInput } from './inference-memory.ts';
 export {
   calculateTrainingMemory,
-  
-  
   type Recompute,
   type TrainingMemory,
   type TrainingMemoryInput,
   type TrainingMethod,
-  
 } from './training-memory.ts';
-;
-
 /** Tensor-parallel degrees tried, largest last (one 8-GPU node, then multi-node up to 64). */
 export const TP_DEGREES = [1, 2, 4, 8, 16, 32, 64] as const;
 

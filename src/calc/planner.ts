@@ -34,15 +34,28 @@ const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
 
 function memoryFor(s: StepSetup, c: PlanConstraints, plan: ParallelPlan): TrainingMemory {
   return calculateTrainingMemory({
-    model: s.model, precision: s.precision, method: s.method, optimizer: c.optimizer, zeroStage: plan.zeroStage,
-    recompute: plan.recompute, seqLen: s.seqLen, microBatch: plan.microBatch, dataParallel: plan.dataParallel,
-    tensorParallel: plan.tensorParallel, pipelineParallel: plan.pipelineParallel, ...(c.loraRank ? { loraRank: c.loraRank } : {}),
+    model: s.model,
+    precision: s.precision,
+    method: s.method,
+    optimizer: c.optimizer,
+    zeroStage: plan.zeroStage,
+    recompute: plan.recompute,
+    seqLen: s.seqLen,
+    microBatch: plan.microBatch,
+    dataParallel: plan.dataParallel,
+    tensorParallel: plan.tensorParallel,
+    pipelineParallel: plan.pipelineParallel,
+    ...(c.loraRank ? { loraRank: c.loraRank } : {}),
   });
 }
 
 function candidatePlans(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): ParallelPlan[] {
   const n = Math.max(1, Math.floor(c.gpuCount));
-  const tps = c.tensorParallel ? [c.tensorParallel] : POW2.filter((t) => t <= Math.min(n, GPUS_PER_NODE) && s.model.attentionHeads % t === 0 && (t === 1 || gpu.scaleUp !== null || t <= 2));
+  const tps = c.tensorParallel
+    ? [c.tensorParallel]
+    : POW2.filter(
+        (t) => t <= Math.min(n, GPUS_PER_NODE) && s.model.attentionHeads % t === 0 && (t === 1 || gpu.scaleUp !== null || t <= 2),
+      );
   const pps = c.pipelineParallel ? [c.pipelineParallel] : POW2.filter((p) => s.model.layers % p === 0 && p <= s.model.layers);
   const plans: ParallelPlan[] = [];
   for (const tp of tps)
@@ -74,10 +87,16 @@ export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): { 
     overflowed = undefined;
     const memory = memoryFor(s, c, plan);
     if (!smallest || memory.perGpuGiB < smallest.memory.perGpuGiB) smallest = { plan, memory };
-    if (memory.perGpuGiB > usable) { overflowed = plan; continue; }
+    if (memory.perGpuGiB > usable) {
+      overflowed = plan;
+      continue;
+    }
     const step = simulateStep(s, plan);
     const run = { plan, memory, step };
-    if (!best) { best = run; continue; }
+    if (!best) {
+      best = run;
+      continue;
+    }
     const faster = step.tokensPerSecondPerGpu > best.step.tokensPerSecondPerGpu * 1.001;
     const tie = !faster && step.tokensPerSecondPerGpu >= best.step.tokensPerSecondPerGpu * 0.999;
     const simpler = RECOMPUTE_RANK[plan.recompute] + plan.zeroStage < RECOMPUTE_RANK[best.plan.recompute] + best.plan.zeroStage;
@@ -88,5 +107,8 @@ export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): { 
 }
 
 const sameLayout = (a: ParallelPlan, b: ParallelPlan): boolean =>
-  a.dataParallel === b.dataParallel && a.tensorParallel === b.tensorParallel && a.pipelineParallel === b.pipelineParallel &&
-  a.zeroStage === b.zeroStage && a.recompute === b.recompute;
+  a.dataParallel === b.dataParallel &&
+  a.tensorParallel === b.tensorParallel &&
+  a.pipelineParallel === b.pipelineParallel &&
+  a.zeroStage === b.zeroStage &&
+  a.recompute === b.recompute;

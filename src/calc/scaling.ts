@@ -43,7 +43,13 @@ export function scalingCurve(input: ScalingInput, params: EfficiencyParams = EFF
     }
     // Efficiency is the planned layout's compute share of a step (1 = linear scaling): bubbles and
     // exposed all-reduces over NVLink / Infinity Fabric, PCIe or the network lower it.
-    points.push({ gpus: n, fits: true, tokensPerSecond: e.tokensPerSecondPerGpu.value * n, efficiency: e.parallelEfficiency, plan: e.plan });
+    points.push({
+      gpus: n,
+      fits: true,
+      tokensPerSecond: e.tokensPerSecondPerGpu.value * n,
+      efficiency: e.parallelEfficiency,
+      plan: e.plan,
+    });
   }
   return points;
 }

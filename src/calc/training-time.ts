@@ -58,7 +58,8 @@ export function simulateStep(s: StepSetup, plan: ParallelPlan): StepResult {
   const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
   const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
   const tpCalls = plan.recompute === 'full' ? 6 : 4;
-  const tpComm = tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
+  const tpComm =
+    tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
   const gradBytes = (s.trainableParams * 2) / (tp * pp);
   const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
   const dpSeconds = dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveBytesPerS(s.gpu, world) * s.params.comm.busEfficiency) : 0;

@@ -67,18 +67,36 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
   const n = Math.max(1, Math.floor(input.gpuCount));
   const trainable = method === 'full' ? input.model.paramsB * PARAMS_PER_B : loraParams(input.model, input.loraRank ?? 16);
   const setup = {
-    gpu: input.gpu, model: input.model, precision: input.precision, method, seqLen: input.seqLen,
-    globalBatchTokens: input.globalBatchTokens ?? DEFAULT_GLOBAL_BATCH_TOKENS, trainableParams: trainable, params,
+    gpu: input.gpu,
+    model: input.model,
+    precision: input.precision,
+    method,
+    seqLen: input.seqLen,
+    globalBatchTokens: input.globalBatchTokens ?? DEFAULT_GLOBAL_BATCH_TOKENS,
+    trainableParams: trainable,
+    params,
   };
   const constraints: PlanConstraints = {
-    gpuCount: n, optimizer: input.optimizer ?? 'adamw', loraRank: input.loraRank, zeroStage: input.zeroStage,
-    recompute: input.recompute, microBatch: input.microBatch, tensorParallel: input.tensorParallel, pipelineParallel: input.pipelineParallel,
+    gpuCount: n,
+    optimizer: input.optimizer ?? 'adamw',
+    loraRank: input.loraRank,
+    zeroStage: input.zeroStage,
+    recompute: input.recompute,
+    microBatch: input.microBatch,
+    tensorParallel: input.tensorParallel,
+    pipelineParallel: input.pipelineParallel,
   };
   const planned = planTraining(input.gpu, setup, constraints);
   if (!planned) return { fits: false, reasonCode: 'no-valid-layout', reason: `no TP x PP x DP layout divides ${n} GPUs for this model` };
   const { plan, memory, step } = planned.best;
   if (!planned.fits) {
-    return { fits: false, plan, memory, reasonCode: 'does-not-fit', reason: `needs at least ${memory.perGpuGiB.toFixed(1)} GiB per GPU with the leanest layout; more or larger GPUs are required` };
+    return {
+      fits: false,
+      plan,
+      memory,
+      reasonCode: 'does-not-fit',
+      reason: `needs at least ${memory.perGpuGiB.toFixed(1)} GiB per GPU with the leanest layout; more or larger GPUs are required`,
+    };
   }
   const tb = errorBand('trainingThroughput');
   const tps = step.tokensPerSecondPerGpu;

@@ -28,7 +28,9 @@ export type Expression = Expressed | { readonly id: string; readonly skip: strin
 const SKIP: Readonly<Record<string, string>> = {
   'IT-009': 'unit ambiguous (per GPU or per TP group not stated)',
   'IT-049': 'attention data parallel + expert parallel (DEP4) layout is not modelled (TP only)',
-  'ME-004': 'prompt length not stated', 'ME-005': 'prompt length not stated', 'LT-061': 'prompt length not stated',
+  'ME-004': 'prompt length not stated',
+  'ME-005': 'prompt length not stated',
+  'LT-061': 'prompt length not stated',
   'ME-006': 'source of the CUDA-context constant itself (would be circular)',
 };
 const SKIP_PREFIX: readonly (readonly [RegExp, string])[] = [
@@ -41,7 +43,12 @@ const ENGINE_MAX_BATCH = 2048;
 /** Requests in the TensorRT-LLM online-serving benchmark (row source: 500 requests). */
 const SERVING_REQUESTS = 500;
 
-interface Ctx { gpu: GpuSpec; model: ModelArch; precision: Precision; row: Row }
+interface Ctx {
+  gpu: GpuSpec;
+  model: ModelArch;
+  precision: Precision;
+  row: Row;
+}
 
 export function express(row: Row): Expression {
   const id = row.id ?? '';
@@ -56,20 +63,34 @@ export function express(row: Row): Expression {
   const ctx: Ctx = { gpu, model, precision, row };
   const base = { id, metric: row.metric ?? '', unit: row.unit ?? '', measured: Number(row.value) };
   switch (row.category) {
-    case 'training_throughput': return { ...base, kind: 'trainingThroughput', estimate: training(ctx) };
-    case 'inference_throughput': return { ...base, kind: 'inferenceThroughput', estimate: inferenceThroughput(ctx) };
-    case 'latency': return { ...base, kind: 'latency', estimate: latency(ctx) };
-    case 'memory': return { ...base, kind: 'memory', estimate: memory(ctx) };
-    default: return { id, skip: `unknown category ${row.category}` };
+    case 'training_throughput':
+      return { ...base, kind: 'trainingThroughput', estimate: training(ctx) };
+    case 'inference_throughput':
+      return { ...base, kind: 'inferenceThroughput', estimate: inferenceThroughput(ctx) };
+    case 'latency':
+      return { ...base, kind: 'latency', estimate: latency(ctx) };
+    case 'memory':
+      return { ...base, kind: 'memory', estimate: memory(ctx) };
+    default:
+      return { id, skip: `unknown category ${row.category}` };
   }
 }
 
 function training({ gpu, model, precision, row }: Ctx) {
   const batch = row.batch_or_concurrency ?? '';
   const input = {
-    gpu, model, precision, gpuCount: Number(row.gpu_count), seqLen: num(row.seq_or_io ?? '', 'seq') ?? 2048, tokens: 1,
-    zeroStage: 3 as const, recompute: /activation_checkpointing=True/i.test(row.parallelism ?? '') ? ('full' as const) : ('none' as const),
-    microBatch: num(batch, 'micro_bs') ?? 1, globalBatchTokens: num(batch, 'global_batch_tokens'), tensorParallel: 1, pipelineParallel: 1,
+    gpu,
+    model,
+    precision,
+    gpuCount: Number(row.gpu_count),
+    seqLen: num(row.seq_or_io ?? '', 'seq') ?? 2048,
+    tokens: 1,
+    zeroStage: 3 as const,
+    recompute: /activation_checkpointing=True/i.test(row.parallelism ?? '') ? ('full' as const) : ('none' as const),
+    microBatch: num(batch, 'micro_bs') ?? 1,
+    globalBatchTokens: num(batch, 'global_batch_tokens'),
+    tensorParallel: 1,
+    pipelineParallel: 1,
   };
   return (p: EfficiencyParams) => {
     const e = estimateTraining(input, p);
@@ -83,7 +104,17 @@ function servingInput({ gpu, model, precision, row }: Ctx): Omit<InferenceInput,
   const engine = /vLLM/i.test(row.framework ?? '') ? ('vllm' as const) : ('tensorrt-llm' as const);
   // FP8 engines use an FP8 KV cache (row notes); others keep 16-bit KV.
   const kvPrecision: Precision = precision === 'fp8' || precision === 'fp4' ? 'fp8' : 'fp16';
-  return { gpu, model, precision, kvPrecision, gpuCount: tp, tensorParallel: tp, engine, inputTokens: num(io, 'in') ?? 128, outputTokens: /1 output token/.test(io) ? 1 : num(io, 'out') ?? 128 };
+  return {
+    gpu,
+    model,
+    precision,
+    kvPrecision,
+    gpuCount: tp,
+    tensorParallel: tp,
+    engine,
+    inputTokens: num(io, 'in') ?? 128,
+    outputTokens: /1 output token/.test(io) ? 1 : (num(io, 'out') ?? 128),
+  };
 }
 
 /** Concurrency a row ran at: static batch, or as many as memory and the engine allow ("max load"). */
@@ -118,7 +149,7 @@ function latency(ctx: Ctx) {
       for (let i = 0; i < 30 && qps !== Infinity; i++) {
         const e = estimateInference({ ...input, concurrency: conc }, p);
         if (!e.fits) break;
-        conc = Math.max(1, Math.min(cap, qps * (e.ttftMs.value + input.outputTokens * e.tpotMs.value) / 1000));
+        conc = Math.max(1, Math.min(cap, (qps * (e.ttftMs.value + input.outputTokens * e.tpotMs.value)) / 1000));
       }
     }
     const e = estimateInference({ ...input, concurrency: Math.max(1, Math.round(conc)) }, p);
@@ -138,15 +169,31 @@ function memory({ gpu, model, precision, row }: Ctx) {
   }
   if (/fp32 \(AdamW\)/.test(row.precision ?? '')) {
     const m = calculateTrainingMemory({
-      model, precision: 'fp32', method: 'full', optimizer: 'adamw', zeroStage: 0, recompute: 'none', attention: 'eager',
-      seqLen: num(row.seq_or_io ?? '', 'seq') ?? 512, microBatch: num(row.batch_or_concurrency ?? '', 'batch') ?? 1,
-      dataParallel: 1, tensorParallel: 1, pipelineParallel: 1,
+      model,
+      precision: 'fp32',
+      method: 'full',
+      optimizer: 'adamw',
+      zeroStage: 0,
+      recompute: 'none',
+      attention: 'eager',
+      seqLen: num(row.seq_or_io ?? '', 'seq') ?? 512,
+      microBatch: num(row.batch_or_concurrency ?? '', 'batch') ?? 1,
+      dataParallel: 1,
+      tensorParallel: 1,
+      pipelineParallel: 1,
     });
     return () => toUnit(m.perGpuGiB);
   }
   // Inference: "short prompt / 60 new tokens" ~ 100 + 60 tokens (KV is negligible here); weights-only rows hold none.
   const loadedOnly = /weights loaded/.test(row.seq_or_io ?? '');
-  const m = calculateInferenceMemory({ model, weightPrecision: precision, kvPrecision: 'bf16', contextTokens: loadedOnly ? 0 : 160, concurrency: loadedOnly ? 0 : 1, tensorParallel: 1 });
+  const m = calculateInferenceMemory({
+    model,
+    weightPrecision: precision,
+    kvPrecision: 'bf16',
+    contextTokens: loadedOnly ? 0 : 160,
+    concurrency: loadedOnly ? 0 : 1,
+    tensorParallel: 1,
+  });
   const allocatorOnly = /max_memory_allocated/.test(metric) || /max_memory_allocated/.test(unit) || /allocated/.test(metric);
   return () => toUnit(allocatorOnly ? m.totalGiB - m.overheadGiB : m.totalGiB);
 }

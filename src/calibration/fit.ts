@@ -8,7 +8,12 @@ import type { EstimateKind } from '../calc/error-bands.ts';
 import type { Expressed } from './express.ts';
 import { evaluate } from './run.ts';
 
-interface Knob { readonly path: readonly [string, string?]; readonly kinds: readonly EstimateKind[]; readonly min: number; readonly max: number }
+interface Knob {
+  readonly path: readonly [string, string?];
+  readonly kinds: readonly EstimateKind[];
+  readonly min: number;
+  readonly max: number;
+}
 
 const SERVING: readonly EstimateKind[] = ['inferenceThroughput', 'latency'];
 const KNOBS: readonly Knob[] = [
@@ -34,12 +39,16 @@ function get(p: EfficiencyParams, k: Knob): number {
 function set(p: EfficiencyParams, k: Knob, v: number): EfficiencyParams {
   const [a, b] = k.path;
   const copy = structuredClone(p) as unknown as Mutable;
-  if (b) (copy[a] as Record<string, number>)[b] = v; else copy[a] = v;
+  if (b) (copy[a] as Record<string, number>)[b] = v;
+  else copy[a] = v;
   return copy as unknown as EfficiencyParams;
 }
 
 function loss(expressed: readonly Expressed[], p: EfficiencyParams, kinds: readonly EstimateKind[]): number {
-  const rows = evaluate(expressed.filter((e) => kinds.includes(e.kind)), p);
+  const rows = evaluate(
+    expressed.filter((e) => kinds.includes(e.kind)),
+    p,
+  );
   const errs = rows.map((r) => (r.estimated > 0 ? Math.abs(Math.log(r.estimated / r.measured)) : Math.log(10)));
   return errs.reduce((a, b) => a + b, 0) / Math.max(1, errs.length);
 }
@@ -54,7 +63,10 @@ export function fitParams(expressed: readonly Expressed[], start: EfficiencyPara
         const v = Math.min(k.max, Math.max(k.min, get(p, k) * f));
         const cand = set(p, k, v);
         const l = loss(expressed, cand, k.kinds);
-        if (l < best - 1e-6) { best = l; p = cand; }
+        if (l < best - 1e-6) {
+          best = l;
+          p = cand;
+        }
       }
     }
   }

@@ -20,13 +20,24 @@ const GPU_PATTERNS: readonly (readonly [RegExp, string])[] = [
 ];
 
 const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [
-  [/^MPT-125m/i, 'mpt-125m'], [/^MPT-760m/i, 'mpt-760m'], [/^MPT-1b/i, 'mpt-1b'], [/^MPT-3b/i, 'mpt-3b'],
-  [/^MPT-7b/i, 'mpt-7b'], [/^MPT-13b/i, 'mpt-13b'], [/^MPT-30b/i, 'mpt-30b'], [/^MPT-70b/i, 'mpt-70b'],
+  [/^MPT-125m/i, 'mpt-125m'],
+  [/^MPT-760m/i, 'mpt-760m'],
+  [/^MPT-1b/i, 'mpt-1b'],
+  [/^MPT-3b/i, 'mpt-3b'],
+  [/^MPT-7b/i, 'mpt-7b'],
+  [/^MPT-13b/i, 'mpt-13b'],
+  [/^MPT-30b/i, 'mpt-30b'],
+  [/^MPT-70b/i, 'mpt-70b'],
   // TensorRT-LLM v0.5/v0.6 "LLaMA 7B / 70B" tables used the Llama 2 architecture (row note).
-  [/^LLaMA 7B/, 'llama-2-7b'], [/^LLaMA 70B/, 'llama-2-70b'],
-  [/Llama[- ]3\.1[- ]8B/i, 'llama-3.1-8b'], [/Llama[- ]3\.1[- ]70B/i, 'llama-3.1-70b'], [/Llama 3\.3 70B/i, 'llama-3.3-70b'],
-  [/Llama[- ]3\.1[- ]405B/i, 'llama-3.1-405b'], [/GPT-OSS-120B/i, 'gpt-oss-120b'],
-  [/octocoder/i, 'starcoder-15b'], [/bert-large/i, 'bert-large-uncased'],
+  [/^LLaMA 7B/, 'llama-2-7b'],
+  [/^LLaMA 70B/, 'llama-2-70b'],
+  [/Llama[- ]3\.1[- ]8B/i, 'llama-3.1-8b'],
+  [/Llama[- ]3\.1[- ]70B/i, 'llama-3.1-70b'],
+  [/Llama 3\.3 70B/i, 'llama-3.3-70b'],
+  [/Llama[- ]3\.1[- ]405B/i, 'llama-3.1-405b'],
+  [/GPT-OSS-120B/i, 'gpt-oss-120b'],
+  [/octocoder/i, 'starcoder-15b'],
+  [/bert-large/i, 'bert-large-uncased'],
 ];
 
 const first = (table: readonly (readonly [RegExp, string])[], name: string): string | undefined =>

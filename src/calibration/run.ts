@@ -48,7 +48,15 @@ export function loadExpressions(csvText = readFileSync(CALIBRATION_CSV, 'utf8'))
 export function evaluate(expressed: readonly Expressed[], params: EfficiencyParams = EFFICIENCY): RowResult[] {
   return expressed.map((e) => {
     const estimated = e.estimate(params);
-    return { id: e.id, kind: e.kind, metric: e.metric, unit: e.unit, measured: e.measured, estimated, error: (estimated - e.measured) / e.measured };
+    return {
+      id: e.id,
+      kind: e.kind,
+      metric: e.metric,
+      unit: e.unit,
+      measured: e.measured,
+      estimated,
+      error: (estimated - e.measured) / e.measured,
+    };
   });
 }
 
@@ -57,7 +65,14 @@ export function summarise(results: readonly RowResult[]): CategorySummary[] {
     const rows = results.filter((r) => r.kind === kind);
     const abs = rows.map((r) => Math.abs(r.error));
     const ratios = rows.map((r) => (r.estimated > 0 ? r.measured / r.estimated : 0));
-    return { kind, rows: rows.length, medianAbsError: median(abs), p90AbsError: quantile(abs, 0.9), ratioP10: quantile(ratios, 0.1), ratioP90: quantile(ratios, 0.9) };
+    return {
+      kind,
+      rows: rows.length,
+      medianAbsError: median(abs),
+      p90AbsError: quantile(abs, 0.9),
+      ratioP10: quantile(ratios, 0.1),
+      ratioP90: quantile(ratios, 0.9),
+    };
   });
 }
 

@@ -6,21 +6,43 @@
  */
 import { parse } from 'yaml';
 
-interface RawRates { [k: string]: number | null | undefined }
-interface RawObservation { date?: string | number }
+interface RawRates {
+  [k: string]: number | null | undefined;
+}
+interface RawObservation {
+  date?: string | number;
+}
 interface RawGpu {
-  id: string; name: string; vendor: string; architecture: string; release_year: number;
-  memory_gb: number; memory_type: string; memory_bandwidth_gbps: number;
-  tensor_dense: RawRates; tensor_sparse_vendor_quoted: RawRates;
-  fp32_non_tensor_tflops: number | null; precision_notes?: string;
-  interconnect: { scale_up: string | null; scale_up_bidirectional_gbps: number | null; host: string; host_bidirectional_gbps: number | null };
-  form_factor: string; tdp_watts: number | null;
+  id: string;
+  name: string;
+  vendor: string;
+  architecture: string;
+  release_year: number;
+  memory_gb: number;
+  memory_type: string;
+  memory_bandwidth_gbps: number;
+  tensor_dense: RawRates;
+  tensor_sparse_vendor_quoted: RawRates;
+  fp32_non_tensor_tflops: number | null;
+  precision_notes?: string;
+  interconnect: {
+    scale_up: string | null;
+    scale_up_bidirectional_gbps: number | null;
+    host: string;
+    host_bidirectional_gbps: number | null;
+  };
+  form_factor: string;
+  tdp_watts: number | null;
   mig: { supported: boolean | null; max_instances: number | null };
   purchase_price_usd?: { low: number | null; high: number | null; basis?: string; observations?: RawObservation[] };
   cloud_price_usd_per_gpu_hour?: { low: number | null; high: number | null; typical?: string; observations?: RawObservation[] };
-  sources: string[]; notes?: string[];
+  sources: string[];
+  notes?: string[];
 }
-interface RawCatalog { meta: { compiled: string }; gpus: RawGpu[] }
+interface RawCatalog {
+  meta: { compiled: string };
+  gpus: RawGpu[];
+}
 
 /** The source file, relative to the repository root. */
 export const GPU_DATA_SOURCE = 'data/gpus.yaml';
@@ -29,16 +51,23 @@ export const GPU_DATA_MODULE = 'src/catalog/gpu-data.ts';
 
 /** data/gpus.yaml's tensor-rate keys → the catalog's (`int8_tops` is TOPS, kept as `int8`). */
 const rates = (r: RawRates) => ({
-  bf16: r.bf16 ?? null, fp16: r.fp16 ?? null, tf32: r.tf32 ?? null,
-  fp8: r.fp8 ?? null, int8: r.int8_tops ?? null, fp4: r.fp4 ?? null,
+  bf16: r.bf16 ?? null,
+  fp16: r.fp16 ?? null,
+  tf32: r.tf32 ?? null,
+  fp8: r.fp8 ?? null,
+  int8: r.int8_tops ?? null,
+  fp4: r.fp4 ?? null,
 });
 /** Newest dated observation (dates compare as text: YYYY, YYYY-MM, YYYY-MM-DD, "2026 (mid)"). */
 const latest = (obs: RawObservation[] | undefined) =>
-  (obs ?? []).map((o) => String(o.date ?? '')).filter((d) => /^\d{4}/.test(d)).sort().at(-1) ?? null;
+  (obs ?? [])
+    .map((o) => String(o.date ?? ''))
+    .filter((d) => /^\d{4}/.test(d))
+    .sort()
+    .at(-1) ?? null;
 const range = (p: { low: number | null; high: number | null } | undefined) =>
   p && p.low != null && p.high != null ? { low: p.low, high: p.high } : null;
-const segment = (g: RawGpu) =>
-  /GeForce/i.test(g.name) ? 'consumer' : /RTX (PRO )?6000/i.test(g.name) ? 'workstation' : 'datacenter';
+const segment = (g: RawGpu) => (/GeForce/i.test(g.name) ? 'consumer' : /RTX (PRO )?6000/i.test(g.name) ? 'workstation' : 'datacenter');
 
 function toSpec(g: RawGpu) {
   const purchase = range(g.purchase_price_usd);

@@ -42,13 +42,21 @@ function resolveModel(a: Args): ModelArch {
     if (!m) throw new UserError(t('estimate.error.unknownModel', { id: a.model, suggestion: nearestId(a.model, MODEL_IDS) }));
     return m;
   }
-  if (a.params === undefined || a.layers === undefined || a.hidden === undefined || a.heads === undefined) throw new UserError(t('estimate.error.modelRequired'));
+  if (a.params === undefined || a.layers === undefined || a.hidden === undefined || a.heads === undefined)
+    throw new UserError(t('estimate.error.modelRequired'));
   const hidden = int(a, 'hidden');
   const heads = int(a, 'heads');
   const experts = int(a, 'experts', 1);
   return customModel({
-    paramsB: positive(a, 'params'), layers: int(a, 'layers'), hidden, heads, kvHeads: int(a, 'kv-heads', heads),
-    ffn: int(a, 'ffn', 4 * hidden), vocab: int(a, 'vocab', 32000), experts, activeExperts: int(a, 'active-experts', Math.min(2, experts)),
+    paramsB: positive(a, 'params'),
+    layers: int(a, 'layers'),
+    hidden,
+    heads,
+    kvHeads: int(a, 'kv-heads', heads),
+    ffn: int(a, 'ffn', 4 * hidden),
+    vocab: int(a, 'vocab', 32000),
+    experts,
+    activeExperts: int(a, 'active-experts', Math.min(2, experts)),
   });
 }
 
@@ -64,14 +72,28 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
     if (a.tokens === undefined) throw new UserError(t('estimate.error.tokensRequired'));
     const zero = a.zero === undefined ? undefined : oneOf(a, 'zero', ['0', '1', '2', '3'] as const, '0');
     return {
-      mode: 'training', gpu, gpus, model, precision, seqLen: int(a, 'seq-len', 4096), tokens: positive(a, 'tokens'),
-      method: oneOf(a, 'method', METHODS, 'full'), zeroStage: zero === undefined ? undefined : (Number(zero) as 0 | 1 | 2 | 3),
+      mode: 'training',
+      gpu,
+      gpus,
+      model,
+      precision,
+      seqLen: int(a, 'seq-len', 4096),
+      tokens: positive(a, 'tokens'),
+      method: oneOf(a, 'method', METHODS, 'full'),
+      zeroStage: zero === undefined ? undefined : (Number(zero) as 0 | 1 | 2 | 3),
       recompute: a.recompute === undefined ? undefined : oneOf(a, 'recompute', RECOMPUTE, 'full'),
     };
   }
   return {
-    mode: 'inference', gpu, gpus, model, precision, kvPrecision: oneOf<Precision>(a, 'kv-precision', PRECISIONS, 'bf16'),
-    inputTokens: int(a, 'input-tokens', 1024), outputTokens: int(a, 'output-tokens', 256), concurrency: int(a, 'concurrency', 1),
+    mode: 'inference',
+    gpu,
+    gpus,
+    model,
+    precision,
+    kvPrecision: oneOf<Precision>(a, 'kv-precision', PRECISIONS, 'bf16'),
+    inputTokens: int(a, 'input-tokens', 1024),
+    outputTokens: int(a, 'output-tokens', 256),
+    concurrency: int(a, 'concurrency', 1),
   };
 }
 
@@ -82,26 +104,50 @@ const b = (x: Band, digits = 1): string => `${n(x.value, digits)} [${n(x.low, di
 export function formatEstimate(r: EstimateJson): string {
   const rows: [MessageKey, string][] = [
     ['estimate.label.mode', t(r.mode === 'inference' ? 'estimate.mode.inference' : 'estimate.mode.training')],
-    ['estimate.label.gpu', `${r.gpus} x ${r.gpu}`], ['estimate.label.model', r.model], ['estimate.label.precision', r.precision],
+    ['estimate.label.gpu', `${r.gpus} x ${r.gpu}`],
+    ['estimate.label.model', r.model],
+    ['estimate.label.precision', r.precision],
     ['estimate.label.fits', t(r.fits ? 'estimate.value.yes' : 'estimate.value.no')],
   ];
   if (r.reason) rows.push(['estimate.label.reason', r.reason]);
   const m = r.memory;
-  rows.push(['estimate.label.memoryPerGpu', n(m.perGpuGiB)], ['estimate.label.memoryTotal', n(m.totalGiB)], ['estimate.label.weights', n(m.weightsGiB)]);
+  rows.push(
+    ['estimate.label.memoryPerGpu', n(m.perGpuGiB)],
+    ['estimate.label.memoryTotal', n(m.totalGiB)],
+    ['estimate.label.weights', n(m.weightsGiB)],
+  );
   if (m.usableGiBPerGpu !== undefined) rows.push(['estimate.label.usablePerGpu', n(m.usableGiBPerGpu)]);
   if (r.mode === 'inference') rows.push(['estimate.label.kvCache', n(m.kvCacheGiB)]);
-  if (m.gradientsGiB !== undefined) rows.push(['estimate.label.gradients', n(m.gradientsGiB)], ['estimate.label.optimizer', n(m.optimizerGiB ?? 0)]);
+  if (m.gradientsGiB !== undefined)
+    rows.push(['estimate.label.gradients', n(m.gradientsGiB)], ['estimate.label.optimizer', n(m.optimizerGiB ?? 0)]);
   rows.push(['estimate.label.activations', n(m.activationsGiB)], ['estimate.label.overhead', n(m.overheadGiB)]);
   const i = r.inference;
   if (i) {
-    rows.push(['estimate.label.tensorParallel', String(i.tensorParallel)], ['estimate.label.replicas', String(i.replicas)], ['estimate.label.maxConcurrency', String(i.maxConcurrency)]);
-    rows.push(['estimate.label.ttft', b(i.ttftMs)], ['estimate.label.tpot', b(i.tpotMs)], ['estimate.label.throughput', b(i.outputTokensPerSecond, 0)], ['estimate.label.throughputPerGpu', b(i.outputTokensPerSecondPerGpu, 0)]);
+    rows.push(
+      ['estimate.label.tensorParallel', String(i.tensorParallel)],
+      ['estimate.label.replicas', String(i.replicas)],
+      ['estimate.label.maxConcurrency', String(i.maxConcurrency)],
+    );
+    rows.push(
+      ['estimate.label.ttft', b(i.ttftMs)],
+      ['estimate.label.tpot', b(i.tpotMs)],
+      ['estimate.label.throughput', b(i.outputTokensPerSecond, 0)],
+      ['estimate.label.throughputPerGpu', b(i.outputTokensPerSecondPerGpu, 0)],
+    );
   }
   const tr = r.training;
   if (tr) {
     const p = tr.plan;
-    rows.push(['estimate.label.plan', `${p.dataParallel} x ${p.tensorParallel} x ${p.pipelineParallel}, ZeRO-${p.zeroStage}, ${p.recompute}, ${p.microBatch}`]);
-    rows.push(['estimate.label.tokensPerGpu', b(tr.tokensPerSecondPerGpu, 0)], ['estimate.label.mfu', b(tr.mfu, 3)], ['estimate.label.days', b(tr.days, 1)], ['estimate.label.gpuHours', b(tr.gpuHours, 0)]);
+    rows.push([
+      'estimate.label.plan',
+      `${p.dataParallel} x ${p.tensorParallel} x ${p.pipelineParallel}, ZeRO-${p.zeroStage}, ${p.recompute}, ${p.microBatch}`,
+    ]);
+    rows.push(
+      ['estimate.label.tokensPerGpu', b(tr.tokensPerSecondPerGpu, 0)],
+      ['estimate.label.mfu', b(tr.mfu, 3)],
+      ['estimate.label.days', b(tr.days, 1)],
+      ['estimate.label.gpuHours', b(tr.gpuHours, 0)],
+    );
   }
   const labels = rows.map(([k]) => t(k));
   const width = Math.max(...labels.map((l) => l.length));
@@ -116,13 +162,24 @@ function builder(y: Argv): Argv {
     .option('gpus', { type: 'number', default: 1 })
     .option('model', { type: 'string', describe: 'catalog model id (gpu-report catalog models)' })
     .option('params', { type: 'number', describe: 'custom model: parameters, billions' })
-    .option('layers', { type: 'number' }).option('hidden', { type: 'number' }).option('heads', { type: 'number' })
-    .option('kv-heads', { type: 'number' }).option('ffn', { type: 'number' }).option('vocab', { type: 'number' })
-    .option('experts', { type: 'number' }).option('active-experts', { type: 'number' })
-    .option('precision', { type: 'string', default: 'bf16' }).option('kv-precision', { type: 'string' })
-    .option('input-tokens', { type: 'number' }).option('output-tokens', { type: 'number' }).option('concurrency', { type: 'number' })
-    .option('seq-len', { type: 'number' }).option('tokens', { type: 'number', describe: 'training tokens in total' })
-    .option('method', { type: 'string' }).option('zero', { type: 'string' }).option('recompute', { type: 'string' })
+    .option('layers', { type: 'number' })
+    .option('hidden', { type: 'number' })
+    .option('heads', { type: 'number' })
+    .option('kv-heads', { type: 'number' })
+    .option('ffn', { type: 'number' })
+    .option('vocab', { type: 'number' })
+    .option('experts', { type: 'number' })
+    .option('active-experts', { type: 'number' })
+    .option('precision', { type: 'string', default: 'bf16' })
+    .option('kv-precision', { type: 'string' })
+    .option('input-tokens', { type: 'number' })
+    .option('output-tokens', { type: 'number' })
+    .option('concurrency', { type: 'number' })
+    .option('seq-len', { type: 'number' })
+    .option('tokens', { type: 'number', describe: 'training tokens in total' })
+    .option('method', { type: 'string' })
+    .option('zero', { type: 'string' })
+    .option('recompute', { type: 'string' })
     .option('json', { type: 'boolean', default: false });
 }
 

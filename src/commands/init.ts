@@ -19,7 +19,10 @@ export async function runInit(dir: string): Promise<ExitCode> {
     await mkdir(dir, { recursive: true });
   } catch (error) {
     // A file where a parent folder should be (ENOTDIR, EEXIST), or no permission.
-    throw new UserError(t('cli.outNotWritable', { dir: quotePath(dir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT_CODES.outputsFailed);
+    throw new UserError(
+      t('cli.outNotWritable', { dir: quotePath(dir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+      EXIT_CODES.outputsFailed,
+    );
   }
   // The example's editor modeline points at the schema relative to the repo; a written copy
   // points at this installation's schema file instead.
@@ -28,7 +31,10 @@ export async function runInit(dir: string): Promise<ExitCode> {
     await writeFile(target, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UserError(t('cli.initExists', { file: quotePath(target) }));
-    throw new UserError(t('cli.outNotWritable', { dir: quotePath(dir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }), EXIT_CODES.outputsFailed);
+    throw new UserError(
+      t('cli.outNotWritable', { dir: quotePath(dir), reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
+      EXIT_CODES.outputsFailed,
+    );
   }
   printErr(t('cli.initWritten', { file: quotePath(target) }));
   return EXIT_CODES.success;

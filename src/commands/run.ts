@@ -6,20 +6,49 @@ import { LOCALES, type Locale } from '../i18n/index.ts';
 import { UserError, type ExitCode } from '../errors.ts';
 import { createTranslator } from '../i18n/index.ts';
 
-export interface RunArgs { inputs: string[]; out: string; format: string; lang?: Locale; concurrency?: number; shard?: string; timeout?: number }
+export interface RunArgs {
+  inputs: string[];
+  out: string;
+  format: string;
+  lang?: Locale;
+  concurrency?: number;
+  shard?: string;
+  timeout?: number;
+}
 
 export const runBuilder = (y: Argv) =>
-  y.positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'scenario files or folders (searched recursively for *.yaml, *.yml)' })
+  y
+    .positional('inputs', {
+      type: 'string',
+      array: true,
+      demandOption: true,
+      describe: 'scenario files or folders (searched recursively for *.yaml, *.yml)',
+    })
     .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
     .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: `comma-separated: ${FORMATS.join(', ')}` })
     .option('lang', { type: 'string', choices: LOCALES, describe: 'report language (default: the scenario locale, else en)' })
-    .option('concurrency', { alias: 'j', type: 'number', describe: `scenarios in parallel (default: CPU count, here ${defaultConcurrency()})` })
+    .option('concurrency', {
+      alias: 'j',
+      type: 'number',
+      describe: `scenarios in parallel (default: CPU count, here ${defaultConcurrency()})`,
+    })
     .option('shard', { type: 'string', describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set' })
-    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, describe: 'seconds one scenario may take before it fails as hung' });
+    .option('timeout', {
+      type: 'number',
+      default: DEFAULT_TIMEOUT_SECONDS,
+      describe: 'seconds one scenario may take before it fails as hung',
+    });
 
 function parseFormats(text: string): Format[] {
   const t = createTranslator('en');
-  const formats = [...new Set(text.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean))];
+  const formats = [
+    ...new Set(
+      text
+        .split(',')
+        .map((f) => f.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
   for (const f of formats) if (!isFormat(f)) throw new UserError(t('cli.badFormat', { format: f, formats: FORMATS.join(', ') }));
   if (formats.length === 0) throw new UserError(t('cli.badFormat', { format: text, formats: FORMATS.join(', ') }));
   return formats as Format[];

@@ -49,7 +49,8 @@ export const named = (name: string, inner: Expr): Expr => {
   };
 };
 
-const binary = (op: '+' | '-' | '*' | '/', prec: number, f: (a: number, b: number) => number) =>
+const binary =
+  (op: '+' | '-' | '*' | '/', prec: number, f: (a: number, b: number) => number) =>
   (a: Expr, b: Expr): Expr => ({
     // Left-associative: the right operand of - and / needs parentheses at equal precedence.
     text: `${wrap(a, prec)}${op}${wrap(b, op === '-' || op === '/' ? prec + 1 : prec)}`,
@@ -64,16 +65,29 @@ export const div = binary('/', 2, (a, b) => a / b);
 export const product = (...factors: Expr[]): Expr => factors.reduce((a, b) => mul(a, b));
 export const sum = (...terms: Expr[]): Expr => terms.reduce((a, b) => add(a, b));
 
-export const min = (a: Expr, b: Expr): Expr => ({ text: `MIN(${a.text},${b.text})`, js: (slot) => `Math.min(${a.js(slot)},${b.js(slot)})`, prec: 3, evaluate: (env) => Math.min(a.evaluate(env), b.evaluate(env)) });
+export const min = (a: Expr, b: Expr): Expr => ({
+  text: `MIN(${a.text},${b.text})`,
+  js: (slot) => `Math.min(${a.js(slot)},${b.js(slot)})`,
+  prec: 3,
+  evaluate: (env) => Math.min(a.evaluate(env), b.evaluate(env)),
+});
 /** CEILING(x,1): the next whole number. */
-export const ceiling = (a: Expr): Expr => ({ text: `CEILING(${a.text},1)`, js: (slot) => `Math.ceil(${a.js(slot)})`, prec: 3, evaluate: (env) => Math.ceil(a.evaluate(env)) });
+export const ceiling = (a: Expr): Expr => ({
+  text: `CEILING(${a.text},1)`,
+  js: (slot) => `Math.ceil(${a.js(slot)})`,
+  prec: 3,
+  evaluate: (env) => Math.ceil(a.evaluate(env)),
+});
 
 type Comparison = '>' | '<=';
 const compares = (a: number, op: Comparison, b: number): boolean => (op === '>' ? a > b : a <= b);
 
 /** a <= b as a workbook truth value (TRUE/FALSE); evaluates to 1 or 0. */
 export const atMost = (a: Expr, b: Expr): Expr => ({
-  text: `${wrap(a, 1)}<=${wrap(b, 1)}`, js: (slot) => `(${a.js(slot)}<=${b.js(slot)}?1:0)`, prec: 0, evaluate: (env) => (compares(a.evaluate(env), '<=', b.evaluate(env)) ? 1 : 0),
+  text: `${wrap(a, 1)}<=${wrap(b, 1)}`,
+  js: (slot) => `(${a.js(slot)}<=${b.js(slot)}?1:0)`,
+  prec: 0,
+  evaluate: (env) => (compares(a.evaluate(env), '<=', b.evaluate(env)) ? 1 : 0),
 });
 /** A branch of IF: a formula, or 'blank' for the empty text "" (NaN when evaluated). */
 type Branch = Expr | 'blank';
@@ -99,7 +113,10 @@ export function when(a: Expr, op: Comparison, b: Expr, then: Branch, otherwise: 
  * building an environment per call. Each formula is compiled once. The source holds only numbers,
  * operators, Math.min/ceil and what `slot` returns; a name `slot` does not know throws here.
  */
-export function compiler<F extends (...args: never[]) => number>(slot: (name: string) => string, params: readonly string[]): (e: Expr) => F {
+export function compiler<F extends (...args: never[]) => number>(
+  slot: (name: string) => string,
+  params: readonly string[],
+): (e: Expr) => F {
   const compiled = new WeakMap<Expr, F>();
   return (e) => {
     let f = compiled.get(e);

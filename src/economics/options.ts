@@ -64,7 +64,12 @@ export const namedDrivers = (hasThroughput: boolean, trainingRuns: number): Driv
 });
 
 export function optionFormulas(
-  acquisition: Acquisition, names: CandidateNames, fleetGpus: number, drivers: DriverExprs, tco: TcoOperands, hasBudget: boolean,
+  acquisition: Acquisition,
+  names: CandidateNames,
+  fleetGpus: number,
+  drivers: DriverExprs,
+  tco: TcoOperands,
+  hasBudget: boolean,
 ): OptionFormulas {
   const hours = mul(ref('hoursPerMonth'), ref('horizonMonths'));
   const tps = drivers.tokensPerSecond;
@@ -78,7 +83,8 @@ export function optionFormulas(
     // Owned cost per GPU-hour of the fleet prices a training run on owned GPUs.
     const perGpuHour = (l: Level) => div(total[l], mul(ref(names.gpus), hours));
     return {
-      total, budgetBasis: capex,
+      total,
+      budgetBasis: capex,
       costPerMillionTokens: perMillion((l) => mul(total[l], inferenceShare)),
       trainingRunCost: drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], perGpuHour(l)))),
       withinBudget: withinBudget(capex),
@@ -87,9 +93,14 @@ export function optionFormulas(
   const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
   const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], ref(names.rent[l]))));
   const total = each((l) => (runs.length ? add(inferenceRent(l), sum(...runs.map((r) => r[l]))) : inferenceRent(l)));
-  return { total, budgetBasis: total, costPerMillionTokens: perMillion(inferenceRent), trainingRunCost: runs, withinBudget: withinBudget(total) };
+  return {
+    total,
+    budgetBasis: total,
+    costPerMillionTokens: perMillion(inferenceRent),
+    trainingRunCost: runs,
+    withinBudget: withinBudget(total),
+  };
 }
-
 
 /** The candidate's TCO as the results calculateTco evaluated (names a compiled formula reads from its levels). */
 export const evaluatedTco: TcoOperands = { ownedTotal: (l) => ref(TCO_RESULTS.ownedTotal[l]), capex: (l) => ref(TCO_RESULTS.capex[l]) };

@@ -11,10 +11,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import type { NumberFormat } from '../report/model.ts';
 
 /** Where a default comes from: a published source, a planning convention, or a neutral tool default (0). */
-type DefaultSource =
-  | { readonly text: string; readonly url: string }
-  | 'planning'
-  | 'tool';
+type DefaultSource = { readonly text: string; readonly url: string } | 'planning' | 'tool';
 
 /** How the sensitivity analysis moves a parameter (applies to buying, renting or both). */
 interface SensitivitySpan {
@@ -37,7 +34,13 @@ export interface EconomicParameter {
   /** Sourced range of the value in practice. */
   readonly plausible?: { readonly low: number; readonly high: number };
   /** Accepted values: bounds (exclusive where marked) and whole numbers. */
-  readonly range: { readonly min?: number; readonly minExclusive?: boolean; readonly max?: number; readonly maxExclusive?: boolean; readonly integer?: boolean };
+  readonly range: {
+    readonly min?: number;
+    readonly minExclusive?: boolean;
+    readonly max?: number;
+    readonly maxExclusive?: boolean;
+    readonly integer?: boolean;
+  };
   /** false: fixed by the tool (not a scenario field). */
   readonly settable?: false;
   /** Unit with {currency}, {month}, {year} placeholders; absent for ratios and shares. */
@@ -52,8 +55,14 @@ export interface EconomicParameter {
 
 export const ECONOMIC_PARAMETERS = {
   electricityPricePerKwh: {
-    help: 'Electricity price per kWh.', default: 0.08, perUsd: true, plausible: { low: 0.06, high: 0.19 },
-    range: { min: 0, minExclusive: true }, unit: '{currency}/kWh', format: 'decimal3', label: 'assume.electricity',
+    help: 'Electricity price per kWh.',
+    default: 0.08,
+    perUsd: true,
+    plausible: { low: 0.06, high: 0.19 },
+    range: { min: 0, minExclusive: true },
+    unit: '{currency}/kWh',
+    format: 'decimal3',
+    label: 'assume.electricity',
     // US average industrial retail price 2022–2025: 0.077–0.083 USD/kWh.
     source: {
       text: 'EIA Electric Power Monthly Table 5.6.A (US industrial average 2022–2025), via Epoch AI training-cost-trends',
@@ -62,8 +71,13 @@ export const ECONOMIC_PARAMETERS = {
     sensitivity: { applies: 'any', around: { relative: 0.3 }, flip: { low: 0, high: 1, highTimesValue: 10 } },
   },
   pue: {
-    help: 'Facility power usage effectiveness (PUE), 1–3.', default: 1.55, plausible: { low: 1.1, high: 1.6 },
-    range: { min: 1, max: 3 }, format: 'decimal2', label: 'assume.pue', shortLabel: 'param.pue',
+    help: 'Facility power usage effectiveness (PUE), 1–3.',
+    default: 1.55,
+    plausible: { low: 1.1, high: 1.6 },
+    range: { min: 1, max: 3 },
+    format: 'decimal2',
+    label: 'assume.pue',
+    shortLabel: 'param.pue',
     // Industry average 1.58 (2023), 1.54 (2025); hyperscale ~1.1.
     source: {
       text: 'Uptime Institute global data center survey (industry average 1.58 in 2023, 1.54 in 2025); hyperscale ~1.1 (Epoch AI)',
@@ -73,21 +87,35 @@ export const ECONOMIC_PARAMETERS = {
   },
   utilization: {
     // No universal published value: the fleet's own average (set it from monitoring).
-    help: 'Average share of hours the GPUs run at load, (0, 1].', default: 0.7,
-    range: { min: 0, minExclusive: true, max: 1 }, format: 'percent', label: 'assume.utilization', shortLabel: 'param.utilization',
+    help: 'Average share of hours the GPUs run at load, (0, 1].',
+    default: 0.7,
+    range: { min: 0, minExclusive: true, max: 1 },
+    format: 'percent',
+    label: 'assume.utilization',
+    shortLabel: 'param.utilization',
     source: 'planning',
     sensitivity: { applies: 'any', around: { absolute: 0.2, min: 0.1, max: 1 }, flip: { low: 0.05, high: 1 } },
   },
   horizonMonths: {
     // 36 months matches a 3-year reserved-capacity term.
-    help: 'Planning horizon in months.', default: 36,
-    range: { min: 0, minExclusive: true, integer: true }, unit: '{month}', format: 'integer', label: 'assume.horizon',
+    help: 'Planning horizon in months.',
+    default: 36,
+    range: { min: 0, minExclusive: true, integer: true },
+    unit: '{month}',
+    format: 'integer',
+    label: 'assume.horizon',
     source: 'planning',
   },
   serverOverheadMultiplier: {
     // An 8-GPU HGX/DGX server costs 1.3–1.6× its bare GPUs.
-    help: 'Server cost as a multiple of its GPUs.', default: 1.4, plausible: { low: 1.3, high: 1.6 },
-    range: { min: 1, max: 3 }, unit: '×', format: 'decimal2', label: 'assume.serverOverhead', shortLabel: 'param.serverOverheadMultiplier',
+    help: 'Server cost as a multiple of its GPUs.',
+    default: 1.4,
+    plausible: { low: 1.3, high: 1.6 },
+    range: { min: 1, max: 3 },
+    unit: '×',
+    format: 'decimal2',
+    label: 'assume.serverOverhead',
+    shortLabel: 'param.serverOverheadMultiplier',
     source: {
       text: 'SemiAnalysis AI server cost analysis (2023); Thinkmate 8×H100 quote (2024); Epoch AI overhead factors',
       url: 'https://www.semianalysis.com/p/ai-server-cost-analysis-memory-is',
@@ -96,14 +124,26 @@ export const ECONOMIC_PARAMETERS = {
   },
   networkingShare: {
     // Cluster networking is ~19% of the whole cluster's cost, i.e. × 1/(1 − 0.19) on the servers.
-    help: 'Cluster networking as a share of the whole cluster cost, beyond one 8-GPU server.', default: 0.19,
-    range: { min: 0, max: 1, maxExclusive: true }, settable: false, format: 'percent', label: 'assume.networking',
-    source: { text: 'Epoch AI training-cost-trends (cluster networking 19% of total cost)', url: 'https://github.com/epoch-research/training-cost-trends' },
+    help: 'Cluster networking as a share of the whole cluster cost, beyond one 8-GPU server.',
+    default: 0.19,
+    range: { min: 0, max: 1, maxExclusive: true },
+    settable: false,
+    format: 'percent',
+    label: 'assume.networking',
+    source: {
+      text: 'Epoch AI training-cost-trends (cluster networking 19% of total cost)',
+      url: 'https://github.com/epoch-research/training-cost-trends',
+    },
   },
   depreciationYears: {
     // Accounting life 5–6 years at hyperscalers; economic life of frontier GPUs argued at 3–4.
-    help: 'Straight-line depreciation period in years.', default: 4, plausible: { low: 3, high: 6 },
-    range: { min: 0, minExclusive: true }, unit: '{year}', format: 'decimal1', label: 'assume.depreciation',
+    help: 'Straight-line depreciation period in years.',
+    default: 4,
+    plausible: { low: 3, high: 6 },
+    range: { min: 0, minExclusive: true },
+    unit: '{year}',
+    format: 'decimal1',
+    label: 'assume.depreciation',
     source: {
       text: 'Hyperscaler useful lives 5–6 years (Microsoft, Alphabet, Meta, Amazon filings); Epoch AI; suggested default 4',
       url: 'https://shaulkoral.com/useful-life-of-servers-and-network-assets-at-tech-companies/',
@@ -111,21 +151,39 @@ export const ECONOMIC_PARAMETERS = {
     sensitivity: { applies: 'buy', flip: { low: 1, high: 10 } },
   },
   residualValueShare: {
-    help: 'Resale value at the end of depreciation, share of capex.', default: 0,
-    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.residual', source: 'tool',
+    help: 'Resale value at the end of depreciation, share of capex.',
+    default: 0,
+    range: { min: 0, max: 1, maxExclusive: true },
+    format: 'percent',
+    label: 'assume.residual',
+    source: 'tool',
   },
   hostingPerKwMonth: {
-    help: 'Hosting or colocation per kW of IT load per month, scenario currency.', default: 0,
-    range: { min: 0 }, unit: '{currency}/kW/{month}', format: 'currency2', label: 'assume.hosting', source: 'tool',
+    help: 'Hosting or colocation per kW of IT load per month, scenario currency.',
+    default: 0,
+    range: { min: 0 },
+    unit: '{currency}/kW/{month}',
+    format: 'currency2',
+    label: 'assume.hosting',
+    source: 'tool',
   },
   maintenanceSharePerYear: {
-    help: 'Yearly maintenance and support, share of capex.', default: 0,
-    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.maintenance', source: 'tool',
+    help: 'Yearly maintenance and support, share of capex.',
+    default: 0,
+    range: { min: 0, max: 1, maxExclusive: true },
+    format: 'percent',
+    label: 'assume.maintenance',
+    source: 'tool',
   },
   reservedDiscount: {
     // Reserved/committed capacity is typically 30–70% below on-demand; the default prices on demand.
-    help: 'Discount of reserved capacity over on-demand rental, [0, 1).', default: 0, plausible: { low: 0.3, high: 0.7 },
-    range: { min: 0, max: 1, maxExclusive: true }, format: 'percent', label: 'assume.reserved', shortLabel: 'param.reservedDiscount',
+    help: 'Discount of reserved capacity over on-demand rental, [0, 1).',
+    default: 0,
+    plausible: { low: 0.3, high: 0.7 },
+    range: { min: 0, max: 1, maxExclusive: true },
+    format: 'percent',
+    label: 'assume.reserved',
+    shortLabel: 'param.reservedDiscount',
     source: {
       text: 'dstack, State of cloud GPU 2025 (reserved 1–3 yr: 30–70% below on-demand)',
       url: 'https://github.com/dstackai/dstack/blob/master/docs/blog/posts/state-of-cloud-gpu-2025.md',

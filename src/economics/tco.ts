@@ -22,7 +22,13 @@ export { LEVELS, type Level };
  */
 function capexFormula(gpus: Expr, price: Expr): Expr {
   const serverCost = product(gpus, price, ref('serverOverheadMultiplier'));
-  const networking = when(gpus, '>', ref('gpusPerServer'), mul(serverCost, div(ref('networkingShare'), sub(num(1), ref('networkingShare')))), num(0));
+  const networking = when(
+    gpus,
+    '>',
+    ref('gpusPerServer'),
+    mul(serverCost, div(ref('networkingShare'), sub(num(1), ref('networkingShare')))),
+    num(0),
+  );
   return add(serverCost, networking);
 }
 
@@ -72,7 +78,13 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
   const ownedTotal = add(mul(cell('capex', capex), depreciatedShare), mul(cell('opexPerMonth', opexPerMonth), horizon));
   const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref('reservedDiscount')), ref('hoursPerMonth'));
   return {
-    itPowerKw, energyKwhPerMonth, capex, powerPerMonth, opexPerMonth, ownedTotal, rentPerMonth,
+    itPowerKw,
+    energyKwhPerMonth,
+    capex,
+    powerPerMonth,
+    opexPerMonth,
+    ownedTotal,
+    rentPerMonth,
     rentTotal: mul(rentPerMonth, horizon),
     breakEvenMonth: breakEvenFormula(cell('capex', capex), cell('opexPerMonth', opexPerMonth), rentPerMonth),
   };
@@ -111,7 +123,11 @@ export interface TcoResult {
 
 /** The formulas over one fixed set of names, built once. */
 export const EVAL_NAMES = candidateNames('c');
-const EVAL = { low: tcoFormulas(EVAL_NAMES, 'low', NAMED_RESULTS), base: tcoFormulas(EVAL_NAMES, 'base', NAMED_RESULTS), high: tcoFormulas(EVAL_NAMES, 'high', NAMED_RESULTS) };
+const EVAL = {
+  low: tcoFormulas(EVAL_NAMES, 'low', NAMED_RESULTS),
+  base: tcoFormulas(EVAL_NAMES, 'base', NAMED_RESULTS),
+  high: tcoFormulas(EVAL_NAMES, 'high', NAMED_RESULTS),
+};
 
 /**
  * Where a compiled formula reads each name: the economics (`e`, a ResolvedEconomics), the
@@ -125,29 +141,45 @@ const SLOTS: Readonly<Record<string, string>> = {
   [BUDGET]: '(e.budget ?? 0)',
   [EVAL_NAMES.gpus]: 'c.gpus',
   [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
-  ...Object.fromEntries(LEVELS.flatMap((l) => [
-    [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],
-    [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
-    [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
-    [TCO_RESULTS.capex[l], `t.${l}.capex`],
-  ])),
+  ...Object.fromEntries(
+    LEVELS.flatMap((l) => [
+      [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],
+      [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
+      [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
+      [TCO_RESULTS.capex[l], `t.${l}.capex`],
+    ]),
+  ),
 };
-export type Compiled = (e: ResolvedEconomics, c: Omit<TcoInput, 'economics'>, t: Readonly<Record<Level, TcoPoint>> | null, d?: OptionDrivers) => number;
+export type Compiled = (
+  e: ResolvedEconomics,
+  c: Omit<TcoInput, 'economics'>,
+  t: Readonly<Record<Level, TcoPoint>> | null,
+  d?: OptionDrivers,
+) => number;
 /** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
-export const compileEval = compiler<Compiled>((name) => {
-  const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
-  if (driver) return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';
-  const slot = SLOTS[name];
-  if (slot === undefined) throw new Error(`no value for ${name} in a compiled formula`);
-  return slot;
-}, ['e', 'c', 't', 'd']);
+export const compileEval = compiler<Compiled>(
+  (name) => {
+    const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
+    if (driver)
+      return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';
+    const slot = SLOTS[name];
+    if (slot === undefined) throw new Error(`no value for ${name} in a compiled formula`);
+    return slot;
+  },
+  ['e', 'c', 't', 'd'],
+);
 
 /** Each result's formula compiled once: the same arithmetic as `evaluate`, without an environment per call. */
 const RUN = LEVELS.map((l) => {
   const f = EVAL[l];
   return {
-    capex: compileEval(f.capex), powerPerMonth: compileEval(f.powerPerMonth), opexPerMonth: compileEval(f.opexPerMonth), ownedTotal: compileEval(f.ownedTotal),
-    rentPerMonth: compileEval(f.rentPerMonth), rentTotal: compileEval(f.rentTotal), breakEvenMonth: compileEval(f.breakEvenMonth),
+    capex: compileEval(f.capex),
+    powerPerMonth: compileEval(f.powerPerMonth),
+    opexPerMonth: compileEval(f.opexPerMonth),
+    ownedTotal: compileEval(f.ownedTotal),
+    rentPerMonth: compileEval(f.rentPerMonth),
+    rentTotal: compileEval(f.rentTotal),
+    breakEvenMonth: compileEval(f.breakEvenMonth),
   };
 });
 const IT_POWER = compileEval(EVAL.base.itPowerKw);

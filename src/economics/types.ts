@@ -5,7 +5,12 @@
  */
 import type { EconomicKey } from './parameters.ts';
 
-export interface Money { readonly low: number; readonly base: number; readonly high: number; readonly from: 'scenario' | 'catalog' }
+export interface Money {
+  readonly low: number;
+  readonly base: number;
+  readonly high: number;
+  readonly from: 'scenario' | 'catalog';
+}
 
 /** Every economic parameter (economics/parameters.ts) with its default applied, in the scenario currency. */
 export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {

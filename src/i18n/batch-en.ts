@@ -16,9 +16,10 @@ export const batchEn = {
   'batch.index.title': 'Batch index',
   'batch.index.shardTitle': 'Batch index, shard {index} of {count}',
   'batch.index.summary': '{total} scenario(s): {ok} ok, {invalid} invalid, {failed} failed',
-  'batch.index.subject': 'GPU procurement batch index: each scenario\'s recommendation, cost and status, with links to its reports',
+  'batch.index.subject': "GPU procurement batch index: each scenario's recommendation, cost and status, with links to its reports",
   'batch.index.section': 'Scenarios',
-  'batch.index.intro': 'One row per scenario, in path order: the recommended configuration, its base-case cost over the planning horizon and its cost per 1M output tokens, each in the scenario\'s currency; the status, why a scenario is invalid or failed, and links to the reports written for it.',
+  'batch.index.intro':
+    "One row per scenario, in path order: the recommended configuration, its base-case cost over the planning horizon and its cost per 1M output tokens, each in the scenario's currency; the status, why a scenario is invalid or failed, and links to the reports written for it.",
   'batch.index.more': '{reason} (+{count} more)',
   'batch.index.col.file': 'Scenario file',
   'batch.index.col.name': 'Name',

@@ -20,7 +20,8 @@ export const batchZhCN = {
   'batch.index.summary': '{total} 个场景：{ok} 个成功，{invalid} 个无效，{failed} 个失败',
   'batch.index.subject': 'GPU 采购批量索引：各场景的推荐配置、成本与状态，并链接到各自的报告',
   'batch.index.section': '场景',
-  'batch.index.intro': '每个场景一行，按路径排序：推荐配置、其在规划期内的基准成本及每百万输出 token 成本（均以该场景的币种计）；状态、场景无效或失败的原因，以及为其生成的各份报告的链接。',
+  'batch.index.intro':
+    '每个场景一行，按路径排序：推荐配置、其在规划期内的基准成本及每百万输出 token 成本（均以该场景的币种计）；状态、场景无效或失败的原因，以及为其生成的各份报告的链接。',
   'batch.index.more': '{reason}（另有 {count} 个问题）',
   'batch.index.col.file': '场景文件',
   'batch.index.col.name': '名称',

@@ -15,7 +15,8 @@ export const cliZhCN = {
   'cli.noInput': '{input}：文件或目录不存在',
   'cli.noScenarios': '{input}：此目录中没有场景文件（*.yaml、*.yml）',
   'cli.chromePathMissing': 'CHROME_PATH 指向的 {path} 不存在',
-  'cli.noBrowser': '找不到用于生成 PDF 的 Chromium。请运行 `npm run setup`（Debian 上会安装 chromium-headless-shell），或将 CHROME_PATH 设为 Chrome/Chromium 可执行文件，或使用 --format xlsx,html,json',
+  'cli.noBrowser':
+    '找不到用于生成 PDF 的 Chromium。请运行 `npm run setup`（Debian 上会安装 chromium-headless-shell），或将 CHROME_PATH 设为 Chrome/Chromium 可执行文件，或使用 --format xlsx,html,json',
   'cli.usageHint': '运行 gpu-report --help 查看用法。',
   'cli.internal': '内部错误：{message}\n这是 gpu-report 的缺陷；请附上命令行和场景文件报告。',
   'cli.browserMissing': '所有场景均跳过 PDF：{message}',
@@ -28,8 +29,10 @@ export const cliZhCN = {
   'cli.outIsFile': '输出目录 {dir} 是一个已存在的文件：请为 --out 指定目录名',
   'cli.initNotFolder': '{dir} 是文件：`gpu-report init` 需要写入 scenario.yaml 的目录',
   'cli.chromePathNotFile': 'CHROME_PATH 指向的 {path} 是{kind}，不是程序：请指向 Chrome/Chromium 可执行文件',
-  'cli.chromePathNotExecutable': 'CHROME_PATH 指向的 {path} 不可执行：请对其运行 chmod +x，或将 CHROME_PATH 指向 Chrome/Chromium 可执行文件',
-  'cli.browserStartTimeout': '浏览器 {path} 在 {seconds} 秒内未启动，已被终止：请确认它是 Chrome/Chromium（{path} --version），或调大 --timeout',
+  'cli.chromePathNotExecutable':
+    'CHROME_PATH 指向的 {path} 不可执行：请对其运行 chmod +x，或将 CHROME_PATH 指向 Chrome/Chromium 可执行文件',
+  'cli.browserStartTimeout':
+    '浏览器 {path} 在 {seconds} 秒内未启动，已被终止：请确认它是 Chrome/Chromium（{path} --version），或调大 --timeout',
   'cli.browserExited': '浏览器 {path} 在启动时退出（{detail}）：请确认它是 Chrome/Chromium（{path} --version），或运行 `npm run setup`',
   'cli.badEpoch': 'SOURCE_DATE_EPOCH 须为自 1970-01-01 起的整秒数，范围 0 到 {max}（9999 年）（收到“{value}”）：请修正或取消设置',
   'cli.concurrencyCapped': '--concurrency {requested} 已限制为 {cap}（{factor} × {cpus} 个 CPU）：同时运行更多场景只会占用更多内存',

@@ -11,7 +11,8 @@ export const documentEn = {
   'document.keyFigures': 'Key figures',
   'document.headlineCost': 'Cost over the planning horizon (base)',
   'document.scenario': 'Scenario',
-  'document.preparedWith': 'Prepared with {tool} {version}. Every number is traceable to the scenario file, the catalog or a cited source (see Assumptions).',
+  'document.preparedWith':
+    'Prepared with {tool} {version}. Every number is traceable to the scenario file, the catalog or a cited source (see Assumptions).',
   'document.pageColumn': 'Page',
   'document.analyses': '{count} analyses',
 } as const;

@@ -3,7 +3,8 @@ export const economicsEn = {
   'acq.buy': 'buy',
   'acq.rent': 'rent',
   'rec.title': 'Recommendation',
-  'rec.intro': 'Every candidate fleet, bought or rented, ranked: configurations that meet every memory, latency, throughput, deadline and budget constraint first, then by cost over {months} months.',
+  'rec.intro':
+    'Every candidate fleet, bought or rented, ranked: configurations that meet every memory, latency, throughput, deadline and budget constraint first, then by cost over {months} months.',
   'rec.col.rank': 'Rank',
   'rec.col.configuration': 'Configuration',
   'rec.col.acquisition': 'Buy or rent',
@@ -30,15 +31,19 @@ export const economicsEn = {
   'rec.none': 'No configuration meets every constraint. The changes below would make one work, cheapest first.',
   'rec.remedy.budget': 'Raise the budget to {budget}: {config} ({acq}) then meets every constraint at {total} over the horizon.',
   'rec.remedy.moreGpus': 'Allow up to {limit} GPUs of a kind: {config} ({acq}) meets the targets at {total}{budgetNote}.',
-  'rec.remedy.quantise': 'Quantise the served models one step (16-bit → FP8, FP8/INT8 → INT4): {config} ({acq}) meets the targets at {total}{budgetNote}.',
+  'rec.remedy.quantise':
+    'Quantise the served models one step (16-bit → FP8, FP8/INT8 → INT4): {config} ({acq}) meets the targets at {total}{budgetNote}.',
   'rec.remedy.lora': 'Fine-tune with LoRA instead of full training: {config} ({acq}) meets the targets at {total}{budgetNote}.',
   'rec.remedy.qlora': 'Fine-tune with QLoRA (4-bit base): {config} ({acq}) meets the targets at {total}{budgetNote}.',
   'rec.remedy.withinBudget': ', within the budget',
   'rec.remedy.needsBudget': ', but it needs a budget of {budget}',
-  'rec.noRemedy': 'No single change tried (budget, up to {limit} GPUs, quantisation, LoRA/QLoRA) makes a configuration meet the targets; relax a latency or throughput target.',
-  'rec.method': 'Bought: cost over the horizon is the owned TCO (depreciation + power + hosting + maintenance); the budget is compared with the capex. Rented: inference GPUs are rented every month at the on-demand rate less the reserved discount, training GPUs for the run\'s GPU-hours; the budget is compared with the total rent. Cost per 1M output tokens divides the inference GPUs\' cost by the tokens they produce at the scenario\'s utilisation. Low/high pair the price ranges with the estimator\'s throughput band.',
+  'rec.noRemedy':
+    'No single change tried (budget, up to {limit} GPUs, quantisation, LoRA/QLoRA) makes a configuration meet the targets; relax a latency or throughput target.',
+  'rec.method':
+    "Bought: cost over the horizon is the owned TCO (depreciation + power + hosting + maintenance); the budget is compared with the capex. Rented: inference GPUs are rented every month at the on-demand rate less the reserved discount, training GPUs for the run's GPU-hours; the budget is compared with the total rent. Cost per 1M output tokens divides the inference GPUs' cost by the tokens they produce at the scenario's utilisation. Low/high pair the price ranges with the estimator's throughput band.",
   'sens.title': 'Sensitivity',
-  'sens.intro': 'How the recommended configuration ({config}, {acq}) moves when one assumption at a time takes its low or high value; the largest swing first.',
+  'sens.intro':
+    'How the recommended configuration ({config}, {acq}) moves when one assumption at a time takes its low or high value; the largest swing first.',
   'sens.col.assumption': 'Assumption',
   'sens.col.low': 'Low value',
   'sens.col.high': 'High value',
@@ -73,7 +78,8 @@ export const economicsEn = {
   'sum.risksTitle': 'Main risks',
   'sum.risk.price': 'Prices are dated estimates: the {gpu} price range alone moves the cost from {low} to {high}; ask vendors for quotes.',
   'sum.risk.driver': 'The answer is most sensitive to {param}: between its low and high value the cost moves from {low} to {high}.',
-  'sum.risk.estimate': 'Performance estimates carry the calibrated band (throughput ±{thr}%, latency ±{lat}% at the 90th percentile on published measurements); engine versions alone move results 20–30%.',
+  'sum.risk.estimate':
+    'Performance estimates carry the calibrated band (throughput ±{thr}%, latency ±{lat}% at the 90th percentile on published measurements); engine versions alone move results 20–30%.',
   'sum.risk.headroom': '{workload}: the {metric} target is met with only {pct}% headroom; a slower engine or longer prompts could miss it.',
   'sum.risk.infeasible': 'Nothing meets every constraint as stated; the recommendation section lists what would.',
   'sum.risk.flip': 'The runner-up ({config}) wins if {param} passes {value}.',

@@ -38,7 +38,8 @@ export const economicsZhCN = {
   'rec.remedy.withinBudget': '，且未超预算',
   'rec.remedy.needsBudget': '，但需要 {budget} 的预算',
   'rec.noRemedy': '尝试过的单项改动（预算、最多 {limit} 张 GPU、量化、LoRA/QLoRA）都无法让配置满足目标；请放宽延迟或吞吐目标。',
-  'rec.method': '购买：规划期成本为自购总成本（折旧 + 电费 + 托管 + 维护），与预算比较的是资本支出。租用：推理 GPU 按月租用（按需价格减去预留折扣），训练 GPU 按本次训练的 GPU 小时租用，与预算比较的是租金总额。每百万输出 token 成本 = 推理 GPU 的成本 ÷ 按场景利用率产生的 token 数。上下限由价格区间与估算器的吞吐误差带组合得出。',
+  'rec.method':
+    '购买：规划期成本为自购总成本（折旧 + 电费 + 托管 + 维护），与预算比较的是资本支出。租用：推理 GPU 按月租用（按需价格减去预留折扣），训练 GPU 按本次训练的 GPU 小时租用，与预算比较的是租金总额。每百万输出 token 成本 = 推理 GPU 的成本 ÷ 按场景利用率产生的 token 数。上下限由价格区间与估算器的吞吐误差带组合得出。',
   'sens.title': '敏感性分析',
   'sens.intro': '推荐配置（{config}，{acq}）在每次只改变一个假设（取其下限或上限）时的变化，按影响从大到小排列。',
   'sens.col.assumption': '假设',
@@ -75,7 +76,8 @@ export const economicsZhCN = {
   'sum.risksTitle': '主要风险',
   'sum.risk.price': '价格为带日期的估算：仅 {gpu} 的价格区间就使成本在 {low} 到 {high} 之间变化；请向供应商询价。',
   'sum.risk.driver': '结论对{param}最敏感：在其上下限之间，成本从 {low} 变化到 {high}。',
-  'sum.risk.estimate': '性能估算带有校准误差带（在公开测量数据上第 90 百分位：吞吐 ±{thr}%，延迟 ±{lat}%）；仅推理引擎版本差异就可能带来 20–30% 的变化。',
+  'sum.risk.estimate':
+    '性能估算带有校准误差带（在公开测量数据上第 90 百分位：吞吐 ±{thr}%，延迟 ±{lat}%）；仅推理引擎版本差异就可能带来 20–30% 的变化。',
   'sum.risk.headroom': '{workload}：{metric}目标仅有 {pct}% 的余量；引擎更慢或提示更长都可能导致不达标。',
   'sum.risk.infeasible': '按当前条件没有配置能满足全部约束；推荐方案一节列出了可行的改动。',
   'sum.risk.flip': '若{param}超过 {value}，次优方案（{config}）更优。',

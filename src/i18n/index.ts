@@ -17,8 +17,5 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 export function createTranslator(locale: Locale): Translate {
   const messages = catalogues[locale];
   return (key, params) =>
-    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-      params && name in params ? String(params[name]) : whole,
-    );
+    messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
-

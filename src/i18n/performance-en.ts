@@ -4,9 +4,11 @@
  */
 export const performanceEn = {
   'inferenceCapacity.title': 'Inference capacity',
-  'inferenceCapacity.intro': 'For each inference workload: the fewest GPUs of each candidate that meet its latency and throughput targets, what that layout serves, whether each target is met, and what an output token costs at the rental rate.',
+  'inferenceCapacity.intro':
+    'For each inference workload: the fewest GPUs of each candidate that meet its latency and throughput targets, what that layout serves, whether each target is met, and what an output token costs at the rental rate.',
   'inferenceCapacity.none': 'This scenario has no inference workload.',
-  'inferenceCapacity.tableTitle': '{workload}, {precision}: {input} prompt and {output} output tokens per request, {concurrency} concurrent requests',
+  'inferenceCapacity.tableTitle':
+    '{workload}, {precision}: {input} prompt and {output} output tokens per request, {concurrency} concurrent requests',
   'inferenceCapacity.col.gpus': 'GPUs (sized)',
   'inferenceCapacity.col.tp': 'Tensor parallel',
   'inferenceCapacity.col.replicas': 'Replicas',
@@ -42,31 +44,40 @@ export const performanceEn = {
   'inferenceCapacity.basis.edgeDeployment': 'MLPerf Inference edge single-stream scenario, bounds are planning defaults',
   'inferenceCapacity.noLatencyBound': 'throughput only, no latency bound',
   'inferenceCapacity.noTargetsApplied': 'none, so GPUs are sized by memory',
-  'inferenceCapacity.profileNote': '{workload} uses the {profile} usage profile ({basis}: {profileTargets}; {profileConcurrency} concurrent requests unless set). Targets applied: {targets}.',
+  'inferenceCapacity.profileNote':
+    '{workload} uses the {profile} usage profile ({basis}: {profileTargets}; {profileConcurrency} concurrent requests unless set). Targets applied: {targets}.',
   'inferenceCapacity.targetsNote': '{workload}: targets {targets}.',
-  'inferenceCapacity.noTargets': '{workload} has no latency or throughput target: GPUs are sized by memory for {concurrency} concurrent requests.',
+  'inferenceCapacity.noTargets':
+    '{workload} has no latency or throughput target: GPUs are sized by memory for {concurrency} concurrent requests.',
   'inferenceCapacity.shortfall': '{gpu} at its sized count of {gpus} ({layout}): {misses}.',
-  'inferenceCapacity.shortfallAtLimit': '{gpu}: even the best layout within its limit of {max} GPUs ({gpus} GPUs, {layout}) misses a target: {misses}.',
+  'inferenceCapacity.shortfallAtLimit':
+    '{gpu}: even the best layout within its limit of {max} GPUs ({gpus} GPUs, {layout}) misses a target: {misses}.',
   'inferenceCapacity.miss.ttft': 'TTFT is {value} ms, {pct}% above the {target} ms target',
   'inferenceCapacity.miss.tpot': 'TPOT is {value} ms, {pct}% above the {target} ms target',
   'inferenceCapacity.miss.throughput': 'output is {value} tokens/s, {pct}% short of the {target} tokens/s target',
   'inferenceCapacity.needs': 'Meeting every target takes {gpus} GPUs ({layout}).',
   'inferenceCapacity.beyondLimit': 'That is more than its limit of {max} GPUs (candidates[].maxGpus).',
   'inferenceCapacity.unreachable': 'No layout of up to {cap} GPUs meets every target.',
-  'inferenceCapacity.concurrencyBound': 'With {concurrency} requests in flight, output is at most {concurrency} ÷ TPOT however many GPUs serve them: reaching {target} tokens/s also takes more concurrent requests.',
+  'inferenceCapacity.concurrencyBound':
+    'With {concurrency} requests in flight, output is at most {concurrency} ÷ TPOT however many GPUs serve them: reaching {target} tokens/s also takes more concurrent requests.',
   'inferenceCapacity.noFit': '{gpu}: the model and its KV cache do not fit in memory on up to {max} GPUs.',
   'inferenceCapacity.chartTitle': '{workload}: output tokens/s vs concurrent requests at the sized GPU count',
   'inferenceCapacity.chartX': 'Concurrent requests',
   'inferenceCapacity.chartY': 'Output tokens/s (system)',
-  'inferenceCapacity.layoutNote': 'Layouts read replicas × tensor-parallel degree: 4 × TP 8 is four copies of the model, each split over 8 GPUs.',
-  'inferenceCapacity.definitions': 'TTFT (time to first token): from a request\'s arrival to its first output token, here the prefill of its prompt plus half a decode step of the running batch. TPOT (time per output token, also called inter-token latency): the mean time between output tokens after the first. Throughput: output tokens per second across all concurrent requests, for the whole system and per GPU (system ÷ GPUs). Steady-state continuous batching; the concurrent requests are spread over the replicas, and latencies are those of the busiest replica. Max concurrent requests: how many requests\' KV cache fits next to the weights with the serving engine using 90% of memory (vLLM default); the chart stops there. Rent per 1M output tokens = rent per GPU-hour × GPUs ÷ (3,600 × system output tokens/s) × 1,000,000, at full load (the GPUs busy at this concurrency every hour they are rented); the rate is the scenario\'s or the midpoint of the catalog\'s on-demand range.',
-  'inferenceCapacity.bands': 'Estimator error band on published measurements (docs/accuracy.md): latency ×{latLow} to ×{latHigh} (median error {latMed}%, {latRows} measurements), throughput ×{thrLow} to ×{thrHigh} (median error {thrMed}%, {thrRows} measurements). The low and high columns apply the throughput band; targets are checked on the base estimate.',
+  'inferenceCapacity.layoutNote':
+    'Layouts read replicas × tensor-parallel degree: 4 × TP 8 is four copies of the model, each split over 8 GPUs.',
+  'inferenceCapacity.definitions':
+    "TTFT (time to first token): from a request's arrival to its first output token, here the prefill of its prompt plus half a decode step of the running batch. TPOT (time per output token, also called inter-token latency): the mean time between output tokens after the first. Throughput: output tokens per second across all concurrent requests, for the whole system and per GPU (system ÷ GPUs). Steady-state continuous batching; the concurrent requests are spread over the replicas, and latencies are those of the busiest replica. Max concurrent requests: how many requests' KV cache fits next to the weights with the serving engine using 90% of memory (vLLM default); the chart stops there. Rent per 1M output tokens = rent per GPU-hour × GPUs ÷ (3,600 × system output tokens/s) × 1,000,000, at full load (the GPUs busy at this concurrency every hour they are rented); the rate is the scenario's or the midpoint of the catalog's on-demand range.",
+  'inferenceCapacity.bands':
+    'Estimator error band on published measurements (docs/accuracy.md): latency ×{latLow} to ×{latHigh} (median error {latMed}%, {latRows} measurements), throughput ×{thrLow} to ×{thrHigh} (median error {thrMed}%, {thrRows} measurements). The low and high columns apply the throughput band; targets are checked on the base estimate.',
 
   'trainingPlan.title': 'Training plan',
-  'trainingPlan.intro': 'For each training workload: the fewest GPUs of each candidate that fit and meet the deadline, the parallel layout chosen, run time, GPU-hours and the cost of renting them; the same model as full, LoRA and QLoRA training on each candidate; and the changes the numbers suggest.',
+  'trainingPlan.intro':
+    'For each training workload: the fewest GPUs of each candidate that fit and meet the deadline, the parallel layout chosen, run time, GPU-hours and the cost of renting them; the same model as full, LoRA and QLoRA training on each candidate; and the changes the numbers suggest.',
   'trainingPlan.none': 'This scenario has no training workload.',
   'trainingPlan.tableTitle': '{workload}: {method}, {precision}, {tokens} tokens at sequence length {seqLen}',
-  'trainingPlan.tableTitleDeadline': '{workload}: {method}, {precision}, {tokens} tokens at sequence length {seqLen}, deadline {deadline} days',
+  'trainingPlan.tableTitleDeadline':
+    '{workload}: {method}, {precision}, {tokens} tokens at sequence length {seqLen}, deadline {deadline} days',
   'trainingPlan.methodsTitle': '{workload}: full, LoRA and QLoRA training on each candidate (fewest GPUs that fit)',
   'trainingPlan.col.gpus': 'GPUs',
   'trainingPlan.col.dp': 'Data parallel',
@@ -99,8 +110,9 @@ export const performanceEn = {
   'trainingPlan.layout': 'DP {dp} × TP {tp} × PP {pp}, ZeRO-{zero}, recomputation {recompute}, micro-batch {microBatch}',
   'trainingPlan.suggest.deadline': '{gpus} × {gpu} take {days} days, missing the {deadline}-day deadline.',
   'trainingPlan.suggest.deadlineFound': '{gpus} GPUs finish in {days} days ({layout}; {gpuHours} GPU-hours).',
-  'trainingPlan.suggest.deadlineFoundRent': '{gpus} GPUs finish in {days} days ({layout}; {gpuHours} GPU-hours, {rent} {currency} to rent).',
-  'trainingPlan.suggest.beyondLimit': 'That is more than the candidate\'s limit of {max} GPUs (candidates[].maxGpus).',
+  'trainingPlan.suggest.deadlineFoundRent':
+    '{gpus} GPUs finish in {days} days ({layout}; {gpuHours} GPU-hours, {rent} {currency} to rent).',
+  'trainingPlan.suggest.beyondLimit': "That is more than the candidate's limit of {max} GPUs (candidates[].maxGpus).",
   'trainingPlan.suggest.deadlineNone': 'No count of up to {cap} GPUs finishes in time; the fastest found, {gpus} GPUs, takes {days} days.',
   'trainingPlan.suggest.noFit': '{gpu}: {workload} ({method}) does not fit on up to {max} GPUs.',
   'trainingPlan.suggest.alternatives': 'What would fit: {list}.',
@@ -108,13 +120,18 @@ export const performanceEn = {
   'trainingPlan.suggest.otherFits': '{gpu} on {gpus} GPUs ({days} days)',
   'trainingPlan.suggest.beyondFits': '{gpus} GPUs of this kind, beyond the limit ({days} days)',
   'trainingPlan.suggest.nothing': 'No other method or candidate fits, nor up to {cap} GPUs of this kind.',
-  'trainingPlan.suggest.recompute': '{gpus} × {gpu} need full activation recomputation (a second forward pass, about a third more compute). {gpus} × {other} ({memory} GB per GPU) avoid it (recomputation {recompute}) and are {speedup}× as fast, their own speed included: {days} days instead of {baseDays}.',
-  'trainingPlan.suggest.fp8': '{gpu} has FP8 tensor cores: training in FP8 mixed precision on the same {gpus} × {gpu} is estimated at {days} days instead of {baseDays} ({speedup}× as fast; MFU {mfu}% of the FP8 peak). Check model quality before switching.',
-  'trainingPlan.method': 'Time = training FLOPs (6 × parameters × tokens plus attention; LoRA and QLoRA skip the frozen weights\' gradients; recomputation adds forward work) ÷ (GPUs × dense peak × hardware utilisation), plus pipeline bubbles and the tensor- and data-parallel communication not hidden under compute. For each count the planner tries every data / tensor / pipeline split (tensor parallel within one 8-GPU node), ZeRO stages 0–3, recomputation none / selective / full and micro-batches 1–32, keeps those that fit in 95% of memory and takes the fastest; global batch about 4M tokens (Llama 2). The sized count is the fewest GPUs (powers of two) that fit and meet the deadline, or the fewest that fit when none meets it. MFU = model FLOPs per second ÷ dense peak of the precision used. Rent for the run = GPU-hours × rent per GPU-hour. Throughput error band on published measurements: ×{low} to ×{high} (median error {med}%, {rows} measurements); days low/high follow from it.',
+  'trainingPlan.suggest.recompute':
+    '{gpus} × {gpu} need full activation recomputation (a second forward pass, about a third more compute). {gpus} × {other} ({memory} GB per GPU) avoid it (recomputation {recompute}) and are {speedup}× as fast, their own speed included: {days} days instead of {baseDays}.',
+  'trainingPlan.suggest.fp8':
+    '{gpu} has FP8 tensor cores: training in FP8 mixed precision on the same {gpus} × {gpu} is estimated at {days} days instead of {baseDays} ({speedup}× as fast; MFU {mfu}% of the FP8 peak). Check model quality before switching.',
+  'trainingPlan.method':
+    "Time = training FLOPs (6 × parameters × tokens plus attention; LoRA and QLoRA skip the frozen weights' gradients; recomputation adds forward work) ÷ (GPUs × dense peak × hardware utilisation), plus pipeline bubbles and the tensor- and data-parallel communication not hidden under compute. For each count the planner tries every data / tensor / pipeline split (tensor parallel within one 8-GPU node), ZeRO stages 0–3, recomputation none / selective / full and micro-batches 1–32, keeps those that fit in 95% of memory and takes the fastest; global batch about 4M tokens (Llama 2). The sized count is the fewest GPUs (powers of two) that fit and meet the deadline, or the fewest that fit when none meets it. MFU = model FLOPs per second ÷ dense peak of the precision used. Rent for the run = GPU-hours × rent per GPU-hour. Throughput error band on published measurements: ×{low} to ×{high} (median error {med}%, {rows} measurements); days low/high follow from it.",
 
   'multiGpu.title': 'Multi-GPU scaling',
-  'multiGpu.introTraining': 'How training throughput grows from 1 to {max} GPUs of each candidate for {workload}, and how much of each added GPU turns into throughput.',
-  'multiGpu.introInference': 'How output throughput grows from 1 to {max} GPUs of each candidate for {workload}, and how much of each added GPU turns into throughput.',
+  'multiGpu.introTraining':
+    'How training throughput grows from 1 to {max} GPUs of each candidate for {workload}, and how much of each added GPU turns into throughput.',
+  'multiGpu.introInference':
+    'How output throughput grows from 1 to {max} GPUs of each candidate for {workload}, and how much of each added GPU turns into throughput.',
   'multiGpu.introNone': 'This scenario has no workload to scale.',
   'multiGpu.col.gpus': 'GPUs',
   'multiGpu.col.layout': 'Layout',
@@ -123,18 +140,23 @@ export const performanceEn = {
   'multiGpu.col.efficiency': 'Scaling efficiency',
   'multiGpu.unit.trainingTokens': 'training tokens/s',
   'multiGpu.unit.outputTokens': 'output tokens/s',
-  'multiGpu.chartTitle': 'Scaling efficiency by GPU count (training: compute share of a step; inference: per-GPU throughput relative to the smallest count that fits)',
+  'multiGpu.chartTitle':
+    'Scaling efficiency by GPU count (training: compute share of a step; inference: per-GPU throughput relative to the smallest count that fits)',
   'multiGpu.chartY': 'Efficiency (%)',
   'multiGpu.perGpuChartTitle': 'Throughput per GPU vs GPUs',
   'multiGpu.noFit': '{gpu}: {workload} does not fit on up to {max} GPUs.',
-  'multiGpu.trainingNote': 'Training, {workload}: at each count the training planner picks the fastest layout (global batch about 4M tokens). Data-parallel gradient exchange is mostly hidden under compute (80% overlap, as PyTorch FSDP prefetching does), so efficiency here is the share of each step spent computing: pipeline bubbles and tensor-parallel all-reduces that NVLink / Infinity Fabric carry faster than PCIe or the network lower it.',
-  'multiGpu.inferenceNote': 'Inference, {workload}: at each count the smallest tensor-parallel degree that fits, the other GPUs as replicas, and the load per GPU of the smallest count that fits ({concurrency} concurrent requests there, scaled with the GPUs). Replicas exchange nothing, so they scale linearly; tensor parallelism adds all-reduces in every layer.',
-  'multiGpu.linkNote': 'Efficiency depends on the interconnect and on the parallelism used. Tensor parallelism splits every layer and exchanges activations several times per layer, so it stays inside one node on the fastest link (NVLink, Infinity Fabric); pipeline and data parallelism exchange less often and cross nodes over the cluster network (modelled at {scaleOut} GB/s per GPU, one 400 Gb/s NIC per GPU). GPUs without a GPU-to-GPU link talk through PCIe and the host, and are limited to tensor parallel 2 here. Links of the candidates: {links}.',
+  'multiGpu.trainingNote':
+    'Training, {workload}: at each count the training planner picks the fastest layout (global batch about 4M tokens). Data-parallel gradient exchange is mostly hidden under compute (80% overlap, as PyTorch FSDP prefetching does), so efficiency here is the share of each step spent computing: pipeline bubbles and tensor-parallel all-reduces that NVLink / Infinity Fabric carry faster than PCIe or the network lower it.',
+  'multiGpu.inferenceNote':
+    'Inference, {workload}: at each count the smallest tensor-parallel degree that fits, the other GPUs as replicas, and the load per GPU of the smallest count that fits ({concurrency} concurrent requests there, scaled with the GPUs). Replicas exchange nothing, so they scale linearly; tensor parallelism adds all-reduces in every layer.',
+  'multiGpu.linkNote':
+    'Efficiency depends on the interconnect and on the parallelism used. Tensor parallelism splits every layer and exchanges activations several times per layer, so it stays inside one node on the fastest link (NVLink, Infinity Fabric); pipeline and data parallelism exchange less often and cross nodes over the cluster network (modelled at {scaleOut} GB/s per GPU, one 400 Gb/s NIC per GPU). GPUs without a GPU-to-GPU link talk through PCIe and the host, and are limited to tensor parallel 2 here. Links of the candidates: {links}.',
   'multiGpu.link': '{gpu}: {link}, {bandwidth} GB/s bidirectional',
   'multiGpu.pcie': '{gpu}: no GPU-to-GPU link, PCIe only ({host})',
 
   'selectionGuide.title': 'Selection guide',
-  'selectionGuide.intro': 'Budget tiers for this scenario\'s workloads, derived from the whole catalog rather than a fixed list: every GPU with a purchase price is sized to hold all the workloads at once, priced, ranked by capital cost and split at the terciles of those costs.',
+  'selectionGuide.intro':
+    "Budget tiers for this scenario's workloads, derived from the whole catalog rather than a fixed list: every GPU with a purchase price is sized to hold all the workloads at once, priced, ranked by capital cost and split at the terciles of those costs.",
   'selectionGuide.tier.entry': 'Entry',
   'selectionGuide.tier.mid': 'Mid-range',
   'selectionGuide.tier.high': 'High-end',
@@ -156,5 +178,6 @@ export const performanceEn = {
   'selectionGuide.conversion': 'Catalog prices in USD are converted at {rate} {currency} per USD.',
   'selectionGuide.unsupported': 'Lack the tensor format a training workload computes in (e.g. BF16, FP8) and are not ranked: {gpus}.',
   'selectionGuide.unpriced': '{count} catalog GPUs have no purchase price and are not ranked: {gpus}.',
-  'selectionGuide.method': 'Sized by memory only, for all workloads at once, each on its own GPUs, up to {max} GPUs per workload: inference by the smallest tensor-parallel degree that holds the weights and the KV cache of its concurrent requests; training by the fewest GPUs on which some data / tensor / pipeline split fits with ZeRO-3, full recomputation and micro-batch 1 (the training planner\'s leanest layout). Latency, throughput and deadlines are checked for the scenario\'s candidates in the sections above, so a tier here is the least hardware that holds the work, not a recommendation. Capex = GPUs × price × server overhead {overhead}, plus cluster networking ({share}% of the cluster cost) beyond one 8-GPU server, as in the TCO section; prices are the scenario\'s where it sets one, otherwise the catalog midpoint. Tier boundaries are the terciles of these capex values, so they move with the scenario.',
+  'selectionGuide.method':
+    "Sized by memory only, for all workloads at once, each on its own GPUs, up to {max} GPUs per workload: inference by the smallest tensor-parallel degree that holds the weights and the KV cache of its concurrent requests; training by the fewest GPUs on which some data / tensor / pipeline split fits with ZeRO-3, full recomputation and micro-batch 1 (the training planner's leanest layout). Latency, throughput and deadlines are checked for the scenario's candidates in the sections above, so a tier here is the least hardware that holds the work, not a recommendation. Capex = GPUs × price × server overhead {overhead}, plus cluster networking ({share}% of the cluster cost) beyond one 8-GPU server, as in the TCO section; prices are the scenario's where it sets one, otherwise the catalog midpoint. Tier boundaries are the terciles of these capex values, so they move with the scenario.",
 } as const;

@@ -3,7 +3,8 @@ import type { performanceEn } from './performance-en.ts';
 
 export const performanceZhCN = {
   'inferenceCapacity.title': '推理容量',
-  'inferenceCapacity.intro': '针对每个推理负载：各候选 GPU 满足其时延与吞吐目标所需的最少数量、该布局的服务能力、各项目标是否达成，以及按租用价格计算的每输出 token 成本。',
+  'inferenceCapacity.intro':
+    '针对每个推理负载：各候选 GPU 满足其时延与吞吐目标所需的最少数量、该布局的服务能力、各项目标是否达成，以及按租用价格计算的每输出 token 成本。',
   'inferenceCapacity.none': '本场景没有推理负载。',
   'inferenceCapacity.tableTitle': '{workload}，{precision}：每个请求 {input} 个提示 token、{output} 个输出 token，{concurrency} 个并发请求',
   'inferenceCapacity.col.gpus': 'GPU 数量（按目标确定）',
@@ -41,28 +42,34 @@ export const performanceZhCN = {
   'inferenceCapacity.basis.edgeDeployment': 'MLPerf Inference 边缘单流场景，时延上限为规划默认值',
   'inferenceCapacity.noLatencyBound': '只看吞吐，不设时延上限',
   'inferenceCapacity.noTargetsApplied': '无，因此按显存确定 GPU 数量',
-  'inferenceCapacity.profileNote': '{workload} 采用“{profile}”使用模式（{basis}：{profileTargets}；未设置时为 {profileConcurrency} 个并发请求）。实际采用的目标：{targets}。',
+  'inferenceCapacity.profileNote':
+    '{workload} 采用“{profile}”使用模式（{basis}：{profileTargets}；未设置时为 {profileConcurrency} 个并发请求）。实际采用的目标：{targets}。',
   'inferenceCapacity.targetsNote': '{workload} 的目标：{targets}。',
   'inferenceCapacity.noTargets': '{workload} 未设时延或吞吐目标：按 {concurrency} 个并发请求所需显存确定 GPU 数量。',
   'inferenceCapacity.shortfall': '{gpu}：在按目标确定的 {gpus} 块 GPU（{layout}）上，{misses}。',
-  'inferenceCapacity.shortfallAtLimit': '{gpu}：即使在 {max} 块 GPU 的上限内取最佳布局（{gpus} 块 GPU，{layout}），仍有目标未达成：{misses}。',
+  'inferenceCapacity.shortfallAtLimit':
+    '{gpu}：即使在 {max} 块 GPU 的上限内取最佳布局（{gpus} 块 GPU，{layout}），仍有目标未达成：{misses}。',
   'inferenceCapacity.miss.ttft': '首 token 时延为 {value} 毫秒，比 {target} 毫秒的目标高 {pct}%',
   'inferenceCapacity.miss.tpot': '每 token 时延为 {value} 毫秒，比 {target} 毫秒的目标高 {pct}%',
   'inferenceCapacity.miss.throughput': '输出为 {value} token/秒，比 {target} token/秒的目标低 {pct}%',
   'inferenceCapacity.needs': '要达成全部目标需要 {gpus} 块 GPU（{layout}）。',
   'inferenceCapacity.beyondLimit': '这超过了其 {max} 块 GPU 的上限（candidates[].maxGpus）。',
   'inferenceCapacity.unreachable': '在 {cap} 块 GPU 以内没有任何布局能达成全部目标。',
-  'inferenceCapacity.concurrencyBound': '在 {concurrency} 个请求同时处理时，无论用多少 GPU，输出最多为 {concurrency} ÷ 每 token 时延：要达到 {target} token/秒，还需要更多并发请求。',
+  'inferenceCapacity.concurrencyBound':
+    '在 {concurrency} 个请求同时处理时，无论用多少 GPU，输出最多为 {concurrency} ÷ 每 token 时延：要达到 {target} token/秒，还需要更多并发请求。',
   'inferenceCapacity.noFit': '{gpu}：在 {max} 块 GPU 以内，模型及其 KV 缓存放不进显存。',
   'inferenceCapacity.chartTitle': '{workload}：按目标确定的 GPU 数量下，输出 token/秒随并发请求数的变化',
   'inferenceCapacity.chartX': '并发请求数',
   'inferenceCapacity.chartY': '输出 token/秒（系统）',
   'inferenceCapacity.layoutNote': '布局写作“副本数 × 张量并行度”：4 个副本 × TP 8 表示模型有四份副本，每份切分到 8 块 GPU 上。',
-  'inferenceCapacity.definitions': '首 token 时延（TTFT）：从请求到达到输出第一个 token 的时间，此处为其提示的预填充时间加上运行中批次半个解码步的时间。每输出 token 时延（TPOT，也称 token 间时延）：首个 token 之后相邻输出 token 之间的平均时间。吞吐：所有并发请求合计每秒输出的 token 数，分别给出整个系统的值和每 GPU 的值（系统值 ÷ GPU 数）。按稳态连续批处理计算；并发请求分摊到各副本，时延取最繁忙副本的值。最大并发请求数：在服务引擎使用 90% 显存（vLLM 默认值）时，权重之外还能容纳多少个请求的 KV 缓存；图中曲线到此为止。每百万输出 token 租金 = 每 GPU 小时租金 × GPU 数 ÷（3,600 × 系统每秒输出 token 数）× 1,000,000，按满负载计算（租用的每个小时 GPU 都以此并发运行）；租金取场景设定值，否则取目录按需价格区间的中点。',
-  'inferenceCapacity.bands': '估算器在公开实测数据上的误差区间（见 docs/accuracy.md）：时延 ×{latLow} 至 ×{latHigh}（中位误差 {latMed}%，{latRows} 条实测），吞吐 ×{thrLow} 至 ×{thrHigh}（中位误差 {thrMed}%，{thrRows} 条实测）。低值与高值列采用吞吐误差区间；是否达标按基准估算判断。',
+  'inferenceCapacity.definitions':
+    '首 token 时延（TTFT）：从请求到达到输出第一个 token 的时间，此处为其提示的预填充时间加上运行中批次半个解码步的时间。每输出 token 时延（TPOT，也称 token 间时延）：首个 token 之后相邻输出 token 之间的平均时间。吞吐：所有并发请求合计每秒输出的 token 数，分别给出整个系统的值和每 GPU 的值（系统值 ÷ GPU 数）。按稳态连续批处理计算；并发请求分摊到各副本，时延取最繁忙副本的值。最大并发请求数：在服务引擎使用 90% 显存（vLLM 默认值）时，权重之外还能容纳多少个请求的 KV 缓存；图中曲线到此为止。每百万输出 token 租金 = 每 GPU 小时租金 × GPU 数 ÷（3,600 × 系统每秒输出 token 数）× 1,000,000，按满负载计算（租用的每个小时 GPU 都以此并发运行）；租金取场景设定值，否则取目录按需价格区间的中点。',
+  'inferenceCapacity.bands':
+    '估算器在公开实测数据上的误差区间（见 docs/accuracy.md）：时延 ×{latLow} 至 ×{latHigh}（中位误差 {latMed}%，{latRows} 条实测），吞吐 ×{thrLow} 至 ×{thrHigh}（中位误差 {thrMed}%，{thrRows} 条实测）。低值与高值列采用吞吐误差区间；是否达标按基准估算判断。',
 
   'trainingPlan.title': '训练计划',
-  'trainingPlan.intro': '针对每个训练负载：各候选 GPU 能放下且满足截止时间的最少数量、所选并行布局、运行时间、GPU 小时数与租用成本；同一模型在各候选 GPU 上做全参数、LoRA 与 QLoRA 训练的对比；以及由这些数字得出的改进建议。',
+  'trainingPlan.intro':
+    '针对每个训练负载：各候选 GPU 能放下且满足截止时间的最少数量、所选并行布局、运行时间、GPU 小时数与租用成本；同一模型在各候选 GPU 上做全参数、LoRA 与 QLoRA 训练的对比；以及由这些数字得出的改进建议。',
   'trainingPlan.none': '本场景没有训练负载。',
   'trainingPlan.tableTitle': '{workload}：{method}，{precision}，{tokens} 个 token，序列长度 {seqLen}',
   'trainingPlan.tableTitleDeadline': '{workload}：{method}，{precision}，{tokens} 个 token，序列长度 {seqLen}，截止时间 {deadline} 天',
@@ -107,9 +114,12 @@ export const performanceZhCN = {
   'trainingPlan.suggest.otherFits': '{gpu}，{gpus} 块 GPU（{days} 天）',
   'trainingPlan.suggest.beyondFits': '同型号 {gpus} 块 GPU，超出上限（{days} 天）',
   'trainingPlan.suggest.nothing': '其他方法和候选 GPU 都放不下，同型号 GPU 在 {cap} 块以内也放不下。',
-  'trainingPlan.suggest.recompute': '{gpu} 在 {gpus} 块 GPU 上需要完全激活重计算（多一次前向计算，约增加三分之一的计算量）。{other}（每块 {memory} GB）在同样 {gpus} 块 GPU 上无需完全重计算（重计算：{recompute}），速度为其 {speedup} 倍（含其自身算力差异）：{days} 天，而非 {baseDays} 天。',
-  'trainingPlan.suggest.fp8': '{gpu} 具备 FP8 张量核心：在同样 {gpus} 块 GPU 上以 FP8 混合精度训练估计需 {days} 天，而非 {baseDays} 天（速度为 {speedup} 倍；MFU 为 FP8 峰值的 {mfu}%）。切换前请验证模型质量。',
-  'trainingPlan.method': '时间 = 训练 FLOPs（6 × 参数量 × token 数，另加注意力；LoRA 与 QLoRA 不计冻结权重的梯度；重计算增加前向计算）÷（GPU 数 × 稠密峰值算力 × 硬件利用率），再加流水线气泡以及未被计算掩盖的张量并行与数据并行通信。对每个 GPU 数量，规划器尝试所有数据 / 张量 / 流水线并行划分（张量并行限于一个 8 卡节点内）、ZeRO 0–3 阶段、无 / 选择性 / 完全重计算以及 1–32 的微批大小，保留能放进 95% 显存的方案并取最快者；全局批大小约 400 万 token（Llama 2）。确定的 GPU 数量是能放下且满足截止时间的最少数量（2 的幂）；若都不满足，则为能放下的最少数量。MFU = 每秒模型 FLOPs ÷ 所用精度的稠密峰值。本次训练租金 = GPU 小时 × 每 GPU 小时租金。吞吐估算在公开实测数据上的误差区间：×{low} 至 ×{high}（中位误差 {med}%，{rows} 条实测），天数的低值与高值由此得出。',
+  'trainingPlan.suggest.recompute':
+    '{gpu} 在 {gpus} 块 GPU 上需要完全激活重计算（多一次前向计算，约增加三分之一的计算量）。{other}（每块 {memory} GB）在同样 {gpus} 块 GPU 上无需完全重计算（重计算：{recompute}），速度为其 {speedup} 倍（含其自身算力差异）：{days} 天，而非 {baseDays} 天。',
+  'trainingPlan.suggest.fp8':
+    '{gpu} 具备 FP8 张量核心：在同样 {gpus} 块 GPU 上以 FP8 混合精度训练估计需 {days} 天，而非 {baseDays} 天（速度为 {speedup} 倍；MFU 为 FP8 峰值的 {mfu}%）。切换前请验证模型质量。',
+  'trainingPlan.method':
+    '时间 = 训练 FLOPs（6 × 参数量 × token 数，另加注意力；LoRA 与 QLoRA 不计冻结权重的梯度；重计算增加前向计算）÷（GPU 数 × 稠密峰值算力 × 硬件利用率），再加流水线气泡以及未被计算掩盖的张量并行与数据并行通信。对每个 GPU 数量，规划器尝试所有数据 / 张量 / 流水线并行划分（张量并行限于一个 8 卡节点内）、ZeRO 0–3 阶段、无 / 选择性 / 完全重计算以及 1–32 的微批大小，保留能放进 95% 显存的方案并取最快者；全局批大小约 400 万 token（Llama 2）。确定的 GPU 数量是能放下且满足截止时间的最少数量（2 的幂）；若都不满足，则为能放下的最少数量。MFU = 每秒模型 FLOPs ÷ 所用精度的稠密峰值。本次训练租金 = GPU 小时 × 每 GPU 小时租金。吞吐估算在公开实测数据上的误差区间：×{low} 至 ×{high}（中位误差 {med}%，{rows} 条实测），天数的低值与高值由此得出。',
 
   'multiGpu.title': '多 GPU 扩展',
   'multiGpu.introTraining': '{workload} 在各候选 GPU 上从 1 块扩展到 {max} 块时训练吞吐如何增长，以及每增加一块 GPU 有多少转化为吞吐。',
@@ -126,14 +136,18 @@ export const performanceZhCN = {
   'multiGpu.chartY': '效率 (%)',
   'multiGpu.perGpuChartTitle': '每 GPU 吞吐随 GPU 数量的变化',
   'multiGpu.noFit': '{gpu}：{workload} 在 {max} 块 GPU 以内放不下。',
-  'multiGpu.trainingNote': '训练，{workload}：对每个 GPU 数量，训练规划器选取最快的布局（全局批大小约 400 万 token）。数据并行的梯度交换大部分被计算掩盖（80% 重叠，与 PyTorch FSDP 预取一致），因此这里的效率是每步中用于计算的时间比例：流水线气泡以及张量并行的 all-reduce（NVLink / Infinity Fabric 比 PCIe 或网络更快）都会降低效率。',
-  'multiGpu.inferenceNote': '推理，{workload}：对每个 GPU 数量，采用能放下的最小张量并行度，其余 GPU 作为副本，每 GPU 负载与能放下的最少 GPU 数时相同（该处为 {concurrency} 个并发请求，随 GPU 数等比增加）。副本之间没有数据交换，因此线性扩展；张量并行则在每一层都增加 all-reduce 通信。',
-  'multiGpu.linkNote': '扩展效率取决于互连和所用的并行方式。张量并行切分每一层，每层要多次交换激活，因此限于一个节点内、使用最快的链路（NVLink、Infinity Fabric）；流水线并行和数据并行交换较少，可跨节点经集群网络通信（按每 GPU {scaleOut} GB/s 建模，即每 GPU 一块 400 Gb/s 网卡）。没有 GPU 间直连的 GPU 经 PCIe 和主机通信，此处张量并行度最多为 2。各候选的互连：{links}。',
+  'multiGpu.trainingNote':
+    '训练，{workload}：对每个 GPU 数量，训练规划器选取最快的布局（全局批大小约 400 万 token）。数据并行的梯度交换大部分被计算掩盖（80% 重叠，与 PyTorch FSDP 预取一致），因此这里的效率是每步中用于计算的时间比例：流水线气泡以及张量并行的 all-reduce（NVLink / Infinity Fabric 比 PCIe 或网络更快）都会降低效率。',
+  'multiGpu.inferenceNote':
+    '推理，{workload}：对每个 GPU 数量，采用能放下的最小张量并行度，其余 GPU 作为副本，每 GPU 负载与能放下的最少 GPU 数时相同（该处为 {concurrency} 个并发请求，随 GPU 数等比增加）。副本之间没有数据交换，因此线性扩展；张量并行则在每一层都增加 all-reduce 通信。',
+  'multiGpu.linkNote':
+    '扩展效率取决于互连和所用的并行方式。张量并行切分每一层，每层要多次交换激活，因此限于一个节点内、使用最快的链路（NVLink、Infinity Fabric）；流水线并行和数据并行交换较少，可跨节点经集群网络通信（按每 GPU {scaleOut} GB/s 建模，即每 GPU 一块 400 Gb/s 网卡）。没有 GPU 间直连的 GPU 经 PCIe 和主机通信，此处张量并行度最多为 2。各候选的互连：{links}。',
   'multiGpu.link': '{gpu}：{link}，双向 {bandwidth} GB/s',
   'multiGpu.pcie': '{gpu}：无 GPU 间直连，仅 PCIe（{host}）',
 
   'selectionGuide.title': '选型指南',
-  'selectionGuide.intro': '针对本场景负载的预算档位，由整个目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。',
+  'selectionGuide.intro':
+    '针对本场景负载的预算档位，由整个目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。',
   'selectionGuide.tier.entry': '入门级',
   'selectionGuide.tier.mid': '中端',
   'selectionGuide.tier.high': '高端',
@@ -155,5 +169,6 @@ export const performanceZhCN = {
   'selectionGuide.conversion': '目录中的美元价格按 {rate} {currency}/美元换算。',
   'selectionGuide.unsupported': '缺少训练负载所用的张量格式（如 BF16、FP8），未参与排序：{gpus}。',
   'selectionGuide.unpriced': '目录中有 {count} 款 GPU 没有采购价格，未参与排序：{gpus}。',
-  'selectionGuide.method': '仅按显存确定数量，全部负载同时运行、各自使用独立的 GPU，每个负载最多 {max} 块：推理取能容纳权重及其并发请求 KV 缓存的最小张量并行度；训练取在 ZeRO-3、完全重计算、微批为 1 时存在可行数据 / 张量 / 流水线并行划分的最少 GPU 数（即训练规划器最省显存的布局）。时延、吞吐和截止时间已在前面各节针对场景候选 GPU 检查，因此这里的档位是能容纳这些工作的最少硬件，而不是推荐方案。资本支出 = GPU 数 × 价格 × 服务器系数 {overhead}，超出一台 8 卡服务器时再加集群网络（占集群成本的 {share}%），与总拥有成本一节一致；价格优先取场景设定值，否则取目录价格中点。档位边界是这些资本支出的三分位数，因此会随场景变化。',
+  'selectionGuide.method':
+    '仅按显存确定数量，全部负载同时运行、各自使用独立的 GPU，每个负载最多 {max} 块：推理取能容纳权重及其并发请求 KV 缓存的最小张量并行度；训练取在 ZeRO-3、完全重计算、微批为 1 时存在可行数据 / 张量 / 流水线并行划分的最少 GPU 数（即训练规划器最省显存的布局）。时延、吞吐和截止时间已在前面各节针对场景候选 GPU 检查，因此这里的档位是能容纳这些工作的最少硬件，而不是推荐方案。资本支出 = GPU 数 × 价格 × 服务器系数 {overhead}，超出一台 8 卡服务器时再加集群网络（占集群成本的 {share}%），与总拥有成本一节一致；价格优先取场景设定值，否则取目录价格中点。档位边界是这些资本支出的三分位数，因此会随场景变化。',
 } as const satisfies Record<keyof typeof performanceEn, string>;

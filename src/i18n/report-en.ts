@@ -80,19 +80,24 @@ export const reportEn = {
   'summary.ownedHigh': 'Owned TCO, high',
   'summary.rent': 'Renting the same GPUs instead',
   'summary.breakEven': 'Buying beats renting after',
-  'summary.why': '{gpus} × {gpu} hold all {workloads} workload(s) in memory at the lowest owned cost among the {others} other priced candidate(s) that fit.',
+  'summary.why':
+    '{gpus} × {gpu} hold all {workloads} workload(s) in memory at the lowest owned cost among the {others} other priced candidate(s) that fit.',
   'summary.none': 'No candidate GPU fits every workload within its GPU limit at a known price. See the memory section for what each needs.',
   'summary.overBudget': 'The capital cost ({capex} {currency}) exceeds the budget of {budget} {currency}.',
-  'summary.scope': 'Sizing here is by memory: throughput and latency targets are checked in the performance analyses. Low and high come from the price ranges.',
+  'summary.scope':
+    'Sizing here is by memory: throughput and latency targets are checked in the performance analyses. Low and high come from the price ranges.',
   'gpuSpecs.title': 'GPU comparison',
-  'gpuSpecs.intro': 'The candidate GPUs side by side, from the project catalog (every number sourced, see Assumptions). Prices are converted into the scenario currency.',
-  'gpuSpecs.denseNote': 'Tensor rates are dense (without 2:4 structured sparsity); all estimates use them. Vendors often quote the sparse rate, twice as high, which dense LLM matrix multiplications do not reach; it is shown only for comparison.',
+  'gpuSpecs.intro':
+    'The candidate GPUs side by side, from the project catalog (every number sourced, see Assumptions). Prices are converted into the scenario currency.',
+  'gpuSpecs.denseNote':
+    'Tensor rates are dense (without 2:4 structured sparsity); all estimates use them. Vendors often quote the sparse rate, twice as high, which dense LLM matrix multiplications do not reach; it is shown only for comparison.',
   'memory.title': 'Memory requirements',
   'memory.intro': 'How much GPU memory each workload needs, and how many GPUs of each candidate it takes to hold it.',
   'memory.needTitle': 'What each workload needs (whole model, one GPU, no sharding)',
   'memory.fitTitle': 'GPUs needed per candidate',
   'memory.chartTitle': 'Memory breakdown per workload',
-  'memory.method': 'Weights = parameters × bytes per parameter (int8/int4 include group scales). KV cache = layers × 2 × KV heads × head size × bytes × context × concurrent requests (GQA/MQA through the KV-head count). Training: mixed-precision AdamW keeps 16-bit weights and gradients, fp32 master weights and two fp32 moments (≈16 bytes per parameter), plus activations per Korthikanti et al. 2022 with selective recomputation; sizing shards full training with ZeRO-3/FSDP. Inference shards with tensor parallelism. A serving engine uses 90% of device memory (vLLM default).',
+  'memory.method':
+    'Weights = parameters × bytes per parameter (int8/int4 include group scales). KV cache = layers × 2 × KV heads × head size × bytes × context × concurrent requests (GQA/MQA through the KV-head count). Training: mixed-precision AdamW keeps 16-bit weights and gradients, fp32 master weights and two fp32 moments (≈16 bytes per parameter), plus activations per Korthikanti et al. 2022 with selective recomputation; sizing shards full training with ZeRO-3/FSDP. Inference shards with tensor parallelism. A serving engine uses 90% of device memory (vLLM default).',
   'tco.title': 'Total cost of ownership',
   'tco.intro': 'Owning versus renting each candidate fleet over {months} months, in {currency}.',
   'tco.chartTitle': 'Owned TCO over {months} months per candidate (low–high)',
@@ -101,7 +106,8 @@ export const reportEn = {
   'tco.rent': 'Rent',
   'tco.noFit': '{gpu}: does not fit every workload within its GPU limit, so it has no TCO.',
   'tco.noPrice': '{gpu}: no purchase price in the catalog; give one in the scenario (candidates[].purchasePrice).',
-  'tco.method': 'Capex = GPUs × price × server overhead, plus cluster networking (19% of cluster cost) beyond one 8-GPU server. Power = TDP × GPUs × utilisation × hours × PUE × electricity price. Owned TCO = straight-line depreciation over the horizon + power + hosting + maintenance. Rent = GPUs × rate × (1 − reserved discount) × hours, GPUs held all month. Break-even is the first month the cumulative cash cost of buying is at or below renting.',
+  'tco.method':
+    'Capex = GPUs × price × server overhead, plus cluster networking (19% of cluster cost) beyond one 8-GPU server. Power = TDP × GPUs × utilisation × hours × PUE × electricity price. Owned TCO = straight-line depreciation over the horizon + power + hosting + maintenance. Rent = GPUs × rate × (1 − reserved discount) × hours, GPUs held all month. Break-even is the first month the cumulative cash cost of buying is at or below renting.',
   'assumptions.title': 'Assumptions and sources',
   'assumptions.intro': 'Every input, default and constant behind the numbers of this report, with where it comes from.',
   'assume.currency': 'Currency',

@@ -1,7 +1,8 @@
 /** English messages of the workbook's own sheets and notes (merged into en.ts). */
 export const workbookEn = {
   'inputs.title': 'Inputs',
-  'inputs.intro': 'Every economic input of the scenario in a named cell. In the workbook, change a value here and the TCO sheet recalculates; the names (pue, price_h100_sxm5_80gb, …) work in your own formulas too.',
+  'inputs.intro':
+    'Every economic input of the scenario in a named cell. In the workbook, change a value here and the TCO sheet recalculates; the names (pue, price_h100_sxm5_80gb, …) work in your own formulas too.',
   'inputs.candidatesTitle': 'Per candidate GPU (purchase price per GPU, rent per GPU-hour)',
   'inputs.col.input': 'Input',
   'inputs.col.name': 'Name in formulas',
@@ -9,6 +10,8 @@ export const workbookEn = {
   'inputs.col.rent': 'Rent',
   'inputs.hoursPerMonth': 'Hours per month (365.25 × 24 / 12)',
   'inputs.gpusPerServer': 'GPUs per server (cluster networking beyond this)',
-  'inputs.baseNote': 'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet.',
-  'tco.liveNote': 'In the workbook every figure of this table is a live formula over the Inputs sheet (GPU count, prices, electricity, PUE, …).',
+  'inputs.baseNote':
+    'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet.',
+  'tco.liveNote':
+    'In the workbook every figure of this table is a live formula over the Inputs sheet (GPU count, prices, electricity, PUE, …).',
 } as const;

@@ -3,7 +3,8 @@ import type { workbookEn } from './workbook-en.ts';
 
 export const workbookZhCN = {
   'inputs.title': '输入参数',
-  'inputs.intro': '方案的全部经济参数，每项位于一个命名单元格。在工作簿中修改此处的数值，总拥有成本工作表会自动重算；这些名称（pue、price_h100_sxm5_80gb 等）也可用于您自己的公式。',
+  'inputs.intro':
+    '方案的全部经济参数，每项位于一个命名单元格。在工作簿中修改此处的数值，总拥有成本工作表会自动重算；这些名称（pue、price_h100_sxm5_80gb 等）也可用于您自己的公式。',
   'inputs.candidatesTitle': '各候选 GPU（单卡采购价格、单卡每小时租金）',
   'inputs.col.input': '参数',
   'inputs.col.name': '公式中的名称',
@@ -11,6 +12,7 @@ export const workbookZhCN = {
   'inputs.col.rent': '租金',
   'inputs.hoursPerMonth': '每月小时数（365.25 × 24 / 12）',
   'inputs.gpusPerServer': '每台服务器 GPU 数（超过后计入集群网络）',
-  'inputs.baseNote': '价格与租金为基准值（除非方案指定，否则取区间中点）；下限与上限决定拥有总成本的区间。GPU 数为容量规划得出的机群规模，可修改以核算其他规模。',
+  'inputs.baseNote':
+    '价格与租金为基准值（除非方案指定，否则取区间中点）；下限与上限决定拥有总成本的区间。GPU 数为容量规划得出的机群规模，可修改以核算其他规模。',
   'tco.liveNote': '在工作簿中，本表每个数值都是引用“输入参数”工作表的实时公式（GPU 数量、价格、电价、PUE 等）。',
 } as const satisfies Record<keyof typeof workbookEn, string>;

@@ -7,7 +7,11 @@
 import path from 'node:path';
 
 export function safeName(text: string): string {
-  const cleaned = text.normalize('NFKC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+|[.-]+$/g, '').replace(/-{2,}/g, '-');
+  const cleaned = text
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .replace(/-{2,}/g, '-');
   return cleaned.slice(0, 120) || 'scenario';
 }
 

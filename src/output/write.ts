@@ -48,7 +48,10 @@ export async function removeStaleTemps(dir: string, now = Date.now()): Promise<s
     if (!m) continue;
     const full = path.join(dir, entry.name);
     const pid = Number(m[1]);
-    const old = await stat(full).then((s) => now - s.mtimeMs > STALE_AFTER_MS, () => false);
+    const old = await stat(full).then(
+      (s) => now - s.mtimeMs > STALE_AFTER_MS,
+      () => false,
+    );
     if (pid !== process.pid && (old || !isAlive(pid))) {
       await rm(full, { force: true });
       removed.push(entry.name);

@@ -8,8 +8,6 @@ import { estimatorAssumptions, type Assumption } from '../calc/assumptions.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from '../calc/comm.ts';
 import { GPUS_PER_SERVER } from '../economics/parameters.ts';
 
-;
-
 export interface Basis {
   /** Every constant the estimators use (memory, fitted efficiency, error bands), with its source. */
   readonly estimatorAssumptions: readonly Assumption[];

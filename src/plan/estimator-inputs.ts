@@ -11,10 +11,22 @@ import type { TrainingInput } from '../calc/training.ts';
 import type { ResolvedInference, ResolvedTraining } from '../scenario/resolve.ts';
 
 /** The inference estimate of `gpuCount` GPUs; TP chosen by the estimator when unset; the workload's concurrency unless given. */
-export function inferenceInput(gpu: GpuSpec, w: ResolvedInference, gpuCount: number, tensorParallel?: number, concurrency = w.concurrency): InferenceInput {
+export function inferenceInput(
+  gpu: GpuSpec,
+  w: ResolvedInference,
+  gpuCount: number,
+  tensorParallel?: number,
+  concurrency = w.concurrency,
+): InferenceInput {
   return {
-    gpu, gpuCount, model: w.model, precision: w.precision, kvPrecision: w.kvPrecision,
-    inputTokens: w.inputTokens, outputTokens: w.outputTokens, concurrency,
+    gpu,
+    gpuCount,
+    model: w.model,
+    precision: w.precision,
+    kvPrecision: w.kvPrecision,
+    inputTokens: w.inputTokens,
+    outputTokens: w.outputTokens,
+    concurrency,
     ...(tensorParallel === undefined ? {} : { tensorParallel }),
   };
 }
@@ -22,8 +34,12 @@ export function inferenceInput(gpu: GpuSpec, w: ResolvedInference, gpuCount: num
 /** Inference memory at a tensor-parallel degree (prompt + output tokens held per request). */
 export function inferenceMemoryInput(w: ResolvedInference, tensorParallel: number): InferenceMemoryInput {
   return {
-    model: w.model, weightPrecision: w.precision, kvPrecision: w.kvPrecision,
-    contextTokens: w.inputTokens + w.outputTokens, concurrency: w.concurrency, tensorParallel,
+    model: w.model,
+    weightPrecision: w.precision,
+    kvPrecision: w.kvPrecision,
+    contextTokens: w.inputTokens + w.outputTokens,
+    concurrency: w.concurrency,
+    tensorParallel,
   };
 }
 
@@ -35,14 +51,30 @@ export interface RunOverrides {
 
 export function trainingInput(gpu: GpuSpec, w: ResolvedTraining, gpuCount: number, o: RunOverrides = {}): TrainingInput {
   return {
-    gpu, gpuCount, model: w.model, precision: o.precision ?? w.precision, seqLen: w.seqLen, tokens: w.tokens,
-    method: o.method ?? w.method, optimizer: w.optimizer, loraRank: w.loraRank,
+    gpu,
+    gpuCount,
+    model: w.model,
+    precision: o.precision ?? w.precision,
+    seqLen: w.seqLen,
+    tokens: w.tokens,
+    method: o.method ?? w.method,
+    optimizer: w.optimizer,
+    loraRank: w.loraRank,
   };
 }
 
 /** The scaling curve of the training workload, 1 to `maxGpus` GPUs. */
 export function scalingInput(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): ScalingInput {
-  return { gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus, method: w.method, optimizer: w.optimizer, loraRank: w.loraRank };
+  return {
+    gpu,
+    model: w.model,
+    precision: w.precision,
+    seqLen: w.seqLen,
+    maxGpus,
+    method: w.method,
+    optimizer: w.optimizer,
+    loraRank: w.loraRank,
+  };
 }
 
 /** Training memory per GPU of one layout (the workload's model, precision, method, optimizer, rank). */
@@ -50,5 +82,13 @@ export function trainingMemoryInput(
   w: ResolvedTraining,
   layout: Pick<TrainingMemoryInput, 'zeroStage' | 'recompute' | 'microBatch' | 'dataParallel' | 'tensorParallel' | 'pipelineParallel'>,
 ): TrainingMemoryInput {
-  return { model: w.model, precision: w.precision, method: w.method, optimizer: w.optimizer, seqLen: w.seqLen, loraRank: w.loraRank, ...layout };
+  return {
+    model: w.model,
+    precision: w.precision,
+    method: w.method,
+    optimizer: w.optimizer,
+    seqLen: w.seqLen,
+    loraRank: w.loraRank,
+    ...layout,
+  };
 }

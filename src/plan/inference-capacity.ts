@@ -99,7 +99,10 @@ export function gpusToMeetTargets(gpu: GpuSpec, w: ResolvedInference, limit = SE
 /** Everything the inference-capacity analysis shows for the workload on this candidate at its sizing. */
 export function inferenceCapacity(candidate: ResolvedCandidate, w: ResolvedInference, sizing: InferenceSizing): InferenceCapacity {
   const gpu = candidate.gpu;
-  const served = sizing.gpus === null || !sizing.estimate?.fits ? null : estimateServed(inferenceInput(gpu, w, sizing.gpus, sizing.estimate.tensorParallel), w);
+  const served =
+    sizing.gpus === null || !sizing.estimate?.fits
+      ? null
+      : estimateServed(inferenceInput(gpu, w, sizing.gpus, sizing.estimate.tensorParallel), w);
   const rate = candidate.rentalPerGpuHour?.base ?? null;
   return {
     served,

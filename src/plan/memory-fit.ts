@@ -5,8 +5,12 @@
  */
 import type { GpuSpec } from '../catalog/types.ts';
 import {
-  calculateInferenceMemory, fitInferenceTensorParallel, calculateTrainingMemory,
-  usableMemoryGiB, type InferenceMemory, type TrainingMemory,
+  calculateInferenceMemory,
+  fitInferenceTensorParallel,
+  calculateTrainingMemory,
+  usableMemoryGiB,
+  type InferenceMemory,
+  type TrainingMemory,
 } from '../calc/memory.ts';
 import type { ParallelPlan } from '../calc/training-time.ts';
 import type { ResolvedInference, ResolvedTraining } from '../scenario/resolve.ts';
@@ -34,9 +38,17 @@ const UNSHARDED = { recompute: 'selective', microBatch: 1 } as const;
 export const inferenceNeed = (w: ResolvedInference): InferenceMemory => calculateInferenceMemory(inferenceMemoryInput(w, 1));
 
 /** Per-GPU memory on one GPU without sharding: the training workload's unsharded need. */
-export const trainingNeed = (w: ResolvedTraining): TrainingMemory => calculateTrainingMemory(trainingMemoryInput(w, {
-  microBatch: UNSHARDED.microBatch, recompute: UNSHARDED.recompute, zeroStage: 0, dataParallel: 1, tensorParallel: 1, pipelineParallel: 1,
-}));
+export const trainingNeed = (w: ResolvedTraining): TrainingMemory =>
+  calculateTrainingMemory(
+    trainingMemoryInput(w, {
+      microBatch: UNSHARDED.microBatch,
+      recompute: UNSHARDED.recompute,
+      zeroStage: 0,
+      dataParallel: 1,
+      tensorParallel: 1,
+      pipelineParallel: 1,
+    }),
+  );
 
 /** Inference: the smallest tensor-parallel degree (up to `maxGpus`) whose per-GPU memory fits. */
 export function fitInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number): MemoryFit {
@@ -49,7 +61,9 @@ export function fitInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: number
 export function fitTraining(gpu: GpuSpec, sizing: TrainingSizing): TrainingMemoryFit {
   const fit = sizing.minFit;
   return {
-    gpus: fit?.gpus ?? null, perGpuGiB: fit?.estimate.memory.perGpuGiB ?? null,
-    usableGiB: usableMemoryGiB(gpu, 'training'), plan: fit?.estimate.plan ?? null,
+    gpus: fit?.gpus ?? null,
+    perGpuGiB: fit?.estimate.memory.perGpuGiB ?? null,
+    usableGiB: usableMemoryGiB(gpu, 'training'),
+    plan: fit?.estimate.plan ?? null,
   };
 }

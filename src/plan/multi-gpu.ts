@@ -43,10 +43,18 @@ export const scaledWorkload = <W extends { readonly kind: 'inference' | 'trainin
 
 export function trainingCurve(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number): Scaling {
   const limitGpus = curveLimit(maxGpus);
-  const points = scalingCurve(scalingInput(gpu, w, limitGpus))
-    .map((p): CurvePoint => (p.fits
-      ? { gpus: p.gpus, fits: true, tokensPerSecond: p.tokensPerSecond, perGpu: p.tokensPerSecond / p.gpus, efficiency: p.efficiency, ...(p.plan ? { training: p.plan } : {}) }
-      : { gpus: p.gpus, fits: false, tokensPerSecond: null, perGpu: null, efficiency: null }));
+  const points = scalingCurve(scalingInput(gpu, w, limitGpus)).map((p): CurvePoint =>
+    p.fits
+      ? {
+          gpus: p.gpus,
+          fits: true,
+          tokensPerSecond: p.tokensPerSecond,
+          perGpu: p.tokensPerSecond / p.gpus,
+          efficiency: p.efficiency,
+          ...(p.plan ? { training: p.plan } : {}),
+        }
+      : { gpus: p.gpus, fits: false, tokensPerSecond: null, perGpu: null, efficiency: null },
+  );
   return { limitGpus, points };
 }
 
@@ -64,7 +72,11 @@ export function inferenceCurve(gpu: GpuSpec, w: ResolvedInference, maxGpus: numb
     }
     first ??= { gpus: n, perGpu: s.perGpu.value };
     points.push({
-      gpus: n, fits: true, tokensPerSecond: s.system.value, perGpu: s.perGpu.value, efficiency: s.perGpu.value / first.perGpu,
+      gpus: n,
+      fits: true,
+      tokensPerSecond: s.system.value,
+      perGpu: s.perGpu.value,
+      efficiency: s.perGpu.value / first.perGpu,
       inference: { tensorParallel: s.estimate.tensorParallel, replicas: s.estimate.replicas, concurrency },
     });
   }

@@ -51,4 +51,4 @@ export function trainingOnCandidate(candidate: ResolvedCandidate, workload: Reso
 }
 
 export const onCandidate = (candidate: ResolvedCandidate, w: ResolvedWorkload): WorkloadOnCandidate =>
-  (w.kind === 'inference' ? inferenceOnCandidate(candidate, w) : trainingOnCandidate(candidate, w));
+  w.kind === 'inference' ? inferenceOnCandidate(candidate, w) : trainingOnCandidate(candidate, w);

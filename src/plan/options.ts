@@ -7,9 +7,18 @@
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import type { CandidateResult } from './on-candidate.ts';
 import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
-import { evaluatedTco, namedDrivers, optionFormulas, type Acquisition, type ExprTriple, type OptionDrivers, type OptionFormulas, type Triple } from '../economics/options.ts';
+import {
+  evaluatedTco,
+  namedDrivers,
+  optionFormulas,
+  type Acquisition,
+  type ExprTriple,
+  type OptionDrivers,
+  type OptionFormulas,
+  type Triple,
+} from '../economics/options.ts';
 
-export type { Acquisition,  } from '../economics/options.ts';
+export type { Acquisition } from '../economics/options.ts';
 
 export interface Option {
   readonly candidate: CandidateResult;
@@ -42,7 +51,9 @@ const perSizing = <T>(f: (workloads: CandidateResult['workloads'], c: CandidateR
 };
 
 const tokensPerSecond = perSizing((workloads): Triple | null => {
-  const inference = workloads.flatMap(({ sizing: z }) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
+  const inference = workloads.flatMap(({ sizing: z }) =>
+    z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : [],
+  );
   if (inference.length === 0) return null;
   return { low: sum(inference.map((b) => b.low)), base: sum(inference.map((b) => b.value)), high: sum(inference.map((b) => b.high)) };
 });
@@ -55,24 +66,44 @@ function gpusBy(c: CandidateResult, kind: 'inference' | 'training'): number {
 
 /** GPU-hours of each training workload's run at its sized layout (low/base/high from the throughput band). */
 const trainingGpuHours = perSizing((workloads): Triple[] =>
-  workloads.flatMap(({ sizing: z }) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : [])));
+  workloads.flatMap(({ sizing: z }) =>
+    z.kind === 'training' && z.estimate?.fits
+      ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }]
+      : z.kind === 'training'
+        ? [{ low: NaN, base: NaN, high: NaN }]
+        : [],
+  ),
+);
 
 export function calculateOptions(s: ResolvedScenario, candidates: readonly CandidateResult[]): Option[] {
-  return rankOptions(candidates.flatMap((c) => (['buy', 'rent'] as const).flatMap((a) => {
-    const o = optionFor(s, c, a);
-    return o ? [o] : [];
-  })));
+  return rankOptions(
+    candidates.flatMap((c) =>
+      (['buy', 'rent'] as const).flatMap((a) => {
+        const o = optionFor(s, c, a);
+        return o ? [o] : [];
+      }),
+    ),
+  );
 }
-
 
 /**
  * The estimator's numbers of a candidate's options, and the formulas built on them, once per
  * sizing (the memory fits are made with it): the sensitivity analysis re-prices the same fleet
  * hundreds of times, and only the environment changes.
  */
-const driversOf = perSizing((_workloads, c): OptionDrivers => ({ inferenceGpus: gpusBy(c, 'inference'), tokensPerSecond: tokensPerSecond(c), trainingGpuHours: trainingGpuHours(c) }));
+const driversOf = perSizing((_workloads, c): OptionDrivers => ({
+  inferenceGpus: gpusBy(c, 'inference'),
+  tokensPerSecond: tokensPerSecond(c),
+  trainingGpuHours: trainingGpuHours(c),
+}));
 type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
-interface Compiled { readonly total: RunTriple; readonly budgetBasis: RunTriple; readonly costPerMillionTokens: RunTriple | null; readonly trainingRunCost: readonly RunTriple[]; readonly withinBudget: Run | null }
+interface Compiled {
+  readonly total: RunTriple;
+  readonly budgetBasis: RunTriple;
+  readonly costPerMillionTokens: RunTriple | null;
+  readonly trainingRunCost: readonly RunTriple[];
+  readonly withinBudget: Run | null;
+}
 const compileTriple = (t: ExprTriple): RunTriple => ({ low: compileEval(t.low), base: compileEval(t.base), high: compileEval(t.high) });
 /** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
 const formulaCache = new Map<string, Compiled>();
@@ -80,11 +111,20 @@ function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: Optio
   const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
   let c = formulaCache.get(key);
   if (!c) {
-    const f: OptionFormulas = optionFormulas(acquisition, EVAL_NAMES, fleetGpus, namedDrivers(drivers.tokensPerSecond !== null, drivers.trainingGpuHours.length), evaluatedTco, hasBudget);
+    const f: OptionFormulas = optionFormulas(
+      acquisition,
+      EVAL_NAMES,
+      fleetGpus,
+      namedDrivers(drivers.tokensPerSecond !== null, drivers.trainingGpuHours.length),
+      evaluatedTco,
+      hasBudget,
+    );
     c = {
-      total: compileTriple(f.total), budgetBasis: compileTriple(f.budgetBasis),
+      total: compileTriple(f.total),
+      budgetBasis: compileTriple(f.budgetBasis),
       costPerMillionTokens: f.costPerMillionTokens && compileTriple(f.costPerMillionTokens),
-      trainingRunCost: f.trainingRunCost.map(compileTriple), withinBudget: f.withinBudget && compileEval(f.withinBudget),
+      trainingRunCost: f.trainingRunCost.map(compileTriple),
+      withinBudget: f.withinBudget && compileEval(f.withinBudget),
     };
     formulaCache.set(key, c);
   }
@@ -100,11 +140,22 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const drivers = driversOf(c);
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined);
-  const inputs = { gpus: c.fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice, rentalPerGpuHour: candidate.rentalPerGpuHour };
-  const evaluate = (t: RunTriple): Triple => ({ low: t.low(s.economics, inputs, levels, drivers), base: t.base(s.economics, inputs, levels, drivers), high: t.high(s.economics, inputs, levels, drivers) });
+  const inputs = {
+    gpus: c.fleetGpus,
+    tdpWatts: candidate.gpu.tdpWatts,
+    purchasePrice: candidate.purchasePrice,
+    rentalPerGpuHour: candidate.rentalPerGpuHour,
+  };
+  const evaluate = (t: RunTriple): Triple => ({
+    low: t.low(s.economics, inputs, levels, drivers),
+    base: t.base(s.economics, inputs, levels, drivers),
+    high: t.high(s.economics, inputs, levels, drivers),
+  });
   const withinBudget = f.withinBudget === null ? null : f.withinBudget(s.economics, inputs, levels, drivers) === 1;
   return {
-    candidate: c, acquisition, gpus: c.fleetGpus,
+    candidate: c,
+    acquisition,
+    gpus: c.fleetGpus,
     total: evaluate(f.total),
     budgetBasis: evaluate(f.budgetBasis),
     costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens),
@@ -116,10 +167,13 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   };
 }
 
-
 /** Feasible options first, then by base cost over the horizon; ties by fewer GPUs. */
 function rankOptions(options: readonly Option[]): Option[] {
-  return [...options].sort((a, b) =>
-    Number(b.feasible) - Number(a.feasible) || Number(b.targetsMet) - Number(a.targetsMet) || a.total.base - b.total.base || a.gpus - b.gpus);
+  return [...options].sort(
+    (a, b) =>
+      Number(b.feasible) - Number(a.feasible) ||
+      Number(b.targetsMet) - Number(a.targetsMet) ||
+      a.total.base - b.total.base ||
+      a.gpus - b.gpus,
+  );
 }
-

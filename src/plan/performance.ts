@@ -37,7 +37,6 @@ export interface TrainingSizing {
   readonly deadlineMet: boolean | null;
 }
 
-
 const NO_TARGETS: TargetCheck = { ttft: null, tpot: null, throughput: null };
 
 export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetCheck {
@@ -58,11 +57,16 @@ export function sizeInference(gpu: GpuSpec, w: ResolvedInference, maxGpus: numbe
   // When no layout meets the targets, the one with the highest throughput among those tried.
   let fallback: { gpus: number; estimate: InferenceEstimate } | undefined;
   const track = (e: InferenceEstimate, gpus: number) => {
-    const better = e.fits && (!fallback || !fallback.estimate.fits || e.outputTokensPerSecond.value > (fallback.estimate as InferenceFits).outputTokensPerSecond.value);
+    const better =
+      e.fits &&
+      (!fallback ||
+        !fallback.estimate.fits ||
+        e.outputTokensPerSecond.value > (fallback.estimate as InferenceFits).outputTokensPerSecond.value);
     if (better || !fallback) fallback = { gpus, estimate: e };
   };
   const best = fewestGpus(w.model, maxGpus, estimateAt, ok, track);
-  if (best && best.value.fits) return { kind: 'inference', gpus: best.gpus, estimate: best.value, targets: checkTargets(w, best.value), targetsMet: true };
+  if (best && best.value.fits)
+    return { kind: 'inference', gpus: best.gpus, estimate: best.value, targets: checkTargets(w, best.value), targetsMet: true };
   const fb = fallback?.estimate;
   return {
     kind: 'inference',

@@ -40,18 +40,28 @@ export function calculateRemedies(
   const tryChange = (kind: RemedyKind, changed: ResolvedScenario | null, value?: number) => {
     if (!changed) return;
     const ranked = optionsFor(changed);
-    const best = ranked.find((o) => o.feasible) ?? ranked.filter((o) => o.targetsMet).sort((a, b) => a.budgetBasis.base - b.budgetBasis.base)[0];
+    const best =
+      ranked.find((o) => o.feasible) ?? ranked.filter((o) => o.targetsMet).sort((a, b) => a.budgetBasis.base - b.budgetBasis.base)[0];
     if (best) remedies.push({ kind, option: best, ...(value !== undefined ? { value } : {}) });
   };
   const limit = Math.min(REMEDY_MAX_GPUS, Math.max(...s.candidates.map((c) => c.maxGpus)) * 4);
   tryChange('moreGpus', { ...s, candidates: s.candidates.map((c) => ({ ...c, maxGpus: Math.max(c.maxGpus, limit) })) }, limit);
-  tryChange('quantise', mapWorkloads(s, (w) => {
-    if (w.kind !== 'inference' || !QUANTISE_TO[w.precision]) return null;
-    const to = QUANTISE_TO[w.precision]!;
-    return { ...w, precision: to, kvPrecision: to === 'int4' ? w.kvPrecision : to };
-  }));
-  tryChange('lora', mapWorkloads(s, (w) => (w.kind === 'training' && w.method === 'full' ? { ...w, method: 'lora' } : null)));
-  tryChange('qlora', mapWorkloads(s, (w) => (w.kind === 'training' && w.method !== 'qlora' ? { ...w, method: 'qlora' } : null)));
+  tryChange(
+    'quantise',
+    mapWorkloads(s, (w) => {
+      if (w.kind !== 'inference' || !QUANTISE_TO[w.precision]) return null;
+      const to = QUANTISE_TO[w.precision]!;
+      return { ...w, precision: to, kvPrecision: to === 'int4' ? w.kvPrecision : to };
+    }),
+  );
+  tryChange(
+    'lora',
+    mapWorkloads(s, (w) => (w.kind === 'training' && w.method === 'full' ? { ...w, method: 'lora' } : null)),
+  );
+  tryChange(
+    'qlora',
+    mapWorkloads(s, (w) => (w.kind === 'training' && w.method !== 'qlora' ? { ...w, method: 'qlora' } : null)),
+  );
   return remedies.sort((a, b) => Number(b.option.feasible) - Number(a.option.feasible) || a.option.total.base - b.option.total.base);
 }
 

@@ -18,9 +18,6 @@ import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
 import { onCandidate, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
 
-;
-
-
 export interface Results {
   /** One tree per workload, scenario order. */
   readonly workloads: readonly WorkloadResult[];
@@ -40,18 +37,35 @@ export interface Results {
 export function calculateResults(s: ResolvedScenario): Results {
   const workloads = calculateWorkloads(s);
   // The fleet of each candidate adds up that candidate's entries of the workload trees.
-  const candidates = s.candidates.map((candidate, k) => fleet(s, candidate, workloads.map((w) => w.perCandidate[k]!)));
+  const candidates = s.candidates.map((candidate, k) =>
+    fleet(
+      s,
+      candidate,
+      workloads.map((w) => w.perCandidate[k]!),
+    ),
+  );
   const options = calculateOptions(s, candidates);
   const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
   return {
-    workloads, candidates, options, remedies, sensitivity: calculateSensitivity(s, options),
-    selectionGuide: buildGuide(s), basis: calculateBasis(),
+    workloads,
+    candidates,
+    options,
+    remedies,
+    sensitivity: calculateSensitivity(s, options),
+    selectionGuide: buildGuide(s),
+    basis: calculateBasis(),
   };
 }
 
 /** The fleets alone (fit and sizing, no analysis detail): what the remedies re-run on a changed scenario. */
 function calculateCandidates(s: ResolvedScenario): CandidateResult[] {
-  return s.candidates.map((candidate) => fleet(s, candidate, s.workloads.map((w) => onCandidate(candidate, w))));
+  return s.candidates.map((candidate) =>
+    fleet(
+      s,
+      candidate,
+      s.workloads.map((w) => onCandidate(candidate, w)),
+    ),
+  );
 }
 
 function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: readonly WorkloadOnCandidate[]): CandidateResult {
@@ -59,10 +73,16 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
   const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
   const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
-  const tco = fleetGpus === null ? null : calculateTco({
-    gpus: fleetGpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice: candidate.purchasePrice,
-    rentalPerGpuHour: candidate.rentalPerGpuHour, economics: s.economics,
-  });
+  const tco =
+    fleetGpus === null
+      ? null
+      : calculateTco({
+          gpus: fleetGpus,
+          tdpWatts: candidate.gpu.tdpWatts,
+          purchasePrice: candidate.purchasePrice,
+          rentalPerGpuHour: candidate.rentalPerGpuHour,
+          economics: s.economics,
+        });
   return { candidate, workloads, targetsMet, fleetGpus, tco };
 }
 

@@ -30,7 +30,10 @@ export const powerOfTwoAtMost = (n: number): number => 2 ** Math.floor(Math.log2
  * fixed total concurrency). `visit` sees every point tried.
  */
 export function fewestGpus<T>(
-  model: ModelArch, maxGpus: number, at: (tp: number, replicas: number) => T, meets: (value: T) => boolean,
+  model: ModelArch,
+  maxGpus: number,
+  at: (tp: number, replicas: number) => T,
+  meets: (value: T) => boolean,
   visit?: (value: T, gpus: number) => void,
 ): { gpus: number; value: T } | null {
   let best: { gpus: number; value: T } | null = null;
@@ -47,7 +50,10 @@ export function fewestGpus<T>(
     while (hi <= maxReplicas) {
       const v = at(tp, hi);
       visit?.(v, tp * hi);
-      if (meets(v)) { found = v; break; }
+      if (meets(v)) {
+        found = v;
+        break;
+      }
       lo = hi;
       hi = hi === maxReplicas ? maxReplicas + 1 : Math.min(hi * 2, maxReplicas);
     }
@@ -55,7 +61,10 @@ export function fewestGpus<T>(
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       const v = at(tp, mid);
-      if (meets(v)) { hi = mid; found = v; } else lo = mid;
+      if (meets(v)) {
+        hi = mid;
+        found = v;
+      } else lo = mid;
     }
     if (!best || tp * hi < best.gpus) best = { gpus: tp * hi, value: found };
   }

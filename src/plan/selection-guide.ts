@@ -15,7 +15,14 @@ import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from '../calc/comm.ts';
 import { calculateInferenceMemory, calculateTrainingMemory, TP_DEGREES, usableMemoryGiB } from '../calc/memory.ts';
 import { capexOf } from '../economics/tco.ts';
-import { DEFAULT_MAX_GPUS, type Money, type ResolvedInference, type ResolvedScenario, type ResolvedTraining, type ResolvedWorkload } from '../scenario/resolve.ts';
+import {
+  DEFAULT_MAX_GPUS,
+  type Money,
+  type ResolvedInference,
+  type ResolvedScenario,
+  type ResolvedTraining,
+  type ResolvedWorkload,
+} from '../scenario/resolve.ts';
 import { inferenceMemoryInput, trainingMemoryInput } from './estimator-inputs.ts';
 import { firstPowerOfTwo } from './search.ts';
 
@@ -73,9 +80,16 @@ function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
       for (const tp of tps) {
         for (const pp of pps) {
           if (n % (tp * pp) !== 0) continue;
-          const m = calculateTrainingMemory(trainingMemoryInput(w, {
-            zeroStage: 3, recompute: 'full', microBatch: 1, dataParallel: n / (tp * pp), tensorParallel: tp, pipelineParallel: pp,
-          }));
+          const m = calculateTrainingMemory(
+            trainingMemoryInput(w, {
+              zeroStage: 3,
+              recompute: 'full',
+              microBatch: 1,
+              dataParallel: n / (tp * pp),
+              tensorParallel: tp,
+              pipelineParallel: pp,
+            }),
+          );
           best = Math.min(best, m.perGpuGiB);
         }
       }
@@ -103,7 +117,8 @@ function inferenceNeed(w: ResolvedInference, limit: number): WorkloadNeed {
   return { gpusFor: (gpu) => curve.find((x) => x.perGpuGiB <= usableMemoryGiB(gpu, 'inference'))?.gpus ?? null };
 }
 
-const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed => (w.kind === 'training' ? trainingNeed(w, limit) : inferenceNeed(w, limit));
+const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed =>
+  w.kind === 'training' ? trainingNeed(w, limit) : inferenceNeed(w, limit);
 
 /** Capex as the TCO analysis counts it: GPUs × price × server overhead, + networking past one server. */
 function guideCapex(s: ResolvedScenario, gpus: number, price: number): number {
@@ -127,16 +142,25 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
   for (const gpu of GPUS) {
     // Training computes in its precision's tensor format; a GPU without it (no BF16 on T4/V100,
     // no FP8 before Hopper/Ada) cannot run that workload as specified.
-    if (!s.workloads.every((w) => w.kind !== 'training' || gpu.denseTflops[w.precision === 'fp32' ? 'tf32' : w.precision] !== null)) { unsupported.push(gpu); continue; }
+    if (!s.workloads.every((w) => w.kind !== 'training' || gpu.denseTflops[w.precision === 'fp32' ? 'tf32' : w.precision] !== null)) {
+      unsupported.push(gpu);
+      continue;
+    }
     const price = priceOf(s, gpu);
-    if (!price) { unpriced.push(gpu); continue; }
+    if (!price) {
+      unpriced.push(gpu);
+      continue;
+    }
     const perWorkload: { workload: ResolvedWorkload; gpus: number }[] = [];
     for (const { workload, need } of needs) {
       const n = need.gpusFor(gpu);
       if (n === null) break;
       perWorkload.push({ workload, gpus: n });
     }
-    if (perWorkload.length < s.workloads.length) { tooSmall.push(gpu); continue; }
+    if (perWorkload.length < s.workloads.length) {
+      tooSmall.push(gpu);
+      continue;
+    }
     const gpus = perWorkload.reduce((a, b) => a + b.gpus, 0);
     entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpus, price.price) });
   }
@@ -158,7 +182,16 @@ function splitTiers(sorted: readonly GuideEntry[]): Tier[] {
     groups[tier]!.push(entry);
     previous = { capex: entry.capex, tier };
   });
-  return groups.flatMap((entries, k) => (entries.length === 0 ? [] : [{
-    id: TIER_IDS[k]!, entries, capexLow: entries[0]!.capex, capexHigh: entries[entries.length - 1]!.capex,
-  }]));
+  return groups.flatMap((entries, k) =>
+    entries.length === 0
+      ? []
+      : [
+          {
+            id: TIER_IDS[k]!,
+            entries,
+            capexLow: entries[0]!.capex,
+            capexHigh: entries[entries.length - 1]!.capex,
+          },
+        ],
+  );
 }

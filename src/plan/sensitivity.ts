@@ -49,8 +49,8 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
     const cpm = o.costPerMillionTokens ? o.costPerMillionTokens.base / change.value : null;
     return { total: o.total.base, cpm };
   }
-  const economics: ResolvedEconomics = change.param in s.economics && change.param !== 'gpuPrice'
-    ? { ...s.economics, [change.param]: change.value } : s.economics;
+  const economics: ResolvedEconomics =
+    change.param in s.economics && change.param !== 'gpuPrice' ? { ...s.economics, [change.param]: change.value } : s.economics;
   const candidate = o.candidate.candidate;
   const fixed = (v: number): Money => ({ low: v, base: v, high: v, from: 'scenario' });
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
@@ -65,12 +65,18 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
 function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low: number; high: number }[] {
   const e = s.economics;
   const around = (v: number, f: number) => ({ low: v * (1 - f), high: v * (1 + f) });
-  const economic = (applies: 'any' | 'buy' | 'rent') => SENSITIVITY_KEYS.filter((k) => parameter(k).sensitivity!.applies === applies)
-    .map((param) => ({ param, ...sensitivityRange(param, e[param], e.fromScenario.has(param), e.usdExchangeRate) }));
+  const economic = (applies: 'any' | 'buy' | 'rent') =>
+    SENSITIVITY_KEYS.filter((k) => parameter(k).sensitivity!.applies === applies).map((param) => ({
+      param,
+      ...sensitivityRange(param, e[param], e.fromScenario.has(param), e.usdExchangeRate),
+    }));
   const price = o.acquisition === 'buy' ? o.candidate.candidate.purchasePrice! : o.candidate.candidate.rentalPerGpuHour!;
   const out: { param: SensitivityParam; low: number; high: number }[] = [
     ...economic('any'),
-    { param: o.acquisition === 'buy' ? 'gpuPrice' : 'rentalRate', ...(price.low < price.high ? { low: price.low, high: price.high } : around(price.base, 0.2)) },
+    {
+      param: o.acquisition === 'buy' ? 'gpuPrice' : 'rentalRate',
+      ...(price.low < price.high ? { low: price.low, high: price.high } : around(price.base, 0.2)),
+    },
     ...economic(o.acquisition),
   ];
   if (o.costPerMillionTokens) {
@@ -84,11 +90,22 @@ function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low:
 export function calculateSensitivity(s: ResolvedScenario, options: readonly Option[]): Sensitivity | null {
   const option = options[0];
   if (!option) return null;
-  const rows = ranges(s, option).map(({ param, low, high }) => {
-    const a = evaluate(s, option, { param, value: low });
-    const b = evaluate(s, option, { param, value: high });
-    return { param, lowValue: low, highValue: high, totalAtLow: a.total, totalAtHigh: b.total, cpmAtLow: a.cpm, cpmAtHigh: b.cpm, swing: Math.abs(b.total - a.total) || Math.abs((b.cpm ?? 0) - (a.cpm ?? 0)) };
-  }).sort((x, y) => y.swing - x.swing);
+  const rows = ranges(s, option)
+    .map(({ param, low, high }) => {
+      const a = evaluate(s, option, { param, value: low });
+      const b = evaluate(s, option, { param, value: high });
+      return {
+        param,
+        lowValue: low,
+        highValue: high,
+        totalAtLow: a.total,
+        totalAtHigh: b.total,
+        cpmAtLow: a.cpm,
+        cpmAtHigh: b.cpm,
+        swing: Math.abs(b.total - a.total) || Math.abs((b.cpm ?? 0) - (a.cpm ?? 0)),
+      };
+    })
+    .sort((x, y) => y.swing - x.swing);
   const runnerUp = options.find((o) => o !== option && o.feasible === option.feasible) ?? null;
   return { option, rows, runnerUp, flips: runnerUp ? flipPoints(s, option, runnerUp) : [] };
 }

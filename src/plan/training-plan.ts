@@ -66,7 +66,10 @@ export function fewestMeetingDeadline(gpu: GpuSpec, w: ResolvedTraining, deadlin
   let found: FitAt | null = null;
   for (const n of powersOfTwo(MAX_SEARCH_GPUS, lo * 2)) {
     const f = seen(estimateAt(gpu, w, n));
-    if (meets(f)) { found = f; break; }
+    if (meets(f)) {
+      found = f;
+      break;
+    }
     lo = n;
   }
   if (!found) return { found: null, fastest };
@@ -76,7 +79,10 @@ export function fewestMeetingDeadline(gpu: GpuSpec, w: ResolvedTraining, deadlin
   while (found.gpus > GPUS_PER_NODE && hiServers - loServers > 1) {
     const mid = Math.floor((loServers + hiServers) / 2);
     const f = seen(estimateAt(gpu, w, mid * GPUS_PER_NODE));
-    if (meets(f)) { found = f; hiServers = mid; } else loServers = mid;
+    if (meets(f)) {
+      found = f;
+      hiServers = mid;
+    } else loServers = mid;
   }
   return { found, fastest };
 }
@@ -89,9 +95,12 @@ export const rentForRun = (gpuHours: number, ratePerGpuHour: number | null): num
 export function methodFits(candidate: ResolvedCandidate, w: ResolvedTraining, sizing: TrainingSizing): MethodFit[] {
   const rate = candidate.rentalPerGpuHour?.base ?? null;
   return TRAINING_METHODS.map((method) => {
-    const fit = method === w.method
-      ? (sizing.minFit ? { gpus: sizing.minFit.gpus, estimate: sizing.minFit.estimate } : null)
-      : fewestFitting(candidate.gpu, w, candidate.maxGpus, { method });
+    const fit =
+      method === w.method
+        ? sizing.minFit
+          ? { gpus: sizing.minFit.gpus, estimate: sizing.minFit.estimate }
+          : null
+        : fewestFitting(candidate.gpu, w, candidate.maxGpus, { method });
     return { method, fit, rent: fit ? rentForRun(fit.estimate.gpuHours.value, rate) : null };
   });
 }

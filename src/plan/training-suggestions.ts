@@ -7,19 +7,36 @@
 import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import {
-  estimateAt, fewestFitting, fewestMeetingDeadline, MAX_SEARCH_GPUS, rentForRun, type FitAt, type MethodFit, type TrainingMethod,
+  estimateAt,
+  fewestFitting,
+  fewestMeetingDeadline,
+  MAX_SEARCH_GPUS,
+  rentForRun,
+  type FitAt,
+  type MethodFit,
+  type TrainingMethod,
 } from './training-plan.ts';
 import { powerOfTwoAtMost } from './search.ts';
 import type { TrainingOnCandidate } from './on-candidate.ts';
 
 export type Suggestion =
   | {
-    readonly kind: 'deadline'; readonly current: FitAt; readonly deadlineDays: number; readonly found: FitAt | null;
-    /** Rent of the found run at the candidate's base rate; null without a rate or a found run. */
-    readonly foundRent: number | null;
-    readonly fastest: FitAt | null; readonly maxGpus: number;
-  }
-  | { readonly kind: 'noFit'; readonly maxGpus: number; readonly methods: readonly { readonly method: TrainingMethod; readonly fit: FitAt }[]; readonly others: readonly { readonly gpu: GpuSpec; readonly fit: FitAt }[]; readonly beyond: FitAt | null }
+      readonly kind: 'deadline';
+      readonly current: FitAt;
+      readonly deadlineDays: number;
+      readonly found: FitAt | null;
+      /** Rent of the found run at the candidate's base rate; null without a rate or a found run. */
+      readonly foundRent: number | null;
+      readonly fastest: FitAt | null;
+      readonly maxGpus: number;
+    }
+  | {
+      readonly kind: 'noFit';
+      readonly maxGpus: number;
+      readonly methods: readonly { readonly method: TrainingMethod; readonly fit: FitAt }[];
+      readonly others: readonly { readonly gpu: GpuSpec; readonly fit: FitAt }[];
+      readonly beyond: FitAt | null;
+    }
   | { readonly kind: 'recompute'; readonly current: FitAt; readonly gpu: GpuSpec; readonly alternative: FitAt; readonly speedUp: number }
   | { readonly kind: 'fp8'; readonly current: FitAt; readonly alternative: FitAt; readonly speedUp: number };
 
@@ -27,7 +44,11 @@ export type Suggestion =
 const RECOMPUTE_TRIES = 6;
 
 /** The suggestions for the workload on `own`; `all` is the same workload on every candidate (scenario order). */
-export function trainingSuggestions(own: TrainingOnCandidate, all: readonly TrainingOnCandidate[], methods: readonly MethodFit[]): Suggestion[] {
+export function trainingSuggestions(
+  own: TrainingOnCandidate,
+  all: readonly TrainingOnCandidate[],
+  methods: readonly MethodFit[],
+): Suggestion[] {
   const { sizing: z, workload: w } = own;
   const gpu = own.candidate.gpu;
   const maxGpus = own.candidate.maxGpus;
@@ -35,7 +56,9 @@ export function trainingSuggestions(own: TrainingOnCandidate, all: readonly Trai
     const other = methods.flatMap(({ method, fit }) => (method !== w.method && fit ? [{ method, fit }] : []));
     const others = all.flatMap((o) => {
       const s = o.sizing;
-      return o !== own && s.gpus !== null && s.estimate?.fits ? [{ gpu: o.candidate.gpu, fit: { gpus: s.gpus, estimate: s.estimate } }] : [];
+      return o !== own && s.gpus !== null && s.estimate?.fits
+        ? [{ gpu: o.candidate.gpu, fit: { gpus: s.gpus, estimate: s.estimate } }]
+        : [];
     });
     const beyond = fewestFitting(gpu, w, MAX_SEARCH_GPUS, {}, powerOfTwoAtMost(maxGpus) * 2);
     return [{ kind: 'noFit', maxGpus, methods: other, others, beyond }];
@@ -48,7 +71,11 @@ export function trainingSuggestions(own: TrainingOnCandidate, all: readonly Trai
     out.push({ kind: 'deadline', current, deadlineDays: w.deadlineDays, found, foundRent, fastest, maxGpus });
   }
   if (current.estimate.plan.recompute === 'full') {
-    const alt = avoidFullRecompute(all.map((o) => o.candidate.gpu), own, current);
+    const alt = avoidFullRecompute(
+      all.map((o) => o.candidate.gpu),
+      own,
+      current,
+    );
     if (alt) out.push({ kind: 'recompute', current, ...alt });
   }
   // FP8 mixed precision (Transformer Engine style) applies to full and LoRA training of 16-bit
@@ -70,7 +97,11 @@ const speedUpOf = (base: FitAt, other: FitAt): number =>
  * first, smallest memory first) that runs the same workload on the same count without full
  * recomputation, faster.
  */
-function avoidFullRecompute(candidateGpus: readonly GpuSpec[], own: TrainingOnCandidate, current: FitAt): { gpu: GpuSpec; alternative: FitAt; speedUp: number } | null {
+function avoidFullRecompute(
+  candidateGpus: readonly GpuSpec[],
+  own: TrainingOnCandidate,
+  current: FitAt,
+): { gpu: GpuSpec; alternative: FitAt; speedUp: number } | null {
   const gpu = own.candidate.gpu;
   const bigger = (g: GpuSpec) => g.memoryGB > gpu.memoryGB;
   const byMemory = (a: GpuSpec, b: GpuSpec) => a.memoryGB - b.memoryGB;

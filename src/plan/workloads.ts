@@ -12,7 +12,6 @@ import { methodFits, rentForRun, type MethodFit } from './training-plan.ts';
 import { trainingSuggestions, type Suggestion } from './training-suggestions.ts';
 import { inferenceOnCandidate, trainingOnCandidate, type InferenceOnCandidate, type TrainingOnCandidate } from './on-candidate.ts';
 
-
 export interface InferencePerCandidate extends InferenceOnCandidate, InferenceCapacity {
   /** Throughput from 1 GPU up, on the workload the multi-gpu analysis scales (scaledWorkload); null on the others. */
   readonly scaling: Scaling | null;
@@ -46,7 +45,6 @@ export interface TrainingWorkloadResult {
 
 export type WorkloadResult = InferenceWorkloadResult | TrainingWorkloadResult;
 
-
 /** Every workload's tree, scenario order. */
 export function calculateWorkloads(s: ResolvedScenario): WorkloadResult[] {
   const scaled = scaledWorkload(s.workloads);
@@ -55,11 +53,14 @@ export function calculateWorkloads(s: ResolvedScenario): WorkloadResult[] {
 
 function inferenceWorkload(s: ResolvedScenario, workload: ResolvedInference, scaled: boolean): InferenceWorkloadResult {
   return {
-    kind: 'inference', workload, need: inferenceNeed(workload),
+    kind: 'inference',
+    workload,
+    need: inferenceNeed(workload),
     perCandidate: s.candidates.map((candidate) => {
       const core = inferenceOnCandidate(candidate, workload);
       return {
-        ...core, ...inferenceCapacity(candidate, workload, core.sizing),
+        ...core,
+        ...inferenceCapacity(candidate, workload, core.sizing),
         scaling: scaled ? inferenceCurve(candidate.gpu, workload, candidate.maxGpus) : null,
       };
     }),
@@ -69,13 +70,18 @@ function inferenceWorkload(s: ResolvedScenario, workload: ResolvedInference, sca
 function trainingWorkload(s: ResolvedScenario, workload: ResolvedTraining, scaled: boolean): TrainingWorkloadResult {
   const cores = s.candidates.map((candidate) => trainingOnCandidate(candidate, workload));
   return {
-    kind: 'training', workload, need: trainingNeed(workload),
+    kind: 'training',
+    workload,
+    need: trainingNeed(workload),
     perCandidate: cores.map((core) => {
       const { candidate, sizing } = core;
       const methods = methodFits(candidate, workload, sizing);
       return {
         ...core,
-        rent: sizing.gpus !== null && sizing.estimate?.fits ? rentForRun(sizing.estimate.gpuHours.value, candidate.rentalPerGpuHour?.base ?? null) : null,
+        rent:
+          sizing.gpus !== null && sizing.estimate?.fits
+            ? rentForRun(sizing.estimate.gpuHours.value, candidate.rentalPerGpuHour?.base ?? null)
+            : null,
         methods,
         suggestions: trainingSuggestions(core, cores, methods),
         scaling: scaled ? trainingCurve(candidate.gpu, workload, candidate.maxGpus) : null,

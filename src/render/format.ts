@@ -7,8 +7,12 @@ export type Formatter = (value: CellValue, format: NumberFormat) => string;
 export function createFormatter(locale: string, t: Translate): Formatter {
   const nf = (min: number, max: number) => new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max });
   const formats = {
-    integer: nf(0, 0), decimal1: nf(1, 1), decimal2: nf(2, 2), decimal3: nf(3, 3),
-    currency: nf(0, 0), currency2: nf(2, 2),
+    integer: nf(0, 0),
+    decimal1: nf(1, 1),
+    decimal2: nf(2, 2),
+    decimal3: nf(3, 3),
+    currency: nf(0, 0),
+    currency2: nf(2, 2),
     percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
     text: nf(0, 6),
   } as const;

@@ -50,24 +50,35 @@ export function renderHtml(report: Report): string {
   // A report of one section (the batch index) has no contents, no section numbers, and a title
   // block instead of a cover page; if that section is a wide list, every page is landscape.
   const contents = hasContents(report);
-  const sections = report.analyses.filter((a) => a !== summary).map((a, index) => ({
-    id: a.id, number: contents ? index + 1 : undefined, title: a.title, intro: a.intro,
-    blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
-  }));
+  const sections = report.analyses
+    .filter((a) => a !== summary)
+    .map((a, index) => ({
+      id: a.id,
+      number: contents ? index + 1 : undefined,
+      title: a.title,
+      intro: a.intro,
+      blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
+    }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
-  const headline = report.headline?.configuration ? {
-    configuration: report.headline.configuration,
-    cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
-  } : undefined;
+  const headline = report.headline?.configuration
+    ? {
+        configuration: report.headline.configuration,
+        cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
+      }
+    : undefined;
   const context = {
     lang: locale,
     title: report.title,
     scenario: report.scenario,
     css: template().css,
-    footerCss: cssString([
-      report.scenario.name, ...(report.scenario.sha256 ? [`SHA-256 ${report.scenario.sha256.slice(0, 12)}`] : []),
-      `${t('report.catalogDate')} ${formatDate(report.catalogDate, locale)}`, `gpu-report ${report.tool.version}`,
-    ].join(' · ')),
+    footerCss: cssString(
+      [
+        report.scenario.name,
+        ...(report.scenario.sha256 ? [`SHA-256 ${report.scenario.sha256.slice(0, 12)}`] : []),
+        `${t('report.catalogDate')} ${formatDate(report.catalogDate, locale)}`,
+        `gpu-report ${report.tool.version}`,
+      ].join(' · '),
+    ),
     date: formatDate(report.generatedAt, locale),
     headline,
     meta: [
@@ -82,14 +93,24 @@ export function renderHtml(report: Report): string {
     compact: !contents,
     landscape,
     labels: {
-      contents: t('report.contents'), page: t('document.pageColumn'), recommendation: t('document.recommendation'),
-      headlineCost: t('document.headlineCost'), why: t('document.why'), risks: t('document.risks'),
-      low: t('document.low'), base: t('document.base'), high: t('document.high'),
+      contents: t('report.contents'),
+      page: t('document.pageColumn'),
+      recommendation: t('document.recommendation'),
+      headlineCost: t('document.headlineCost'),
+      why: t('document.why'),
+      risks: t('document.risks'),
+      low: t('document.low'),
+      base: t('document.base'),
+      high: t('document.high'),
       // The note points at the Assumptions section: only where there is one.
-      preparedWith: report.analyses.some((a) => a.id === ASSUMPTIONS_ID) ? t('document.preparedWith', { tool: report.tool.name, version: report.tool.version }) : '',
+      preparedWith: report.analyses.some((a) => a.id === ASSUMPTIONS_ID)
+        ? t('document.preparedWith', { tool: report.tool.name, version: report.tool.version })
+        : '',
     },
     summary: summary && {
-      id: summary.id, title: summary.title, intro: summary.intro,
+      id: summary.id,
+      title: summary.title,
+      intro: summary.intro,
       highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
       blocks: summary.blocks
         .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
@@ -115,14 +136,24 @@ export const sectionIds = (report: Report): string[] => [
  * The figures repeat templates/report.css (`.toc ol` font size, `.toc a` line height and
  * padding, `--ink`); test/render/index.pdf-document.chromium.test.ts checks the numbers land on the entries' baselines.
  */
-export const contentsLayout = (report: Report): ContentsLayout | undefined => (hasContents(report) ? {
-  ids: sectionIds(report), fontSizePt: 11, lineHeightPx: 21, paddingTopPx: 5, color: '#1b1f24',
-} : undefined);
+export const contentsLayout = (report: Report): ContentsLayout | undefined =>
+  hasContents(report)
+    ? {
+        ids: sectionIds(report),
+        fontSizePt: 11,
+        lineHeightPx: 21,
+        paddingTopPx: 5,
+        color: '#1b1f24',
+      }
+    : undefined;
 
 function highlightsContext(h: Highlights, fmt: Fmt) {
   const cost = h.cost && {
-    label: h.cost.label, unit: h.cost.unit ?? '',
-    low: fmt(h.cost.low, h.cost.format), base: fmt(h.cost.base, h.cost.format), high: fmt(h.cost.high, h.cost.format),
+    label: h.cost.label,
+    unit: h.cost.unit ?? '',
+    low: fmt(h.cost.low, h.cost.format),
+    base: fmt(h.cost.base, h.cost.format),
+    high: fmt(h.cost.high, h.cost.format),
   };
   return { recommendation: h.recommendation, cost, reasons: h.reasons ?? [], risks: h.risks ?? [] };
 }
@@ -147,7 +178,12 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
   switch (b.kind) {
     case 'table':
       // A list keeps one row per item: wide, it takes landscape pages instead of turning.
-      if (b.layout === 'list') return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS, landscape: b.columns.length > WIDE_TABLE_COLUMNS };
+      if (b.layout === 'list')
+        return {
+          ...tableContext(b, fmt),
+          dense: b.columns.length >= DENSE_TABLE_COLUMNS,
+          landscape: b.columns.length > WIDE_TABLE_COLUMNS,
+        };
       if (b.columns.length <= WIDE_TABLE_COLUMNS) return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
       // Wide and short: columns become rows. Wide and long: a landscape page of its own.
       return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
@@ -157,9 +193,15 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
       return { isNote: true, tone: b.tone, text: b.text };
     case 'keyValue':
       return {
-        isKeyValue: true, title: b.title,
+        isKeyValue: true,
+        title: b.title,
         // A sentence as a value (risks, reasons) reads better in the normal weight than in bold.
-        items: b.items.map((i) => ({ label: i.label, value: fmt(i.value, i.format), unit: i.unit ?? '', prose: i.format === 'text' && fmt(i.value, i.format).length > PROSE_CHARS })),
+        items: b.items.map((i) => ({
+          label: i.label,
+          value: fmt(i.value, i.format),
+          unit: i.unit ?? '',
+          prose: i.format === 'text' && fmt(i.value, i.format).length > PROSE_CHARS,
+        })),
       };
     default: {
       const never: never = b;
@@ -203,7 +245,8 @@ function withFormat(b: TableBlock, row: number, c: Column): Column {
 
 function tableContext(b: TableBlock, fmt: Fmt) {
   return {
-    isTable: true, title: b.title,
+    isTable: true,
+    title: b.title,
     headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit), numeric: c.format !== 'text' })),
     rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i]))),
   };
@@ -214,8 +257,13 @@ function transposedTable(b: TableBlock, fmt: Fmt) {
   const [first, ...rest] = b.columns;
   if (!first) return tableContext(b, fmt);
   return {
-    isTable: true, title: b.title, transposed: true,
-    headers: [{ text: headerLabel(first.label, first.unit), numeric: false }, ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true }))],
+    isTable: true,
+    title: b.title,
+    transposed: true,
+    headers: [
+      { text: headerLabel(first.label, first.unit), numeric: false },
+      ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true })),
+    ],
     rows: rest.map((c) => [
       { text: headerLabel(c.label, c.unit), numeric: false, status: '', rowHeader: true },
       ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),

@@ -57,5 +57,4 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   },
 };
 
-
 export const isFormat = (value: string): value is Format => (FORMATS as readonly string[]).includes(value);

@@ -7,8 +7,8 @@ const HTTP = /^https?:\/\/[^\s"<>]+$/i;
  * A link a report may carry: an http(s) URL, or a reference relative to the report (no scheme,
  * not protocol-relative) with no spaces, quotes or angle brackets (encode them first).
  */
-export const isSafeLink = (href: string): boolean => href.length <= 2000
-  && (HTTP.test(href) || (/^[^\s"<>:]+$/.test(href) && !href.startsWith('//')));
+export const isSafeLink = (href: string): boolean =>
+  href.length <= 2000 && (HTTP.test(href) || (/^[^\s"<>:]+$/.test(href) && !href.startsWith('//')));
 
 /**
  * Chromium keeps a link in the PDF only if it resolves to an absolute URL, and a page set from
@@ -23,11 +23,13 @@ export function withAbsoluteLinks(report: Report): Report | undefined {
   let found = false;
   const absolute = (cells: RowCells | null): RowCells | null => {
     if (!cells?.links) return cells;
-    const links = Object.fromEntries(Object.entries(cells.links).map(([key, href]) => {
-      if (HTTP.test(href) || !isSafeLink(href)) return [key, href];
-      found = true;
-      return [key, `${RELATIVE_LINK_BASE}${href}`];
-    }));
+    const links = Object.fromEntries(
+      Object.entries(cells.links).map(([key, href]) => {
+        if (HTTP.test(href) || !isSafeLink(href)) return [key, href];
+        found = true;
+        return [key, `${RELATIVE_LINK_BASE}${href}`];
+      }),
+    );
     return { ...cells, links };
   };
   const analyses = report.analyses.map((a) => ({

@@ -4,8 +4,7 @@
  */
 
 /** How a number is shown. Renderers map these to Excel number formats and locale formatting. */
-export type NumberFormat =
-  | 'text' | 'integer' | 'decimal1' | 'decimal2' | 'decimal3' | 'percent' | 'currency' | 'currency2' | 'boolean';
+export type NumberFormat = 'text' | 'integer' | 'decimal1' | 'decimal2' | 'decimal3' | 'percent' | 'currency' | 'currency2' | 'boolean';
 
 /**
  * A live spreadsheet formula with its cached result. `formula` uses A1 references or defined

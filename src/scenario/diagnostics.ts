@@ -15,10 +15,7 @@ export type PathSegment = string | number;
 
 /** `['workloads', 0, 'outputTokens']` → `workloads[0].outputTokens`. */
 export function formatPath(path: readonly PathSegment[]): string {
-  return path.reduce<string>(
-    (acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg),
-    '',
-  );
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), '');
 }
 
 /** The `file:line:col: path: message` line the CLI prints (the file quoted if it holds control characters). */
@@ -31,12 +28,7 @@ export function formatDiagnostic(d: Diagnostic): string {
  * missing field points at its parent object). `keyName` points at that key of a map instead
  * (for unknown keys).
  */
-export function locate(
-  doc: Document,
-  counter: LineCounter,
-  path: readonly PathSegment[],
-  keyName?: string,
-): { line: number; col: number } {
+export function locate(doc: Document, counter: LineCounter, path: readonly PathSegment[], keyName?: string): { line: number; col: number } {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (const seg of path) {

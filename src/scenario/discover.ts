@@ -38,7 +38,11 @@ export function kindKey(info: Stats): MessageKey {
 }
 
 const REASONS: Partial<Record<string, MessageKey>> = {
-  ENOENT: 'cli.reason.ENOENT', EACCES: 'cli.reason.EACCES', EPERM: 'cli.reason.EACCES', ELOOP: 'cli.reason.ELOOP', EISDIR: 'cli.kind.folder',
+  ENOENT: 'cli.reason.ENOENT',
+  EACCES: 'cli.reason.EACCES',
+  EPERM: 'cli.reason.EACCES',
+  ELOOP: 'cli.reason.ELOOP',
+  EISDIR: 'cli.kind.folder',
 };
 
 /** Why a file-system call failed, in words where the errno code is a common one (ENOENT, EACCES, ELOOP), else the code. */
@@ -68,7 +72,11 @@ export async function discoverScenarios(inputs: readonly string[], skipped?: Ski
     try {
       info = await stat(input);
     } catch (error) {
-      throw new UserError(isMissing(error) ? t('cli.noInput', { input: quotePath(input) }) : t('cli.unreadableInput', { input: quotePath(input), reason: reasonOf(error) }));
+      throw new UserError(
+        isMissing(error)
+          ? t('cli.noInput', { input: quotePath(input) })
+          : t('cli.unreadableInput', { input: quotePath(input), reason: reasonOf(error) }),
+      );
     }
     if (info.isFile()) found.push(input);
     else if (info.isDirectory()) {
@@ -77,7 +85,13 @@ export async function discoverScenarios(inputs: readonly string[], skipped?: Ski
         throw new UserError(t('cli.unreadableInput', { input: quotePath(input), reason: reasonOf(error) }));
       });
       visited.add(await realpath(input).catch(() => path.resolve(input)));
-      await walk(input, entries.map((e) => e.name), found, visited, skip);
+      await walk(
+        input,
+        entries.map((e) => e.name),
+        found,
+        visited,
+        skip,
+      );
       if (found.length === before) throw new UserError(t('cli.noScenarios', { input: quotePath(input) }));
     } else {
       throw new UserError(t('cli.notFileOrFolder', { input: quotePath(input), kind: t(kindKey(info)) }));
@@ -86,7 +100,13 @@ export async function discoverScenarios(inputs: readonly string[], skipped?: Ski
   return dedupeByRealPath(found);
 }
 
-async function walk(dir: string, names: string[], into: string[], visited: Set<string>, skip: (p: string, reason: string) => void): Promise<void> {
+async function walk(
+  dir: string,
+  names: string[],
+  into: string[],
+  visited: Set<string>,
+  skip: (p: string, reason: string) => void,
+): Promise<void> {
   for (const name of names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     const full = path.join(dir, name);
     const isScenarioName = SCENARIO_FILE.test(name);

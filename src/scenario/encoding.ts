@@ -24,7 +24,10 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.ever
 export type Decoded = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostic: Diagnostic };
 
 export function decodeScenario(bytes: Uint8Array, file: string): Decoded {
-  const at = (offset: number, message: string): Decoded => ({ ok: false, diagnostic: { file, ...position(bytes, offset), path: '', message } });
+  const at = (offset: number, message: string): Decoded => ({
+    ok: false,
+    diagnostic: { file, ...position(bytes, offset), path: '', message },
+  });
   const bom = BOMS.find((b) => startsWith(bytes, b.bytes));
   if (bom) return at(0, t('validate.bom', { encoding: bom.encoding }));
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
@@ -52,11 +55,19 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i]!;
     let extra: number;
     let min: number;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) { extra = 1; min = 0x80; }
-    else if (b >= 0xe0 && b <= 0xef) { extra = 2; min = 0x800; }
-    else if (b >= 0xf0 && b <= 0xf4) { extra = 3; min = 0x10000; }
-    else return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) {
+      extra = 1;
+      min = 0x80;
+    } else if (b >= 0xe0 && b <= 0xef) {
+      extra = 2;
+      min = 0x800;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      extra = 3;
+      min = 0x10000;
+    } else return i;
     let cp = b & (0x3f >> extra);
     for (let k = 1; k <= extra; k++) {
       const c = bytes[i + k];

@@ -23,8 +23,7 @@ const SCENARIO_KEYS = ['version', 'workloads', 'candidates'] as const;
 const MAX_ALIAS_COUNT = 100;
 
 export type ParseResult =
-  | { readonly ok: true; readonly scenario: Scenario }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+  { readonly ok: true; readonly scenario: Scenario } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 export function parseScenario(text: string, file: string): ParseResult {
   const at = (message: string, line = 1, col = 1, path = ''): Diagnostic => ({ file, line, col, path, message });
@@ -39,12 +38,15 @@ export function parseScenario(text: string, file: string): ParseResult {
   // alias limit below counts merged aliases too.
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true, merge: true });
   if (doc.errors.length > 0) {
-    return fail(doc.errors.map((e) => {
-      // linePos is only filled with prettyErrors; the LineCounter maps the offset itself.
-      const pos = counter.linePos(e.pos[0]);
-      const message = e.code === 'MULTIPLE_DOCS' ? t('validate.multipleDocuments') : t('validate.invalidYaml', { detail: e.message.split('\n')[0]! });
-      return at(message, pos.line, pos.col);
-    }));
+    return fail(
+      doc.errors.map((e) => {
+        // linePos is only filled with prettyErrors; the LineCounter maps the offset itself.
+        const pos = counter.linePos(e.pos[0]);
+        const message =
+          e.code === 'MULTIPLE_DOCS' ? t('validate.multipleDocuments') : t('validate.invalidYaml', { detail: e.message.split('\n')[0]! });
+        return at(message, pos.line, pos.col);
+      }),
+    );
   }
   let raw: unknown;
   try {
@@ -58,7 +60,11 @@ export function parseScenario(text: string, file: string): ParseResult {
   // A YAML file of another kind (a Kubernetes manifest, a CI config): one line, not one per key.
   const keys = Object.keys(raw as Record<string, unknown>);
   if (!SCENARIO_KEYS.some((k) => keys.includes(k))) {
-    return fail([at(t('validate.otherYaml', { keys: SCENARIO_KEYS.join(', '), found: `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}` }))]);
+    return fail([
+      at(
+        t('validate.otherYaml', { keys: SCENARIO_KEYS.join(', '), found: `${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}` }),
+      ),
+    ]);
   }
   const parsed = scenarioSchema.safeParse(raw);
   const textProblems = checkText(raw);

@@ -11,7 +11,6 @@ import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
 
 export type { Money, ResolvedEconomics };
 
-
 export interface ResolvedInference {
   readonly kind: 'inference';
   readonly name: string;
@@ -49,7 +48,6 @@ export interface ResolvedCandidate {
   readonly maxGpus: number;
 }
 
-
 export interface ResolvedScenario {
   readonly name: string;
   readonly description: string;
@@ -85,18 +83,39 @@ function modelOf(w: Scenario['workloads'][number]): ModelArch {
   }
   const a = w.architecture!;
   return {
-    id: 'custom', name: a.name, paramsB: a.paramsB, activeParamsB: a.activeParamsB ?? a.paramsB,
-    layers: a.layers, hiddenSize: a.hiddenSize, attentionHeads: a.attentionHeads,
-    kvHeads: a.kvHeads ?? a.attentionHeads, headDim: a.headDim ?? a.hiddenSize / a.attentionHeads,
-    ffnSize: a.ffnSize, vocabSize: a.vocabSize, experts: a.experts ?? 1, activeExperts: a.activeExperts ?? 1,
-    maxContextTokens: a.maxContextTokens ?? 4096, source: 'scenario (inline architecture)',
+    id: 'custom',
+    name: a.name,
+    paramsB: a.paramsB,
+    activeParamsB: a.activeParamsB ?? a.paramsB,
+    layers: a.layers,
+    hiddenSize: a.hiddenSize,
+    attentionHeads: a.attentionHeads,
+    kvHeads: a.kvHeads ?? a.attentionHeads,
+    headDim: a.headDim ?? a.hiddenSize / a.attentionHeads,
+    ffnSize: a.ffnSize,
+    vocabSize: a.vocabSize,
+    experts: a.experts ?? 1,
+    activeExperts: a.activeExperts ?? 1,
+    maxContextTokens: a.maxContextTokens ?? 4096,
+    source: 'scenario (inline architecture)',
   };
 }
 
 function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
   const model = modelOf(w);
   if (w.kind === 'training') {
-    return { kind: 'training', name: w.name, model, precision: w.precision, method: w.method, optimizer: w.optimizer, loraRank: w.loraRank, seqLen: w.seqLen, tokens: w.tokens, ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}) };
+    return {
+      kind: 'training',
+      name: w.name,
+      model,
+      precision: w.precision,
+      method: w.method,
+      optimizer: w.optimizer,
+      loraRank: w.loraRank,
+      seqLen: w.seqLen,
+      tokens: w.tokens,
+      ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
+    };
   }
   const profile = w.profile ? PROFILES[w.profile] : undefined;
   const targets = {
@@ -105,10 +124,14 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
     ...w.targets,
   };
   return {
-    kind: 'inference', name: w.name, model, precision: w.precision,
+    kind: 'inference',
+    name: w.name,
+    model,
+    precision: w.precision,
     kvPrecision: w.kvPrecision ?? (WEIGHT_ONLY.includes(w.precision) ? 'bf16' : w.precision),
     ...(w.profile ? { profile: w.profile } : {}),
-    inputTokens: w.inputTokens, outputTokens: w.outputTokens,
+    inputTokens: w.inputTokens,
+    outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
     targets,
   };
@@ -122,9 +145,11 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
     r ? { low: r.low * rate, base: ((r.low + r.high) / 2) * rate, high: r.high * rate, from: 'catalog' } : null;
   const p = spec.purchasePrice;
   const purchasePrice: Money | null =
-    typeof p === 'number' ? { low: p, base: p, high: p, from: 'scenario' }
-    : p ? { low: p.low, base: (p.low + p.high) / 2, high: p.high, from: 'scenario' }
-    : fromCatalog(gpu.purchasePriceUsd);
+    typeof p === 'number'
+      ? { low: p, base: p, high: p, from: 'scenario' }
+      : p
+        ? { low: p.low, base: (p.low + p.high) / 2, high: p.high, from: 'scenario' }
+        : fromCatalog(gpu.purchasePriceUsd);
   const r = spec.rentalPerGpuHour;
   return {
     gpu,
@@ -136,7 +161,11 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
 
 function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
   const rate = e.usdExchangeRate ?? 1;
-  const fromScenario = new Set(Object.entries(e).filter(([, v]) => v !== undefined).map(([k]) => k));
+  const fromScenario = new Set(
+    Object.entries(e)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k),
+  );
   const given = e as Partial<Record<EconomicKey, number>>;
   const values = Object.fromEntries(ECONOMIC_KEYS.map((k) => [k, given[k] ?? defaultValue(k, rate)])) as Record<EconomicKey, number>;
   return {

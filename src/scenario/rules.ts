@@ -30,21 +30,35 @@ function checkWorkloads(raw: Raw): Problem[] {
       problems.push({ path: ['workloads', i], message: t(hasModel ? 'validate.modelAndArchitecture' : 'validate.modelOrArchitecture') });
     }
     if (typeof w.model === 'string' && !MODEL_IDS.includes(w.model)) {
-      problems.push({ path: ['workloads', i, 'model'], message: t('validate.unknownModel', { id: w.model, near: nearestId(w.model, MODEL_IDS) }) });
+      problems.push({
+        path: ['workloads', i, 'model'],
+        message: t('validate.unknownModel', { id: w.model, near: nearestId(w.model, MODEL_IDS) }),
+      });
     }
     const model = typeof w.model === 'string' ? getModel(w.model) : undefined;
     const arch = isObject(w.architecture) ? w.architecture : undefined;
     const maxContext = model?.maxContextTokens ?? (typeof arch?.maxContextTokens === 'number' ? arch.maxContextTokens : undefined);
-    const context = w.kind === 'training' ? w.seqLen : typeof w.inputTokens === 'number' && typeof w.outputTokens === 'number' ? w.inputTokens + w.outputTokens : undefined;
+    const context =
+      w.kind === 'training'
+        ? w.seqLen
+        : typeof w.inputTokens === 'number' && typeof w.outputTokens === 'number'
+          ? w.inputTokens + w.outputTokens
+          : undefined;
     if (maxContext !== undefined && typeof context === 'number' && context > maxContext) {
       const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
       problems.push({ path: ['workloads', i, field], message: t('validate.contextTooLong', { context, max: maxContext }) });
     }
     if (arch && typeof arch.activeParamsB === 'number' && typeof arch.paramsB === 'number' && arch.activeParamsB > arch.paramsB) {
-      problems.push({ path: ['workloads', i, 'architecture', 'activeParamsB'], message: t('validate.activeExceedsTotal', { total: arch.paramsB }) });
+      problems.push({
+        path: ['workloads', i, 'architecture', 'activeParamsB'],
+        message: t('validate.activeExceedsTotal', { total: arch.paramsB }),
+      });
     }
     if (arch && typeof arch.kvHeads === 'number' && typeof arch.attentionHeads === 'number' && arch.attentionHeads % arch.kvHeads !== 0) {
-      problems.push({ path: ['workloads', i, 'architecture', 'kvHeads'], message: t('validate.kvHeadsDivide', { heads: arch.attentionHeads }) });
+      problems.push({
+        path: ['workloads', i, 'architecture', 'kvHeads'],
+        message: t('validate.kvHeadsDivide', { heads: arch.attentionHeads }),
+      });
     }
   });
   return problems;

@@ -71,14 +71,17 @@ const inferenceWorkloadSchema = z.strictObject({
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
   concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.').optional(),
   /** Service-level targets. */
-  targets: z.strictObject({
-    /** Time to first token, milliseconds (upper bound). */
-    ttftMs: positive('Time to first token, milliseconds (upper bound).').optional(),
-    /** Time per output token after the first, milliseconds (upper bound). */
-    tpotMs: positive('Time per output token after the first, milliseconds (upper bound).').optional(),
-    /** Required output tokens per second across the whole system (lower bound). */
-    outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).').optional(),
-  }).optional().describe('Service-level targets.'),
+  targets: z
+    .strictObject({
+      /** Time to first token, milliseconds (upper bound). */
+      ttftMs: positive('Time to first token, milliseconds (upper bound).').optional(),
+      /** Time per output token after the first, milliseconds (upper bound). */
+      tpotMs: positive('Time per output token after the first, milliseconds (upper bound).').optional(),
+      /** Required output tokens per second across the whole system (lower bound). */
+      outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).').optional(),
+    })
+    .optional()
+    .describe('Service-level targets.'),
 });
 
 const trainingWorkloadSchema = z.strictObject({
@@ -110,10 +113,13 @@ const candidateSchema = z.union([
     /** A catalog GPU id. */
     gpu: z.string().min(1).describe('Catalog GPU id (see `gpu-report catalog gpus`).'),
     /** Purchase price per GPU in the scenario currency: one number, or a low/high quote range. Default: catalog range. */
-    purchasePrice: z.union([
-      positive('Purchase price per GPU in the scenario currency.'),
-      z.strictObject({ low: positive('Low quote per GPU.'), high: positive('High quote per GPU.') }),
-    ]).optional().describe('Purchase price per GPU (scenario currency). Default: the catalog range converted.'),
+    purchasePrice: z
+      .union([
+        positive('Purchase price per GPU in the scenario currency.'),
+        z.strictObject({ low: positive('Low quote per GPU.'), high: positive('High quote per GPU.') }),
+      ])
+      .optional()
+      .describe('Purchase price per GPU (scenario currency). Default: the catalog range converted.'),
     /** On-demand rental price per GPU-hour in the scenario currency. Default: catalog range. */
     rentalPerGpuHour: positive('On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.').optional(),
     /** Largest number of this GPU to consider. Default: 64. */
@@ -134,13 +140,22 @@ function economicField(key: SettableKey) {
 }
 
 /** The economic parameters' fields (economics/parameters.ts), in declaration order. */
-const economicFields = Object.fromEntries(SETTABLE_KEYS.map((k) => [k, economicField(k)])) as Record<SettableKey, ReturnType<typeof economicField>>;
+const economicFields = Object.fromEntries(SETTABLE_KEYS.map((k) => [k, economicField(k)])) as Record<
+  SettableKey,
+  ReturnType<typeof economicField>
+>;
 
 export const economicsSchema = z.strictObject({
   /** ISO 4217 currency of every amount in the scenario. Default: USD. */
-  currency: z.string().regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as USD, EUR or CNY').default('USD').describe('ISO 4217 currency of all amounts. Default: USD.'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code such as USD, EUR or CNY')
+    .default('USD')
+    .describe('ISO 4217 currency of all amounts. Default: USD.'),
   /** Units of `currency` per 1 USD; converts catalog USD prices. Required when currency is not USD. */
-  usdExchangeRate: positive('Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.').optional(),
+  usdExchangeRate: positive(
+    'Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.',
+  ).optional(),
   /** Total budget, scenario currency (optional). */
   budget: positive('Total budget in the scenario currency.').optional(),
   /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */

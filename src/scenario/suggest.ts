@@ -1,6 +1,10 @@
 import { closest } from 'fastest-levenshtein';
 
-const tokens = (id: string) => id.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const tokens = (id: string) =>
+  id
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /**
  * The valid id nearest to a mistyped one. Ids that contain every token the user typed win

@@ -29,7 +29,10 @@ export function checkText(raw: unknown): Problem[] {
       const match = (multiline ? CONTROL_MULTILINE : CONTROL).exec(value);
       if (match) {
         const allowed = t(multiline ? 'validate.textMultiline' : 'validate.textOneLine');
-        problems.push({ path, message: t('validate.controlChar', { char: codePoint(match[0]), index: [...value.slice(0, match.index)].length + 1, allowed }) });
+        problems.push({
+          path,
+          message: t('validate.controlChar', { char: codePoint(match[0]), index: [...value.slice(0, match.index)].length + 1, allowed }),
+        });
       }
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));

@@ -34,9 +34,15 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
       if (typeof value === 'number' && !Number.isFinite(value)) return [{ path, message: t('validate.notFinite', { got }) }];
       return [{ path, message: t('validate.wrongType', { expected: article(issue.expected), got }) }];
     case 'too_small':
-      return [{ path, message: issue.origin === 'array'
-        ? t('validate.tooFewItems', { bound: '', min: String(issue.minimum), got })
-        : t('validate.tooSmall', { bound: bound(issue.inclusive, '>'), min: String(issue.minimum), got }) }];
+      return [
+        {
+          path,
+          message:
+            issue.origin === 'array'
+              ? t('validate.tooFewItems', { bound: '', min: String(issue.minimum), got })
+              : t('validate.tooSmall', { bound: bound(issue.inclusive, '>'), min: String(issue.minimum), got }),
+        },
+      ];
     case 'too_big':
       return [{ path, message: t('validate.tooBig', { bound: bound(issue.inclusive, '<'), max: String(issue.maximum), got }) }];
     case 'invalid_value':
@@ -108,7 +114,8 @@ function unwrap(node: z.ZodType, value: unknown): z.ZodType {
     const def = current._zod.def as { type: string; innerType?: z.ZodType; options?: z.ZodType[]; discriminator?: string };
     if (def.innerType) current = def.innerType;
     else if (def.type === 'union' && def.options) {
-      const kind = def.discriminator && value && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
+      const kind =
+        def.discriminator && value && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
       const match = def.options.find((o) => {
         const od = o._zod.def as { type: string; shape?: Record<string, z.ZodType> };
         if (od.type !== 'object') return false;

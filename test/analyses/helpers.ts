@@ -32,7 +32,11 @@ export function build(fixture: Fixture, locale: Locale = 'en'): Built {
   const scenario = resolveScenario(parsed.scenario);
   const results = calculateResults(scenario);
   const report = buildReport(scenario, results, {
-    file: `${fixture}.yaml`, sha256: '0'.repeat(64), generatedAt: new Date(1_767_225_600_000), toolVersion: 'test', locale,
+    file: `${fixture}.yaml`,
+    sha256: '0'.repeat(64),
+    generatedAt: new Date(1_767_225_600_000),
+    toolVersion: 'test',
+    locale,
   });
   const built = { scenario, results, report };
   cache.set(key, built);

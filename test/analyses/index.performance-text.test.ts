@@ -8,26 +8,46 @@ import { analysis, build, FIXTURES } from './helpers.ts';
 
 const MINE = ['inference-capacity', 'training-plan', 'multi-gpu', 'selection-guide'] as const;
 const TITLE_KEYS = {
-  'inference-capacity': 'inferenceCapacity.title', 'training-plan': 'trainingPlan.title',
-  'multi-gpu': 'multiGpu.title', 'selection-guide': 'selectionGuide.title',
+  'inference-capacity': 'inferenceCapacity.title',
+  'training-plan': 'trainingPlan.title',
+  'multi-gpu': 'multiGpu.title',
+  'selection-guide': 'selectionGuide.title',
 } as const;
 
 /** Every piece of text an analysis shows. */
 function texts(a: Analysis): string[] {
-  return [a.title, a.intro, ...a.blocks.flatMap((b) => {
-    switch (b.kind) {
-      case 'note': return [b.text];
-      case 'table': return [b.title ?? '', ...b.columns.flatMap((c) => [c.label, c.unit ?? '']), ...b.rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string'))];
-      case 'chart': return [b.title, b.xLabel ?? '', b.yLabel ?? '', ...b.series.map((s) => s.name)];
-      case 'keyValue': return b.items.map((i) => i.label);
-    }
-  })];
+  return [
+    a.title,
+    a.intro,
+    ...a.blocks.flatMap((b) => {
+      switch (b.kind) {
+        case 'note':
+          return [b.text];
+        case 'table':
+          return [
+            b.title ?? '',
+            ...b.columns.flatMap((c) => [c.label, c.unit ?? '']),
+            ...b.rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === 'string')),
+          ];
+        case 'chart':
+          return [b.title, b.xLabel ?? '', b.yLabel ?? '', ...b.series.map((s) => s.name)];
+        case 'keyValue':
+          return b.items.map((i) => i.label);
+      }
+    }),
+  ];
 }
 
 /** Literal runs (≥ 12 characters) of the English catalogue strings that Chinese replaces. */
 const englishFragments = Object.entries(enCatalogue)
   .filter(([k, v]) => zhCN[k as keyof typeof zhCN] !== v)
-  .flatMap(([k, v]) => v.split(/\{\w+\}/).map((f) => f.trim()).filter((f) => f.length >= 12 && /[a-z]{3}/.test(f)).map((f) => ({ k, f })));
+  .flatMap(([k, v]) =>
+    v
+      .split(/\{\w+\}/)
+      .map((f) => f.trim())
+      .filter((f) => f.length >= 12 && /[a-z]{3}/.test(f))
+      .map((f) => ({ k, f })),
+  );
 
 describe('performance analyses in the report', () => {
   it('come after memory, in order, with selection-guide before assumptions', () => {
@@ -44,12 +64,20 @@ describe('performance analyses in the report', () => {
   });
 
   it('say so when a scenario has no workload of their kind', () => {
-    expect(analysis(build('deadline-missed').report, 'inference-capacity').blocks[0]).toMatchObject({ kind: 'note', text: performanceEn['inferenceCapacity.none'] });
-    expect(analysis(build('chat-targets').report, 'training-plan').blocks[0]).toMatchObject({ kind: 'note', text: performanceEn['trainingPlan.none'] });
+    expect(analysis(build('deadline-missed').report, 'inference-capacity').blocks[0]).toMatchObject({
+      kind: 'note',
+      text: performanceEn['inferenceCapacity.none'],
+    });
+    expect(analysis(build('chat-targets').report, 'training-plan').blocks[0]).toMatchObject({
+      kind: 'note',
+      text: performanceEn['trainingPlan.none'],
+    });
   });
 
   it('every Chinese string differs from its English one except names, units and abbreviations', () => {
-    const same = Object.keys(performanceEn).filter((k) => performanceEn[k as keyof typeof performanceEn] === performanceZhCN[k as keyof typeof performanceZhCN]);
+    const same = Object.keys(performanceEn).filter(
+      (k) => performanceEn[k as keyof typeof performanceEn] === performanceZhCN[k as keyof typeof performanceZhCN],
+    );
     expect(same.sort()).toEqual(['trainingPlan.col.mfu', 'trainingPlan.method.lora', 'trainingPlan.method.qlora']);
   });
 

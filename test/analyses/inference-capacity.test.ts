@@ -24,7 +24,7 @@ describe('inference-capacity', () => {
           const rate = scenario.candidates[k]!.rentalPerGpuHour!.base;
           expect(row.rate).toBeCloseTo(rate, 3);
           if (row.costPerMillion === null) return;
-          const expected = (rate * num(row.gpus)) / (3600 * num(row.system)) * 1e6;
+          const expected = ((rate * num(row.gpus)) / (3600 * num(row.system))) * 1e6;
           expect(Math.abs(num(row.costPerMillion) / expected - 1), `${fixture} ${String(row.gpu)}`).toBeLessThan(1e-3);
           checked++;
         });
@@ -41,15 +41,22 @@ describe('inference-capacity', () => {
       if (row.system === null) continue;
       expect(num(row.systemLow)).toBeLessThan(num(row.system));
       expect(num(row.systemHigh)).toBeGreaterThan(num(row.system));
-      expect(Math.abs(num(row.perGpu) * num(row.gpus) / num(row.system) - 1)).toBeLessThan(2e-3);
+      expect(Math.abs((num(row.perGpu) * num(row.gpus)) / num(row.system) - 1)).toBeLessThan(2e-3);
     }
   });
 
   it('sums throughput over replicas by the requests each holds (1 request on 8 replicas = one busy replica)', () => {
     const gpu = getGpu('h100-sxm5-80gb')!;
     const w: ResolvedInference = {
-      kind: 'inference', name: 'x', model: getModel('llama-2-7b')!, precision: 'fp16', kvPrecision: 'fp16',
-      inputTokens: 1000, outputTokens: 500, concurrency: 1, targets: {},
+      kind: 'inference',
+      name: 'x',
+      model: getModel('llama-2-7b')!,
+      precision: 'fp16',
+      kvPrecision: 'fp16',
+      inputTokens: 1000,
+      outputTokens: 500,
+      concurrency: 1,
+      targets: {},
     };
     const served = estimateServed(inferenceInput(gpu, w, 8, 1, 1), w)!;
     const one = estimateInference({ ...inferenceInput(gpu, w, 1, 1, 1) });
@@ -65,7 +72,9 @@ describe('inference-capacity', () => {
   });
 
   it('names the usage profile with its own bounds and the targets applied', () => {
-    const text = notes(analysis(build('chat-targets').report, 'inference-capacity')).map((n) => n.text).join('\n');
+    const text = notes(analysis(build('chat-targets').report, 'inference-capacity'))
+      .map((n) => n.text)
+      .join('\n');
     expect(text).toContain('real-time chat usage profile (MLPerf Inference LLM interactive scenario: TTFT ≤ 450 ms; TPOT ≤ 40 ms');
     expect(text).toContain('Targets applied: TTFT ≤ 450 ms; TPOT ≤ 40 ms; system output ≥ 1,200 tokens/s');
     expect(text).toContain('small has no latency or throughput target');
@@ -95,7 +104,9 @@ describe('inference-capacity', () => {
         // Checked again from scratch at the layout the note names.
         const again = estimateServed(inferenceInput(c.gpu, w, need.gpus, need.estimate.tensorParallel), w)!;
         expect(again.system.value).toBeGreaterThanOrEqual(20000);
-        expect(note!.text).toContain(`Meeting every target takes ${en(need.gpus)} GPUs (${en(need.estimate.replicas)} × TP ${need.estimate.tensorParallel})`);
+        expect(note!.text).toContain(
+          `Meeting every target takes ${en(need.gpus)} GPUs (${en(need.estimate.replicas)} × TP ${need.estimate.tensorParallel})`,
+        );
       } else {
         expect(note!.text).toContain('No layout of up to 1,024 GPUs meets every target. With 256 requests in flight');
       }

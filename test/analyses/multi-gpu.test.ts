@@ -30,7 +30,7 @@ describe('multi-gpu', () => {
         for (const r of mine) {
           expect(num(r.efficiency)).toBeLessThanOrEqual(1.0005);
           expect(num(r.efficiency)).toBeGreaterThan(0);
-          expect(Math.abs(num(r.perGpu) * num(r.gpus) / num(r.system) - 1)).toBeLessThan(2e-3);
+          expect(Math.abs((num(r.perGpu) * num(r.gpus)) / num(r.system) - 1)).toBeLessThan(2e-3);
         }
       }
     }
@@ -38,7 +38,8 @@ describe('multi-gpu', () => {
 
   it('training efficiency depends on the interconnect: PCIe-only RTX 4090 scales worse than NVLink H100 SXM across 16 GPUs', () => {
     const model = getModel('llama-3.1-8b')!;
-    const at16 = (id: string) => scalingCurve({ gpu: getGpu(id)!, model, precision: 'bf16', seqLen: 4096, maxGpus: 16 }).find((p) => p.gpus === 16)!;
+    const at16 = (id: string) =>
+      scalingCurve({ gpu: getGpu(id)!, model, precision: 'bf16', seqLen: 4096, maxGpus: 16 }).find((p) => p.gpus === 16)!;
     expect(at16('h100-sxm5-80gb').efficiency).toBeGreaterThan(at16('rtx-4090').efficiency);
     expect(at16('rtx-4090').efficiency).toBeLessThan(0.95);
   });
@@ -48,8 +49,16 @@ describe('multi-gpu', () => {
     const w = scenario.workloads.find((x): x is ResolvedTraining => x.kind === 'training')!;
     const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
     for (const c of results.candidates) {
-      const curve = scalingCurve({ gpu: c.candidate.gpu, model: w.model, precision: w.precision, seqLen: w.seqLen, maxGpus: 64, method: w.method, optimizer: w.optimizer, loraRank: w.loraRank })
-        .filter((p) => p.fits);
+      const curve = scalingCurve({
+        gpu: c.candidate.gpu,
+        model: w.model,
+        precision: w.precision,
+        seqLen: w.seqLen,
+        maxGpus: 64,
+        method: w.method,
+        optimizer: w.optimizer,
+        loraRank: w.loraRank,
+      }).filter((p) => p.fits);
       const mine = rows.filter((r) => r.gpu === c.candidate.gpu.name);
       expect(mine.map((r) => r.gpus)).toEqual(curve.map((p) => p.gpus));
       mine.forEach((r, k) => expect(Math.abs(num(r.system) / curve[k]!.tokensPerSecond - 1)).toBeLessThan(1e-3));
@@ -57,16 +66,25 @@ describe('multi-gpu', () => {
     expect(analysis(report, 'multi-gpu').intro).toContain('tune (Llama 3.1 8B)');
   });
 
-  it('scales with the workload\'s optimizer: the curve starts where the training plan first fits', () => {
+  it("scales with the workload's optimizer: the curve starts where the training plan first fits", () => {
     const yaml = fs.readFileSync(path.join(FIXTURE_DIR, 'deadline-missed.yaml'), 'utf8');
     const firstCounts = (optimizer: string) => {
-      const text = yaml.replace('model: llama-3.1-70b, precision: bf16, method: full,', `model: llama-3.1-8b, precision: bf16, method: full, optimizer: ${optimizer},`);
+      const text = yaml.replace(
+        'model: llama-3.1-70b, precision: bf16, method: full,',
+        `model: llama-3.1-8b, precision: bf16, method: full, optimizer: ${optimizer},`,
+      );
       expect(text).toContain(`optimizer: ${optimizer}`);
       const parsed = parseScenario(text, 'optimizer.yaml');
       if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
       const scenario = resolveScenario(parsed.scenario);
       const results = calculateResults(scenario);
-      const report = buildReport(scenario, results, { file: 'optimizer.yaml', sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+      const report = buildReport(scenario, results, {
+        file: 'optimizer.yaml',
+        sha256: '0'.repeat(64),
+        generatedAt: new Date(0),
+        toolVersion: 'test',
+        locale: 'en',
+      });
       const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
       const tree = results.workloads[0]!;
       if (tree.kind !== 'training') throw new Error('a training workload');
@@ -102,8 +120,10 @@ describe('multi-gpu', () => {
     for (const s of eff!.series) expect(Number.isNaN(s.values[0]!)).toBe(true);
   });
 
-  it('names each candidate\'s GPU-to-GPU link from the catalog (NVLink vs PCIe only)', () => {
-    const text = notes(analysis(build('mixed-budget-eur').report, 'multi-gpu')).map((n) => n.text).join('\n');
+  it("names each candidate's GPU-to-GPU link from the catalog (NVLink vs PCIe only)", () => {
+    const text = notes(analysis(build('mixed-budget-eur').report, 'multi-gpu'))
+      .map((n) => n.text)
+      .join('\n');
     expect(text).toContain('NVIDIA H100 SXM5 80GB: NVLink 4 (18 links), 900 GB/s bidirectional');
     expect(text).toContain('NVIDIA L40S: no GPU-to-GPU link, PCIe only (PCIe Gen4 x16)');
     expect(text).toContain('AMD Instinct MI300X: AMD Infinity Fabric');

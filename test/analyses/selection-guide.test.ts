@@ -13,8 +13,12 @@ function fitsOn(w: ResolvedWorkload, gpu: GpuSpec, n: number): boolean {
   if (w.kind === 'training') return estimateTraining(trainingInput(gpu, w, n)).fits;
   if (w.model.attentionHeads % n !== 0) return false;
   const m = calculateInferenceMemory({
-    model: w.model, weightPrecision: w.precision, kvPrecision: w.kvPrecision,
-    contextTokens: w.inputTokens + w.outputTokens, concurrency: w.concurrency, tensorParallel: n,
+    model: w.model,
+    weightPrecision: w.precision,
+    kvPrecision: w.kvPrecision,
+    contextTokens: w.inputTokens + w.outputTokens,
+    concurrency: w.concurrency,
+    tensorParallel: n,
   });
   return m.perGpuGiB <= usableMemoryGiB(gpu, 'inference');
 }
@@ -68,7 +72,12 @@ describe('selection-guide', () => {
   it('accounts for all 28 catalog GPUs: ranked, too small, without a price, or without the training format', () => {
     for (const fixture of ['mixed-budget-eur', 'deadline-missed'] as const) {
       const g = buildGuide(build(fixture).scenario);
-      const ids = [...g.tiers.flatMap((t) => t.entries.map((e) => e.gpu.id)), ...g.tooSmall.map((x) => x.id), ...g.unpriced.map((x) => x.id), ...g.unsupported.map((x) => x.id)];
+      const ids = [
+        ...g.tiers.flatMap((t) => t.entries.map((e) => e.gpu.id)),
+        ...g.tooSmall.map((x) => x.id),
+        ...g.unpriced.map((x) => x.id),
+        ...g.unsupported.map((x) => x.id),
+      ];
       expect(ids.sort()).toEqual(GPUS.map((x) => x.id).sort());
       for (const x of g.unpriced) expect(x.purchasePriceUsd).toBeNull();
       // Both fixtures train in bf16: T4 and V100 have no BF16 tensor rate and are never ranked.

@@ -84,11 +84,14 @@ describe('training-plan', () => {
     const rtx = tree.perCandidate[0]!;
     expect(rtx.sizing.gpus).toBeNull();
     // The methods the suggestion draws on: the fewest GPUs that fit, up to the limit of 8.
-    expect(rtx.methods.map((m) => m.fit?.gpus ?? null)).toEqual(TRAINING_METHODS.map((m) => fewestFitting(rtx.candidate.gpu, w, 8, { method: m })?.gpus ?? null));
+    expect(rtx.methods.map((m) => m.fit?.gpus ?? null)).toEqual(
+      TRAINING_METHODS.map((m) => fewestFitting(rtx.candidate.gpu, w, 8, { method: m })?.gpus ?? null),
+    );
     const s = rtx.suggestions[0];
     if (s?.kind !== 'noFit') throw new Error('expected a no-fit suggestion');
     expect(s.methods.map((m) => m.method)).toEqual(['lora', 'qlora']);
-    for (const m of s.methods) expect(estimateTraining(trainingInput(rtx.candidate.gpu, w, m.fit.gpus, { method: m.method })).fits).toBe(true);
+    for (const m of s.methods)
+      expect(estimateTraining(trainingInput(rtx.candidate.gpu, w, m.fit.gpus, { method: m.method })).fits).toBe(true);
     expect(s.others.map((o) => o.gpu.id)).toEqual(['h200-sxm-141gb']);
     expect(s.beyond).not.toBeNull();
     expect(estimateTraining(trainingInput(rtx.candidate.gpu, w, s.beyond!.gpus)).fits).toBe(true);

@@ -11,7 +11,9 @@ import { runBatch, type BatchOptions, type BatchResult } from '../../src/batch.t
 import { makeTempDir } from '../temp-dirs.ts';
 
 /** A small valid scenario; `fields` replaces top-level lines (already YAML). */
-export function scenarioYaml(opts: { name?: string; description?: string; workload?: string; model?: string; gpu?: string; extra?: string } = {}): string {
+export function scenarioYaml(
+  opts: { name?: string; description?: string; workload?: string; model?: string; gpu?: string; extra?: string } = {},
+): string {
   const q = (s: string) => JSON.stringify(s);
   return [
     'version: 1',
@@ -39,7 +41,10 @@ export function write(file: string, text: string | Uint8Array): string {
 }
 
 /** Runs a batch in-process with stderr captured (progress as plain lines). */
-export async function quietBatch(inputs: string[], opts: Partial<BatchOptions> & { outDir: string }): Promise<BatchResult & { stderr: string }> {
+export async function quietBatch(
+  inputs: string[],
+  opts: Partial<BatchOptions> & { outDir: string },
+): Promise<BatchResult & { stderr: string }> {
   let stderr = '';
   const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
     stderr += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -67,7 +72,11 @@ export function listFiles(dir: string): string[] {
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BIN = path.join(REPO_ROOT, 'bin', 'gpu-report.js');
 
-export interface CliResult { readonly code: number | null; readonly stdout: string; readonly stderr: string }
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /** Runs `node bin/gpu-report.js ...args` with NO_COLOR=1 and collects its output. */
 export function runCli(args: readonly string[], timeoutMs = 100_000): Promise<CliResult> {
@@ -77,11 +86,21 @@ export function runCli(args: readonly string[], timeoutMs = 100_000): Promise<Cl
     const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
-    child.on('close', (code) => { clearTimeout(timer); resolve({ code, stdout, stderr }); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

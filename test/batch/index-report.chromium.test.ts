@@ -43,7 +43,13 @@ describe('batch index', () => {
   });
 
   it('is a Report of kind index: one section, the rows as a table and as data', () => {
-    expect(report).toMatchObject({ schemaVersion: 1, kind: 'index', locale: 'en', generatedAt: '2026-01-01T00:00:00.000Z', scenario: { name: 'Batch index', file: '', sha256: '' } });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      kind: 'index',
+      locale: 'en',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      scenario: { name: 'Batch index', file: '', sha256: '' },
+    });
     expect(report.analyses.map((a) => a.id)).toEqual(['scenarios']);
     expect(table().rows.map((r) => r.file)).toEqual(rows().map((r) => r.file));
     expect(table().layout).toBe('list');
@@ -55,9 +61,13 @@ describe('batch index', () => {
       const row = rows().find((r) => r.output === output)!;
       expect(scenario.headline).toBeDefined();
       expect(row).toMatchObject({
-        name: scenario.scenario.name, status: 'ok', reason: null,
-        configuration: scenario.headline!.configuration, tcoBase: scenario.headline!.tcoBase,
-        costPerMillionTokens: scenario.headline!.costPerMillionTokens, currency: scenario.headline!.currency,
+        name: scenario.scenario.name,
+        status: 'ok',
+        reason: null,
+        configuration: scenario.headline!.configuration,
+        tcoBase: scenario.headline!.tcoBase,
+        costPerMillionTokens: scenario.headline!.costPerMillionTokens,
+        currency: scenario.headline!.currency,
       });
       // An inference scenario has a cost per 1M output tokens.
       expect(row.costPerMillionTokens).toBeGreaterThan(0);
@@ -130,7 +140,8 @@ describe('batch index', () => {
   it('gives the same bytes for the same inputs and date', async () => {
     const again = path.join(dir, 'again');
     await quietBatch([path.join(dir, 'in')], { outDir: again, formats: ['xlsx', 'pdf', 'html', 'json'], concurrency: 2 });
-    for (const file of FILES) expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(out, file))), file).toBe(true);
+    for (const file of FILES)
+      expect(fs.readFileSync(path.join(again, file)).equals(fs.readFileSync(path.join(out, file))), file).toBe(true);
   });
 
   it('is written in Chinese with --lang zh-CN, every label from the catalogue', async () => {
@@ -139,14 +150,19 @@ describe('batch index', () => {
     const html = fs.readFileSync(path.join(zh, 'index.html'), 'utf8');
     expect(html).toContain('<html lang="zh-CN">');
     for (const label of ['批量索引', '场景文件', '推荐配置', '无效', '成功', '另有 1 个问题', '工作簿']) expect(html).toContain(label);
-    for (const english of ['Batch index', 'Scenario file', 'Recommended', 'invalid', 'more)', 'Workbook']) expect(html).not.toContain(english);
+    for (const english of ['Batch index', 'Scenario file', 'Recommended', 'invalid', 'more)', 'Workbook'])
+      expect(html).not.toContain(english);
     const text = pdfText(path.join(zh, 'index.pdf')).replace(/\s+/g, '');
     for (const label of ['批量索引', '场景文件', '另有1个问题']) expect(text).toContain(label);
   });
 
-  it('names a shard\'s index after the shard and says so in its title', async () => {
+  it("names a shard's index after the shard and says so in its title", async () => {
     const shard = path.join(dir, 'shard');
-    const { indexResult } = await quietBatch([path.join(dir, 'in')], { outDir: shard, formats: ['html', 'json'], shard: { index: 2, count: 2 } });
+    const { indexResult } = await quietBatch([path.join(dir, 'in')], {
+      outDir: shard,
+      formats: ['html', 'json'],
+      shard: { index: 2, count: 2 },
+    });
     expect(indexResult.written.map((f) => path.basename(f))).toEqual(['index-shard-2-of-2.html', 'index-shard-2-of-2.json']);
     const shardReport = readJson(path.join(shard, 'index-shard-2-of-2.json')) as Report;
     expect(shardReport.batch!.shard).toEqual({ index: 2, count: 2 });

@@ -6,17 +6,35 @@ import type { ScenarioOutcome } from '../../src/pipeline.ts';
 
 const timings = { loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 };
 const ok: ScenarioOutcome = { file: 's/a.yaml', status: 'ok', written: ['out/a.json', 'out/a.pdf'], failures: [], timings };
-const failed: ScenarioOutcome = { file: 's/b.yaml', status: 'failed', written: ['out/b.json'], failures: [{ stage: 'pdf', message: 'browser gone' }], timings };
-const invalid: ScenarioOutcome = { file: 's/c.yaml', status: 'invalid', diagnostics: [{ file: 's/c.yaml', line: 3, col: 5, path: 'workloads', message: 'required' }], timings };
+const failed: ScenarioOutcome = {
+  file: 's/b.yaml',
+  status: 'failed',
+  written: ['out/b.json'],
+  failures: [{ stage: 'pdf', message: 'browser gone' }],
+  timings,
+};
+const invalid: ScenarioOutcome = {
+  file: 's/c.yaml',
+  status: 'invalid',
+  diagnostics: [{ file: 's/c.yaml', line: 3, col: 5, path: 'workloads', message: 'required' }],
+  timings,
+};
 
 /** A stream that claims to be a terminal (or not) and records what was written. */
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text(): string } {
   const stream = new PassThrough() as unknown as NodeJS.WriteStream & { text(): string };
   let text = '';
-  stream.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+  stream.on('data', (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+  });
   Object.assign(stream, {
-    isTTY, columns: 100, rows: 30,
-    cursorTo: () => true, moveCursor: () => true, clearLine: () => true, clearScreenDown: () => true,
+    isTTY,
+    columns: 100,
+    rows: 30,
+    cursorTo: () => true,
+    moveCursor: () => true,
+    clearLine: () => true,
+    clearScreenDown: () => true,
     getWindowSize: () => [100, 30],
     text: () => text,
   });
@@ -25,7 +43,9 @@ function fakeStream(isTTY: boolean): NodeJS.WriteStream & { text(): string } {
 
 const savedEnv = { NO_COLOR: process.env.NO_COLOR, FORCE_COLOR: process.env.FORCE_COLOR };
 afterEach(() => {
-  for (const [k, v] of Object.entries(savedEnv)) if (v === undefined) delete process.env[k]; else process.env[k] = v;
+  for (const [k, v] of Object.entries(savedEnv))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
 });
 
 describe('batch progress', () => {

@@ -12,13 +12,20 @@ describe('--shard i/n', () => {
     expect(parseShard(' 1 / 1 ')).toEqual({ index: 1, count: 1 });
   });
 
-  it.each(['0/2', '3/2', '1/0', '2', 'a/b', '1/2/3', '-1/2', '1.5/2', ''])('rejects %j as invalid input (exit 2) with the expected form', (text) => {
-    let error: unknown;
-    try { parseShard(text); } catch (e) { error = e; }
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).exitCode).toBe(2);
-    expect((error as UserError).message).toContain('--shard must be i/n');
-  });
+  it.each(['0/2', '3/2', '1/0', '2', 'a/b', '1/2/3', '-1/2', '1.5/2', ''])(
+    'rejects %j as invalid input (exit 2) with the expected form',
+    (text) => {
+      let error: unknown;
+      try {
+        parseShard(text);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).exitCode).toBe(2);
+      expect((error as UserError).message).toContain('--shard must be i/n');
+    },
+  );
 
   it('splits the sorted set into disjoint, covering, balanced parts whatever the input order', () => {
     const files = Array.from({ length: 11 }, (_, i) => `s/${String.fromCharCode(107 - i)}.yaml`);

@@ -10,12 +10,21 @@ const m = (id: string) => getModel(id)!;
 const h100 = g('h100-sxm5-80gb');
 
 describe('estimateInference', () => {
-  const base = { gpu: h100, gpuCount: 1, model: m('llama-3.1-8b'), precision: 'bf16', kvPrecision: 'bf16', inputTokens: 512, outputTokens: 256, concurrency: 1 } as const;
+  const base = {
+    gpu: h100,
+    gpuCount: 1,
+    model: m('llama-3.1-8b'),
+    precision: 'bf16',
+    kvPrecision: 'bf16',
+    inputTokens: 512,
+    outputTokens: 256,
+    concurrency: 1,
+  } as const;
 
   it('batch-1 decode is memory bound: TPOT is at least weight bytes / peak bandwidth', () => {
     const e = estimateInference(base);
     if (!e.fits) throw new Error(e.reason);
-    const floorMs = ((8.03e9 - 128256 * 4096) * 2 / 3.35e12) * 1000;
+    const floorMs = (((8.03e9 - 128256 * 4096) * 2) / 3.35e12) * 1000;
     expect(e.tpotMs.value).toBeGreaterThan(floorMs);
     expect(e.tpotMs.value).toBeLessThan(floorMs * 3);
   });
@@ -62,7 +71,7 @@ describe('estimateTraining', () => {
     expect(e.mfu.value).toBeLessThan(0.8);
     expect(e.gpuHours.value).toBeCloseTo(e.days.value * 24 * 8, 6);
     // time = 6*P*T-ish / (GPUs x peak x MFU): check days against the definition of MFU.
-    const flopsPerToken = e.mfu.value * 989e12 / e.tokensPerSecondPerGpu.value;
+    const flopsPerToken = (e.mfu.value * 989e12) / e.tokensPerSecondPerGpu.value;
     expect(flopsPerToken).toBeGreaterThan(6 * 7.5e9);
     expect(flopsPerToken).toBeLessThan(6 * 8.03e9 * 1.3);
   });

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { getGpu, getModel } from '../../src/catalog/index.ts';
 import type { ModelArch } from '../../src/catalog/types.ts';
 import {
-  bytesPerParam, calculateInferenceMemory, calculateTrainingMemory, fitInferenceTensorParallel, kvBytesPerTokenPerGpu,
-  memoryAssumptions, trainingFits, usableMemoryGiB,
+  bytesPerParam,
+  calculateInferenceMemory,
+  calculateTrainingMemory,
+  fitInferenceTensorParallel,
+  kvBytesPerTokenPerGpu,
+  memoryAssumptions,
+  trainingFits,
+  usableMemoryGiB,
 } from '../../src/calc/memory.ts';
 import { firstPowerOfTwo } from '../../src/plan/search.ts';
 
@@ -20,7 +26,10 @@ const gpu = (id: string) => {
 
 describe('bytesPerParam', () => {
   it.each([
-    ['fp32', 4], ['bf16', 2], ['fp16', 2], ['fp8', 1],
+    ['fp32', 4],
+    ['bf16', 2],
+    ['fp16', 2],
+    ['fp8', 1],
     ['int8', 1 + 2 / 64], // 16-bit scale per group of 64
     ['int4', 0.5 + 2 / 64],
     ['fp4', 0.5 + 1 / 16], // NVFP4: FP8 scale per 16 values
@@ -29,7 +38,14 @@ describe('bytesPerParam', () => {
 
 describe('inference memory (hand-checked)', () => {
   it('Llama-2-7B KV at 4K tokens x 32 sequences fp16 = 64 GiB', () => {
-    const m = calculateInferenceMemory({ model: model('llama-2-7b'), weightPrecision: 'fp16', kvPrecision: 'fp16', contextTokens: 4096, concurrency: 32, tensorParallel: 1 });
+    const m = calculateInferenceMemory({
+      model: model('llama-2-7b'),
+      weightPrecision: 'fp16',
+      kvPrecision: 'fp16',
+      contextTokens: 4096,
+      concurrency: 32,
+      tensorParallel: 1,
+    });
     // 32 layers x 2 x 32 heads x 128 dim x 2 bytes = 512 KiB per token.
     expect(m.kvBytesPerToken).toBe(524_288);
     expect(m.kvCacheGiB).toBeCloseTo(64, 10);
@@ -42,17 +58,36 @@ describe('inference memory (hand-checked)', () => {
     expect(kvBytesPerTokenPerGpu(m, 'bf16', 16)).toBe(80 * 2 * 1 * 128 * 2);
   });
   it('MoE keeps every expert resident: Mixtral 8x7B weights use 46.7B params, not 12.9B', () => {
-    const m = calculateInferenceMemory({ model: model('mixtral-8x7b'), weightPrecision: 'bf16', kvPrecision: 'bf16', contextTokens: 1, concurrency: 1, tensorParallel: 1 });
+    const m = calculateInferenceMemory({
+      model: model('mixtral-8x7b'),
+      weightPrecision: 'bf16',
+      kvPrecision: 'bf16',
+      contextTokens: 1,
+      concurrency: 1,
+      tensorParallel: 1,
+    });
     expect(m.weightsGiB).toBeCloseTo((46.7e9 * 2) / 2 ** 30, 6);
   });
   it('overhead adds NCCL buffers only at TP >= 2', () => {
-    const base = { model: model('llama-3.1-8b'), weightPrecision: 'bf16', kvPrecision: 'bf16', contextTokens: 1024, concurrency: 1 } as const;
+    const base = {
+      model: model('llama-3.1-8b'),
+      weightPrecision: 'bf16',
+      kvPrecision: 'bf16',
+      contextTokens: 1024,
+      concurrency: 1,
+    } as const;
     const one = calculateInferenceMemory({ ...base, tensorParallel: 1 });
     const two = calculateInferenceMemory({ ...base, tensorParallel: 2 });
     expect(two.overheadGiB / 2).toBeGreaterThan(one.overheadGiB);
   });
   it('Llama-3.1-70B bf16 with 8K x 64 sequences needs TP8 on H100 80GB', () => {
-    const fit = fitInferenceTensorParallel(gpu('h100-sxm5-80gb'), { model: model('llama-3.1-70b'), weightPrecision: 'bf16', kvPrecision: 'bf16', contextTokens: 8192, concurrency: 64 });
+    const fit = fitInferenceTensorParallel(gpu('h100-sxm5-80gb'), {
+      model: model('llama-3.1-70b'),
+      weightPrecision: 'bf16',
+      kvPrecision: 'bf16',
+      contextTokens: 8192,
+      concurrency: 64,
+    });
     expect(fit?.tensorParallel).toBe(8);
   });
   it('usable memory: H100 80GB serves ~71.7 GiB at vLLM 0.9', () => {
@@ -61,8 +96,17 @@ describe('inference memory (hand-checked)', () => {
 });
 
 const train7b = {
-  model: { ...model('llama-2-7b'), paramsB: 7 }, precision: 'bf16', method: 'full', optimizer: 'adamw', zeroStage: 0, recompute: 'full',
-  seqLen: 2048, microBatch: 1, dataParallel: 1, tensorParallel: 1, pipelineParallel: 1,
+  model: { ...model('llama-2-7b'), paramsB: 7 },
+  precision: 'bf16',
+  method: 'full',
+  optimizer: 'adamw',
+  zeroStage: 0,
+  recompute: 'full',
+  seqLen: 2048,
+  microBatch: 1,
+  dataParallel: 1,
+  tensorParallel: 1,
+  pipelineParallel: 1,
 } as const;
 
 describe('training memory (hand-checked)', () => {
@@ -83,7 +127,11 @@ describe('training memory (hand-checked)', () => {
     expect(full.activationsGiB).toBeLessThan(sel.activationsGiB);
     expect(sel.activationsGiB).toBeLessThan(none.activationsGiB);
   });
-  it.each([[1, 'optimizerGiB'], [2, 'gradientsGiB'], [3, 'weightsGiB']] as const)('ZeRO-%i shards %s over data parallel', (stage, field) => {
+  it.each([
+    [1, 'optimizerGiB'],
+    [2, 'gradientsGiB'],
+    [3, 'weightsGiB'],
+  ] as const)('ZeRO-%i shards %s over data parallel', (stage, field) => {
     const dp1 = calculateTrainingMemory({ ...train7b, zeroStage: stage, dataParallel: 1 });
     const dp8 = calculateTrainingMemory({ ...train7b, zeroStage: stage, dataParallel: 8 });
     expect(dp8[field]).toBeLessThan(dp1[field] / 4);

@@ -48,12 +48,20 @@ describe('calibration against published measurements (same code as npm run calib
 
 describe('row mapping', () => {
   it.each([
-    ['H100-SXM-80GB', 'h100-sxm5-80gb'], ['H100 (doc: H100-HBM3-80GB)', 'h100-sxm5-80gb'], ['A100 (variant not stated)', 'a100-sxm4-80gb'],
-    ['A100-40GB', 'a100-sxm4-40gb'], ["H200 (doc: '131GB HBM3')", 'h200-sxm-141gb'], ['L40S', 'l40s'], ['B200-180GB', 'b200-sxm'],
+    ['H100-SXM-80GB', 'h100-sxm5-80gb'],
+    ['H100 (doc: H100-HBM3-80GB)', 'h100-sxm5-80gb'],
+    ['A100 (variant not stated)', 'a100-sxm4-80gb'],
+    ['A100-40GB', 'a100-sxm4-40gb'],
+    ["H200 (doc: '131GB HBM3')", 'h200-sxm-141gb'],
+    ['L40S', 'l40s'],
+    ['B200-180GB', 'b200-sxm'],
   ])('gpu %s -> %s', (name, id) => expect(mapGpu(name)).toBe(id));
   it.each([
-    ['MPT-70b', 'mpt-70b'], ['LLaMA 7B (Llama 2 arch)', 'llama-2-7b'], ['Meta-Llama-3.1-70B-Instruct-FP8', 'llama-3.1-70b'],
-    ['Hermes-3-Llama-3.1-405B-FP8', 'llama-3.1-405b'], ['Llama 3.3 70B', 'llama-3.3-70b'],
+    ['MPT-70b', 'mpt-70b'],
+    ['LLaMA 7B (Llama 2 arch)', 'llama-2-7b'],
+    ['Meta-Llama-3.1-70B-Instruct-FP8', 'llama-3.1-70b'],
+    ['Hermes-3-Llama-3.1-405B-FP8', 'llama-3.1-405b'],
+    ['Llama 3.3 70B', 'llama-3.3-70b'],
   ])('model %s -> %s', (name, id) => expect(mapModel(name)).toBe(id));
   it('parses quoted CSV fields with commas and doubled quotes', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);

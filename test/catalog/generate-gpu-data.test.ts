@@ -6,9 +6,21 @@ import { GPUS } from '../../src/catalog/index.ts';
 
 const source = readFileSync(GPU_DATA_SOURCE, 'utf8');
 
-interface Observation { date?: string | number; source?: string }
-interface Price { low: number | null; high: number | null; observations?: Observation[] }
-interface RawGpu { id: string; sources: string[]; purchase_price_usd?: Price; cloud_price_usd_per_gpu_hour?: Price }
+interface Observation {
+  date?: string | number;
+  source?: string;
+}
+interface Price {
+  low: number | null;
+  high: number | null;
+  observations?: Observation[];
+}
+interface RawGpu {
+  id: string;
+  sources: string[];
+  purchase_price_usd?: Price;
+  cloud_price_usd_per_gpu_hour?: Price;
+}
 
 describe('the GPU catalog and its source data/gpus.yaml', () => {
   it('src/catalog/gpu-data.ts is what npm run catalog generates from data/gpus.yaml, byte for byte', () => {
@@ -37,7 +49,10 @@ describe('the GPU catalog and its source data/gpus.yaml', () => {
       if (ids.has(g.id)) problems.push(`${g.id}: duplicate id`);
       ids.add(g.id);
       if (!g.sources?.length || !g.sources.every((s) => /^https?:\/\//.test(s))) problems.push(`${g.id}: sources must be URLs`);
-      for (const [field, price] of [['purchase_price_usd', g.purchase_price_usd], ['cloud_price_usd_per_gpu_hour', g.cloud_price_usd_per_gpu_hour]] as const) {
+      for (const [field, price] of [
+        ['purchase_price_usd', g.purchase_price_usd],
+        ['cloud_price_usd_per_gpu_hour', g.cloud_price_usd_per_gpu_hour],
+      ] as const) {
         if (price?.low == null || price.high == null) continue;
         if (price.low > price.high) problems.push(`${g.id}: ${field} low > high`);
         const dated = (price.observations ?? []).filter((o) => /^\d{4}/.test(String(o.date ?? '')) && o.source);

@@ -3,7 +3,15 @@ import { estimateCommand, formatEstimate, parseEstimateArgs } from '../../src/co
 import { runEstimate } from '../../src/calc/estimate-core.ts';
 import { UserError } from '../../src/errors.ts';
 
-const inference = { gpu: 'h100-sxm5-80gb', gpus: 2, model: 'llama-3.1-70b', precision: 'fp8', 'input-tokens': 1000, 'output-tokens': 1000, concurrency: 32 };
+const inference = {
+  gpu: 'h100-sxm5-80gb',
+  gpus: 2,
+  model: 'llama-3.1-70b',
+  precision: 'fp8',
+  'input-tokens': 1000,
+  'output-tokens': 1000,
+  concurrency: 32,
+};
 const isBand = (b: unknown) => {
   const x = b as { value: number; low: number; high: number };
   return typeof x.value === 'number' && x.low <= x.value && x.value <= x.high;
@@ -11,8 +19,15 @@ const isBand = (b: unknown) => {
 
 function captureStdout(fn: () => void): string {
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-  try { fn(); } finally { spy.mockRestore(); }
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
   return out;
 }
 afterEach(() => vi.restoreAllMocks());
@@ -27,7 +42,18 @@ describe('estimate --json keys (docs/estimate.md)', () => {
     expect(Number.isInteger(j.inference.maxConcurrency)).toBe(true);
   });
   it('training: tokens/s per GPU, MFU 0-1, days and GPU-hours, banded', () => {
-    const j = runEstimate(parseEstimateArgs({ mode: 'training', gpu: 'h100-sxm5-80gb', gpus: 8, model: 'llama-3.1-8b', precision: 'bf16', 'seq-len': 4096, tokens: 1e11, method: 'full' }));
+    const j = runEstimate(
+      parseEstimateArgs({
+        mode: 'training',
+        gpu: 'h100-sxm5-80gb',
+        gpus: 8,
+        model: 'llama-3.1-8b',
+        precision: 'bf16',
+        'seq-len': 4096,
+        tokens: 1e11,
+        method: 'full',
+      }),
+    );
     expect(j.fits).toBe(true);
     for (const k of ['tokensPerSecondPerGpu', 'mfu', 'days', 'gpuHours'] as const) expect(isBand(j.training?.[k])).toBe(true);
     expect(j.training!.mfu.value).toBeLessThan(1);

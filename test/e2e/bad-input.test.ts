@@ -9,7 +9,16 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import {
-  EXIT, describeRun, diagnosticsFor, fixture, listFiles, makeTempDir, removeTempDirs, runCli, withoutBatchIndex, writeFile,
+  EXIT,
+  describeRun,
+  diagnosticsFor,
+  fixture,
+  listFiles,
+  makeTempDir,
+  removeTempDirs,
+  runCli,
+  withoutBatchIndex,
+  writeFile,
   type CliResult,
 } from './helpers.ts';
 
@@ -42,10 +51,14 @@ const CASES: Readonly<Record<string, readonly Expected[]>> = {
     { at: [15, 18], path: 'economics.horizonMonths', message: [/finite number/, /NaN/] },
   ],
   'unknown-gpu-id.yaml': [{ at: [11, 5], path: 'candidates[1]', message: [/unknown GPU "h100"/, /did you mean "h100-sxm5-80gb"/] }],
-  'unknown-model-id.yaml': [{ at: [6, 12], path: 'workloads[0].model', message: [/unknown model "llama-3-70b"/, /did you mean "llama-3\.1-70b"/] }],
+  'unknown-model-id.yaml': [
+    { at: [6, 12], path: 'workloads[0].model', message: [/unknown model "llama-3-70b"/, /did you mean "llama-3\.1-70b"/] },
+  ],
   // A missing field points at the object that lacks it: the mapping of workloads[0] starts at `name`.
   'missing-required-field.yaml': [{ at: [4, 5], path: 'workloads[0].outputTokens', message: [/required/, /number/] }],
-  'misspelt-field.yaml': [{ at: [9, 5], path: 'workloads[0].concurrancy', message: [/unknown field/, /did you mean "concurrency"/, /outputTokens/] }],
+  'misspelt-field.yaml': [
+    { at: [9, 5], path: 'workloads[0].concurrancy', message: [/unknown field/, /did you mean "concurrency"/, /outputTokens/] },
+  ],
   // Made at run time (a 1 MiB fixture does not belong in git): the minimal valid scenario padded past 1 MiB with comments.
   'larger-than-1mib.yaml': [{ at: [1, 1], path: '', message: [/\d ?(KiB|MiB)/, /larger than|at most|too large|limit/i] }],
 };
@@ -60,11 +73,24 @@ const outEmpty = () => path.join(dir, 'out-empty');
 
 beforeAll(async () => {
   dir = makeTempDir('bad');
-  const shipped = fs.readdirSync(fixture('bad')).filter((f) => /\.ya?ml$/.test(f)).sort();
-  expect(shipped, 'every fixture has expectations and vice versa').toEqual(Object.keys(CASES).filter((f) => f !== 'larger-than-1mib.yaml').sort());
+  const shipped = fs
+    .readdirSync(fixture('bad'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  expect(shipped, 'every fixture has expectations and vice versa').toEqual(
+    Object.keys(CASES)
+      .filter((f) => f !== 'larger-than-1mib.yaml')
+      .sort(),
+  );
   for (const f of shipped) files.set(f, fixture('bad', f));
   const minimal = fs.readFileSync(fixture('good', 'minimal.yaml'), 'utf8');
-  files.set('larger-than-1mib.yaml', writeFile(path.join(dir, 'in', 'larger-than-1mib.yaml'), `${minimal}${'# padding padding padding padding padding padding padding padding\n'.repeat(17_000)}`));
+  files.set(
+    'larger-than-1mib.yaml',
+    writeFile(
+      path.join(dir, 'in', 'larger-than-1mib.yaml'),
+      `${minimal}${'# padding padding padding padding padding padding padding padding\n'.repeat(17_000)}`,
+    ),
+  );
   expect(fs.statSync(files.get('larger-than-1mib.yaml')!).size).toBeGreaterThan(1024 * 1024);
 
   const blocker = writeFile(path.join(dir, 'blocker'), 'a regular file\n');
@@ -83,7 +109,8 @@ describe('invalid scenarios (one run over all fixtures)', () => {
     expect(withoutBatchIndex(listFiles(outBad()))).toEqual([]);
     const indexFile = path.join(outBad(), 'index.json');
     if (fs.existsSync(indexFile)) {
-      const index = (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { batch: { scenarios: { status: string; reports: object }[] } }).batch;
+      const index = (JSON.parse(fs.readFileSync(indexFile, 'utf8')) as { batch: { scenarios: { status: string; reports: object }[] } })
+        .batch;
       expect(index.scenarios).toHaveLength(files.size);
       for (const row of index.scenarios) expect(row).toMatchObject({ status: 'invalid', reports: {} });
     }
@@ -99,11 +126,16 @@ describe('invalid scenarios (one run over all fixtures)', () => {
     it(`${name}: one line per problem, at the right place, saying what would be valid`, () => {
       const file = files.get(name)!;
       const lines = diagnosticsFor(bad.stderr, file);
-      expect(lines.map((l) => l.raw), describeRun(bad)).toHaveLength(expected.length);
+      expect(
+        lines.map((l) => l.raw),
+        describeRun(bad),
+      ).toHaveLength(expected.length);
       // The per-file count the CLI prints agrees with the lines.
       expect(bad.stderr).toContain(`${file}: ${expected.length} problem`);
       const actual = [...lines].sort((a, b) => a.line - b.line || a.col - b.col || a.text.localeCompare(b.text));
-      const wanted = [...expected].sort((a, b) => (a.at?.[0] ?? 0) - (b.at?.[0] ?? 0) || (a.at?.[1] ?? 0) - (b.at?.[1] ?? 0) || a.path.localeCompare(b.path));
+      const wanted = [...expected].sort(
+        (a, b) => (a.at?.[0] ?? 0) - (b.at?.[0] ?? 0) || (a.at?.[1] ?? 0) - (b.at?.[1] ?? 0) || a.path.localeCompare(b.path),
+      );
       // A whole-file problem is the file's only line; field problems are found by their path.
       for (const e of wanted) {
         const line = e.path === '' ? (expected.length === 1 ? actual[0] : undefined) : actual.find((l) => l.text.startsWith(`${e.path}: `));

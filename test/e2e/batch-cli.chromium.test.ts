@@ -19,7 +19,12 @@ const GPUS = ['l40s', 'h100-sxm5-80gb', 'a100-sxm4-80gb', 'amd-mi300x'];
 function runAndKill(args: string[], out: string): Promise<{ killedAfterMs: number; signal: NodeJS.Signals | null }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore', detached: true });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: 'ignore',
+      detached: true,
+    });
     let killedAfterMs = -1;
     const poll = setInterval(() => {
       const done = fs.existsSync(out) && fs.readdirSync(out).some((f) => f.endsWith('.pdf'));
@@ -30,7 +35,10 @@ function runAndKill(args: string[], out: string): Promise<{ killedAfterMs: numbe
       }
     }, 10);
     child.on('error', reject);
-    child.on('exit', (_code, signal) => { clearInterval(poll); resolve({ killedAfterMs, signal }); });
+    child.on('exit', (_code, signal) => {
+      clearInterval(poll);
+      resolve({ killedAfterMs, signal });
+    });
   });
 }
 
@@ -42,7 +50,8 @@ let afterKill: string[];
 
 beforeAll(async () => {
   dir = tempDir('cli');
-  for (let i = 0; i < 10; i++) write(path.join(dir, 'in', `s${String(i).padStart(2, '0')}.yaml`), scenarioYaml({ name: `scenario ${i}`, gpu: GPUS[i % GPUS.length] }));
+  for (let i = 0; i < 10; i++)
+    write(path.join(dir, 'in', `s${String(i).padStart(2, '0')}.yaml`), scenarioYaml({ name: `scenario ${i}`, gpu: GPUS[i % GPUS.length] }));
   const out = path.join(dir, 'out');
   [badShard, killed] = await Promise.all([
     runCli(['run', path.join(dir, 'in'), '--out', path.join(dir, 'bad'), '--shard', '3/2', '--format', 'json']),

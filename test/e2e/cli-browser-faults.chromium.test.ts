@@ -17,22 +17,36 @@ const out = (name: string) => path.join(dir, `out-${name}`);
 beforeAll(async () => {
   dir = makeTempDir('browser-faults');
   const ok = writeFile(path.join(dir, 'ok.yaml'), fs.readFileSync(fixture('good', 'minimal.yaml')));
-  const script = (name: string, body: string) => { const f = writeFile(path.join(dir, name), `#!/bin/sh\n${body}\n`); fs.chmodSync(f, 0o755); return f; };
+  const script = (name: string, body: string) => {
+    const f = writeFile(path.join(dir, name), `#!/bin/sh\n${body}\n`);
+    fs.chmodSync(f, 0o755);
+    return f;
+  };
   const sleeper = script('sleeper', `echo $$ > '${path.join(dir, 'sleeper.pid')}'\nexec sleep 1000`);
   const quitter = script('quitter', 'exit 0');
   fs.mkdirSync(path.join(dir, 'chrome-folder'));
-  const cli = (key: string, args: string[], env: Record<string, string>) => spawnCli(args, { cwd: dir, env }).then((res) => { r[key] = res; });
+  const cli = (key: string, args: string[], env: Record<string, string>) =>
+    spawnCli(args, { cwd: dir, env }).then((res) => {
+      r[key] = res;
+    });
   await Promise.all([
     cli('sleeper', ['run', ok, '--timeout', '30', '--out', out('sleeper')], { CHROME_PATH: sleeper }),
     cli('quitter', ['run', ok, '--out', out('quitter')], { CHROME_PATH: quitter }),
-    cli('chromeFolder', ['run', ok, '--format', 'json,pdf', '--out', out('chromeFolder')], { CHROME_PATH: path.join(dir, 'chrome-folder') }),
+    cli('chromeFolder', ['run', ok, '--format', 'json,pdf', '--out', out('chromeFolder')], {
+      CHROME_PATH: path.join(dir, 'chrome-folder'),
+    }),
   ]);
   interrupted = await interruptDuringPdf(ok, out('interrupted'));
 }, 300_000);
 afterAll(() => {
   // A build that failed to stop its browser must not leave the test's sleeper running.
   const pidFile = path.join(dir, 'sleeper.pid');
-  if (fs.existsSync(pidFile)) try { process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL'); } catch { /* already gone: the expected case */ }
+  if (fs.existsSync(pidFile))
+    try {
+      process.kill(Number(fs.readFileSync(pidFile, 'utf8')), 'SIGKILL');
+    } catch {
+      /* already gone: the expected case */
+    }
   removeTempDirs();
 });
 

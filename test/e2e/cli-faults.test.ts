@@ -33,7 +33,10 @@ beforeAll(async () => {
   writeFile(path.join(dir, 'names', 'x\n✓ fake.yaml: valid.yaml'), 'version: 1\nname: [');
   writeFile(path.join(dir, 'names', 'y\x1b[31mred.yaml'), 'version: 1\nname: [');
 
-  const cli = (key: string, args: string[], env?: Record<string, string>) => spawnCli(args, { cwd: dir, ...(env ? { env } : {}) }).then((res) => { r[key] = res; });
+  const cli = (key: string, args: string[], env?: Record<string, string>) =>
+    spawnCli(args, { cwd: dir, ...(env ? { env } : {}) }).then((res) => {
+      r[key] = res;
+    });
   await Promise.all([
     cli('fromat', ['run', ok, '--fromat', 'json', '--out', out('fromat')]),
     cli('bogus', ['run', ok, '--bogus', '--format', 'json', '--out', out('bogus')]),
@@ -50,8 +53,12 @@ beforeAll(async () => {
     cli('devNull', ['run', '/dev/null', '--format', 'json', '--out', out('devNull')]),
     cli('names', ['validate', path.join(dir, 'names')]),
     cli('capped', ['run', ok, '--format', 'json', '--concurrency', '100000', '--out', out('capped')]),
-    spawnCli(['run', path.join(dir, 'batch'), '--format', 'json', '--out', out('locked')], { cwd: dir, unprivileged: true }).then((res) => { r.locked = res; }),
-    spawnCli(['validate', secret], { cwd: dir, unprivileged: true }).then((res) => { r.secret = res; }),
+    spawnCli(['run', path.join(dir, 'batch'), '--format', 'json', '--out', out('locked')], { cwd: dir, unprivileged: true }).then((res) => {
+      r.locked = res;
+    }),
+    spawnCli(['validate', secret], { cwd: dir, unprivileged: true }).then((res) => {
+      r.secret = res;
+    }),
   ]);
 }, 300_000);
 afterAll(() => {

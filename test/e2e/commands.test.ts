@@ -3,10 +3,33 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { EXAMPLE_SCENARIO, EXIT, describeRun, listFiles, makeTempDir, removeTempDirs, runCli, writeFile, type CliResult } from './helpers.ts';
+import {
+  EXAMPLE_SCENARIO,
+  EXIT,
+  describeRun,
+  listFiles,
+  makeTempDir,
+  removeTempDirs,
+  runCli,
+  writeFile,
+  type CliResult,
+} from './helpers.ts';
 
-interface Gpu { id: string; name: string; memoryGB: number }
-interface Model { id: string; name: string; paramsB: number; layers: number; hiddenSize: number; kvHeads: number; experts?: number; activeExperts?: number }
+interface Gpu {
+  id: string;
+  name: string;
+  memoryGB: number;
+}
+interface Model {
+  id: string;
+  name: string;
+  paramsB: number;
+  layers: number;
+  hiddenSize: number;
+  kvHeads: number;
+  experts?: number;
+  activeExperts?: number;
+}
 
 let dir = '';
 let project = '';
@@ -64,10 +87,21 @@ describe('catalog --json', () => {
     const list = JSON.parse(models.stdout) as Model[];
     const ids = list.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining([
-      'llama-2-7b', 'llama-2-13b', 'llama-2-70b', 'llama-3.1-8b', 'llama-3.1-70b', 'llama-3.1-405b',
-      'mistral-7b', 'mixtral-8x7b', 'qwen2.5-7b', 'qwen2.5-72b', 'gpt-3-175b',
-    ]));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'llama-2-7b',
+        'llama-2-13b',
+        'llama-2-70b',
+        'llama-3.1-8b',
+        'llama-3.1-70b',
+        'llama-3.1-405b',
+        'mistral-7b',
+        'mixtral-8x7b',
+        'qwen2.5-7b',
+        'qwen2.5-72b',
+        'gpt-3-175b',
+      ]),
+    );
     expect(list.find((m) => m.id === 'mixtral-8x7b')).toMatchObject({ experts: 8, activeExperts: 2 });
     // Llama 3.1 70B config.json, checked by hand: 80 layers, hidden 8192, 8 KV heads.
     expect(list.find((m) => m.id === 'llama-3.1-70b')).toMatchObject({ layers: 80, hiddenSize: 8192, kvHeads: 8 });

@@ -8,8 +8,20 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/model.ts';
 import {
-  EXIT, describeRun, diagnosticsFor, fixture, listFiles, makeTempDir, pdfInfo, pdfText, removeTempDirs, runCli, squash,
-  withoutBatchIndex, writeFile, type CliResult,
+  EXIT,
+  describeRun,
+  diagnosticsFor,
+  fixture,
+  listFiles,
+  makeTempDir,
+  pdfInfo,
+  pdfText,
+  removeTempDirs,
+  runCli,
+  squash,
+  withoutBatchIndex,
+  writeFile,
+  type CliResult,
 } from './helpers.ts';
 
 const MINIMAL = fs.readFileSync(fixture('good', 'minimal.yaml'), 'utf8');
@@ -59,7 +71,16 @@ describe('--format', () => {
     expect(tree.code, describeRun(tree)).toBe(EXIT.success);
     const files = listFiles(out('tree'));
     expect(files.filter((f) => !/\.(json|xlsx)$/.test(f))).toEqual([]);
-    expect(withoutBatchIndex(files)).toEqual(['a-x.json', 'a-x.xlsx', 'b-x.json', 'b-x.xlsx', 'index-2.json', 'index-2.xlsx', 'y.json', 'y.xlsx']);
+    expect(withoutBatchIndex(files)).toEqual([
+      'a-x.json',
+      'a-x.xlsx',
+      'b-x.json',
+      'b-x.xlsx',
+      'index-2.json',
+      'index-2.xlsx',
+      'y.json',
+      'y.xlsx',
+    ]);
   });
 
   it('foo exits 2, names the valid formats and writes nothing', () => {
@@ -120,7 +141,9 @@ describe('the batch index of each run', () => {
     expect(listFiles(out('tree')).filter((f) => f.startsWith('index.'))).toEqual(['index.json', 'index.xlsx']);
     const tree = index('tree');
     expect(tree.kind).toBe('index');
-    expect(tree.batch!.scenarios.map((r) => [r.output, r.reports])).toEqual(['a-x', 'b-x', 'y', 'index-2'].map((o) => [o, { json: `${o}.json`, xlsx: `${o}.xlsx` }]));
+    expect(tree.batch!.scenarios.map((r) => [r.output, r.reports])).toEqual(
+      ['a-x', 'b-x', 'y', 'index-2'].map((o) => [o, { json: `${o}.json`, xlsx: `${o}.xlsx` }]),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(out('tree'), 'index.xlsx'));
     const ws = wb.worksheets[0]!;
@@ -135,7 +158,10 @@ describe('the batch index of each run', () => {
   it('shows the invalid scenario with its status and message next to the valid one, in every format', () => {
     expect(listFiles(out('mixed')).filter((f) => f.startsWith('index.'))).toEqual(['index.html', 'index.json', 'index.pdf', 'index.xlsx']);
     const rows = index('mixed').batch!.scenarios;
-    expect(rows.map((r) => [r.output, r.status])).toEqual([['bad', 'invalid'], ['good', 'ok']]);
+    expect(rows.map((r) => [r.output, r.status])).toEqual([
+      ['bad', 'invalid'],
+      ['good', 'ok'],
+    ]);
     expect(rows[0]!.reason).toMatch(/^11:5: candidates\[1\]: .*h100-sxm5-80gb/);
     const html = fs.readFileSync(path.join(out('mixed'), 'index.html'), 'utf8');
     expect(html).toContain('<a href="good.pdf">pdf</a>');

@@ -47,10 +47,17 @@ export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr += chunk; });
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 100_000);
-    child.on('error', (error) => { clearTimeout(timer); reject(error); });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       resolve({ code, signal, stdout, stderr, wallMs: performance.now() - started });
@@ -115,7 +122,13 @@ export function pdfInfo(file: string): Record<string, string> {
   return info;
 }
 
-export interface PdfFont { readonly name: string; readonly type: string; readonly emb: string; readonly sub: string; readonly uni: string }
+export interface PdfFont {
+  readonly name: string;
+  readonly type: string;
+  readonly emb: string;
+  readonly sub: string;
+  readonly uni: string;
+}
 
 /** `pdffonts` rows, split by the column widths its dashed line gives. */
 export function pdfFonts(file: string): PdfFont[] {
@@ -124,9 +137,16 @@ export function pdfFonts(file: string): PdfFont[] {
   const spans: [number, number][] = [];
   for (const m of dashes.matchAll(/-+/g)) spans.push([m.index, m.index + m[0].length]);
   const cell = (line: string, i: number) => line.slice(spans[i]![0], spans[i]![1]).trim();
-  return lines.slice(2).filter((l) => l.trim() !== '').map((l) => ({
-    name: cell(l, 0), type: cell(l, 1), emb: cell(l, 3), sub: cell(l, 4), uni: cell(l, 5),
-  }));
+  return lines
+    .slice(2)
+    .filter((l) => l.trim() !== '')
+    .map((l) => ({
+      name: cell(l, 0),
+      type: cell(l, 1),
+      emb: cell(l, 3),
+      sub: cell(l, 4),
+      uni: cell(l, 5),
+    }));
 }
 
 /** Text with every whitespace character removed (PDF text wraps and spaces CJK freely). */

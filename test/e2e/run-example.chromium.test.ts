@@ -11,8 +11,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue, KeyValueBlock, Report, TableBlock } from '../../src/report/model.ts';
 import { reportZhCN } from '../../src/i18n/report-zh-CN.ts';
 import {
-  EXAMPLE_SCENARIO, EXIT, describeRun, listFiles, makeTempDir, pdfFonts, pdfInfo, pdfText,
-  removeTempDirs, runCli, squash, type CliResult,
+  EXAMPLE_SCENARIO,
+  EXIT,
+  describeRun,
+  listFiles,
+  makeTempDir,
+  pdfFonts,
+  pdfInfo,
+  pdfText,
+  removeTempDirs,
+  runCli,
+  squash,
+  type CliResult,
 } from './helpers.ts';
 
 const STEM = 'example-scenario';
@@ -54,7 +64,12 @@ describe('run example-scenario.yaml (en, all formats)', () => {
   });
 
   it('exits 0 and writes exactly the four reports, no temporary files', () => {
-    expect(listFiles(outEn), 'one scenario: its four reports and no batch index').toEqual([`${STEM}.html`, `${STEM}.json`, `${STEM}.pdf`, `${STEM}.xlsx`]);
+    expect(listFiles(outEn), 'one scenario: its four reports and no batch index').toEqual([
+      `${STEM}.html`,
+      `${STEM}.json`,
+      `${STEM}.pdf`,
+      `${STEM}.xlsx`,
+    ]);
     for (const f of listFiles(outEn)) expect(fs.statSync(path.join(outEn, f)).size, f).toBeGreaterThan(0);
     expect(listFiles(path.join(dir, 'in')), 'nothing written next to the input').toEqual([`${STEM}.yaml`]);
   });
@@ -117,7 +132,11 @@ describe('run example-scenario.yaml (en, all formats)', () => {
       report.analyses.forEach((analysis, i) => {
         const ws = wb.worksheets[i]!;
         for (const table of analysis.blocks.filter((b): b is TableBlock => b.kind === 'table')) {
-          const headerRow = findRow(ws, table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label)), 0);
+          const headerRow = findRow(
+            ws,
+            table.columns.map((c) => (c.unit ? `${c.label} (${c.unit})` : c.label)),
+            0,
+          );
           table.columns.forEach((col, c) => {
             if (col.format === 'text' || col.format === 'boolean') return;
             table.rows.forEach((row, r) => {
@@ -188,7 +207,6 @@ describe('run example-scenario.yaml (en, all formats)', () => {
     });
   });
 
-
   it('HTML has no script and loads nothing from the network', () => {
     const html = fs.readFileSync(path.join(outEn, `${STEM}.html`), 'utf8');
     expect(html).not.toMatch(/<script/i);
@@ -225,7 +243,10 @@ describe('run --lang zh-CN --format json,pdf', () => {
 
   it('PDF embeds a CJK font (WenQuanYi) and every other font', () => {
     const fonts = pdfFonts(path.join(outZh, `${STEM}.pdf`));
-    expect(fonts.filter((f) => /WenQuanYi/i.test(f.name) && f.emb === 'yes'), JSON.stringify(fonts)).not.toEqual([]);
+    expect(
+      fonts.filter((f) => /WenQuanYi/i.test(f.name) && f.emb === 'yes'),
+      JSON.stringify(fonts),
+    ).not.toEqual([]);
     expect(fonts.filter((f) => f.emb !== 'yes')).toEqual([]);
   });
 });
@@ -247,7 +268,7 @@ function expectCell(cell: ExcelJS.Cell, expected: CellValue, where: string): voi
   const isFormula = cell.type === ExcelJS.ValueType.Formula;
   if (expected !== null && typeof expected === 'object') expect(isFormula, `${where}: a formula, got ${JSON.stringify(actual)}`).toBe(true);
   // A formula's cached result is read from cell.result: exceljs's cell.value leaves out false and 0.
-  let got: unknown = isFormula ? cell.result ?? null : actual ?? null;
+  let got: unknown = isFormula ? (cell.result ?? null) : (actual ?? null);
   // A link (e.g. a source URL) is compared by its text, which must also be its target.
   if (got !== null && typeof got === 'object' && 'hyperlink' in got && 'text' in got) {
     const link = got as ExcelJS.CellHyperlinkValue;
@@ -263,5 +284,12 @@ function expectCell(cell: ExcelJS.Cell, expected: CellValue, where: string): voi
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-  .replace(/"/g, '&quot;').replace(/'/g, '&#x27;').replace(/`/g, '&#x60;').replace(/=/g, '&#x3D;');
+const escapeHtml = (s: string) =>
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#x27;')
+    .replace(/`/g, '&#x60;')
+    .replace(/=/g, '&#x3D;');

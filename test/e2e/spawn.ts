@@ -17,7 +17,10 @@ const asRoot = process.getuid?.() === 0;
  * that never answers) still holds its output pipes; killed after `timeoutMs`. With `unprivileged`
  * and the tests running as root, it runs as `nobody`, so that permissions apply.
  */
-export function spawnCli(args: readonly string[], opts: { cwd: string; env?: Record<string, string>; unprivileged?: boolean; timeoutMs?: number }): Promise<CliResult> {
+export function spawnCli(
+  args: readonly string[],
+  opts: { cwd: string; env?: Record<string, string>; unprivileged?: boolean; timeoutMs?: number },
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', HOME: opts.cwd, ...opts.env };
   delete env.FORCE_COLOR;
   const started = performance.now();
@@ -26,8 +29,12 @@ export function spawnCli(args: readonly string[], opts: { cwd: string; env?: Rec
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env, stdio: ['ignore', 'pipe', 'pipe'], ...asNobody });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (c: string) => { stdout += c; });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
+    child.stdout.setEncoding('utf8').on('data', (c: string) => {
+      stdout += c;
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => {
+      stderr += c;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 90_000);
     let done = false;
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -46,8 +53,14 @@ export function spawnCli(args: readonly string[], opts: { cwd: string; env?: Rec
 }
 
 /** Starts a PDF run, sends SIGINT once its Chromium profile folder exists, and returns that folder. */
-export async function interruptDuringPdf(input: string, out: string): Promise<{ profile: string | undefined; code: number | null; signal: NodeJS.Signals | null }> {
-  const child = spawn(process.execPath, [BIN, 'run', input, '--out', out, '--format', 'pdf'], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+export async function interruptDuringPdf(
+  input: string,
+  out: string,
+): Promise<{ profile: string | undefined; code: number | null; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, [BIN, 'run', input, '--out', out, '--format', 'pdf'], {
+    stdio: 'ignore',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
   const prefix = `gpu-report-chromium-${child.pid}-`;
   let profile: string | undefined;
@@ -60,4 +73,3 @@ export async function interruptDuringPdf(input: string, out: string): Promise<{ 
   const [code, signal] = await closed;
   return { profile, code, signal };
 }
-

@@ -36,22 +36,39 @@ function referenceTco(gpus: number, tdp: number | null, price: number, rate: num
     breakEvenMonth = m <= 120 ? m : null;
   }
   return {
-    itPowerKw, capex, powerPerMonth, opexPerMonth, ownedTotal: capex * depreciatedShare + opexPerMonth * e.horizonMonths,
-    rentPerMonth, rentTotal: rentPerMonth === null ? null : rentPerMonth * e.horizonMonths, breakEvenMonth,
+    itPowerKw,
+    capex,
+    powerPerMonth,
+    opexPerMonth,
+    ownedTotal: capex * depreciatedShare + opexPerMonth * e.horizonMonths,
+    rentPerMonth,
+    rentTotal: rentPerMonth === null ? null : rentPerMonth * e.horizonMonths,
+    breakEvenMonth,
   };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-const gpusBy = (c: CandidateResult, kind: string) => sum(c.workloads.map((x) => (x.kind === kind ? Math.max(x.sizing.gpus ?? 0, x.fit.gpus ?? 0) : 0)));
+const gpusBy = (c: CandidateResult, kind: string) =>
+  sum(c.workloads.map((x) => (x.kind === kind ? Math.max(x.sizing.gpus ?? 0, x.fit.gpus ?? 0) : 0)));
 
 /** The former optionFor's money. */
 function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: 'buy' | 'rent') {
   const e = s.economics;
   const hours = HOURS_PER_MONTH * e.horizonMonths;
-  const inf = c.workloads.flatMap(({ sizing: z }) => (z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : []));
-  const tps = inf.length ? { low: sum(inf.map((b) => b.low)), base: sum(inf.map((b) => b.value)), high: sum(inf.map((b) => b.high)) } : null;
+  const inf = c.workloads.flatMap(({ sizing: z }) =>
+    z.kind === 'inference' && z.estimate?.fits ? [z.estimate.outputTokensPerSecond] : [],
+  );
+  const tps = inf.length
+    ? { low: sum(inf.map((b) => b.low)), base: sum(inf.map((b) => b.value)), high: sum(inf.map((b) => b.high)) }
+    : null;
   const tokensMillions = (l: Level) => (tps ? (tps[l] * 3600 * hours * e.utilization) / 1e6 : 0);
-  const gpuHours = c.workloads.flatMap(({ sizing: z }) => (z.kind === 'training' && z.estimate?.fits ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }] : z.kind === 'training' ? [{ low: NaN, base: NaN, high: NaN }] : []));
+  const gpuHours = c.workloads.flatMap(({ sizing: z }) =>
+    z.kind === 'training' && z.estimate?.fits
+      ? [{ low: z.estimate.gpuHours.low, base: z.estimate.gpuHours.value, high: z.estimate.gpuHours.high }]
+      : z.kind === 'training'
+        ? [{ low: NaN, base: NaN, high: NaN }]
+        : [],
+  );
   const triple = (f: (l: Level) => number) => ({ low: f('low'), base: f('base'), high: f('high') });
   const opposite = { low: 'high', base: 'base', high: 'low' } as const;
   if (acquisition === 'buy') {
@@ -61,7 +78,9 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
     const perGpuHour = triple((l) => levels[l].ownedTotal / (c.fleetGpus! * hours));
     const capex = triple((l) => levels[l].capex);
     return {
-      total, budgetBasis: capex, costPerMillionTokens: tps ? triple((l) => (total[l] * infShare) / tokensMillions(opposite[l])) : null,
+      total,
+      budgetBasis: capex,
+      costPerMillionTokens: tps ? triple((l) => (total[l] * infShare) / tokensMillions(opposite[l])) : null,
       trainingRunCost: gpuHours.map((h) => triple((l) => h[l] * perGpuHour[l])),
       withinBudget: e.budget === undefined ? null : capex.base <= e.budget,
     };
@@ -71,15 +90,20 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
   const runs = gpuHours.map((h) => triple((l) => h[l] * rate[l]));
   const total = triple((l) => inferenceRent(l) + sum(runs.map((r) => r[l])));
   return {
-    total, budgetBasis: total, costPerMillionTokens: tps ? triple((l) => inferenceRent(l) / tokensMillions(opposite[l])) : null,
-    trainingRunCost: runs, withinBudget: e.budget === undefined ? null : total.base <= e.budget,
+    total,
+    budgetBasis: total,
+    costPerMillionTokens: tps ? triple((l) => inferenceRent(l) / tokensMillions(opposite[l])) : null,
+    trainingRunCost: runs,
+    withinBudget: e.budget === undefined ? null : total.base <= e.budget,
   };
 }
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const files = [
   ...fs.readdirSync(path.join(ROOT, 'scenarios')).map((f) => path.join(ROOT, 'scenarios', f)),
-  ...fs.readdirSync(path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures')).map((f) => path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures', f)),
+  ...fs
+    .readdirSync(path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures'))
+    .map((f) => path.join(ROOT, 'test', 'render', 'xlsx', 'fixtures', f)),
 ].filter((f) => f.endsWith('.yaml'));
 const SCENARIOS: [string, string][] = [
   ...files.map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')]),
@@ -96,22 +120,39 @@ describe.each(SCENARIOS)('%s', (name, text) => {
     for (const c of results.candidates) {
       if (!c.tco?.levels) continue;
       for (const l of LEVELS) {
-        const want = referenceTco(c.fleetGpus!, c.candidate.gpu.tdpWatts, c.candidate.purchasePrice![l], c.candidate.rentalPerGpuHour?.[l] ?? null, s.economics);
+        const want = referenceTco(
+          c.fleetGpus!,
+          c.candidate.gpu.tdpWatts,
+          c.candidate.purchasePrice![l],
+          c.candidate.rentalPerGpuHour?.[l] ?? null,
+          s.economics,
+        );
         expect(c.tco.itPowerKw).toBe(want.itPowerKw);
         expect({ ...c.tco.levels[l] }).toEqual({
-          capex: want.capex, powerPerMonth: want.powerPerMonth, opexPerMonth: want.opexPerMonth, ownedTotal: want.ownedTotal,
-          rentPerMonth: want.rentPerMonth, rentTotal: want.rentTotal, breakEvenMonth: want.breakEvenMonth,
+          capex: want.capex,
+          powerPerMonth: want.powerPerMonth,
+          opexPerMonth: want.opexPerMonth,
+          ownedTotal: want.ownedTotal,
+          rentPerMonth: want.rentPerMonth,
+          rentTotal: want.rentTotal,
+          breakEvenMonth: want.breakEvenMonth,
         });
         expect(capexOf(s.economics, c.fleetGpus!, c.candidate.purchasePrice![l])).toBe(want.capex);
       }
     }
   });
 
-  it('every option\'s money and budget flag is the former arithmetic to the bit', () => {
+  it("every option's money and budget flag is the former arithmetic to the bit", () => {
     expect(results.options.length).toBeGreaterThan(0);
     for (const o of results.options) {
       const want = referenceOption(s, o.candidate, o.acquisition);
-      expect({ total: o.total, budgetBasis: o.budgetBasis, costPerMillionTokens: o.costPerMillionTokens, trainingRunCost: o.trainingRunCost, withinBudget: o.withinBudget }).toEqual(want);
+      expect({
+        total: o.total,
+        budgetBasis: o.budgetBasis,
+        costPerMillionTokens: o.costPerMillionTokens,
+        trainingRunCost: o.trainingRunCost,
+        withinBudget: o.withinBudget,
+      }).toEqual(want);
       expect(o.feasible).toBe(o.targetsMet && want.withinBudget !== false);
     }
   });

@@ -17,21 +17,35 @@ import type { TableBlock } from '../../src/report/model.ts';
 /** The unit as docs/scenario.md writes it: placeholders in words, ratio/share when unitless. */
 const docUnit = (k: EconomicKey) => {
   const p = parameter(k);
-  return (p.unit ?? (p.format === 'percent' ? 'share' : 'ratio')).replace('{currency}', 'currency').replace('{month}', 'month').replace('{year}', 'years');
+  return (p.unit ?? (p.format === 'percent' ? 'share' : 'ratio'))
+    .replace('{currency}', 'currency')
+    .replace('{month}', 'month')
+    .replace('{year}', 'years');
 };
 const docRange = (k: EconomicKey) => {
   const r = parameter(k).range;
-  const bounds = [r.min === undefined ? '' : `${r.minExclusive ? '>' : '≥'} ${r.min}`, r.max === undefined ? '' : `${r.maxExclusive ? '<' : '≤'} ${r.max}`];
+  const bounds = [
+    r.min === undefined ? '' : `${r.minExclusive ? '>' : '≥'} ${r.min}`,
+    r.max === undefined ? '' : `${r.maxExclusive ? '<' : '≤'} ${r.max}`,
+  ];
   return [...bounds.filter(Boolean), ...(r.integer ? ['whole'] : [])].join(', ');
 };
 
 describe('docs/scenario.md economics table', () => {
   const doc = readFileSync('docs/scenario.md', 'utf8');
   const section = doc.slice(doc.indexOf('## Economics'), doc.indexOf('## Errors'));
-  const rows = new Map(section.split('\n').filter((l) => l.startsWith('| `')).map((line) => {
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-    return [cells[0]!.replace(/`/g, ''), cells] as const;
-  }));
+  const rows = new Map(
+    section
+      .split('\n')
+      .filter((l) => l.startsWith('| `'))
+      .map((line) => {
+        const cells = line
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim());
+        return [cells[0]!.replace(/`/g, ''), cells] as const;
+      }),
+  );
 
   it.each(SETTABLE_KEYS)('%s: unit, accepted range, default and plausible range as declared', (key) => {
     const p = parameter(key);
@@ -45,7 +59,9 @@ describe('docs/scenario.md economics table', () => {
   });
 
   it('documents no economic field that is not declared, and the fixed one as fixed', () => {
-    const undeclared = [...rows.keys()].filter((k) => !['currency', 'usdExchangeRate', 'budget'].includes(k) && !(SETTABLE_KEYS as string[]).includes(k));
+    const undeclared = [...rows.keys()].filter(
+      (k) => !['currency', 'usdExchangeRate', 'budget'].includes(k) && !(SETTABLE_KEYS as string[]).includes(k),
+    );
     expect(undeclared).toEqual([]);
     expect(SETTABLE_KEYS).not.toContain('networkingShare');
     expect(section).toContain('`networkingShare`, 19%');
@@ -64,7 +80,8 @@ describe('derived from the declarations', () => {
     }
   });
 
-  const yaml = (economics: string) => `version: 1\nname: t\nworkloads: [{ name: w, kind: inference, model: llama-3.1-8b, inputTokens: 512, outputTokens: 128 }]\ncandidates: [l40s]\n${economics}`;
+  const yaml = (economics: string) =>
+    `version: 1\nname: t\nworkloads: [{ name: w, kind: inference, model: llama-3.1-8b, inputTokens: 512, outputTokens: 128 }]\ncandidates: [l40s]\n${economics}`;
   const resolve = (text: string) => {
     const parsed = parseScenario(text, 't.yaml');
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
@@ -84,9 +101,19 @@ describe('derived from the declarations', () => {
 
   it('the Inputs sheet and the Assumptions have one row per parameter, in declaration order', () => {
     const s = resolve(yaml('economics: { budget: 100000, pue: 1.2 }\n'));
-    const report = buildReport(s, calculateResults(s), { file: 't.yaml', sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+    const report = buildReport(s, calculateResults(s), {
+      file: 't.yaml',
+      sha256: '0'.repeat(64),
+      generatedAt: new Date(0),
+      toolVersion: 'test',
+      locale: 'en',
+    });
     const table = (id: string) => report.analyses.find((a) => a.id === id)!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
-    expect(table('inputs').rows.slice(0, ECONOMIC_KEYS.length).map((r) => r.name)).toEqual(ECONOMIC_KEYS);
+    expect(
+      table('inputs')
+        .rows.slice(0, ECONOMIC_KEYS.length)
+        .map((r) => r.name),
+    ).toEqual(ECONOMIC_KEYS);
     const assumptions = table('assumptions').rows.map((r) => r.label);
     const labels = ECONOMIC_KEYS.map((k) => table('inputs').rows.find((r) => r.name === k)!.label);
     expect(assumptions.filter((l) => labels.includes(l as string))).toEqual(labels);

@@ -3,9 +3,19 @@ import { calculateTco, breakEven, capexOf, cumulativeCost } from '../../src/econ
 import type { ResolvedEconomics } from '../../src/scenario/resolve.ts';
 
 const economics: ResolvedEconomics = {
-  currency: 'USD', usdExchangeRate: 1, electricityPricePerKwh: 0.1, pue: 1.5, utilization: 0.5,
-  horizonMonths: 24, serverOverheadMultiplier: 1.4, networkingShare: 0.19, depreciationYears: 4,
-  residualValueShare: 0, hostingPerKwMonth: 100, maintenanceSharePerYear: 0.12, reservedDiscount: 0.5,
+  currency: 'USD',
+  usdExchangeRate: 1,
+  electricityPricePerKwh: 0.1,
+  pue: 1.5,
+  utilization: 0.5,
+  horizonMonths: 24,
+  serverOverheadMultiplier: 1.4,
+  networkingShare: 0.19,
+  depreciationYears: 4,
+  residualValueShare: 0,
+  hostingPerKwMonth: 100,
+  maintenanceSharePerYear: 0.12,
+  reservedDiscount: 0.5,
   fromScenario: new Set(),
 };
 const price = { low: 20_000, base: 30_000, high: 40_000, from: 'catalog' as const };

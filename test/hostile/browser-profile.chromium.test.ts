@@ -27,7 +27,10 @@ describe('profile folders and print timeout (real Chromium)', () => {
       expect(path.dirname(own)).toBe(os.tmpdir());
       expect(path.basename(own)).toMatch(new RegExp(`^gpu-report-chromium-${process.pid}-`));
       expect(fs.existsSync(own)).toBe(true);
-      const error = await printPdf(browser, `<p>${'x '.repeat(200_000)}</p>`, { timeoutMs: 1 }).then(() => undefined, (e: unknown) => e);
+      const error = await printPdf(browser, `<p>${'x '.repeat(200_000)}</p>`, { timeoutMs: 1 }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as Error).message).toMatch(/printing the PDF took longer than 0\.001 s \(raise it with --timeout\)/);
       await pool.close();
       expect(fs.existsSync(own), 'own profile folder after close').toBe(false);

@@ -14,7 +14,14 @@ import { removeTempDirs, tempDir, write } from '../batch/helpers.ts';
 afterAll(removeTempDirs);
 const dir = tempDir('browser-setup');
 
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 /** Waits (bounded) for a condition that a kill makes true a moment later. */
 async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (check()) return true;
@@ -23,7 +30,15 @@ async function eventually(check: () => boolean, ms = 10_000): Promise<boolean> {
 
 describe('CHROME_PATH that cannot be run', () => {
   it.each([
-    ['a folder', () => { const folder = path.join(dir, 'chrome-folder'); fs.mkdirSync(folder, { recursive: true }); return folder; }, /is a folder, not a program/],
+    [
+      'a folder',
+      () => {
+        const folder = path.join(dir, 'chrome-folder');
+        fs.mkdirSync(folder, { recursive: true });
+        return folder;
+      },
+      /is a folder, not a program/,
+    ],
     ['a file without the execute bit', () => write(path.join(dir, 'chrome-noexec'), '#!/bin/sh\n'), /not executable: run chmod \+x/],
   ])('%s: refused before spawning, as a failed output (exit 3)', (_, make, message) => {
     const target = make();
@@ -48,7 +63,10 @@ describe('a browser that never starts', () => {
     process.env.CHROME_PATH = sleeper;
     const pool = new BrowserPool({ timeoutMs: 2000 });
     try {
-      const error = await pool.get().then(() => undefined, (e: unknown) => e);
+      const error = await pool.get().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect((error as Error).message).toMatch(/sleeper did not start within 2 s and was stopped.*--timeout/);
       const pid = Number(fs.readFileSync(pidFile, 'utf8'));
       expect(await eventually(() => !alive(pid)), `browser process ${pid} still running`).toBe(true);

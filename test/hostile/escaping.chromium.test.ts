@@ -14,7 +14,10 @@ import { pdfText, quietBatch, removeTempDirs, scenarioYaml, tempDir, write } fro
 
 const squash = (text: string) => text.replace(/\s+/g, '');
 const hits: string[] = [];
-const server = http.createServer((req, res) => { hits.push(req.url ?? ''); res.end('x'); });
+const server = http.createServer((req, res) => {
+  hits.push(req.url ?? '');
+  res.end('x');
+});
 const pool = new BrowserPool();
 let base: string;
 let dir: string;
@@ -36,14 +39,25 @@ beforeAll(async () => {
   const architecture = [
     '    architecture:',
     `      name: ${JSON.stringify(ARCH)}`,
-    '      paramsB: 7', '      layers: 32', '      hiddenSize: 4096', '      attentionHeads: 32', '      ffnSize: 11008', '      vocabSize: 32000',
+    '      paramsB: 7',
+    '      layers: 32',
+    '      hiddenSize: 4096',
+    '      attentionHeads: 32',
+    '      ffnSize: 11008',
+    '      vocabSize: 32000',
   ].join('\n');
   write(path.join(dir, 'in', 'hostile.yaml'), scenarioYaml({ name: NAME, description, workload: WORKLOAD, model: architecture }));
   try {
-    result = await quietBatch([path.join(dir, 'in')], { outDir: path.join(dir, 'out'), formats: ['html', 'pdf'], browser: pool, index: false });
+    result = await quietBatch([path.join(dir, 'in')], {
+      outDir: path.join(dir, 'out'),
+      formats: ['html', 'pdf'],
+      browser: pool,
+      index: false,
+    });
     // The same lock-down must hold even for HTML that was not escaped at all.
-    const raw = `<html><body><p>static text</p><img src="file:///etc/passwd"><img src="${base}/raw.png"><link rel="stylesheet" href="${base}/raw.css">`
-      + `<script>document.body.textContent = 'SCRIPT RAN'</script><script src="${base}/raw.js"></script></body></html>`;
+    const raw =
+      `<html><body><p>static text</p><img src="file:///etc/passwd"><img src="${base}/raw.png"><link rel="stylesheet" href="${base}/raw.css">` +
+      `<script>document.body.textContent = 'SCRIPT RAN'</script><script src="${base}/raw.js"></script></body></html>`;
     const rawPdf = path.join(dir, 'raw.pdf');
     fs.writeFileSync(rawPdf, await printPdf(await pool.get(), raw, { onRequest: (url) => rawRequests.push(url) }));
     rawPdfText = pdfText(rawPdf);

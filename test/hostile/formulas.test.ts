@@ -17,10 +17,14 @@ async function cellsWith(file: string, needles: string[]): Promise<{ text: strin
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const found: { text: string; cell: ExcelJS.Cell }[] = [];
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    const text = typeof cell.value === 'string' ? cell.value : JSON.stringify(cell.value);
-    if (needles.some((n) => text.startsWith(n))) found.push({ text, cell });
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const text = typeof cell.value === 'string' ? cell.value : JSON.stringify(cell.value);
+        if (needles.some((n) => text.startsWith(n))) found.push({ text, cell });
+      }),
+    ),
+  );
   return found;
 }
 
@@ -29,7 +33,9 @@ let result: Awaited<ReturnType<typeof quietBatch>>;
 
 beforeAll(async () => {
   dir = tempDir('formulas');
-  HOSTILE.forEach((w, i) => write(path.join(dir, 'in', `w${i}.yaml`), scenarioYaml({ name: i === 0 ? NAME : `scenario ${i}`, workload: w })));
+  HOSTILE.forEach((w, i) =>
+    write(path.join(dir, 'in', `w${i}.yaml`), scenarioYaml({ name: i === 0 ? NAME : `scenario ${i}`, workload: w })),
+  );
   result = await quietBatch([path.join(dir, 'in')], { outDir: path.join(dir, 'out'), formats: ['xlsx'] });
 });
 

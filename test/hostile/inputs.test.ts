@@ -34,7 +34,10 @@ beforeAll(() => {
 });
 
 const expectUserError = async (promise: Promise<unknown>, message: RegExp, exitCode = 2) => {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(UserError);
   expect((error as UserError).exitCode).toBe(exitCode);
   expect((error as UserError).message).toMatch(message);
@@ -43,7 +46,12 @@ const expectUserError = async (promise: Promise<unknown>, message: RegExp, exitC
 describe('discovery', () => {
   it('runs the same file once under any spelling: ./, x/../, a symbolic link', async () => {
     const a = path.join(inDir(), 'a.yaml');
-    const files = await discoverScenarios([a, path.join(inDir(), 'sub', '..', 'a.yaml'), path.join(inDir(), '.', 'a.yaml'), path.join(inDir(), 'sub', 'loop', 'a.yaml')]);
+    const files = await discoverScenarios([
+      a,
+      path.join(inDir(), 'sub', '..', 'a.yaml'),
+      path.join(inDir(), '.', 'a.yaml'),
+      path.join(inDir(), 'sub', 'loop', 'a.yaml'),
+    ]);
     expect(files).toEqual([a]);
   });
 
@@ -75,7 +83,12 @@ describe('discovery', () => {
 describe('reading', () => {
   it('a file that vanished before it was read is invalid input (exit 2), not a failed output', async () => {
     const gone = path.join(dir, 'gone.yaml');
-    const outcome = await runScenario(gone, 'gone', { outDir: path.join(dir, 'out-gone'), formats: ['json'], now: new Date(0) }, { browser: new BrowserPool() });
+    const outcome = await runScenario(
+      gone,
+      'gone',
+      { outDir: path.join(dir, 'out-gone'), formats: ['json'], now: new Date(0) },
+      { browser: new BrowserPool() },
+    );
     expect(outcome.status).toBe('invalid');
     if (outcome.status === 'invalid') expect(outcome.diagnostics[0]!.message).toMatch(/removed or renamed/);
   });
@@ -90,17 +103,20 @@ describe('reading', () => {
 });
 
 describe('settings out of range', () => {
-  it.each(['99999999999999', '253402300800', '-1', '1.5', 'abc', '1e9'])('SOURCE_DATE_EPOCH=%s is refused with exit 2, naming the variable and the range', (value) => {
-    let error: unknown;
-    try {
-      reportDate({ SOURCE_DATE_EPOCH: value });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(UserError);
-    expect((error as UserError).exitCode).toBe(2);
-    expect((error as UserError).message).toMatch(/SOURCE_DATE_EPOCH.*0 to 253402300799/);
-  });
+  it.each(['99999999999999', '253402300800', '-1', '1.5', 'abc', '1e9'])(
+    'SOURCE_DATE_EPOCH=%s is refused with exit 2, naming the variable and the range',
+    (value) => {
+      let error: unknown;
+      try {
+        reportDate({ SOURCE_DATE_EPOCH: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(UserError);
+      expect((error as UserError).exitCode).toBe(2);
+      expect((error as UserError).message).toMatch(/SOURCE_DATE_EPOCH.*0 to 253402300799/);
+    },
+  );
 
   it('SOURCE_DATE_EPOCH in range, empty or unset gives a valid date', () => {
     expect(reportDate({ SOURCE_DATE_EPOCH: '253402300799' }).toISOString()).toBe('9999-12-31T23:59:59.000Z');
@@ -109,13 +125,20 @@ describe('settings out of range', () => {
   });
 
   it('--concurrency far above the CPU count is capped, and says so', async () => {
-    const result = await quietBatch([path.join(inDir(), 'a.yaml'), path.join(inDir(), 'sub', 'b.yaml')], { outDir: path.join(dir, 'out-many'), concurrency: 100_000 });
+    const result = await quietBatch([path.join(inDir(), 'a.yaml'), path.join(inDir(), 'sub', 'b.yaml')], {
+      outDir: path.join(dir, 'out-many'),
+      concurrency: 100_000,
+    });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(/--concurrency 100000 capped at \d+ \(4 × \d+ CPU/);
   });
 
   it('an output path that is a file: says so and names --out, not EEXIST', async () => {
     const file = write(path.join(dir, 'a-file'), 'x');
-    await expectUserError(quietBatch([path.join(inDir(), 'a.yaml')], { outDir: file }), /a-file is an existing file: give --out a folder name/, 3);
+    await expectUserError(
+      quietBatch([path.join(inDir(), 'a.yaml')], { outDir: file }),
+      /a-file is an existing file: give --out a folder name/,
+      3,
+    );
   });
 });

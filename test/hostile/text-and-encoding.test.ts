@@ -17,12 +17,24 @@ import { removeTempDirs, scenarioYaml, tempDir, write } from '../batch/helpers.t
 afterAll(removeTempDirs);
 
 /** Every C0 control, DEL and every C1 control. */
-const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)].map((c) => String.fromCodePoint(c));
+const CONTROLS = [...Array.from({ length: 0x20 }, (_, i) => i), ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i)].map((c) =>
+  String.fromCodePoint(c),
+);
 /** A YAML double-quoted scalar holding `text` (JSON escapes are valid YAML escapes). */
 const q = (text: string) => JSON.stringify(text);
 const hex = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-const ARCH = (name: string) => ['    architecture:', `      name: ${q(name)}`, '      paramsB: 7', '      layers: 32', '      hiddenSize: 4096', '      attentionHeads: 32', '      ffnSize: 11008', '      vocabSize: 32000'].join('\n');
+const ARCH = (name: string) =>
+  [
+    '    architecture:',
+    `      name: ${q(name)}`,
+    '      paramsB: 7',
+    '      layers: 32',
+    '      hiddenSize: 4096',
+    '      attentionHeads: 32',
+    '      ffnSize: 11008',
+    '      vocabSize: 32000',
+  ].join('\n');
 
 /** Where a control character can go, the YAML, the field path and the 1-based line it is on. */
 const FIELDS: readonly { field: string; yaml: (bad: string) => string; line: number }[] = [
@@ -31,7 +43,11 @@ const FIELDS: readonly { field: string; yaml: (bad: string) => string; line: num
   { field: 'workloads[0].architecture.name', yaml: (bad) => scenarioYaml({ model: ARCH(`My${bad}model`) }), line: 7 },
   { field: 'workloads[0].model', yaml: (bad) => scenarioYaml({ model: `    model: ${q(`llama-3.1-8b${bad}`)}` }), line: 6 },
   { field: 'candidates[0]', yaml: (bad) => scenarioYaml({ gpu: q(`l40s${bad}`) }), line: 10 },
-  { field: 'economics.currency', yaml: (bad) => scenarioYaml({ extra: `economics:\n  currency: ${q(`EU${bad}R`)}\n  usdExchangeRate: 0.9` }), line: 12 },
+  {
+    field: 'economics.currency',
+    yaml: (bad) => scenarioYaml({ extra: `economics:\n  currency: ${q(`EU${bad}R`)}\n  usdExchangeRate: 0.9` }),
+    line: 12,
+  },
 ];
 
 describe('control characters in scenario text (refused at validation, with field, line and column)', () => {
@@ -56,7 +72,10 @@ describe('control characters in scenario text (refused at validation, with field
       if (bad === '\t' || bad === '\n' || bad === '\r') expect(result.ok, hex(bad)).toBe(true);
       else {
         expect(result.ok, hex(bad)).toBe(false);
-        if (!result.ok) expect(result.diagnostics.map(formatDiagnostic)).toContainEqual(expect.stringMatching(new RegExp(`^s\\.yaml:3:\\d+: description: .*${hex(bad).replace('+', '\\+')}.*tab and line breaks`)));
+        if (!result.ok)
+          expect(result.diagnostics.map(formatDiagnostic)).toContainEqual(
+            expect.stringMatching(new RegExp(`^s\\.yaml:3:\\d+: description: .*${hex(bad).replace('+', '\\+')}.*tab and line breaks`)),
+          );
       }
     }
   });
@@ -64,7 +83,10 @@ describe('control characters in scenario text (refused at validation, with field
   it('a field name with a control character is reported once, at the key', () => {
     const result = parseScenario(scenarioYaml({ extra: `"bad\\ekey": 1` }), 's.yaml');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^s\.yaml:11:1: bad.key: field name contains the control character U\+001B/)]);
+    if (!result.ok)
+      expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+        expect.stringMatching(/^s\.yaml:11:1: bad.key: field name contains the control character U\+001B/),
+      ]);
   });
 });
 
@@ -73,7 +95,10 @@ describe('cssString escapes by allow-list', () => {
   const SAFE_CSS_STRING = /^"(?:[\p{L}\p{N} .,:!?·_\-+=%#@/()]|\\[0-9a-f]{1,6} )*"$/u;
 
   it('leaves nothing that can end the string or the <style> element, for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => SAFE_CSS_STRING.test(cssString(text))), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => SAFE_CSS_STRING.test(cssString(text))),
+      { numRuns: 2000 },
+    );
     for (const ch of [...CONTROLS, '"', "'", '\\', '<', '>', '&', '{', '}', ';', '\u2028', '\u0301']) {
       expect(cssString(`a${ch}b`), hex(ch)).toMatch(SAFE_CSS_STRING);
     }
@@ -141,14 +166,24 @@ describe('YAML that is almost a scenario', () => {
 
   it('a `<<` merge key works as in YAML 1.1', () => {
     const text = [
-      'version: 1', 'name: merged', 'workloads:',
+      'version: 1',
+      'name: merged',
+      'workloads:',
       '  - &chat { name: chat, kind: inference, model: llama-3.1-8b, inputTokens: 512, outputTokens: 128 }',
-      '  - <<: *chat', '    name: chat-long', '    inputTokens: 4096',
+      '  - <<: *chat',
+      '    name: chat-long',
+      '    inputTokens: 4096',
       'candidates: [l40s]',
     ].join('\n');
     const result = parseScenario(text, 's.yaml');
     expect(result.ok, result.ok ? '' : result.diagnostics.map(formatDiagnostic).join('\n')).toBe(true);
-    if (result.ok) expect(result.scenario.workloads[1]).toMatchObject({ name: 'chat-long', model: 'llama-3.1-8b', inputTokens: 4096, outputTokens: 128 });
+    if (result.ok)
+      expect(result.scenario.workloads[1]).toMatchObject({
+        name: 'chat-long',
+        model: 'llama-3.1-8b',
+        inputTokens: 4096,
+        outputTokens: 128,
+      });
   });
 });
 
@@ -173,8 +208,20 @@ describe('paths printed to the terminal', () => {
       const file = `in/${name}`;
       const lines = [
         formatDiagnostic({ file, line: 1, col: 1, path: 'name', message: 'x' }),
-        ...renderOutcome({ file, status: 'ok', written: [`out/${name}.json`], failures: [], timings: { loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 } }),
-        ...renderOutcome({ file, status: 'failed', written: [], failures: [{ stage: 'pdf', message: 'x' }], timings: { loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 } }),
+        ...renderOutcome({
+          file,
+          status: 'ok',
+          written: [`out/${name}.json`],
+          failures: [],
+          timings: { loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 },
+        }),
+        ...renderOutcome({
+          file,
+          status: 'failed',
+          written: [],
+          failures: [{ stage: 'pdf', message: 'x' }],
+          timings: { loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 },
+        }),
       ].map(terminalSafe);
       for (const line of lines) {
         expect(line, JSON.stringify(line)).not.toMatch(RAW_CONTROL);

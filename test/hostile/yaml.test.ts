@@ -41,7 +41,9 @@ describe('hostile YAML', () => {
     const outcome = result.outcomes.find((o) => o.file.endsWith('huge.yaml'))!;
     expect(outcome.status).toBe('invalid');
     // This message comes only from the stat check that runs before any read.
-    expect(index.scenarios.find((r) => r.output === 'huge')!.reason).toBe('1:1: file is 50.0 MiB; a scenario is at most 1024 KiB of YAML (refused without reading it)');
+    expect(index.scenarios.find((r) => r.output === 'huge')!.reason).toBe(
+      '1:1: file is 50.0 MiB; a scenario is at most 1024 KiB of YAML (refused without reading it)',
+    );
     expect(result.stderr).toContain('huge.yaml:1:1: file is 50.0 MiB');
     expect(outcome.timings.loadMs).toBeLessThan(1_000);
   });

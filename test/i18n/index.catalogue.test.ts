@@ -11,7 +11,9 @@ describe('message catalogue', () => {
   });
 
   it('names every estimator constant in both languages, and no constant that is gone (ids come from src/calc)', () => {
-    const ids = estimatorAssumptions().map((a) => `assume.est.${a.id}`).sort();
+    const ids = estimatorAssumptions()
+      .map((a) => `assume.est.${a.id}`)
+      .sort();
     expect(Object.keys(assumptionsEn).sort()).toEqual(ids);
     expect(Object.keys(assumptionsZhCN).sort()).toEqual(ids);
   });

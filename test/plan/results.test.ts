@@ -13,12 +13,34 @@ import { fewestGpus, firstPowerOfTwo, powerOfTwoAtMost, powersOfTwo } from '../.
 
 type WorkloadInput = ScenarioInput['workloads'][number];
 
-const chat = (over: Partial<Extract<WorkloadInput, { kind: 'inference' }>> = {}): WorkloadInput =>
-  ({ name: 'chat', kind: 'inference', model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 1000, outputTokens: 200, concurrency: 8, ...over });
-const tune = (over: Partial<Extract<WorkloadInput, { kind: 'training' }>> = {}): WorkloadInput =>
-  ({ name: 'tune', kind: 'training', model: 'llama-3.1-8b', precision: 'bf16', method: 'lora', seqLen: 2048, tokens: 1e8, ...over });
+const chat = (over: Partial<Extract<WorkloadInput, { kind: 'inference' }>> = {}): WorkloadInput => ({
+  name: 'chat',
+  kind: 'inference',
+  model: 'llama-3.1-8b',
+  precision: 'bf16',
+  inputTokens: 1000,
+  outputTokens: 200,
+  concurrency: 8,
+  ...over,
+});
+const tune = (over: Partial<Extract<WorkloadInput, { kind: 'training' }>> = {}): WorkloadInput => ({
+  name: 'tune',
+  kind: 'training',
+  model: 'llama-3.1-8b',
+  precision: 'bf16',
+  method: 'lora',
+  seqLen: 2048,
+  tokens: 1e8,
+  ...over,
+});
 
-function scenario(workloads: WorkloadInput[], candidates: ScenarioInput['candidates'] = [{ gpu: 'h100-sxm5-80gb', maxGpus: 8 }, { gpu: 'l40s', maxGpus: 8 }]): ResolvedScenario {
+function scenario(
+  workloads: WorkloadInput[],
+  candidates: ScenarioInput['candidates'] = [
+    { gpu: 'h100-sxm5-80gb', maxGpus: 8 },
+    { gpu: 'l40s', maxGpus: 8 },
+  ],
+): ResolvedScenario {
   return resolveScenario(scenarioSchema.parse({ version: 1, name: 'in memory', workloads, candidates }));
 }
 

@@ -7,32 +7,59 @@ const months = Array.from({ length: 24 }, (_, i) => String(i + 1));
 
 const blocks: Record<ChartBlock['chartType'], ChartBlock> = {
   bar: {
-    kind: 'chart', id: 'tput', title: 'Throughput per GPU', chartType: 'bar',
+    kind: 'chart',
+    id: 'tput',
+    title: 'Throughput per GPU',
+    chartType: 'bar',
     categories: ['H100 SXM', 'H200', 'B200'],
     series: [
       { name: 'Prefill', values: [12500, 14800, 29000], low: [11000, 13000, 25000], high: [13800, 16000, 32000] },
       { name: 'Decode', values: [3200, 4100, 8200] },
     ],
-    xLabel: 'GPU', yLabel: 'Tokens/s',
+    xLabel: 'GPU',
+    yLabel: 'Tokens/s',
   },
   line: {
-    kind: 'chart', id: 'buy-rent', title: 'Cumulative cost: buy vs rent', chartType: 'line', categories: months,
+    kind: 'chart',
+    id: 'buy-rent',
+    title: 'Cumulative cost: buy vs rent',
+    chartType: 'line',
+    categories: months,
     series: [
       { name: 'Buy', values: months.map((m) => 320000 + 4200 * Number(m)) },
-      { name: 'Rent', values: months.map((m) => 19500 * Number(m)), low: months.map((m) => 16000 * Number(m)), high: months.map((m) => 23000 * Number(m)) },
+      {
+        name: 'Rent',
+        values: months.map((m) => 19500 * Number(m)),
+        low: months.map((m) => 16000 * Number(m)),
+        high: months.map((m) => 23000 * Number(m)),
+      },
     ],
-    xLabel: 'Month', yLabel: 'Cost (USD)',
+    xLabel: 'Month',
+    yLabel: 'Cost (USD)',
   },
   stackedBar: {
-    kind: 'chart', id: 'mem', title: 'Memory per GPU', chartType: 'stackedBar', categories: ['H100 80GB', 'A100 40GB'],
-    series: [{ name: 'Weights', values: [35, 35] }, { name: 'KV cache', values: [30, 2] }, { name: 'Activations', values: [6, 3] }],
-    xLabel: 'GPU', yLabel: 'Memory (GiB)',
+    kind: 'chart',
+    id: 'mem',
+    title: 'Memory per GPU',
+    chartType: 'stackedBar',
+    categories: ['H100 80GB', 'A100 40GB'],
+    series: [
+      { name: 'Weights', values: [35, 35] },
+      { name: 'KV cache', values: [30, 2] },
+      { name: 'Activations', values: [6, 3] },
+    ],
+    xLabel: 'GPU',
+    yLabel: 'Memory (GiB)',
   },
   tornado: {
-    kind: 'chart', id: 'tco-sens', title: 'Sensitivity of 3-year TCO', chartType: 'tornado',
+    kind: 'chart',
+    id: 'tco-sens',
+    title: 'Sensitivity of 3-year TCO',
+    chartType: 'tornado',
     categories: ['GPU price', 'Utilisation', 'Electricity price'],
     series: [{ name: 'TCO', values: [0, 0, 0], low: [1020000, 1250000, 1130000], high: [1380000, 1050000, 1230000] }],
-    baseValue: 1180000, xLabel: 'TCO (USD)',
+    baseValue: 1180000,
+    xLabel: 'TCO (USD)',
   },
 };
 
@@ -101,8 +128,17 @@ describe('renderChartSvg', () => {
 
   it('keeps Chinese labels', () => {
     const zh: ChartBlock = {
-      kind: 'chart', id: 'zh', title: '每 GPU 内存占用', chartType: 'stackedBar', categories: ['昇腾 910B', 'H100'],
-      series: [{ name: '权重', values: [35, 35] }, { name: 'KV 缓存', values: [20, 30] }], xLabel: 'GPU', yLabel: '内存 (GiB)',
+      kind: 'chart',
+      id: 'zh',
+      title: '每 GPU 内存占用',
+      chartType: 'stackedBar',
+      categories: ['昇腾 910B', 'H100'],
+      series: [
+        { name: '权重', values: [35, 35] },
+        { name: 'KV 缓存', values: [20, 30] },
+      ],
+      xLabel: 'GPU',
+      yLabel: '内存 (GiB)',
     };
     const svg = renderChartSvg(zh, { ...size, locale: 'zh-CN' });
     for (const s of ['每 GPU 内存占用', '昇腾 910B', '权重', 'KV 缓存', '内存 (GiB)']) expect(svg).toContain(s);

@@ -6,19 +6,24 @@ import { buildExampleReport } from './pdf-helpers.ts';
 
 const withHighlights = (report: Report): Report => ({
   ...report,
-  analyses: report.analyses.map((a) => (a.id !== 'summary' ? a : {
-    ...a,
-    highlights: {
-      recommendation: '3 × NVIDIA H100 SXM5 80GB (buy)',
-      cost: { label: 'Owned TCO over 36 months', unit: 'USD', format: 'currency', low: 101842.4, base: 127829, high: 153817 },
-      reasons: ['Holds both workloads in memory at the lowest owned cost.'],
-      risks: ['Catalog prices are estimates; quotes may differ by ±25%.'],
-    },
-  })),
+  analyses: report.analyses.map((a) =>
+    a.id !== 'summary'
+      ? a
+      : {
+          ...a,
+          highlights: {
+            recommendation: '3 × NVIDIA H100 SXM5 80GB (buy)',
+            cost: { label: 'Owned TCO over 36 months', unit: 'USD', format: 'currency', low: 101842.4, base: 127829, high: 153817 },
+            reasons: ['Holds both workloads in memory at the lowest owned cost.'],
+            risks: ['Catalog prices are estimates; quotes may differ by ±25%.'],
+          },
+        },
+  ),
 });
 
 /** Text of the element(s) with this class, tags stripped. */
-const texts = (html: string, cls: string) => [...html.matchAll(new RegExp(`class="${cls}"[^>]*>([\\s\\S]*?)</`, 'g'))].map((m) => m[1]!.trim());
+const texts = (html: string, cls: string) =>
+  [...html.matchAll(new RegExp(`class="${cls}"[^>]*>([\\s\\S]*?)</`, 'g'))].map((m) => m[1]!.trim());
 
 describe('renderHtml', async () => {
   const en = await buildExampleReport('scenarios/support-assistant.yaml');
@@ -28,7 +33,13 @@ describe('renderHtml', async () => {
 
   it('lays the summary out as the executive summary, before the contents and the numbered sections', () => {
     const html = enHtml;
-    const order = ['class="cover"', 'class="analysis exec" id="summary"', 'class="toc" id="contents"', 'id="gpu-specs"', 'id="assumptions"'].map((s) => html.indexOf(s));
+    const order = [
+      'class="cover"',
+      'class="analysis exec" id="summary"',
+      'class="toc" id="contents"',
+      'id="gpu-specs"',
+      'id="assumptions"',
+    ].map((s) => html.indexOf(s));
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(html).toContain('<h1>Executive summary</h1>');
@@ -68,7 +79,8 @@ describe('renderHtml', async () => {
   it('is in Simplified Chinese for zh-CN: labels, headings, dates', () => {
     const html = renderHtml(zh);
     expect(html).toContain('<html lang="zh-CN">');
-    for (const s of ['<h1>执行摘要</h1>', '目录', '推荐方案', '生成时间', '2026年1月1日', '2026年11月25日', '显存需求']) expect(html).toContain(s);
+    for (const s of ['<h1>执行摘要</h1>', '目录', '推荐方案', '生成时间', '2026年1月1日', '2026年11月25日', '显存需求'])
+      expect(html).toContain(s);
     for (const s of ['Executive summary', 'Contents', 'January', 'Generated']) expect(html).not.toContain(s);
   });
 });

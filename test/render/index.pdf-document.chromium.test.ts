@@ -11,7 +11,11 @@ import { buildExampleReport, hasBrowser, hasPoppler, outlineTitles, pageBitmap, 
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** Lines of a page with the footer (last two lines: page number and scenario footer) left out. */
-const bodyLines = (page: string) => page.split('\n').map((l) => l.trim()).filter(Boolean);
+const bodyLines = (page: string) =>
+  page
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const isFooter = (line: string) => /\d+ \/ \d+$/.test(line);
 
 describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
@@ -67,11 +71,11 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
     }
   });
 
-  it('sets the drawn page numbers on the entries\' baselines, right-aligned, in the body font', () => {
+  it("sets the drawn page numbers on the entries' baselines, right-aligned, in the body font", () => {
     for (const doc of [en, zh]) {
       const tocPage = doc.pdf.pages().findIndex((p) => bodyLines(p)[0] === (doc === en ? 'Contents' : '目录')) + 1;
       // The footer ("3 / 21") sits in the bottom 18 mm.
-      const words = doc.pdf.words().filter((w) => w.page === tocPage && w.yMax < w.height - 18 * 72 / 25.4);
+      const words = doc.pdf.words().filter((w) => w.page === tocPage && w.yMax < w.height - (18 * 72) / 25.4);
       const right = Math.max(...words.map((w) => w.xMax));
       // The page column: numbers whose right edge is the row's right edge.
       const numbers = words.filter((w) => /^\d+$/.test(w.text) && w.xMax > right - 1);
@@ -94,7 +98,10 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
     for (const doc of [en, zh]) {
       const outline = (await outlineTitles(doc.bytes)).map(squash);
       for (const a of doc.report.analyses.filter((x) => x.id !== 'summary')) {
-        expect(outline.some((o) => o.endsWith(squash(a.title))), a.title).toBe(true);
+        expect(
+          outline.some((o) => o.endsWith(squash(a.title))),
+          a.title,
+        ).toBe(true);
       }
       expect(outline).toContain(doc === en ? 'Executivesummary' : '执行摘要');
     }
@@ -112,7 +119,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
   });
 
   it('keeps every word inside the page, clear of the edges', () => {
-    const margin = 8 * 72 / 25.4; // 8 mm; content has 14 mm side margins, the footer sits in the bottom 18 mm
+    const margin = (8 * 72) / 25.4; // 8 mm; content has 14 mm side margins, the footer sits in the bottom 18 mm
     for (const doc of [en, zh]) {
       const words = doc.pdf.words();
       expect(words.length).toBeGreaterThan(500);
@@ -144,17 +151,25 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
     for (const doc of [en, zh]) {
       const tables = doc.report.analyses.flatMap((a) => a.blocks.filter((b): b is TableBlock => b.kind === 'table'));
       const headers = new Set(tables.map((t) => squash(t.columns[0]!.label)));
-      const firstCells = new Set(tables.flatMap((t) => t.rows.map((r) => r[t.columns[0]!.key])).filter((v): v is string => typeof v === 'string' && v.length > 3).map(squash));
+      const firstCells = new Set(
+        tables
+          .flatMap((t) => t.rows.map((r) => r[t.columns[0]!.key]))
+          .filter((v): v is string => typeof v === 'string' && v.length > 3)
+          .map(squash),
+      );
       let continued = 0;
-      doc.pdf.pages().slice(1).forEach((page, i) => {
-        const first = squash(bodyLines(page)[0] ?? '');
-        const isHeader = [...headers].some((h) => first.startsWith(h));
-        if (isHeader) continued++;
-        // -layout separates columns by 2+ spaces; a wrapped first cell shows its first part only.
-        const lead = squash((bodyLines(page)[0] ?? '').split(/\s{2,}/)[0]!);
-        const cut = isHeader || lead.length < 3 ? undefined : [...firstCells].find((c) => c.startsWith(lead));
-        expect(cut, `page ${i + 2} starts with a table row without its header: ${first}`).toBeUndefined();
-      });
+      doc.pdf
+        .pages()
+        .slice(1)
+        .forEach((page, i) => {
+          const first = squash(bodyLines(page)[0] ?? '');
+          const isHeader = [...headers].some((h) => first.startsWith(h));
+          if (isHeader) continued++;
+          // -layout separates columns by 2+ spaces; a wrapped first cell shows its first part only.
+          const lead = squash((bodyLines(page)[0] ?? '').split(/\s{2,}/)[0]!);
+          const cut = isHeader || lead.length < 3 ? undefined : [...firstCells].find((c) => c.startsWith(lead));
+          expect(cut, `page ${i + 2} starts with a table row without its header: ${first}`).toBeUndefined();
+        });
       // The assumptions table runs over more than one page in both reports, so this checks something.
       expect(continued).toBeGreaterThan(0);
     }
@@ -162,7 +177,9 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
 
   it('never leaves a heading alone at the bottom of a page', () => {
     for (const doc of [en, zh]) {
-      const headings = new Set(doc.report.analyses.flatMap((a) => [a.title, ...a.blocks.flatMap((b) => ('title' in b && b.title ? [b.title] : []))]).map(squash));
+      const headings = new Set(
+        doc.report.analyses.flatMap((a) => [a.title, ...a.blocks.flatMap((b) => ('title' in b && b.title ? [b.title] : []))]).map(squash),
+      );
       doc.pdf.pages().forEach((page, i) => {
         const lines = bodyLines(page).filter((l) => !isFooter(l) && !l.includes('SHA-256'));
         const last = squash(lines.at(-1) ?? '');
@@ -183,7 +200,16 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
 
   it('is Chinese throughout in zh-CN, with every font embedded as TrueType', () => {
     const text = squash(zh.pdf.run('pdftotext'));
-    for (const heading of ['执行摘要', '目录', '推荐配置', '显存需求', '总拥有成本', '假设与来源', '2026年1月1日', '目录日期2026年11月25日']) {
+    for (const heading of [
+      '执行摘要',
+      '目录',
+      '推荐配置',
+      '显存需求',
+      '总拥有成本',
+      '假设与来源',
+      '2026年1月1日',
+      '目录日期2026年11月25日',
+    ]) {
       expect(text, heading).toContain(heading);
     }
     for (const english of ['Executive summary', 'Contents', 'Recommended configuration', 'Memory requirements', 'January']) {

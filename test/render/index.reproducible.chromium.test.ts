@@ -36,10 +36,13 @@ describe('reproducible outputs', () => {
       expect(same(reused.pdf, first.pdf)).toBe(true);
       // Chromium's tagged structure IDs are renumbered from 1, whatever the tab printed before.
       const doc = await PDFDocument.load(first.pdf);
-      const ids = doc.context.enumerateIndirectObjects().flatMap(([, o]) => {
-        const id = o instanceof PDFDict ? o.get(PDFName.of('ID')) : undefined;
-        return id instanceof PDFString ? [id.decodeText()] : [];
-      }).sort();
+      const ids = doc.context
+        .enumerateIndirectObjects()
+        .flatMap(([, o]) => {
+          const id = o instanceof PDFDict ? o.get(PDFName.of('ID')) : undefined;
+          return id instanceof PDFString ? [id.decodeText()] : [];
+        })
+        .sort();
       expect(ids.length).toBeGreaterThan(100);
       expect(ids[0]).toBe('node00000001');
       expect(ids.at(-1)).toBe(`node${String(ids.length).padStart(8, '0')}`);

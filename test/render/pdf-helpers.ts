@@ -74,7 +74,16 @@ export class PdfFile {
     for (const m of html.matchAll(pageRe)) {
       page++;
       for (const w of m[3]!.matchAll(/<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">([^<]*)<\/word>/g)) {
-        out.push({ page, width: Number(m[1]), height: Number(m[2]), xMin: Number(w[1]), yMin: Number(w[2]), xMax: Number(w[3]), yMax: Number(w[4]), text: w[5]! });
+        out.push({
+          page,
+          width: Number(m[1]),
+          height: Number(m[2]),
+          xMin: Number(w[1]),
+          yMin: Number(w[2]),
+          xMax: Number(w[3]),
+          yMax: Number(w[4]),
+          text: w[5]!,
+        });
       }
     }
     return out;
@@ -97,8 +106,14 @@ export async function outlineTitles(bytes: Uint8Array): Promise<string[]> {
 }
 
 /** A page as an 8-bit grey bitmap (pdftoppm -gray, PGM). */
-export function pageBitmap(pdf: PdfFile, page: number, dpi: number): { width: number; height: number; at: (x: number, y: number) => number } {
-  const bytes = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf.path], { maxBuffer: 64 << 20 });
+export function pageBitmap(
+  pdf: PdfFile,
+  page: number,
+  dpi: number,
+): { width: number; height: number; at: (x: number, y: number) => number } {
+  const bytes = execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), pdf.path], {
+    maxBuffer: 64 << 20,
+  });
   // P5\n<width> <height>\n255\n<pixels>
   const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 40).toString('latin1'));
   if (!header) throw new Error('pdftoppm did not write a PGM');

@@ -30,7 +30,10 @@ function headingAnchors(markdown: string): Set<string> {
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
     const m = fenced ? null : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     if (!m) continue;
-    const slug = m[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const slug = m[1]!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
     const n = seen.get(slug) ?? 0;
     seen.set(slug, n + 1);
     anchors.add(n === 0 ? slug : `${slug}-${n}`);
@@ -38,20 +41,28 @@ function headingAnchors(markdown: string): Set<string> {
   return anchors;
 }
 
-interface Ref { readonly from: string; readonly line: number; readonly text: string; readonly path: string; readonly anchor?: string }
+interface Ref {
+  readonly from: string;
+  readonly line: number;
+  readonly text: string;
+  readonly path: string;
+  readonly anchor?: string;
+}
 
 function referencesIn(file: string): Ref[] {
   const refs: Ref[] = [];
-  readFileSync(file, 'utf8').split('\n').forEach((text, i) => {
-    for (const m of text.matchAll(PATH_REF)) refs.push({ from: file, line: i + 1, text: m[0], path: m[1]!, anchor: m[2]?.slice(1) });
-    if (!file.endsWith('.md')) return;
-    for (const m of text.matchAll(MD_LINK)) {
-      const target = m[1]!;
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
-      const [path = '', anchor] = target.split('#');
-      refs.push({ from: file, line: i + 1, text: target, path: path === '' ? file : normalize(join(dirname(file), path)), anchor });
-    }
-  });
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      for (const m of text.matchAll(PATH_REF)) refs.push({ from: file, line: i + 1, text: m[0], path: m[1]!, anchor: m[2]?.slice(1) });
+      if (!file.endsWith('.md')) return;
+      for (const m of text.matchAll(MD_LINK)) {
+        const target = m[1]!;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // https:, mailto:
+        const [path = '', anchor] = target.split('#');
+        refs.push({ from: file, line: i + 1, text: target, path: path === '' ? file : normalize(join(dirname(file), path)), anchor });
+      }
+    });
   return refs;
 }
 
@@ -79,7 +90,11 @@ describe('references to repository files', () => {
     expect(problem({ from: 'x', line: 1, text: '', path: 'docs/methodology.md', anchor: 'economics' })).toBeNull();
     expect(problem({ from: 'x', line: 1, text: '', path: 'docs/methodology.md', anchor: 'no-such-section' })).toMatch(/no heading/);
     expect(problem({ from: 'x', line: 1, text: '', path: 'docs/no-such-file.md' })).toBe('no such file');
-    expect([...headingAnchors('# A b\n```\n# not a heading\n```\n## Cost per 1M tokens\n## A b')]).toEqual(['a-b', 'cost-per-1m-tokens', 'a-b-1']);
+    expect([...headingAnchors('# A b\n```\n# not a heading\n```\n## Cost per 1M tokens\n## A b')]).toEqual([
+      'a-b',
+      'cost-per-1m-tokens',
+      'a-b-1',
+    ]);
   });
 
   it('every referenced file exists and every anchor is a heading of its target', () => {

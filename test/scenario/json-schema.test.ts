@@ -14,7 +14,9 @@ describe('schema/scenario.schema.json', () => {
       const n = node as Record<string, unknown>;
       if (n.properties && typeof n.properties === 'object') {
         for (const [key, child] of Object.entries(n.properties as Record<string, Record<string, unknown>>)) {
-          const described = typeof child.description === 'string' || (Array.isArray(child.anyOf) && child.anyOf.every((c: { description?: string }) => c.description));
+          const described =
+            typeof child.description === 'string' ||
+            (Array.isArray(child.anyOf) && child.anyOf.every((c: { description?: string }) => c.description));
           if (!described) missing.push(`${path}.${key}`);
           walk(child, `${path}.${key}`);
         }

@@ -60,7 +60,10 @@ describe('parseScenario', () => {
   });
 
   it('refuses an alias bomb quickly', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`)].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(', ')}]`),
+    ].join('\n');
     const started = performance.now();
     expect(lines(bomb)[0]).toMatch(/^s\.yaml:1:1: refused: .*alias/);
     expect(performance.now() - started).toBeLessThan(2000);
@@ -69,7 +72,9 @@ describe('parseScenario', () => {
 
 describe('resolveScenario', () => {
   it('fills profile targets and converts catalog prices to the scenario currency', () => {
-    const text = valid.replace('outputTokens: 50 }', 'outputTokens: 50, profile: real-time-chat }') + 'economics: { currency: EUR, usdExchangeRate: 0.5 }\n';
+    const text =
+      valid.replace('outputTokens: 50 }', 'outputTokens: 50, profile: real-time-chat }') +
+      'economics: { currency: EUR, usdExchangeRate: 0.5 }\n';
     const r = parseScenario(text, 's.yaml');
     if (!r.ok) throw new Error('invalid');
     const s = resolveScenario(r.scenario);

@@ -10,10 +10,15 @@ describe('docs/scenario.md', () => {
     const walk = (node: unknown): void => {
       if (!node || typeof node !== 'object') return;
       const n = node as Record<string, unknown>;
-      if (n.properties) for (const [k, v] of Object.entries(n.properties as object)) { names.add(k); walk(v); }
+      if (n.properties)
+        for (const [k, v] of Object.entries(n.properties as object)) {
+          names.add(k);
+          walk(v);
+        }
       for (const key of ['items', 'anyOf', 'oneOf']) {
         const v = n[key];
-        if (Array.isArray(v)) v.forEach(walk); else if (v) walk(v);
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v) walk(v);
       }
     };
     walk(JSON.parse(renderScenarioJsonSchema()));

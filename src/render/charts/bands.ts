@@ -35,37 +35,39 @@ export function errorBarSeries(s: ChartSeries, index: number, count: number, nCa
       data.push([c, Math.min(lo, hi), Math.max(lo, hi)]);
     }
   }
-  return [{
-    type: 'custom',
-    name: `${s.name} (range)`,
-    data,
-    z: 5,
-    silent: true,
-    encode: { x: 0, y: [1, 2] },
-    renderItem: (_params: unknown, api: RenderApi) => {
-      const cat = api.value(0);
-      const lo = api.coord([cat, api.value(1)]);
-      const hi = api.coord([cat, api.value(2)]);
-      const sz = api.size([1, 0]);
-      const bandWidth = Array.isArray(sz) ? (sz[0] ?? 0) : sz;
-      const fit = (bandWidth * (1 - CATEGORY_GAP)) / (count + (count - 1) * BAR_GAP);
-      const bw = Math.min(fit, BAR_MAX_WIDTH);
-      const groupWidth = count * bw + (count - 1) * bw * BAR_GAP;
-      const cx = (lo[0] ?? 0) - groupWidth / 2 + index * bw * (1 + BAR_GAP) + bw / 2;
-      const yLo = lo[1] ?? 0;
-      const yHi = hi[1] ?? 0;
-      const cap = Math.max(3, Math.min(bw * 0.2, 7));
-      const style = { stroke: '#222222', lineWidth: 1 };
-      return {
-        type: 'group',
-        children: [
-          { type: 'line', shape: { x1: cx, y1: yLo, x2: cx, y2: yHi }, style },
-          { type: 'line', shape: { x1: cx - cap, y1: yLo, x2: cx + cap, y2: yLo }, style },
-          { type: 'line', shape: { x1: cx - cap, y1: yHi, x2: cx + cap, y2: yHi }, style },
-        ],
-      };
+  return [
+    {
+      type: 'custom',
+      name: `${s.name} (range)`,
+      data,
+      z: 5,
+      silent: true,
+      encode: { x: 0, y: [1, 2] },
+      renderItem: (_params: unknown, api: RenderApi) => {
+        const cat = api.value(0);
+        const lo = api.coord([cat, api.value(1)]);
+        const hi = api.coord([cat, api.value(2)]);
+        const sz = api.size([1, 0]);
+        const bandWidth = Array.isArray(sz) ? (sz[0] ?? 0) : sz;
+        const fit = (bandWidth * (1 - CATEGORY_GAP)) / (count + (count - 1) * BAR_GAP);
+        const bw = Math.min(fit, BAR_MAX_WIDTH);
+        const groupWidth = count * bw + (count - 1) * bw * BAR_GAP;
+        const cx = (lo[0] ?? 0) - groupWidth / 2 + index * bw * (1 + BAR_GAP) + bw / 2;
+        const yLo = lo[1] ?? 0;
+        const yHi = hi[1] ?? 0;
+        const cap = Math.max(3, Math.min(bw * 0.2, 7));
+        const style = { stroke: '#222222', lineWidth: 1 };
+        return {
+          type: 'group',
+          children: [
+            { type: 'line', shape: { x1: cx, y1: yLo, x2: cx, y2: yHi }, style },
+            { type: 'line', shape: { x1: cx - cap, y1: yLo, x2: cx + cap, y2: yLo }, style },
+            { type: 'line', shape: { x1: cx - cap, y1: yHi, x2: cx + cap, y2: yHi }, style },
+          ],
+        };
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -83,8 +85,14 @@ export function lineBandSeries(s: ChartSeries, index: number): Record<string, un
     return typeof lo === 'number' && typeof hi === 'number' ? hi - lo : null;
   });
   const common = {
-    type: 'line', stack, stackStrategy: 'all', symbol: 'none', silent: true, z: 1,
-    lineStyle: { width: 0, opacity: 0 }, emphasis: { disabled: true },
+    type: 'line',
+    stack,
+    stackStrategy: 'all',
+    symbol: 'none',
+    silent: true,
+    z: 1,
+    lineStyle: { width: 0, opacity: 0 },
+    emphasis: { disabled: true },
   };
   return [
     { ...common, name: `${s.name} (low)`, data: low },

@@ -11,11 +11,24 @@ import type { ChartBlock } from '../../report/model.ts';
 import { errorBarSeries, lineBandSeries } from './bands.ts';
 import { tornadoParts } from './tornado.ts';
 import {
-  COLORS, FONT_STACK, LINE_DASHES, LINE_PALETTE, LINE_SYMBOLS, PALETTE, SIZES, estimateTextWidth, numberFormatter, pick,
+  COLORS,
+  FONT_STACK,
+  LINE_DASHES,
+  LINE_PALETTE,
+  LINE_SYMBOLS,
+  PALETTE,
+  SIZES,
+  estimateTextWidth,
+  numberFormatter,
+  pick,
   type ChartLocale,
 } from './theme.ts';
 
-export interface ChartSize { width: number; height: number; locale: ChartLocale }
+export interface ChartSize {
+  width: number;
+  height: number;
+  locale: ChartLocale;
+}
 
 /**
  * Every report chart's size in CSS px (A4 content width at 96 px/in is ~680 px with our margins).
@@ -43,17 +56,20 @@ export function buildChartOption(block: ChartBlock, size: ChartSize): EChartsOpt
   }
   const horizontalCats = categoryAxis(block.categories, block.xLabel, block.chartType !== 'line', size);
   const xAxis = block.chartType === 'line' ? { ...horizontalCats, boundaryGap: false } : horizontalCats;
-  return frame(block, size, block.series.map((s) => s.name), {
-    xAxis,
-    yAxis: valueAxis(block.yLabel, fmt, true),
-    series: block.chartType === 'line' ? lineSeries(block) : barSeries(block),
-  });
+  return frame(
+    block,
+    size,
+    block.series.map((s) => s.name),
+    {
+      xAxis,
+      yAxis: valueAxis(block.yLabel, fmt, true),
+      series: block.chartType === 'line' ? lineSeries(block) : barSeries(block),
+    },
+  );
 }
 
 /** Title, legend, grid, fonts: the parts every chart type shares. */
-function frame(
-  block: ChartBlock, size: ChartSize, legend: string[], body: Record<string, unknown>,
-): EChartsOption {
+function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Record<string, unknown>): EChartsOption {
   const showLegend = legend.length > 1;
   const rows = showLegend ? legendRows(legend, size.width - 16) : 0;
   return {
@@ -82,8 +98,12 @@ function frame(
       : { show: false },
     // outerBoundsContain 'all' keeps axis labels *and* axis names inside the canvas.
     grid: {
-      left: 16, right: 24, top: 40 + rows * LEGEND_ROW, bottom: 10,
-      outerBoundsMode: 'same', outerBoundsContain: 'all',
+      left: 16,
+      right: 24,
+      top: 40 + rows * LEGEND_ROW,
+      bottom: 10,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
     },
     tooltip: { show: false },
     ...body,
@@ -142,7 +162,10 @@ function valueAxis(label: string | undefined, fmt: (v: number) => string, vertic
  * within the band instead of letting echarts silently drop labels.
  */
 function categoryAxis(
-  categories: readonly string[], label: string | undefined, showAll: boolean, size: ChartSize,
+  categories: readonly string[],
+  label: string | undefined,
+  showAll: boolean,
+  size: ChartSize,
   vertical = false,
 ): AxisOption {
   // echarts wraps by its own width estimate, which is narrower than DejaVu Sans: aim at 85%.
@@ -153,9 +176,7 @@ function categoryAxis(
     ...axisName(label, vertical),
     axisLine: { show: true, lineStyle: { color: COLORS.axisLine } },
     axisTick: { show: true, alignWithLabel: true, lineStyle: { color: COLORS.axisLine } },
-    axisLabel: showAll
-      ? { ...axisText(), interval: 0, width: band, overflow: 'break' }
-      : { ...axisText(), hideOverlap: true },
+    axisLabel: showAll ? { ...axisText(), interval: 0, width: band, overflow: 'break' } : { ...axisText(), hideOverlap: true },
   };
 }
 

@@ -55,18 +55,20 @@ function drawSvg(block: ChartBlock, opts: ChartRenderOptions): string {
 function normaliseSvg(svg: string, id: string): string {
   const prefix = `chart-${id.replace(/[^A-Za-z0-9_-]/g, '_')}-`;
   const ids = new Map<string, string>();
-  return svg
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style>\s*/g, '')
-    .replace(/ class="zr\d+-cls-\d+"/g, '')
-    .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
-    .replace(/ pointer-events="[^"]*"/g, '')
-    // Only in reference positions, so a chart title that happens to read "zr1-x" is left alone.
-    .replace(/(id="|url\(#|href="#)(zr\d+-[A-Za-z0-9-]+)/g, (_m, lead: string, ref: string) => {
-      let v = ids.get(ref);
-      if (v === undefined) {
-        v = `${prefix}${ids.size}`;
-        ids.set(ref, v);
-      }
-      return lead + v;
-    });
+  return (
+    svg
+      .replace(/<style\b[^>]*>[\s\S]*?<\/style>\s*/g, '')
+      .replace(/ class="zr\d+-cls-\d+"/g, '')
+      .replace(/ ecmeta_[a-z_]+="[^"]*"/g, '')
+      .replace(/ pointer-events="[^"]*"/g, '')
+      // Only in reference positions, so a chart title that happens to read "zr1-x" is left alone.
+      .replace(/(id="|url\(#|href="#)(zr\d+-[A-Za-z0-9-]+)/g, (_m, lead: string, ref: string) => {
+        let v = ids.get(ref);
+        if (v === undefined) {
+          v = `${prefix}${ids.size}`;
+          ids.set(ref, v);
+        }
+        return lead + v;
+      })
+  );
 }

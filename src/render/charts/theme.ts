@@ -12,8 +12,7 @@ export type ChartLocale = 'en' | 'zh-CN';
  * ideographs to radical code points in Chromium's PDF text layer). Single quotes because
  * echarts writes this into an SVG `style="..."` attribute.
  */
-export const FONT_STACK =
-  "'DejaVu Sans', 'Liberation Sans', Arial, 'WenQuanYi Micro Hei', 'Microsoft YaHei', sans-serif";
+export const FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, 'WenQuanYi Micro Hei', 'Microsoft YaHei', sans-serif";
 
 /** Dark, light, mid, very light, mid-dark, mid: neighbours differ in grey value as well as hue. */
 export const PALETTE = ['#1f3a5f', '#8fb3d6', '#b5651d', '#d4d4d4', '#4d6b3c', '#7a7a7a', '#c9a227', '#5b3a6b'];
@@ -26,7 +25,12 @@ export const LINE_PALETTE = ['#1f3a5f', '#5b8cc0', '#b5651d', '#6e6e6e', '#4d6b3
 
 /** Dash patterns for line series, cycled together with the palette. */
 export const LINE_DASHES: readonly ('solid' | 'dashed' | 'dotted' | number[])[] = [
-  'solid', 'dashed', 'dotted', [8, 3, 2, 3], [12, 4], [2, 2],
+  'solid',
+  'dashed',
+  'dotted',
+  [8, 3, 2, 3],
+  [12, 4],
+  [2, 2],
 ];
 export const LINE_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'emptyCircle', 'emptyRect'];
 
@@ -75,7 +79,5 @@ export function numberFormatter(locale: ChartLocale): (v: number) => string {
 
 /** Words the chart itself adds (tornado legends, base line). */
 export function chartWords(locale: ChartLocale): { low: string; high: string; base: string } {
-  return locale === 'zh-CN'
-    ? { low: '低值', high: '高值', base: '基准' }
-    : { low: 'Low', high: 'High', base: 'Base' };
+  return locale === 'zh-CN' ? { low: '低值', high: '高值', base: '基准' } : { low: 'Low', high: 'High', base: 'Base' };
 }

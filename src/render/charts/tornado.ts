@@ -35,9 +35,13 @@ export function tornadoParts(block: ChartBlock, locale: ChartLocale, fmt: (v: nu
   const base = block.baseValue ?? 0;
   const words = chartWords(locale);
   const first = block.series[0];
-  const sides = first?.low && first.high
-    ? [{ name: words.low, values: first.low }, { name: words.high, values: first.high }]
-    : block.series.slice(0, 2).map((s) => ({ name: s.name, values: s.values }));
+  const sides =
+    first?.low && first.high
+      ? [
+          { name: words.low, values: first.low },
+          { name: words.high, values: first.high },
+        ]
+      : block.series.slice(0, 2).map((s) => ({ name: s.name, values: s.values }));
 
   const bars = sides.map((side, i) => ({
     type: 'custom',
@@ -94,7 +98,9 @@ export function tornadoParts(block: ChartBlock, locale: ChartLocale, fmt: (v: nu
         children: [
           { type: 'line', shape: { x1: x, y1: y, x2: x, y2: y + height }, style: { stroke: COLORS.text, lineWidth: 1 } },
           {
-            type: 'text', x, y: y - 4,
+            type: 'text',
+            x,
+            y: y - 4,
             style: { ...textStyle, fill: COLORS.text, text: `${words.base}: ${fmt(base)}`, align: 'center', verticalAlign: 'bottom' },
           },
         ],

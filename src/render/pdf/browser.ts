@@ -34,9 +34,18 @@ const KNOWN_BROWSER_PATHS = [
  * https://peter.sh/experiments/chromium-command-line-switches/).
  */
 const ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--disable-extensions', '--disable-default-apps', '--mute-audio', '--font-render-hinting=none',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-default-apps',
+  '--mute-audio',
+  '--font-render-hinting=none',
 ];
 
 /**
@@ -97,15 +106,21 @@ export class BrowserPool {
   }
 
   /** How many browsers this pool has launched (a relaunch after a crash counts). */
-  get launches(): number { return this.#launches; }
+  get launches(): number {
+    return this.#launches;
+  }
   /**
    * How many times a browser of this pool was lost (crashed, killed) rather than closed. A
    * print that failed while this count moved failed because of the browser, not its page:
    * worth one more try on a relaunched browser.
    */
-  get losses(): number { return this.#losses; }
+  get losses(): number {
+    return this.#losses;
+  }
   /** The run's profile folder under the temp directory, once a browser was launched. */
-  get profileDir(): string | undefined { return this.#profiles.dir; }
+  get profileDir(): string | undefined {
+    return this.#profiles.dir;
+  }
 
   /** Process id of the running browser, if one is running (for memory sampling). */
   async pid(): Promise<number | undefined> {
@@ -136,7 +151,10 @@ export class BrowserPool {
     // Aborting kills the browser process: on a start that hangs, and on close.
     const abort = (this.#abort = new AbortController());
     let timedOut = false;
-    const timer = setTimeout(() => { timedOut = true; abort.abort(); }, this.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, this.timeoutMs);
     this.#launching = true;
     try {
       // Loaded on first launch: commands that print nothing never pay for puppeteer's start-up.
@@ -158,9 +176,12 @@ export class BrowserPool {
       return browser;
     } catch (error) {
       const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
-      this.#launchError = new UserError(timedOut
-        ? t('cli.browserStartTimeout', { path: quotePath(executablePath), seconds: Number((this.timeoutMs / 1000).toPrecision(3)) })
-        : t('cli.browserExited', { path: quotePath(executablePath), detail }), EXIT_CODES.outputsFailed);
+      this.#launchError = new UserError(
+        timedOut
+          ? t('cli.browserStartTimeout', { path: quotePath(executablePath), seconds: Number((this.timeoutMs / 1000).toPrecision(3)) })
+          : t('cli.browserExited', { path: quotePath(executablePath), detail }),
+        EXIT_CODES.outputsFailed,
+      );
       throw this.#launchError;
     } finally {
       clearTimeout(timer);

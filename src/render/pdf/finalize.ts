@@ -24,8 +24,21 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import {
-  PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, StandardFonts,
-  beginMarkedContent, endMarkedContent, rgb, type PDFFont, type PDFObject, type PDFPage,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  StandardFonts,
+  beginMarkedContent,
+  endMarkedContent,
+  rgb,
+  type PDFFont,
+  type PDFObject,
+  type PDFPage,
 } from 'pdf-lib';
 import { sansFontBytes } from '../fonts.ts';
 import { relativizeLinks } from './links.ts';
@@ -87,7 +100,12 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: C
   renumberNodeIds(doc);
   // Object streams: half the save time of a classic xref table and a smaller file (the tagged
   // structure is thousands of small dictionaries). `qpdf --qdf` expands them for inspection.
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return doc.save({
+    useObjectStreams: true,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
@@ -157,7 +175,10 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
       if (!(annot instanceof PDFDict) || annot.get(PDFName.of('Subtype')) !== PDFName.of('Link')) continue;
       const dest = annot.get(PDFName.of('Dest'));
       const id = dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
-      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN));
+      const rect = annot
+        .lookupMaybe(PDFName.of('Rect'), PDFArray)
+        ?.asArray()
+        .map((n) => (n instanceof PDFNumber ? n.asNumber() : Number.NaN));
       if (id === undefined || !wanted.has(id) || !pages.has(id) || rect?.length !== 4 || rect.some(Number.isNaN)) continue;
       entries.push({ page, rect, number: pages.get(id)! });
     }

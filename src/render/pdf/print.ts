@@ -83,7 +83,9 @@ export async function printPdf(browser: Browser, html: string, opts: PrintOption
   } catch (error) {
     // puppeteer's "Waiting failed: 60000ms exceeded" says neither what nor which setting.
     if (error instanceof Error && error.name === 'TimeoutError') {
-      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), { cause: error });
+      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), {
+        cause: error,
+      });
     }
     throw error;
   }
@@ -93,7 +95,9 @@ async function print(browser: Browser, html: string, opts: PrintOptions, timeout
   opts.signal?.throwIfAborted();
   const locked = await openPage(browser, timeoutMs);
   locked.onRequest = opts.onRequest;
-  const abort = () => { void locked.page.close().catch(() => undefined); };
+  const abort = () => {
+    void locked.page.close().catch(() => undefined);
+  };
   opts.signal?.addEventListener('abort', abort, { once: true });
   let ok = false;
   try {

@@ -49,7 +49,14 @@ function removeStaleProfiles(root = tmpdir(), now = Date.now()): string[] {
     const full = path.join(root, name);
     const stale = owned
       ? Number(owned[1]) !== process.pid && !isAlive(Number(owned[1]))
-      : LEGACY.test(name) && (() => { try { return now - statSync(full).mtimeMs > STALE_AFTER_MS; } catch { return false; } })();
+      : LEGACY.test(name) &&
+        (() => {
+          try {
+            return now - statSync(full).mtimeMs > STALE_AFTER_MS;
+          } catch {
+            return false;
+          }
+        })();
     if (stale) {
       rmQuietly(full);
       removed.push(name);
@@ -76,7 +83,9 @@ export class ProfileRoot {
   constructor(readonly root = tmpdir()) {}
 
   /** The run's folder, if one was made. */
-  get dir(): string | undefined { return this.#dir; }
+  get dir(): string | undefined {
+    return this.#dir;
+  }
 
   next(): string {
     if (!this.#dir) {

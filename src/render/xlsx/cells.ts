@@ -4,8 +4,15 @@ import type { CellValue, NumberFormat } from '../../report/model.ts';
 
 /** Excel number formats per report format (units are in the headers, not in the cells). */
 export const EXCEL_FORMATS = {
-  text: '@', integer: '#,##0', decimal1: '#,##0.0', decimal2: '#,##0.00', decimal3: '#,##0.000',
-  percent: '0.0%', currency: '#,##0', currency2: '#,##0.00', boolean: 'General',
+  text: '@',
+  integer: '#,##0',
+  decimal1: '#,##0.0',
+  decimal2: '#,##0.00',
+  decimal3: '#,##0.000',
+  percent: '0.0%',
+  currency: '#,##0',
+  currency2: '#,##0.00',
+  boolean: 'General',
 } as const satisfies Record<NumberFormat, string>;
 
 /**
@@ -38,8 +45,12 @@ export const isLink = (s: string): boolean => s.length <= 2000 && /^https?:\/\/[
  * not a cell reference in A1 (`AB12`) or R1C1 style (`R`, `C`, `R2C3`).
  */
 export function isValidName(name: string): boolean {
-  return name.length <= 255 && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)
-    && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^[RrCc]([0-9]*|[Rr]?[0-9]+[Cc][0-9]*)$/.test(name);
+  return (
+    name.length <= 255 &&
+    /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) &&
+    !/^[A-Za-z]{1,3}[0-9]+$/.test(name) &&
+    !/^[RrCc]([0-9]*|[Rr]?[0-9]+[Cc][0-9]*)$/.test(name)
+  );
 }
 
 /** A sheet-qualified absolute reference for a defined name: 'Sheet name'!$B$3 (quotes doubled). */
@@ -54,7 +65,11 @@ export function columnLetter(col: number): string {
 
 /** Excel forbids []:*?/\ in sheet names and caps them at 31 characters; names must be unique. */
 export function sheetName(title: string, used: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const clean =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   let name = clean.slice(0, 31);
   for (let n = 2; used.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 1)} ${n}`;
   used.add(name.toLowerCase());
@@ -76,19 +91,31 @@ export function displayText(v: CellValue, format: NumberFormat): string {
   if (typeof plain !== 'number') return String(plain);
   const fixed = (digits: number, x = plain) => fixedFormat(digits).format(x);
   switch (format) {
-    case 'percent': return `${fixed(1, plain * 100)}%`;
-    case 'integer': case 'currency': return fixed(0);
-    case 'decimal1': return fixed(1);
-    case 'decimal2': case 'currency2': return fixed(2);
-    case 'decimal3': return fixed(3);
-    default: return String(plain);
+    case 'percent':
+      return `${fixed(1, plain * 100)}%`;
+    case 'integer':
+    case 'currency':
+      return fixed(0);
+    case 'decimal1':
+      return fixed(1);
+    case 'decimal2':
+    case 'currency2':
+      return fixed(2);
+    case 'decimal3':
+      return fixed(3);
+    default:
+      return String(plain);
   }
 }
 
 /** Display width in character cells: CJK and full-width forms count double. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) || ch.codePointAt(0)! > 0x1ffff ? 2 : 1;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ||
+      ch.codePointAt(0)! > 0x1ffff
+        ? 2
+        : 1;
   return width;
 }
-

@@ -10,7 +10,15 @@ import { CHART_SIZE } from '../charts/index.ts';
 import { headerLabel } from '../format.ts';
 import { isSafeLink } from '../links.ts';
 import {
-  EXCEL_FORMATS, absoluteRef, columnLetter, displayText, displayWidth, formulaValue, isLink, isValidName, toExcelValue,
+  EXCEL_FORMATS,
+  absoluteRef,
+  columnLetter,
+  displayText,
+  displayWidth,
+  formulaValue,
+  isLink,
+  isValidName,
+  toExcelValue,
 } from './cells.ts';
 
 const NAVY = 'FF1F3A5F';
@@ -20,8 +28,13 @@ const LINK_FONT = { color: { argb: 'FF1155CC' }, underline: true } as const;
 const PASS = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFC6EFCE' } }, font: { color: { argb: 'FF006100' } } } as const;
 const FAIL = { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFFC7CE' } }, font: { color: { argb: 'FF9C0006' } } } as const;
 /** A status given as text (rowCells.tones): Excel's "Good", "Neutral" and "Bad" styles, fixed. */
-const tone = (fill: string, font: string) => ({ fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }, font: { color: { argb: font } } } as const);
-const TONES = { ok: tone('FFC6EFCE', 'FF006100'), warning: tone('FFFFEB9C', 'FF9C5700'), bad: tone('FFFFC7CE', 'FF9C0006') } as const satisfies Record<CellTone, unknown>;
+const tone = (fill: string, font: string) =>
+  ({ fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } }, font: { color: { argb: font } } }) as const;
+const TONES = {
+  ok: tone('FFC6EFCE', 'FF006100'),
+  warning: tone('FFFFEB9C', 'FF9C5700'),
+  bad: tone('FFFFC7CE', 'FF9C0006'),
+} as const satisfies Record<CellTone, unknown>;
 /** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
 const MAX_WIDTH = 60;
 /** A header taller than the frozen pane should hold no more than this many rows above it. */
@@ -43,12 +56,17 @@ export class SheetLayout {
   #charts = 0;
   #maxCol = 1;
 
-  constructor(private readonly ws: ExcelJS.Worksheet, private readonly ctx: SheetContext) {}
+  constructor(
+    private readonly ws: ExcelJS.Worksheet,
+    private readonly ctx: SheetContext,
+  ) {}
 
   add(block: Block): void {
     switch (block.kind) {
-      case 'table': return this.#table(block);
-      case 'keyValue': return this.#keyValue(block);
+      case 'table':
+        return this.#table(block);
+      case 'keyValue':
+        return this.#keyValue(block);
       case 'note': {
         if (this.#row > 1) this.#row++;
         const cell = this.ws.getCell(this.#row++, 1);
@@ -179,6 +197,8 @@ export class SheetLayout {
   }
 
   finish(): void {
-    this.#widths.forEach((w, i) => { this.ws.getColumn(i + 1).width = w; });
+    this.#widths.forEach((w, i) => {
+      this.ws.getColumn(i + 1).width = w;
+    });
   }
 }

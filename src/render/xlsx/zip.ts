@@ -14,7 +14,14 @@ export function pinZipEntries(bytes: Uint8Array, date: Date): Uint8Array {
   const stamp = new Date(Math.max(DOS_EPOCH, date.getTime()));
   // Zip times have no zone and fflate writes the local fields of the Date it is given: a Date
   // whose local fields are the UTC time makes the entries read as UTC on every machine.
-  const mtime = new Date(stamp.getUTCFullYear(), stamp.getUTCMonth(), stamp.getUTCDate(), stamp.getUTCHours(), stamp.getUTCMinutes(), stamp.getUTCSeconds());
+  const mtime = new Date(
+    stamp.getUTCFullYear(),
+    stamp.getUTCMonth(),
+    stamp.getUTCDate(),
+    stamp.getUTCHours(),
+    stamp.getUTCMinutes(),
+    stamp.getUTCSeconds(),
+  );
   const source = unzipSync(bytes);
   // [Content_Types].xml first (the convention readers expect), then by name.
   const names = Object.keys(source).filter((n) => !n.endsWith('/'));

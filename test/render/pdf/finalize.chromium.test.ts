@@ -93,8 +93,15 @@ describe.skipIf(!existsSync(CHROME))('finalizePdf on a Chromium PDF', () => {
     const browser = await puppeteer.launch({
       executablePath: CHROME,
       headless: 'shell',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();

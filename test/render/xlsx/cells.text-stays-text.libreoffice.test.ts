@@ -29,16 +29,23 @@ beforeAll(async () => {
   await wb.xlsx.readFile(path.join(out, 'formula-like-text.xlsx'));
   const csv = path.join(dir, 'csv');
   await convertWithLibreOffice([path.join(out, 'formula-like-text.xlsx')], CSV_ALL_SHEETS, csv, dir);
-  csvCells = fs.readdirSync(csv).filter((f) => f.endsWith('.csv')).flatMap((f) => readCsv(path.join(csv, f)).flat());
+  csvCells = fs
+    .readdirSync(csv)
+    .filter((f) => f.endsWith('.csv'))
+    .flatMap((f) => readCsv(path.join(csv, f)).flat());
 }, 180_000);
 afterAll(removeTempDirs);
 
 /** Every string cell of the workbook, with where it is. */
 function stringCells(book: ExcelJS.Workbook): { where: string; text: string }[] {
   const found: { where: string; text: string }[] = [];
-  book.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    if (typeof cell.value === 'string') found.push({ where: `${ws.name}!${cell.address}`, text: cell.value });
-  })));
+  book.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') found.push({ where: `${ws.name}!${cell.address}`, text: cell.value });
+      }),
+    ),
+  );
   return found;
 }
 
@@ -52,17 +59,24 @@ describe('scenario text that looks like a formula', () => {
     // The workbook's only formulas are the ones the analyses wrote (the money of the summary,
     // tco and recommendation sheets), none from scenario text.
     const live = new Set(['summary', 'tco', 'recommendation'].map((id) => report.analyses.find((a) => a.id === id)!.title.slice(0, 31)));
-    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) {
-        expect(live.has(ws.name), `formula at ${ws.name}!${cell.address}`).toBe(true);
-        expect(cell.formula).not.toMatch(/SUM|HYPERLINK|cmd/);
-      }
-    })));
+    wb.eachSheet((ws) =>
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.type === ExcelJS.ValueType.Formula) {
+            expect(live.has(ws.name), `formula at ${ws.name}!${cell.address}`).toBe(true);
+            expect(cell.formula).not.toMatch(/SUM|HYPERLINK|cmd/);
+          }
+        }),
+      ),
+    );
   });
 
   it('LibreOffice shows the literal text, not a computed value', () => {
     for (const name of NAMES) {
-      expect(csvCells.some((c) => c.startsWith(name)), `${name} in LibreOffice's CSV`).toBe(true);
+      expect(
+        csvCells.some((c) => c.startsWith(name)),
+        `${name} in LibreOffice's CSV`,
+      ).toBe(true);
     }
     // Had "=1+2 (…)" or "+3+4 (…)" been evaluated, a cell would read 3 or 7 (or an error).
     expect(csvCells.filter((c) => /^(#NAME\?|Err:\d+|#VALUE!)$/.test(c))).toEqual([]);

@@ -20,7 +20,10 @@ import { optionFormulas, workbookTco, writtenDrivers } from '../../../src/econom
 
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const SCENARIOS = [
-  ...fs.readdirSync(path.join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).map((f) => path.join(ROOT, 'scenarios', f)),
+  ...fs
+    .readdirSync(path.join(ROOT, 'scenarios'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => path.join(ROOT, 'scenarios', f)),
   path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml'),
 ];
 
@@ -48,9 +51,12 @@ describe('expression text', () => {
   it('candidate keys are valid, distinct workbook names even for a GPU listed twice', () => {
     const keys = candidateKeys([{ gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'h100-sxm5-80gb' } }, { gpu: { id: 'l40s' } }] as never);
     expect(keys).toEqual(['h100_sxm5_80gb', 'h100_sxm5_80gb_2', 'l40s']);
-    for (const k of keys) for (const name of (Object.values(candidateNames(k)) as (string | Record<string, string>)[]).flatMap((v) => (typeof v === 'string' ? [v] : Object.values(v)))) {
-      expect(isValidName(name), name).toBe(true);
-    }
+    for (const k of keys)
+      for (const name of (Object.values(candidateNames(k)) as (string | Record<string, string>)[]).flatMap((v) =>
+        typeof v === 'string' ? [v] : Object.values(v),
+      )) {
+        expect(isValidName(name), name).toBe(true);
+      }
   });
 });
 
@@ -59,8 +65,12 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const results = calculateResults(scenario);
   const keys = candidateKeys(scenario.candidates);
   const entries = results.candidates.map((c) => ({
-    names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!), gpus: c.fleetGpus, tco: c.tco,
-    tdpWatts: c.candidate.gpu.tdpWatts, purchasePrice: c.candidate.purchasePrice, rentalPerGpuHour: c.candidate.rentalPerGpuHour,
+    names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!),
+    gpus: c.fleetGpus,
+    tco: c.tco,
+    tdpWatts: c.candidate.gpu.tdpWatts,
+    purchasePrice: c.candidate.purchasePrice,
+    rentalPerGpuHour: c.candidate.rentalPerGpuHour,
   }));
   // An empty input cell reads as 0, as in a spreadsheet; an unknown name throws.
   const env = inputEnv(inputValues(scenario.economics, entries));
@@ -98,7 +108,13 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   });
 
   it('the tco table has a formula for every number it shows, over names only', () => {
-    const report = buildReport(scenario, results, { file, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+    const report = buildReport(scenario, results, {
+      file,
+      sha256: '0'.repeat(64),
+      generatedAt: new Date(0),
+      toolVersion: 'test',
+      locale: 'en',
+    });
     const table = report.analyses.find((a) => a.id === 'tco')!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     const inputs = report.analyses.find((a) => a.id === 'inputs')!.blocks.filter((b): b is TableBlock => b.kind === 'table');
     const defined = new Set([
@@ -111,7 +127,11 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
         const formula = table.rowCells?.[i]?.formulas?.[col.key];
         if (typeof v === 'number') expect(formula, `${String(row.gpu)} ${col.key}`).toBeTypeOf('string');
         if (formula === undefined) continue;
-        const identifiers = formula.replace(/"[^"]*"/g, '').replace(/\b(IF|MIN|CEILING)\(/g, '(').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+        const identifiers =
+          formula
+            .replace(/"[^"]*"/g, '')
+            .replace(/\b(IF|MIN|CEILING)\(/g, '(')
+            .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
         expect(identifiers.length, formula).toBeGreaterThan(0);
         for (const id of identifiers) {
           expect(defined.has(id), `${col.key}: ${id} is a defined name`).toBe(true);
@@ -120,10 +140,17 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
     });
   });
 
-  it('every option\'s formulas over the workbook names evaluate to the option\'s money and budget flag', () => {
+  it("every option's formulas over the workbook names evaluate to the option's money and budget flag", () => {
     for (const o of results.options) {
       const names = candidateNames(keys[scenario.candidates.indexOf(o.candidate.candidate)]!);
-      const f = optionFormulas(o.acquisition, names, o.gpus, writtenDrivers(o.drivers), workbookTco(names), scenario.economics.budget !== undefined);
+      const f = optionFormulas(
+        o.acquisition,
+        names,
+        o.gpus,
+        writtenDrivers(o.drivers),
+        workbookTco(names),
+        scenario.economics.budget !== undefined,
+      );
       for (const level of LEVELS) {
         expect(close(f.total[level].evaluate(env), o.total[level]), `${names.gpus} ${o.acquisition} total ${level}`).toBe(true);
         expect(close(f.budgetBasis[level].evaluate(env), o.budgetBasis[level])).toBe(true);
@@ -137,7 +164,13 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   });
 
   it('the recommendation and summary sheets have a formula for every money figure and budget flag, over defined names', () => {
-    const report = buildReport(scenario, results, { file, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale: 'en' });
+    const report = buildReport(scenario, results, {
+      file,
+      sha256: '0'.repeat(64),
+      generatedAt: new Date(0),
+      toolVersion: 'test',
+      locale: 'en',
+    });
     const defined = definedNames(report);
     const table = report.analyses.find((a) => a.id === 'recommendation')!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
     const money = ['totalLow', 'total', 'totalHigh', 'budgetBasis', 'cpm', 'run', 'budget'];
@@ -145,7 +178,8 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
       for (const key of money) {
         const v = row[key];
         const formula = table.rowCells?.[i]?.formulas?.[key];
-        if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean') expect(formula, `${String(row.configuration)} ${key}`).toBeTypeOf('string');
+        if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean')
+          expect(formula, `${String(row.configuration)} ${key}`).toBeTypeOf('string');
         if (formula !== undefined) expectDefined(formula, defined);
       }
     });
@@ -161,12 +195,20 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
 
 /** The workbook's defined names: the Inputs sheet's and the TCO sheet's named cells. */
 function definedNames(report: Report): Set<string> {
-  return new Set(report.analyses.filter((a) => a.id === 'inputs' || a.id === 'tco')
-    .flatMap((a) => a.blocks.filter((b): b is TableBlock => b.kind === 'table'))
-    .flatMap((t) => (t.rowCells ?? []).flatMap((c) => Object.values(c?.names ?? {}))));
+  return new Set(
+    report.analyses
+      .filter((a) => a.id === 'inputs' || a.id === 'tco')
+      .flatMap((a) => a.blocks.filter((b): b is TableBlock => b.kind === 'table'))
+      .flatMap((t) => (t.rowCells ?? []).flatMap((c) => Object.values(c?.names ?? {}))),
+  );
 }
 
 function expectDefined(formula: string, defined: ReadonlySet<string>): void {
-  const identifiers = formula.replace(/"[^"]*"/g, '').replace(/\b(IF|MIN|CEILING)\(/g, '(').replace(/[0-9.]+E[-+]?[0-9]+/g, '').match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+  const identifiers =
+    formula
+      .replace(/"[^"]*"/g, '')
+      .replace(/\b(IF|MIN|CEILING)\(/g, '(')
+      .replace(/[0-9.]+E[-+]?[0-9]+/g, '')
+      .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
   for (const id of identifiers) expect(defined.has(id), `${formula}: ${id} is a defined name`).toBe(true);
 }

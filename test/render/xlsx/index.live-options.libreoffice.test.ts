@@ -31,7 +31,13 @@ function calculate(yaml: string): { results: Results; report: Report } {
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
   const scenario = resolveScenario(parsed.scenario);
   const results = calculateResults(scenario);
-  const report = buildReport(scenario, results, { file: FIXTURE, sha256: 'a'.repeat(64), generatedAt: new Date('2024-05-01T12:00:00Z'), toolVersion: '0.0.0-test', locale: 'en' });
+  const report = buildReport(scenario, results, {
+    file: FIXTURE,
+    sha256: 'a'.repeat(64),
+    generatedAt: new Date('2024-05-01T12:00:00Z'),
+    toolVersion: '0.0.0-test',
+    locale: 'en',
+  });
   return { results, report };
 }
 
@@ -58,17 +64,28 @@ beforeAll(async () => {
     const [range] = wb.definedNames.getRanges(name).ranges;
     expect(range, `defined name ${name}`).toBeTruthy();
     const bang = range!.lastIndexOf('!');
-    wb.getWorksheet(range!.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"))!.getCell(range!.slice(bang + 1).replace(/\$/g, '')).value = value;
+    wb
+      .getWorksheet(range!.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"))!
+      .getCell(range!.slice(bang + 1).replace(/\$/g, '')).value = value;
   };
   set('electricityPricePerKwh', ELECTRICITY);
   for (const name of ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb']) set(name, H100_PRICE);
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    const v = cell.value;
-    if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+      }),
+    ),
+  );
   fs.mkdirSync(path.join(dir, 'edit'));
   await wb.xlsx.writeFile(path.join(dir, 'edit', 'live-edited.xlsx'));
-  await convertWithLibreOffice([path.join(dir, 'live.xlsx'), path.join(dir, 'edit', 'live-edited.xlsx')], 'xlsx', path.join(dir, 'lo'), dir);
+  await convertWithLibreOffice(
+    [path.join(dir, 'live.xlsx'), path.join(dir, 'edit', 'live-edited.xlsx')],
+    'xlsx',
+    path.join(dir, 'lo'),
+    dir,
+  );
   recalculated = new ExcelJS.Workbook();
   await recalculated.xlsx.readFile(path.join(dir, 'lo', 'live.xlsx'));
   edited = new ExcelJS.Workbook();
@@ -85,7 +102,8 @@ function shown(cell: ExcelJS.Cell): number | boolean | string | null {
   return r === undefined || r === '' ? null : (r as number | boolean | string | null);
 }
 
-const sheetOf = (wb: ExcelJS.Workbook, id: string) => wb.getWorksheet(original.report.analyses.find((a) => a.id === id)!.title.slice(0, 31))!;
+const sheetOf = (wb: ExcelJS.Workbook, id: string) =>
+  wb.getWorksheet(original.report.analyses.find((a) => a.id === id)!.title.slice(0, 31))!;
 const table = (id: string) => original.report.analyses.find((a) => a.id === id)!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
 const same = (a: Option) => (b: Option) => b.acquisition === a.acquisition && b.candidate.candidate.gpu.id === a.candidate.candidate.gpu.id;
 
@@ -133,7 +151,10 @@ function checkSummary(wb: ExcelJS.Workbook, results: Results, label: string): nu
     ['Buying beats renting after', want.candidate.tco!.levels!.base.breakEvenMonth!],
     ['Budget', 150_000],
   ]);
-  const items = original.report.analyses.find((a) => a.id === 'summary')!.blocks.filter((b): b is KeyValueBlock => b.kind === 'keyValue').flatMap((b) => b.items);
+  const items = original.report.analyses
+    .find((a) => a.id === 'summary')!
+    .blocks.filter((b): b is KeyValueBlock => b.kind === 'keyValue')
+    .flatMap((b) => b.items);
   let checked = 0;
   ws.eachRow((row) => {
     const item = items.find((it) => headerLabel(it.label, it.unit) === row.getCell(1).value);
@@ -158,7 +179,7 @@ function checkTco(wb: ExcelJS.Workbook, results: Results, label: string): void {
 }
 
 describe('live Summary and Recommendation (LibreOffice recalculates on load)', () => {
-  it('recalculated as generated, every sheet gives the calculation\'s numbers back', () => {
+  it("recalculated as generated, every sheet gives the calculation's numbers back", () => {
     checkTco(recalculated, original.results, 'as generated');
     expect(checkRecommendation(recalculated, original.results, 'as generated').budget).toContain(true);
     expect(checkSummary(recalculated, original.results, 'as generated')).toBe(7);

@@ -53,10 +53,14 @@ beforeAll(async () => {
   };
   set('electricityPricePerKwh', ELECTRICITY);
   for (const name of ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb']) set(name, H100_PRICE);
-  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-    const v = cell.value;
-    if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-  })));
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+      }),
+    ),
+  );
   const editedFile = path.join(dir, 'edit', 'live-edited.xlsx');
   fs.mkdirSync(path.dirname(editedFile));
   await wb.xlsx.writeFile(editedFile);
@@ -121,21 +125,40 @@ describe('live workbook (LibreOffice recalculates on load)', () => {
     const { title, table } = tcoTable(original);
     const ws = cached.getWorksheet(title)!;
     let formulas = 0;
-    table.rows.forEach((row, r) => table.columns.forEach((col, c) => {
-      if (typeof row[col.key] !== 'number') return;
-      const v = ws.getCell(r + 2, c + 1).value as ExcelJS.CellFormulaValue;
-      expect(v.formula, `${col.key}`).toBe(table.rowCells![r]!.formulas![col.key]);
-      expect(v.result).toBe(row[col.key]);
-      formulas++;
-    }));
+    table.rows.forEach((row, r) =>
+      table.columns.forEach((col, c) => {
+        if (typeof row[col.key] !== 'number') return;
+        const v = ws.getCell(r + 2, c + 1).value as ExcelJS.CellFormulaValue;
+        expect(v.formula, `${col.key}`).toBe(table.rowCells![r]!.formulas![col.key]);
+        expect(v.result).toBe(row[col.key]);
+        formulas++;
+      }),
+    );
     expect(formulas).toBeGreaterThanOrEqual(40);
   });
 
   it('the Inputs sheet names every economic input and each candidate price, rent, TDP and GPU count', () => {
     const names = new Set(cached.definedNames.model.map((n) => n.name));
-    for (const n of ['electricityPricePerKwh', 'pue', 'utilization', 'horizonMonths', 'serverOverheadMultiplier', 'networkingShare',
-      'depreciationYears', 'residualValueShare', 'hostingPerKwMonth', 'maintenanceSharePerYear', 'reservedDiscount', 'hoursPerMonth',
-      'price_h100_sxm5_80gb', 'rent_h100_sxm5_80gb', 'tdp_l40s', 'gpus_l40s', 'priceLow_amd_mi300x', 'rentHigh_a100_sxm4_80gb']) {
+    for (const n of [
+      'electricityPricePerKwh',
+      'pue',
+      'utilization',
+      'horizonMonths',
+      'serverOverheadMultiplier',
+      'networkingShare',
+      'depreciationYears',
+      'residualValueShare',
+      'hostingPerKwMonth',
+      'maintenanceSharePerYear',
+      'reservedDiscount',
+      'hoursPerMonth',
+      'price_h100_sxm5_80gb',
+      'rent_h100_sxm5_80gb',
+      'tdp_l40s',
+      'gpus_l40s',
+      'priceLow_amd_mi300x',
+      'rentHigh_a100_sxm4_80gb',
+    ]) {
       expect(names.has(n), n).toBe(true);
     }
     const [sheet, address] = splitRef(cached.definedNames.getRanges('pue').ranges[0]!);

@@ -62,10 +62,13 @@ describe('workbook polish', () => {
 
   it('colours pass/fail columns with conditional formatting, green for TRUE and red for FALSE', () => {
     const memory = en.analyses.find((a) => a.id === 'memory')!;
-    const statusColumns = memory.blocks.filter((b): b is TableBlock => b.kind === 'table').flatMap((t) => t.columns.filter((c) => c.status));
+    const statusColumns = memory.blocks
+      .filter((b): b is TableBlock => b.kind === 'table')
+      .flatMap((t) => t.columns.filter((c) => c.status));
     expect(statusColumns.length).toBeGreaterThan(0);
     // exceljs reads conditional formats back into this (untyped) property.
-    const rules = (sheetOf(wbEn, en, 'memory') as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
+    const rules = (sheetOf(wbEn, en, 'memory') as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
     expect(rules.length).toBe(statusColumns.length);
     for (const cf of rules) {
       const [pass, fail] = cf.rules as ExcelJS.CellIsRuleType[];

@@ -30,10 +30,21 @@ export async function convertWithLibreOffice(files: readonly string[], target: s
   fs.mkdirSync(path.join(profile, 'user'), { recursive: true });
   fs.writeFileSync(path.join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
   fs.mkdirSync(outDir, { recursive: true });
-  await run('soffice', [
-    `-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--nolockcheck',
-    '--convert-to', target, '--outdir', outDir, ...files,
-  ], { timeout: 120_000, env: { ...process.env, HOME: scratch } });
+  await run(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--norestore',
+      '--nolockcheck',
+      '--convert-to',
+      target,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    { timeout: 120_000, env: { ...process.env, HOME: scratch } },
+  );
 }
 
 /** A CSV file as rows of cells (RFC 4180 quoting, as LibreOffice writes it). */
@@ -46,10 +57,25 @@ export function readCsv(file: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') quoted = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; } else if (ch !== '\r') cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else if (ch !== '\r') cell += ch;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }

@@ -12,7 +12,13 @@ export function reportFor(file: string, locale: Locale = 'en', generatedAt = new
   const parsed = parseScenario(fs.readFileSync(file, 'utf8'), file);
   if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.diagnostics)}`);
   const scenario = resolveScenario(parsed.scenario);
-  return buildReport(scenario, calculateResults(scenario), { file, sha256: 'a'.repeat(64), generatedAt, toolVersion: '0.0.0-test', locale });
+  return buildReport(scenario, calculateResults(scenario), {
+    file,
+    sha256: 'a'.repeat(64),
+    generatedAt,
+    toolVersion: '0.0.0-test',
+    locale,
+  });
 }
 
 export async function readWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
