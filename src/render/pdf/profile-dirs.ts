@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isAlive } from '../../output/process.ts';
 
 const PROFILE_PREFIX = 'gpu-report-chromium-';
 /** `gpu-report-chromium-<pid>-<random>`: the owner's process id is in the name. */
@@ -25,15 +26,6 @@ const rmQuietly = (dir: string): void => {
     // A leftover folder in the temp directory is not worth failing the run for; the next run retries.
   }
 };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the profile folders of runs whose process is gone (or, for old-style names, over a day old). Returns their names. */
 function removeStaleProfiles(root = tmpdir(), now = Date.now()): string[] {

@@ -19,7 +19,7 @@ import { headerLabel } from '../../../src/render/format.ts';
 import type { Option } from '../../../src/plan/options.ts';
 import type { KeyValueBlock, Report, TableBlock } from '../../../src/report/model.ts';
 import { makeTempDir, removeTempDirs } from '../../temp-dirs.ts';
-import { convertWithLibreOffice } from './libreoffice.ts';
+import { convertWithLibreOffice, editInputs } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
 const ELECTRICITY = 0.3;
@@ -60,24 +60,12 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'live.xlsx'), bytes);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const set = (name: string, value: number) => {
-    const [range] = wb.definedNames.getRanges(name).ranges;
-    expect(range, `defined name ${name}`).toBeTruthy();
-    const bang = range!.lastIndexOf('!');
-    wb
-      .getWorksheet(range!.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"))!
-      .getCell(range!.slice(bang + 1).replace(/\$/g, '')).value = value;
-  };
-  set('electricityPricePerKwh', ELECTRICITY);
-  for (const name of ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb']) set(name, H100_PRICE);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value;
-        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-      }),
+  editInputs(wb, {
+    electricityPricePerKwh: ELECTRICITY,
+    ...Object.fromEntries(
+      ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb'].map((name) => [name, H100_PRICE]),
     ),
-  );
+  });
   fs.mkdirSync(path.join(dir, 'edit'));
   await wb.xlsx.writeFile(path.join(dir, 'edit', 'live-edited.xlsx'));
   await convertWithLibreOffice(

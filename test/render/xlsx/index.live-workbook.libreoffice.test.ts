@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, TableBlock } from '../../../src/report/model.ts';
 import { EXIT, describeRun, makeTempDir, removeTempDirs, runCli } from '../../e2e/helpers.ts';
-import { convertWithLibreOffice } from './libreoffice.ts';
+import { convertWithLibreOffice, editInputs, splitRef } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml');
 const H100_PRICE = 30_000;
@@ -45,22 +45,12 @@ beforeAll(async () => {
   await cached.xlsx.readFile(path.join(out, 'live.xlsx'));
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(out, 'live.xlsx'));
-  const set = (name: string, value: number) => {
-    const [range] = wb.definedNames.getRanges(name).ranges;
-    expect(range, `defined name ${name}`).toBeTruthy();
-    const [sheet, address] = splitRef(range!);
-    wb.getWorksheet(sheet)!.getCell(address).value = value;
-  };
-  set('electricityPricePerKwh', ELECTRICITY);
-  for (const name of ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb']) set(name, H100_PRICE);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value;
-        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-      }),
+  editInputs(wb, {
+    electricityPricePerKwh: ELECTRICITY,
+    ...Object.fromEntries(
+      ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb'].map((name) => [name, H100_PRICE]),
     ),
-  );
+  });
   const editedFile = path.join(dir, 'edit', 'live-edited.xlsx');
   fs.mkdirSync(path.dirname(editedFile));
   await wb.xlsx.writeFile(editedFile);
@@ -75,10 +65,6 @@ beforeAll(async () => {
 afterAll(removeTempDirs);
 
 /** "'Total cost of ownership'!$C$2" → ['Total cost of ownership', 'C2']. */
-function splitRef(ref: string): [string, string] {
-  const bang = ref.lastIndexOf('!');
-  return [ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"), ref.slice(bang + 1).replace(/\$/g, '')];
-}
 
 const tcoTable = (r: Report): { title: string; table: TableBlock } => {
   const a = r.analyses.find((x) => x.id === 'tco')!;

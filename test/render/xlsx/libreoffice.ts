@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type ExcelJS from 'exceljs';
 
 const run = promisify(execFile);
 
@@ -78,4 +79,31 @@ export function readCsv(file: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** A defined name's range ("'TCO sheet'!$B$3") as [sheet, address]. */
+export function splitRef(ref: string): [string, string] {
+  const bang = ref.lastIndexOf('!');
+  return [ref.slice(0, bang).replace(/^'|'$/g, '').replace(/''/g, "'"), ref.slice(bang + 1).replace(/\$/g, '')];
+}
+
+/**
+ * Edits a workbook as a buyer would: new values in named input cells, and every formula's cached
+ * result dropped, so that the client must recalculate. Throws on a name the workbook lacks.
+ */
+export function editInputs(wb: ExcelJS.Workbook, values: Readonly<Record<string, number>>): void {
+  for (const [name, value] of Object.entries(values)) {
+    const [range] = wb.definedNames.getRanges(name).ranges;
+    if (!range) throw new Error(`the workbook has no defined name ${name}`);
+    const [sheet, address] = splitRef(range);
+    wb.getWorksheet(sheet)!.getCell(address).value = value;
+  }
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (v && typeof v === 'object' && 'formula' in v) cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+      }),
+    ),
+  );
 }
