@@ -25,7 +25,7 @@ function economicAssumption({ scenario, results, t }: AnalysisContext, key: Econ
           : { source: p.source.text, url: p.source.url };
   return {
     id: key,
-    label: t(p.label, { gpus: results.basis.gpusPerServer }),
+    label: t(p.label, { gpus: results.basis.switchPorts }),
     value: p.perUsd ? round(e[key]) : e[key],
     ...(unit ? { unit } : {}),
     ...source,

@@ -15,6 +15,7 @@ interface RawPlatform {
   gpus_per_node: number;
   rack_units: number;
   node_power_kw_measured: number | null;
+  scale_out_fabric: boolean;
   source: string;
   url: string;
   date: string;
@@ -50,6 +51,7 @@ export function renderPlatformData(yamlText: string): string {
     gpusPerNode: p.gpus_per_node,
     rackUnits: p.rack_units,
     nodePowerKwMeasured: p.node_power_kw_measured,
+    scaleOutFabric: p.scale_out_fabric,
     source: p.source,
     url: p.url,
     date: String(p.date),

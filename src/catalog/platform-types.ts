@@ -9,6 +9,8 @@ export interface PlatformSpec {
   readonly rackUnits: number;
   /** Measured peak draw of one node where published, kW; null where not found. */
   readonly nodePowerKwMeasured: number | null;
+  /** More than one node is joined by a scale-out fabric (HGX/OAM/rack designs, one 400G NIC per GPU). */
+  readonly scaleOutFabric: boolean;
   readonly source: string;
   readonly url: string;
   readonly date: string;

@@ -19,6 +19,7 @@ const SINGLE: PlatformSpec = {
   gpusPerNode: 1,
   rackUnits: 0,
   nodePowerKwMeasured: null,
+  scaleOutFabric: false,
   source: 'no platform known for this GPU: one GPU per node',
   url: '',
   date: '',

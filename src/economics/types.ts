@@ -17,6 +17,8 @@ export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {
   readonly currency: string;
   readonly usdExchangeRate: number;
   readonly budget?: number;
+  /** What the budget is compared with when buying: capex (default) or cash over the horizon. */
+  readonly budgetBasis: 'capex' | 'cash';
   /** Which fields the scenario set (the rest are documented defaults). */
   readonly fromScenario: ReadonlySet<string>;
 };

@@ -118,7 +118,6 @@ export const reportEn = {
   'assume.horizon': 'Planning horizon',
   'assume.budget': 'Budget',
   'assume.serverOverhead': 'Server cost as a multiple of its GPUs',
-  'assume.networking': 'Cluster networking share of cost (beyond {gpus} GPUs)',
   'assume.depreciation': 'Depreciation period',
   'assume.residual': 'Residual value at end of depreciation',
   'assume.hosting': 'Hosting / colocation per kW',

@@ -117,7 +117,6 @@ export const reportZhCN = {
   'assume.horizon': '规划期',
   'assume.budget': '预算',
   'assume.serverOverhead': '服务器成本与 GPU 成本之比',
-  'assume.networking': '集群网络占成本比例（超过 {gpus} 张 GPU 时）',
   'assume.depreciation': '折旧年限',
   'assume.residual': '折旧期末残值',
   'assume.hosting': '每千瓦托管费用',

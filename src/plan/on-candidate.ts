@@ -35,10 +35,29 @@ export interface CandidateResult {
   readonly workloads: readonly WorkloadOnCandidate[];
   /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
   readonly targetsMet: boolean;
-  /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
+  /**
+   * GPUs of this kind to run every workload at once on dedicated GPUs, in whole nodes of the
+   * candidate's platform (docs/methodology.md#platforms); null if one cannot fit.
+   */
   readonly fleetGpus: number | null;
+  /** GPUs the workloads need (before rounding up to whole nodes); null if one cannot fit. */
+  readonly gpusNeeded: number | null;
+  /** Whole servers (or racks) bought; null if one cannot fit. */
+  readonly nodes: number | null;
   readonly tco: TcoResult | null;
 }
+
+/** The fleet in whole nodes: `needed` GPUs rounded up to nodes of `gpusPerNode`. */
+export function wholeNodes(needed: number, gpusPerNode: number): { nodes: number; gpus: number } {
+  const nodes = Math.ceil(needed / gpusPerNode);
+  return { nodes, gpus: nodes * gpusPerNode };
+}
+
+/** What the TCO formulas read of a candidate besides its prices: GPUs per node and whether nodes need a fabric. */
+export const platformInputs = (c: ResolvedCandidate): { gpusPerNode: number; fabric: number } => ({
+  gpusPerNode: c.platform.gpusPerNode,
+  fabric: c.platform.scaleOutFabric ? 1 : 0,
+});
 
 export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {
   const sizing = sizeInference(candidate.gpu, workload, candidate.maxGpus);

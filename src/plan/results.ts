@@ -16,7 +16,7 @@ import { calculateRemedies, type Remedy } from './remedies.ts';
 import { buildGuide, type Guide } from './selection-guide.ts';
 import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
-import { onCandidate, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
+import { onCandidate, platformInputs, wholeNodes, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
 
 export interface Results {
   /** One tree per workload, scenario order. */
@@ -72,18 +72,22 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const targetsMet = workloads.every((x) => (x.kind === 'inference' ? x.sizing.targetsMet : x.sizing.deadlineMet !== false));
   // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
   const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
-  const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
+  const gpusNeeded = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
+  // Servers are bought whole: the spare GPUs of the last one are part of the fleet (docs/methodology.md#platforms).
+  const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, candidate.platform.gpusPerNode);
+  const fleetGpus = whole?.gpus ?? null;
   const tco =
     fleetGpus === null
       ? null
       : calculateTco({
           gpus: fleetGpus,
+          ...platformInputs(candidate),
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, tco };
+  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, tco };
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Money, ResolvedEconomics } from '../economics/types.ts';
 import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
+import { platformOf, rentalMedian, type PlatformSpec } from '../catalog/platforms.ts';
 import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/parameters.ts';
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
@@ -46,6 +47,8 @@ export interface ResolvedCandidate {
   /** Per GPU-hour on demand, scenario currency. */
   readonly rentalPerGpuHour: Money | null;
   readonly maxGpus: number;
+  /** The unit it is bought in (data/platforms.yaml), GPUs per node as the scenario sets them. */
+  readonly platform: PlatformSpec;
 }
 
 export interface ResolvedScenario {
@@ -151,12 +154,27 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
         ? { low: p.low, base: (p.low + p.high) / 2, high: p.high, from: 'scenario' }
         : fromCatalog(gpu.purchasePriceUsd);
   const r = spec.rentalPerGpuHour;
+  const platform = platformOf(gpu.id);
   return {
     gpu,
     purchasePrice,
-    rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : fromCatalog(gpu.cloudUsdPerGpuHour),
+    rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : rentFromCatalog(gpu, rate),
     maxGpus: spec.maxGpus ?? DEFAULT_MAX_GPUS,
+    platform: spec.gpusPerNode !== undefined ? { ...platform, gpusPerNode: spec.gpusPerNode } : platform,
   };
+}
+
+/**
+ * The catalog's rental range; its base is the representative market rate (a tracker median or the
+ * median of the observations, data/platforms.yaml) where one is known, else the range's midpoint
+ * (docs/methodology.md#platforms).
+ */
+function rentFromCatalog(gpu: GpuSpec, rate: number): Money | null {
+  const r = gpu.cloudUsdPerGpuHour;
+  if (!r) return null;
+  const median = rentalMedian(gpu.id)?.usdPerGpuHour;
+  const base = median !== undefined ? Math.min(r.high, Math.max(r.low, median)) : (r.low + r.high) / 2;
+  return { low: r.low * rate, base: base * rate, high: r.high * rate, from: 'catalog' };
 }
 
 function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
@@ -173,6 +191,7 @@ function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
     usdExchangeRate: rate,
     ...values,
     ...(e.budget !== undefined ? { budget: e.budget } : {}),
+    budgetBasis: e.budgetBasis,
     fromScenario,
   };
 }

@@ -124,6 +124,8 @@ const candidateSchema = z.union([
     rentalPerGpuHour: positive('On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.').optional(),
     /** Largest number of this GPU to consider. Default: 64. */
     maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.').optional(),
+    /** GPUs per server (or rack) as bought. Default: the catalog platform's (data/platforms.yaml). */
+    gpusPerNode: positiveInt('GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).').optional(),
   }),
 ]);
 
@@ -158,6 +160,11 @@ export const economicsSchema = z.strictObject({
   ).optional(),
   /** Total budget, scenario currency (optional). */
   budget: positive('Total budget in the scenario currency.').optional(),
+  /** What the budget is compared with: capex (the purchase request) or cash over the horizon. Default: capex. */
+  budgetBasis: z
+    .enum(['capex', 'cash'])
+    .default('capex')
+    .describe('What the budget is compared with when buying: capex (what a purchase request asks for) or cash over the horizon (capex + opex). Renting is compared with its rent. Default: capex.'),
   /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */
   ...economicFields,
 });
@@ -176,7 +183,7 @@ export const scenarioSchema = z.strictObject({
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
   /** Costs and planning parameters. */
-  economics: economicsSchema.default({ currency: 'USD' }).describe('Costs and planning parameters.'),
+  economics: economicsSchema.default({ currency: 'USD', budgetBasis: 'capex' }).describe('Costs and planning parameters.'),
 });
 
 /** A scenario as written (optional fields may be absent). */
