@@ -51,8 +51,10 @@ export const purchaseEn = {
   'bom.col.cash': 'Cash',
   'bom.col.cumulative': 'Cumulative',
   'bom.col.bookValue': 'Book value at year end',
-  'bom.cashNote': 'Cash is what leaves the company (capex in year 1, then opex month by month); the book value follows straight-line depreciation, the accounting view.',
+  'bom.cashNote':
+    'Cash is what leaves the company (capex in year 1, then opex month by month); the book value follows straight-line depreciation, the accounting view.',
   'flag.geforceLicence': '{gpu}: the GeForce driver licence does not permit datacentre deployment ({detail}, {date}).',
   'flag.endOfLife': '{gpu}: {detail} ({date}).',
+  'cover.overBudget': 'Over budget. Cheapest fix: {fix}',
   'flag.title': 'Flags a buyer must see',
 } as const;

@@ -56,5 +56,6 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'bom.cashNote': '现金支出即实际流出公司的资金（第 1 年支付资本支出，此后按月支付运营支出）；账面价值按直线法折旧计算，属会计口径。',
   'flag.geforceLicence': '{gpu}：GeForce 驱动许可不允许在数据中心部署（{detail}，{date}）。',
   'flag.endOfLife': '{gpu}：{detail}（{date}）。',
+  'cover.overBudget': '超出预算。最省钱的调整：{fix}',
   'flag.title': '采购须知',
 };

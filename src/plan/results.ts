@@ -11,6 +11,7 @@
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco } from '../economics/tco.ts';
 import { calculateBasis, type Basis } from './basis.ts';
+import { calculateBom, type Bom } from './bom.ts';
 import { calculateOptions, type Option } from './options.ts';
 import { calculateRemedies, type Remedy } from './remedies.ts';
 import { buildGuide, type Guide } from './selection-guide.ts';
@@ -29,6 +30,8 @@ export interface Results {
   readonly remedies: readonly Remedy[];
   /** How the recommended option's cost moves with each assumption; null without any option. */
   readonly sensitivity: Sensitivity | null;
+  /** What the recommended configuration buys, line by line, and its cash by year; null when it is rented or none. */
+  readonly billOfMaterials: Bom | null;
   /** Budget tiers of every priced catalog GPU that holds the workloads. */
   readonly selectionGuide: Guide;
   readonly basis: Basis;
@@ -46,11 +49,13 @@ export function calculateResults(s: ResolvedScenario): Results {
   );
   const options = calculateOptions(s, candidates);
   const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
+  const lead = options[0] && !options[0].feasible ? (remedies[0]?.option ?? options[0]) : options[0];
   return {
     workloads,
     candidates,
     options,
     remedies,
+    billOfMaterials: calculateBom(s, lead),
     sensitivity: calculateSensitivity(s, options),
     selectionGuide: buildGuide(s),
     basis: calculateBasis(),

@@ -64,6 +64,8 @@ export function renderHtml(report: Report): string {
     ? {
         configuration: report.headline.configuration,
         cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
+        // Over budget is never shown as an answer alone: the cover says so and leads with the cheapest fix.
+        overBudget: report.headline.withinBudget === false ? t('cover.overBudget', { fix: report.headline.fix ?? '' }) : '',
       }
     : undefined;
   const context = {
