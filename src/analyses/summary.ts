@@ -8,6 +8,7 @@ import { configurationLabel, optionReason, remedyText } from './recommendation.t
 import { paramLabel, formatParamValue } from './sensitivity.ts';
 import type { Option } from '../plan/options.ts';
 import { headlineOption } from '../plan/results.ts';
+import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
 import { summaryCells } from './live-cells.ts';
 
 /** A met target with less headroom than this is named as a risk. */
@@ -37,8 +38,32 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   ];
   const figures: KeyValueItem[] = [];
   const levels = shown.candidate.tco?.levels;
+  // Over budget is said first, with the cheapest fix (never shown as a plain answer).
+  if (shown.withinBudget === false && e.budget !== undefined) {
+    const fix = remedy ?? results.remedies[0];
+    figures.push({
+      label: t('sum.budget'),
+      value: t('sum.overBudget', {
+        basis: t(shown.acquisition === 'rent' ? 'basis.cash' : e.budgetBasis === 'cash' ? 'basis.cash' : 'basis.capex'),
+        amount: formatMoney(shown.budgetBasis.base, cur, locale),
+        budget: formatMoney(e.budget, cur, locale),
+        fix: fix ? remedyText(ctx, fix) : t('rec.noRemedy', { limit: REMEDY_MAX_GPUS }),
+      }),
+      format: 'text',
+    });
+  }
   if (shown.acquisition === 'buy' && levels)
     figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  figures.push({
+    label: t('sum.npv', { rate: `${formatNumber(e.discountRatePerYear * 100, locale, 2)}%` }),
+    value: round(shown.npv.base, 6),
+    unit: cur,
+    format: 'currency',
+  });
+  if (shown.acquisition === 'buy' && levels)
+    figures.push({ label: t('sum.accounting', { months }), value: round(levels.base.ownedTotal, 6), unit: cur, format: 'currency' });
+  const spare = shown.acquisition === 'buy' && shown.candidate.gpusNeeded !== null ? shown.gpus - shown.candidate.gpusNeeded : 0;
+  if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
     figures.push({

@@ -75,8 +75,6 @@ export function renderPlatformData(yamlText: string): string {
 // Do not edit by hand: fix data/platforms.yaml and regenerate. Method: docs/methodology.md#platforms.
 import type { PlatformFlags, PlatformSpec, RentalMedian } from './platform-types.ts';
 
-export const PLATFORMS_DATE = ${JSON.stringify(doc.meta.compiled)};
-
 export const PLATFORM_DATA = ${JSON.stringify(platforms, null, 2)} as const satisfies readonly PlatformSpec[];
 
 /** GPU id → the platform it is sold in by default. */

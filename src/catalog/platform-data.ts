@@ -2,8 +2,6 @@
 // Do not edit by hand: fix data/platforms.yaml and regenerate. Method: docs/methodology.md#platforms.
 import type { PlatformFlags, PlatformSpec, RentalMedian } from './platform-types.ts';
 
-export const PLATFORMS_DATE = "2026-11-29";
-
 export const PLATFORM_DATA = [
   {
     "id": "hgx-8gpu-sxm",

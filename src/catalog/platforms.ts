@@ -7,7 +7,6 @@ import { GPU_PLATFORM, PLATFORM_DATA, PLATFORM_FLAGS, RENTAL_MEDIANS } from './p
 import type { PlatformSpec, RentalMedian } from './platform-types.ts';
 
 export type { PlatformSpec, RentalMedian };
-export { PLATFORMS_DATE } from './platform-data.ts';
 
 const byId = new Map<string, PlatformSpec>(PLATFORM_DATA.map((p) => [p.id, p]));
 

@@ -24,7 +24,7 @@ import { LEVELS, type Level, type OptionDrivers, type ResolvedEconomics, type Mo
 export { LEVELS, type Level };
 
 /** Whole nodes (servers, racks) holding `gpus` GPUs. */
-export const nodesFormula = (gpus: Expr, gpusPerNode: Expr): Expr => ceiling(div(gpus, gpusPerNode));
+const nodesFormula = (gpus: Expr, gpusPerNode: Expr): Expr => ceiling(div(gpus, gpusPerNode));
 
 /** Fabric switches for `gpus` endpoints: one up to the switch's ports, else leaves (half the ports down) and spines. */
 export const switchesFormula = (gpus: Expr): Expr =>

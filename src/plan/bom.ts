@@ -14,14 +14,14 @@ import type { PlatformSpec } from '../catalog/platforms.ts';
 
 export type BomItem = 'servers' | 'switches' | 'cables';
 
-export interface BomLine {
+interface BomLine {
   readonly item: BomItem;
   readonly quantity: number;
   readonly unitPrice: number;
   readonly total: number;
 }
 
-export interface CashYear {
+interface CashYear {
   readonly year: number;
   readonly capex: number;
   readonly opex: number;
