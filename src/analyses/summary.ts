@@ -64,6 +64,17 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     figures.push({ label: t('sum.accounting', { months }), value: round(levels.base.ownedTotal, 6), unit: cur, format: 'currency' });
   const spare = shown.acquisition === 'buy' && shown.candidate.gpusNeeded !== null ? shown.gpus - shown.candidate.gpusNeeded : 0;
   if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
+  for (const [workload, list] of headrooms(shown)) {
+    if (list.length === 0) continue;
+    figures.push({
+      label: t('sum.headroom', {
+        workload,
+        end: t(scenario.workloads[0]?.sizingConfidence === 'base' ? 'sum.end.base' : 'sum.end.pessimistic'),
+      }),
+      value: list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`).join(', '),
+      format: 'text',
+    });
+  }
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
     figures.push({
@@ -135,32 +146,16 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
       }),
     ]);
   }
-  best.candidate.workloads.forEach((x) => {
-    if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return;
-    const w = x.workload;
-    const e = x.sizing.estimate;
-    const checks: [string, number | undefined, number][] = [
-      ['ttft', w.targets.ttftMs, w.targets.ttftMs ? 1 - e.ttftMs.value / w.targets.ttftMs : 1],
-      ['tpot', w.targets.tpotMs, w.targets.tpotMs ? 1 - e.tpotMs.value / w.targets.tpotMs : 1],
-      [
-        'throughput',
-        w.targets.outputTokensPerSecond,
-        w.targets.outputTokensPerSecond ? e.outputTokensPerSecond.value / w.targets.outputTokensPerSecond - 1 : 1,
-      ],
-    ];
-    for (const [metric, target, headroom] of checks) {
-      if (target !== undefined && headroom >= 0 && headroom < HEADROOM_RISK) {
+  for (const [workload, list] of headrooms(best)) {
+    for (const [metric, headroom] of list) {
+      if (headroom >= 0 && headroom < HEADROOM_RISK) {
         out.push([
           t('sum.riskLabel.headroom'),
-          t('sum.risk.headroom', {
-            workload: w.name,
-            metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'),
-            pct: Math.round(headroom * 100),
-          }),
+          t('sum.risk.headroom', { workload, metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'), pct: Math.round(headroom * 100) }),
         ]);
       }
     }
-  });
+  }
   const thr = results.basis.errorBands.inferenceThroughput;
   const lat = results.basis.errorBands.latency;
   out.push([
@@ -179,4 +174,24 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     ]);
   }
   return out;
+}
+
+/**
+ * Headroom of each set target of each inference workload on the option's fleet, at the end of the
+ * band the sizing confidence checks (pessimistic: the slow end): 1 − estimate / target for
+ * latency, estimate / target − 1 for throughput.
+ */
+function headrooms(o: Option): [string, [string, number][]][] {
+  return o.candidate.workloads.flatMap((x): [string, [string, number][]][] => {
+    if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return [];
+    const w = x.workload;
+    const e = x.sizing.estimate;
+    const p = w.sizingConfidence === 'pessimistic';
+    const list: [string, number][] = [];
+    if (w.targets.ttftMs) list.push(['ttft', 1 - (p ? e.ttftMs.high : e.ttftMs.value) / w.targets.ttftMs]);
+    if (w.targets.tpotMs) list.push(['tpot', 1 - (p ? e.tpotMs.high : e.tpotMs.value) / w.targets.tpotMs]);
+    if (w.targets.outputTokensPerSecond)
+      list.push(['throughput', (p ? e.outputTokensPerSecond.low : e.outputTokensPerSecond.value) / w.targets.outputTokensPerSecond - 1]);
+    return [[w.name, list]];
+  });
 }

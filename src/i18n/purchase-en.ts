@@ -56,5 +56,8 @@ export const purchaseEn = {
   'flag.geforceLicence': '{gpu}: the GeForce driver licence does not permit datacentre deployment ({detail}, {date}).',
   'flag.endOfLife': '{gpu}: {detail} ({date}).',
   'cover.overBudget': 'Over budget. Cheapest fix: {fix}',
+  'sum.headroom': 'Headroom of the targets, {workload} ({end})',
+  'sum.end.pessimistic': 'at the slow end of the estimate band',
+  'sum.end.base': 'at the central estimate',
   'flag.title': 'Flags a buyer must see',
 } as const;

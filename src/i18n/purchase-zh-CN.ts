@@ -57,5 +57,8 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'flag.geforceLicence': '{gpu}：GeForce 驱动许可不允许在数据中心部署（{detail}，{date}）。',
   'flag.endOfLife': '{gpu}：{detail}（{date}）。',
   'cover.overBudget': '超出预算。最省钱的调整：{fix}',
+  'sum.headroom': '{workload} 的目标余量（{end}）',
+  'sum.end.pessimistic': '按估算误差带的不利端',
+  'sum.end.base': '按估算中值',
   'flag.title': '采购须知',
 };

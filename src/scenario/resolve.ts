@@ -23,7 +23,12 @@ export interface ResolvedInference {
   readonly outputTokens: number;
   readonly concurrency: number;
   readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
+  /** Which end of the estimate's band must meet the targets (docs/methodology.md#sizing). */
+  readonly sizingConfidence: SizingConfidence;
 }
+
+/** base: the estimate's central value meets a target; pessimistic: its band's unfavourable end does. */
+export type SizingConfidence = 'base' | 'pessimistic';
 
 export interface ResolvedTraining {
   readonly kind: 'training';
@@ -36,6 +41,7 @@ export interface ResolvedTraining {
   readonly seqLen: number;
   readonly tokens: number;
   readonly deadlineDays?: number;
+  readonly sizingConfidence: SizingConfidence;
 }
 
 export type ResolvedWorkload = ResolvedInference | ResolvedTraining;
@@ -72,7 +78,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     name: s.name,
     description: s.description,
     ...(s.locale ? { locale: s.locale } : {}),
-    workloads: s.workloads.map(resolveWorkload),
+    workloads: s.workloads.map((w) => resolveWorkload(w, s.sizingConfidence)),
     candidates: s.candidates.map((c) => resolveCandidate(c, economics.usdExchangeRate)),
     economics,
   };
@@ -104,7 +110,7 @@ function modelOf(w: Scenario['workloads'][number]): ModelArch {
   };
 }
 
-function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
+function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: SizingConfidence): ResolvedWorkload {
   const model = modelOf(w);
   if (w.kind === 'training') {
     return {
@@ -118,6 +124,7 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
       seqLen: w.seqLen,
       tokens: w.tokens,
       ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
+      sizingConfidence,
     };
   }
   const profile = w.profile ? PROFILES[w.profile] : undefined;
@@ -137,6 +144,7 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
     outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
     targets,
+    sizingConfidence,
   };
 }
 

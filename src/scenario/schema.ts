@@ -125,7 +125,9 @@ const candidateSchema = z.union([
     /** Largest number of this GPU to consider. Default: 64. */
     maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.').optional(),
     /** GPUs per server (or rack) as bought. Default: the catalog platform's (data/platforms.yaml). */
-    gpusPerNode: positiveInt('GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).').optional(),
+    gpusPerNode: positiveInt(
+      'GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).',
+    ).optional(),
   }),
 ]);
 
@@ -164,7 +166,9 @@ export const economicsSchema = z.strictObject({
   budgetBasis: z
     .enum(['capex', 'cash'])
     .default('capex')
-    .describe('What the budget is compared with when buying: capex (what a purchase request asks for) or cash over the horizon (capex + opex). Renting is compared with its rent. Default: capex.'),
+    .describe(
+      'What the budget is compared with when buying: capex (what a purchase request asks for) or cash over the horizon (capex + opex). Renting is compared with its rent. Default: capex.',
+    ),
   /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */
   ...economicFields,
 });
@@ -182,6 +186,13 @@ export const scenarioSchema = z.strictObject({
   workloads: z.array(workloadSchema).min(1).describe('The workloads the GPUs must serve.'),
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
+  /** Which end of the estimate's band must meet the targets and deadlines. Default: pessimistic. */
+  sizingConfidence: z
+    .enum(['base', 'pessimistic'])
+    .default('pessimistic')
+    .describe(
+      "Which end of the estimate's calibrated band must meet latency and throughput targets and deadlines: pessimistic (the slow end, a margin; default) or base (the central estimate).",
+    ),
   /** Costs and planning parameters. */
   economics: economicsSchema.default({ currency: 'USD', budgetBasis: 'capex' }).describe('Costs and planning parameters.'),
 });
