@@ -57,7 +57,9 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   const source: Record<BomItem, string> = {
     servers: t('bom.source.servers', {
       gpu: c.gpu.name,
-      from: t(price.from === 'scenario' ? 'bom.source.scenario' : 'bom.source.catalog'),
+      from: c.quote
+        ? t('bom.source.quote', { vendor: c.quote.vendor, reference: c.quote.reference, validUntil: c.quote.validUntil })
+        : t(price.from === 'scenario' ? 'bom.source.scenario' : 'bom.source.catalog'),
       overhead: formatNumber(scenario.economics.serverOverheadMultiplier, locale),
     }),
     switches: sourceText(parameter('switchPrice').source),

@@ -29,6 +29,17 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
     catalogDate: CATALOG_DATE,
     currency: scenario.economics.currency,
     headline: buildHeadline(ctx),
+    ...(scenario.request || scenario.priceValidUntil
+      ? {
+          purchaseRequest: {
+            number: scenario.request?.number ?? null,
+            costCentre: scenario.request?.costCentre ?? null,
+            requester: scenario.request?.requester ?? null,
+            neededBy: scenario.request?.neededBy ?? null,
+            priceValidUntil: scenario.priceValidUntil ?? null,
+          },
+        }
+      : {}),
     analyses: ANALYSES.map((a) => a.build(ctx)),
   };
 }

@@ -12,6 +12,7 @@ import { buildMultiGpu } from './multi-gpu.ts';
 import { buildSelectionGuide } from './selection-guide.ts';
 import { buildTco } from './tco.ts';
 import { buildBillOfMaterials } from './bill-of-materials.ts';
+import { buildPurchaseRequest } from './purchase-request.ts';
 import { buildRecommendation } from './recommendation.ts';
 import { buildSensitivity } from './sensitivity.ts';
 import { buildInputs } from './inputs.ts';
@@ -31,4 +32,5 @@ export const ANALYSES: readonly { readonly id: string; readonly build: AnalysisB
   { id: 'sensitivity', build: buildSensitivity },
   { id: 'inputs', build: buildInputs },
   { id: 'assumptions', build: buildAssumptions },
+  { id: 'purchase-request', build: buildPurchaseRequest },
 ];

@@ -186,6 +186,15 @@ export interface Report {
    * null where the report has none.
    */
   readonly headline?: ReportHeadline;
+  /** The purchase request's document control (scenario `request:`) and the price validity, for the cover. */
+  readonly purchaseRequest?: {
+    readonly number: string | null;
+    readonly costCentre: string | null;
+    readonly requester: string | null;
+    readonly neededBy: string | null;
+    /** Earliest valid-until of the quotes used; null when every price is an estimate. */
+    readonly priceValidUntil: string | null;
+  };
   /** The batch index's figures in machine-readable form (`kind: 'index'` only). */
   readonly batch?: BatchSummary;
   readonly analyses: readonly Analysis[];

@@ -55,7 +55,12 @@ export interface ResolvedCandidate {
   readonly maxGpus: number;
   /** The unit it is bought in (data/platforms.yaml), GPUs per node as the scenario sets them. */
   readonly platform: PlatformSpec;
+  /** The vendor quote whose price replaced the catalog's, if any. */
+  readonly quote?: Quote;
 }
+
+export type Quote = Scenario['quotes'][number];
+export type PurchaseRequest = NonNullable<Scenario['request']>;
 
 export interface ResolvedScenario {
   readonly name: string;
@@ -64,6 +69,9 @@ export interface ResolvedScenario {
   readonly workloads: readonly ResolvedWorkload[];
   readonly candidates: readonly ResolvedCandidate[];
   readonly economics: ResolvedEconomics;
+  readonly request?: PurchaseRequest;
+  /** Earliest valid-until date of the quotes used (YYYY-MM-DD); absent without quotes. */
+  readonly priceValidUntil?: string;
 }
 
 /** Default upper bound on GPUs of one kind (eight 8-GPU servers). */
@@ -74,13 +82,17 @@ const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4'];
 
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const economics = resolveEconomics(s.economics);
+  const candidates = s.candidates.map((c) => withQuote(resolveCandidate(c, economics.usdExchangeRate), s.quotes));
+  const validUntil = candidates.flatMap((c) => (c.quote ? [c.quote.validUntil] : [])).sort()[0];
   return {
     name: s.name,
     description: s.description,
     ...(s.locale ? { locale: s.locale } : {}),
     workloads: s.workloads.map((w) => resolveWorkload(w, s.sizingConfidence)),
-    candidates: s.candidates.map((c) => resolveCandidate(c, economics.usdExchangeRate)),
+    candidates,
     economics,
+    ...(s.request ? { request: s.request } : {}),
+    ...(validUntil ? { priceValidUntil: validUntil } : {}),
   };
 }
 
@@ -146,6 +158,14 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
     targets,
     sizingConfidence,
   };
+}
+
+/** A quote for the candidate's GPU replaces its purchase price (the latest-dated quote when several). */
+function withQuote(c: ResolvedCandidate, quotes: readonly Quote[]): ResolvedCandidate {
+  const quote = quotes.filter((q) => q.gpu === c.gpu.id).sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (!quote) return c;
+  const p = quote.pricePerGpu;
+  return { ...c, purchasePrice: { low: p, base: p, high: p, from: 'scenario' }, quote };
 }
 
 function resolveCandidate(c: Scenario['candidates'][number], rate: number): ResolvedCandidate {

@@ -186,6 +186,41 @@ export const scenarioSchema = z.strictObject({
   workloads: z.array(workloadSchema).min(1).describe('The workloads the GPUs must serve.'),
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
+  /** The purchase request this report supports: fills the cover's document control and the sign-off page. */
+  request: z
+    .strictObject({
+      number: z.string().min(1).describe('Purchase request number.'),
+      costCentre: z.string().min(1).optional().describe('Cost centre charged.'),
+      requester: z.string().min(1).optional().describe('Who requests the purchase.'),
+      neededBy: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+        .optional()
+        .describe('Date the hardware is needed by, YYYY-MM-DD.'),
+      approvers: z.array(z.string().min(1)).default([]).describe('Who signs the request off, in order (name and role).'),
+    })
+    .optional()
+    .describe('Purchase request: number, cost centre, requester, needed-by date, approvers.'),
+  /** Vendor quotes: each replaces the catalog price of one GPU (per GPU, in the scenario currency). */
+  quotes: z
+    .array(
+      z.strictObject({
+        vendor: z.string().min(1).describe('Vendor name.'),
+        reference: z.string().min(1).describe("The vendor's quote reference."),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+          .describe('Quote date, YYYY-MM-DD.'),
+        validUntil: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+          .describe('Quote valid until, YYYY-MM-DD.'),
+        gpu: z.string().min(1).describe('Catalog GPU id the quote prices.'),
+        pricePerGpu: positive('Quoted price per GPU, installed in its server, scenario currency (server price / GPUs per server).'),
+      }),
+    )
+    .default([])
+    .describe('Vendor quotes: each replaces the catalog purchase price of one candidate GPU.'),
   /** Which end of the estimate's band must meet the targets and deadlines. Default: pessimistic. */
   sizingConfidence: z
     .enum(['base', 'pessimistic'])
