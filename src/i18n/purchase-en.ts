@@ -86,5 +86,7 @@ export const purchaseEn = {
   'req.col.decision': 'Approved / rejected',
   'req.col.signature': 'Signature',
   'bom.source.quote': 'quote {vendor} {reference}, valid until {validUntil}',
+  'col.cash': 'Cash over {months} months',
+  'col.npv': 'NPV of the cash',
   'flag.title': 'Flags a buyer must see',
 } as const;

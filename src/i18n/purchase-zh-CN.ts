@@ -86,5 +86,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'req.col.decision': '批准 / 驳回',
   'req.col.signature': '签字',
   'bom.source.quote': '报价 {vendor} {reference}，有效期至 {validUntil}',
+  'col.cash': '{months} 个月现金支出',
+  'col.npv': '现金支出净现值',
   'flag.title': '采购须知',
 };

@@ -28,7 +28,7 @@ export interface ResolvedInference {
 }
 
 /** base: the estimate's central value meets a target; pessimistic: its band's unfavourable end does. */
-export type SizingConfidence = 'base' | 'pessimistic';
+type SizingConfidence = 'base' | 'pessimistic';
 
 export interface ResolvedTraining {
   readonly kind: 'training';
@@ -59,8 +59,8 @@ export interface ResolvedCandidate {
   readonly quote?: Quote;
 }
 
-export type Quote = Scenario['quotes'][number];
-export type PurchaseRequest = NonNullable<Scenario['request']>;
+type Quote = Scenario['quotes'][number];
+type PurchaseRequest = NonNullable<Scenario['request']>;
 
 export interface ResolvedScenario {
   readonly name: string;
