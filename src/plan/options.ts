@@ -23,6 +23,7 @@ export type { Acquisition } from '../economics/options.ts';
 export interface Option {
   readonly candidate: CandidateResult;
   readonly acquisition: Acquisition;
+  /** GPUs bought (whole servers) or rented (the GPUs needed). */
   readonly gpus: number;
   /** Cash over the horizon: capex + opex (buy) or total rent (rent); buy and rent ranked on it. */
   readonly total: Triple;
@@ -161,7 +162,8 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   return {
     candidate: c,
     acquisition,
-    gpus: c.fleetGpus,
+    // Bought: whole servers; rented: the GPUs the workloads need (clouds rent by the GPU).
+    gpus: acquisition === 'buy' ? c.fleetGpus : (c.gpusNeeded ?? c.fleetGpus),
     total: evaluate(f.total),
     npv: evaluate(f.npv),
     budgetBasis: evaluate(f.budgetBasis),

@@ -57,7 +57,14 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
   const rentalPerGpuHour = change.param === 'rentalRate' ? fixed(change.value) : candidate.rentalPerGpuHour;
   const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
-  const tco = calculateTco({ gpus: o.gpus, ...platformInputs(candidate), tdpWatts: candidate.gpu.tdpWatts, purchasePrice, rentalPerGpuHour, economics });
+  const tco = calculateTco({
+    gpus: o.candidate.fleetGpus ?? o.gpus,
+    ...platformInputs(candidate),
+    tdpWatts: candidate.gpu.tdpWatts,
+    purchasePrice,
+    rentalPerGpuHour,
+    economics,
+  });
   const again = optionFor({ ...s, economics }, { ...c, tco }, o.acquisition);
   return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
 }
