@@ -54,7 +54,7 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const e = scenario.economics;
   const { option, remedy } = headlineOption(results);
   const bought = option?.acquisition === 'buy' ? option : undefined;
-  const platform = bought?.candidate.candidate.platform;
+  const platform = bought?.candidate.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
     configuration: option ? `${configurationLabel(option)} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})` : null,

@@ -61,8 +61,8 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     const rent = c.rentalPerGpuHour;
     const values = {
       gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
-      gpusPerNode: c.platform.gpusPerNode,
-      fabric: c.platform.scaleOutFabric ? 1 : 0,
+      gpusPerNode: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).gpusPerNode,
+      fabric: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).scaleOutFabric ? 1 : 0,
       price: exact(price?.base),
       priceLow: exact(price?.low),
       priceHigh: exact(price?.high),

@@ -11,7 +11,8 @@ import { recommendationCells } from './live-cells.ts';
  * hold ("2 × HGX/DGX 8-GPU server (16 × NVIDIA H100 SXM5 80GB)"); rented, GPUs.
  */
 export const configurationLabel = (o: Option): string => {
-  const { gpu, platform } = o.candidate.candidate;
+  const { gpu } = o.candidate.candidate;
+  const platform = o.candidate.platform;
   if (o.acquisition === 'rent' || platform.gpusPerNode === 1) return `${o.gpus} × ${gpu.name}`;
   return `${Math.ceil(o.gpus / platform.gpusPerNode)} × ${platform.name} (${o.gpus} × ${gpu.name})`;
 };

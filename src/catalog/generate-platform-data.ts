@@ -16,6 +16,7 @@ interface RawPlatform {
   rack_units: number;
   node_power_kw_measured: number | null;
   scale_out_fabric: boolean;
+  smaller?: string;
   source: string;
   url: string;
   date: string;
@@ -44,6 +45,8 @@ export function renderPlatformData(yamlText: string): string {
   const ids = new Set(doc.platforms.map((p) => p.id));
   for (const [gpu, platform] of Object.entries(doc.gpus))
     if (!ids.has(platform)) throw new Error(`${PLATFORM_DATA_SOURCE}: ${gpu} names unknown platform ${platform}`);
+  for (const p of doc.platforms)
+    if (p.smaller !== undefined && !ids.has(p.smaller)) throw new Error(`${PLATFORM_DATA_SOURCE}: ${p.id} names unknown platform ${p.smaller}`);
   const platforms = doc.platforms.map((p) => ({
     id: p.id,
     name: p.name,
@@ -52,6 +55,7 @@ export function renderPlatformData(yamlText: string): string {
     rackUnits: p.rack_units,
     nodePowerKwMeasured: p.node_power_kw_measured,
     scaleOutFabric: p.scale_out_fabric,
+    smaller: p.smaller ?? null,
     source: p.source,
     url: p.url,
     date: String(p.date),

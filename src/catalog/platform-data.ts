@@ -11,6 +11,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 8,
     "nodePowerKwMeasured": 8.48,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "NVIDIA DGX H100/H200 user guide (8 GPUs, 8U, 10.2 kW max); measured 8.48 kW peak on an 8x H100 HGX node (arXiv 2412.08602, 2024-12)",
     "url": "https://docs.nvidia.com/dgx/dgxh100-user-guide/introduction-to-dgxh100.html",
     "date": "2024-12"
@@ -23,6 +24,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 10,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "NVIDIA DGX B200 user guide (8 GPUs, 10U, 14.3 kW max); no 4-GPU B200 baseboard found",
     "url": "https://docs.nvidia.com/dgx/dgxb200-user-guide/introduction-to-dgxb200.html",
     "date": "undated (user guide)"
@@ -35,6 +37,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 6,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "NVIDIA DGX A100 launch materials (8 GPUs, 6U, 6.5 kW max)",
     "url": "https://geektopia.es/es/technology/2020/05/14/noticias/nvidia-anuncia-el-servidor-dgx-a100-ocho-tesla-a100-desde-200-000-dolares.html",
     "date": "2020-05"
@@ -47,6 +50,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 3,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "NVIDIA DGX-1 (8x V100, 3U, 3.2 kW PSU capability), Wikipedia summary",
     "url": "https://en.wikipedia.org/wiki/Nvidia_DGX",
     "date": "undated"
@@ -59,6 +63,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 48,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "GB200 NVL72: sold by the liquid-cooled rack of 72 GPUs and 36 Grace CPUs, ~120-132 kW (GTC 2024 reports)",
     "url": "https://sg.news.yahoo.com/nvidias-exaflop-supercomputer-rack-looks-142212690.html",
     "date": "2024-03"
@@ -71,6 +76,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 8,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "AMD Instinct MI300X/MI325X/MI355X and Intel Gaudi 3 ship as 8-OAM platforms (Dell PowerEdge XE9680 6U, Supermicro AS-8125GS-TNMR2 8U)",
     "url": "https://www.nextplatform.com/2024/06/13/stacking-up-intel-gaudi-against-nvidia-gpus-for-ai/",
     "date": "2024-06"
@@ -83,6 +89,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 1,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": true,
+    "smaller": null,
     "source": "HPE Cray EX235a: 4 MI250X per node, 2 nodes per 1U half-blade, liquid cooled (SC21 reports)",
     "url": "https://geniushark.com/2021/11/18/ready-for-deployment-at-supercomputing/",
     "date": "2021-11"
@@ -95,6 +102,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 5,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": false,
+    "smaller": "pcie-4gpu",
     "source": "Supermicro SYS-521GE-TNRT class 4U-5U servers, 8 (up to 10) double-width PCIe GPUs; 4.3-5 kW with 8x 350 W cards (ServeTheHome 2023)",
     "url": "https://servethehome.com/nvidia-l40s-is-the-nvidia-h100-ai-alternative-with-a-big-benefit-supermicro/2",
     "date": "2023"
@@ -107,6 +115,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 2,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": false,
+    "smaller": null,
     "source": "Dell PowerEdge R760xa class 2U servers, up to 4 double-width PCIe GPUs (Dell generative-AI inferencing design guide)",
     "url": "https://infohub.delltechnologies.com/l/design-guide-generative-ai-in-the-enterprise-inferencing/dell-poweredge-servers-and-nvidia-gpus-1/",
     "date": "undated (~2023-2024)"
@@ -119,6 +128,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 5,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": false,
+    "smaller": null,
     "source": "Tower workstations hold 2-4 GeForce/RTX cards (WRX80/W790 boards); 5U rack builds (runlocalai quad-3090 stack 2026-05-07)",
     "url": "https://runlocalai.co/stacks/quad-3090-workstation",
     "date": "2026-05-07"
@@ -131,6 +141,7 @@ export const PLATFORM_DATA = [
     "rackUnits": 0,
     "nodePowerKwMeasured": null,
     "scaleOutFabric": false,
+    "smaller": null,
     "source": "The A10G is an AWS-specific part sold in EC2 G5 instances only; rent it, or buy an A10 or L4",
     "url": "https://aws.amazon.com/ec2/instance-types/g5/",
     "date": "current"

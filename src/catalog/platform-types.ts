@@ -11,6 +11,8 @@ export interface PlatformSpec {
   readonly nodePowerKwMeasured: number | null;
   /** More than one node is joined by a scale-out fabric (HGX/OAM/rack designs, one 400G NIC per GPU). */
   readonly scaleOutFabric: boolean;
+  /** A platform of fewer GPUs per node, used when it buys fewer GPUs for the fleet; null if none. */
+  readonly smaller: string | null;
   readonly source: string;
   readonly url: string;
   readonly date: string;

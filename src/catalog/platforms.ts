@@ -19,6 +19,7 @@ const SINGLE: PlatformSpec = {
   rackUnits: 0,
   nodePowerKwMeasured: null,
   scaleOutFabric: false,
+  smaller: null,
   source: 'no platform known for this GPU: one GPU per node',
   url: '',
   date: '',
@@ -27,6 +28,22 @@ const SINGLE: PlatformSpec = {
 export function platformOf(gpuId: string): PlatformSpec {
   const id = GPU_PLATFORM[gpuId];
   return (id && byId.get(id)) || SINGLE;
+}
+
+/**
+ * The platform a fleet of `needed` GPUs is bought in: the candidate's, or a smaller one of its
+ * line (`smaller`) when whole nodes of it leave fewer GPUs idle (docs/methodology.md#platforms).
+ */
+export function platformFor(platform: PlatformSpec, needed: number): PlatformSpec {
+  const whole = (p: PlatformSpec) => Math.ceil(needed / p.gpusPerNode) * p.gpusPerNode;
+  let best = platform;
+  for (let id = platform.smaller; id;) {
+    const next = byId.get(id);
+    if (!next) break;
+    if (whole(next) < whole(best)) best = next;
+    id = next.smaller;
+  }
+  return best;
 }
 
 export const rentalMedian = (gpuId: string): RentalMedian | undefined => RENTAL_MEDIANS[gpuId];

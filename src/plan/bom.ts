@@ -56,7 +56,7 @@ export function calculateBom(s: ResolvedScenario, o: Option | undefined): Bom | 
   const levels = o?.candidate.tco?.levels;
   const price = o?.candidate.candidate.purchasePrice;
   if (!o || o.acquisition !== 'buy' || !levels || !price) return null;
-  const platform = o.candidate.candidate.platform;
+  const platform = o.candidate.platform;
   const env = envOf(s);
   const b = bomFormulas(num(o.gpus), num(platform.gpusPerNode), num(platform.scaleOutFabric ? 1 : 0), num(price.base));
   const nodes = b.nodes.evaluate(env);

@@ -4,6 +4,7 @@
  * options, remedies and sensitivity read them. Pure.
  */
 import type { TcoResult } from '../economics/tco.ts';
+import type { PlatformSpec } from '../catalog/platforms.ts';
 import type { ResolvedCandidate, ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
 import { fitInference, fitTraining, type MemoryFit, type TrainingMemoryFit } from './memory-fit.ts';
 import { sizeInference, sizeTraining, type InferenceSizing, type TrainingSizing } from './performance.ts';
@@ -44,6 +45,8 @@ export interface CandidateResult {
   readonly gpusNeeded: number | null;
   /** Whole servers (or racks) bought; null if one cannot fit. */
   readonly nodes: number | null;
+  /** The platform the fleet is bought in (the candidate's, or a smaller one of its line). */
+  readonly platform: PlatformSpec;
   readonly tco: TcoResult | null;
 }
 
@@ -53,10 +56,10 @@ export function wholeNodes(needed: number, gpusPerNode: number): { nodes: number
   return { nodes, gpus: nodes * gpusPerNode };
 }
 
-/** What the TCO formulas read of a candidate besides its prices: GPUs per node and whether nodes need a fabric. */
-export const platformInputs = (c: ResolvedCandidate): { gpusPerNode: number; fabric: number } => ({
-  gpusPerNode: c.platform.gpusPerNode,
-  fabric: c.platform.scaleOutFabric ? 1 : 0,
+/** What the TCO formulas read of a fleet's platform: GPUs per node and whether nodes need a fabric. */
+export const platformInputs = (p: PlatformSpec): { gpusPerNode: number; fabric: number } => ({
+  gpusPerNode: p.gpusPerNode,
+  fabric: p.scaleOutFabric ? 1 : 0,
 });
 
 export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {

@@ -148,7 +148,7 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
   const inputs = {
     gpus: c.fleetGpus,
-    ...platformInputs(candidate),
+    ...platformInputs(c.platform),
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,

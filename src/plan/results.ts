@@ -10,6 +10,7 @@
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco } from '../economics/tco.ts';
+import { platformFor } from '../catalog/platforms.ts';
 import { calculateBasis, type Basis } from './basis.ts';
 import { calculateBom, type Bom } from './bom.ts';
 import { calculateOptions, type Option } from './options.ts';
@@ -79,20 +80,21 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
   const gpusNeeded = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
   // Servers are bought whole: the spare GPUs of the last one are part of the fleet (docs/methodology.md#platforms).
-  const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, candidate.platform.gpusPerNode);
+  const platform = gpusNeeded === null ? candidate.platform : platformFor(candidate.platform, gpusNeeded);
+  const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
   const fleetGpus = whole?.gpus ?? null;
   const tco =
     fleetGpus === null
       ? null
       : calculateTco({
           gpus: fleetGpus,
-          ...platformInputs(candidate),
+          ...platformInputs(platform),
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, tco };
+  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, tco };
 }
 
 /**

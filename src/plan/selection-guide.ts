@@ -10,7 +10,7 @@
  * smallest fit. Memory per GPU depends on the layout, not the GPU: each workload's need is
  * computed once and compared with every GPU's usable memory. Pure.
  */
-import { platformOf } from '../catalog/platforms.ts';
+import { platformFor, platformOf } from '../catalog/platforms.ts';
 import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from '../calc/comm.ts';
@@ -123,7 +123,7 @@ const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed =>
 
 /** Capex as the TCO analysis counts it: whole servers of the GPU's platform, + the fabric past one server (docs/methodology.md#platforms). */
 function guideCapex(s: ResolvedScenario, gpu: GpuSpec, gpus: number, price: number): number {
-  const own = s.candidates.find((c) => c.gpu.id === gpu.id)?.platform ?? platformOf(gpu.id);
+  const own = platformFor(s.candidates.find((c) => c.gpu.id === gpu.id)?.platform ?? platformOf(gpu.id), gpus);
   return capexOf(s.economics, gpus, own.gpusPerNode, own.scaleOutFabric ? 1 : 0, price);
 }
 

@@ -59,7 +59,7 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
   const tco = calculateTco({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...platformInputs(candidate),
+    ...platformInputs(o.candidate.platform),
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,

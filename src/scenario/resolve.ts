@@ -188,7 +188,8 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
     purchasePrice,
     rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : rentFromCatalog(gpu, rate),
     maxGpus: spec.maxGpus ?? DEFAULT_MAX_GPUS,
-    platform: spec.gpusPerNode !== undefined ? { ...platform, gpusPerNode: spec.gpusPerNode } : platform,
+    // A scenario's count is what it buys: no smaller platform is chosen for it.
+    platform: spec.gpusPerNode !== undefined ? { ...platform, gpusPerNode: spec.gpusPerNode, smaller: null } : platform,
   };
 }
 

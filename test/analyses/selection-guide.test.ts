@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformOf } from '../../src/catalog/platforms.ts';
+import { platformFor, platformOf } from '../../src/catalog/platforms.ts';
 import { GPUS } from '../../src/catalog/index.ts';
 import { calculateInferenceMemory, usableMemoryGiB } from '../../src/calc/memory.ts';
 import { estimateTraining } from '../../src/calc/training.ts';
@@ -65,7 +65,7 @@ describe('selection-guide', () => {
       const own = scenario.candidates.find((c) => c.gpu.id === entry.gpu.id)?.purchasePrice?.base;
       const p = entry.gpu.purchasePriceUsd!;
       expect(entry.price).toBeCloseTo(own ?? ((p.low + p.high) / 2) * 0.92, 6);
-      const platform = platformOf(entry.gpu.id);
+      const platform = platformFor(platformOf(entry.gpu.id), entry.gpus);
       const nodes = Math.ceil(entry.gpus / platform.gpusPerNode);
       const servers = nodes * platform.gpusPerNode * entry.price * e.serverOverheadMultiplier;
       const switches = entry.gpus <= 64 ? 1 : Math.ceil(entry.gpus / 32) + Math.ceil(entry.gpus / 64);

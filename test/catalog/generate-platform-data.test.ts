@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PLATFORM_DATA_MODULE, PLATFORM_DATA_SOURCE, renderPlatformData } from '../../src/catalog/generate-platform-data.ts';
 import { GPU_IDS } from '../../src/catalog/index.ts';
-import { flagsOf, platformOf, rentalMedian } from '../../src/catalog/platforms.ts';
+import { flagsOf, platformFor, platformOf, rentalMedian } from '../../src/catalog/platforms.ts';
 import { PLATFORM_DATA } from '../../src/catalog/platform-data.ts';
 
 const source = readFileSync(PLATFORM_DATA_SOURCE, 'utf8');
@@ -32,6 +32,16 @@ describe('the platform catalog and its source data/platforms.yaml', () => {
     expect(platformOf('amd-mi300x').gpusPerNode).toBe(8);
     expect(platformOf('gb200-per-gpu')).toMatchObject({ kind: 'rack', gpusPerNode: 72 });
     expect(platformOf('rtx-4090')).toMatchObject({ kind: 'workstation', gpusPerNode: 4 });
+  });
+
+  it('a small PCIe fleet is bought as 4-GPU servers where that leaves fewer GPUs idle; SXM stays on 8-GPU baseboards', () => {
+    const l40s = platformOf('l40s');
+    expect(platformFor(l40s, 2).gpusPerNode).toBe(4);
+    expect(platformFor(l40s, 8).gpusPerNode).toBe(8);
+    // 9 GPUs: three 4-GPU servers (12) rather than two 8-GPU servers (16).
+    expect(platformFor(l40s, 9).gpusPerNode).toBe(4);
+    expect(platformFor(l40s, 16).gpusPerNode).toBe(8);
+    expect(platformFor(platformOf('h100-sxm5-80gb'), 2).gpusPerNode).toBe(8);
   });
 
   it('the H100 rental base is the tracker median, not the midpoint of the observed range', () => {

@@ -145,8 +145,8 @@ describe.each(SCENARIOS)('%s', (name, text) => {
     for (const c of results.candidates) {
       if (!c.tco?.levels) continue;
       for (const l of LEVELS) {
-        const perNode = c.candidate.platform.gpusPerNode;
-        const fabric = c.candidate.platform.scaleOutFabric ? 1 : 0;
+        const perNode = c.platform.gpusPerNode;
+        const fabric = c.platform.scaleOutFabric ? 1 : 0;
         const want = referenceTco(
           c.fleetGpus!,
           perNode,

@@ -64,7 +64,7 @@ describe('calculateResults', () => {
       const needed = counts.includes(null) ? null : counts.reduce((a, b) => a! + b!, 0);
       expect(c.gpusNeeded).toBe(needed);
       // Bought as whole servers of the platform: the sum rounded up to whole nodes.
-      const perNode = c.candidate.platform.gpusPerNode;
+      const perNode = c.platform.gpusPerNode;
       expect(c.fleetGpus).toBe(needed === null ? null : Math.ceil(needed / perNode) * perNode);
     });
   });

@@ -67,8 +67,8 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const entries = results.candidates.map((c) => ({
     names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!),
     gpus: c.fleetGpus,
-    gpusPerNode: c.candidate.platform.gpusPerNode,
-    fabric: c.candidate.platform.scaleOutFabric ? 1 : 0,
+    gpusPerNode: c.platform.gpusPerNode,
+    fabric: c.platform.scaleOutFabric ? 1 : 0,
     tco: c.tco,
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
