@@ -159,7 +159,7 @@ export const ECONOMIC_PARAMETERS = {
   nodePowerMultiplier: {
     // A server draws more than its GPUs: measured 8.48 kW peak on an 8× H100 (8 × 700 W) node = 1.51×;
     // its 10.2 kW rating = 1.82×; 8× 350 W PCIe servers 4.3–5 kW = 1.54–1.79×.
-    help: 'Server power at load as a multiple of its GPUs\' board power (CPUs, memory, NICs, fans).',
+    help: "Server power at load as a multiple of its GPUs' board power (CPUs, memory, NICs, fans).",
     default: 1.51,
     plausible: { low: 1.5, high: 1.82 },
     range: { min: 1, max: 3 },

@@ -28,7 +28,13 @@ const nodesFormula = (gpus: Expr, gpusPerNode: Expr): Expr => ceiling(div(gpus, 
 
 /** Fabric switches for `gpus` endpoints: one up to the switch's ports, else leaves (half the ports down) and spines. */
 export const switchesFormula = (gpus: Expr): Expr =>
-  when(gpus, '<=', ref('switchPorts'), num(1), add(ceiling(div(gpus, div(ref('switchPorts'), num(2)))), ceiling(div(gpus, ref('switchPorts')))));
+  when(
+    gpus,
+    '<=',
+    ref('switchPorts'),
+    num(1),
+    add(ceiling(div(gpus, div(ref('switchPorts'), num(2)))), ceiling(div(gpus, ref('switchPorts')))),
+  );
 
 /** The bill of materials' money lines (docs/methodology.md#fabric): servers, switches, cabling; their sum is the capex. */
 export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr) {
