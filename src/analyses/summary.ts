@@ -64,6 +64,10 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     figures.push({ label: t('sum.accounting', { months }), value: round(levels.base.ownedTotal, 6), unit: cur, format: 'currency' });
   const spare = shown.acquisition === 'buy' && shown.candidate.gpusNeeded !== null ? shown.gpus - shown.candidate.gpusNeeded : 0;
   if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
+  const runs = shown.candidate.trainingRuns[0];
+  if (runs !== undefined && runs !== 1) figures.push({ label: t('sum.runs', { months }), value: round(runs, 4), format: 'decimal1' });
+  if (shown.candidate.shared.length)
+    figures.push({ label: t('sum.sharedLabel'), value: t('sum.shared', { workloads: shown.candidate.shared.join(', ') }), format: 'text' });
   for (const [workload, list] of headrooms(shown)) {
     if (list.length === 0) continue;
     figures.push({

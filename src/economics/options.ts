@@ -56,12 +56,14 @@ export interface DriverExprs {
   readonly inferenceGpus: Expr;
   readonly tokensPerSecond: ExprTriple | null;
   readonly trainingGpuHours: readonly ExprTriple[];
+  readonly trainingRuns: readonly Expr[];
 }
 
 export const writtenDrivers = (d: OptionDrivers): DriverExprs => ({
   inferenceGpus: num(d.inferenceGpus),
   tokensPerSecond: d.tokensPerSecond && each((l) => num(d.tokensPerSecond![l])),
   trainingGpuHours: d.trainingGpuHours.map((h) => each((l) => num(h[l]))),
+  trainingRuns: d.trainingRuns.map((n) => num(n)),
 });
 
 /** Driver names (`driver_…`), which economics/tco.ts's compiled formulas read from the drivers argument. */
@@ -69,6 +71,7 @@ export const namedDrivers = (hasThroughput: boolean, trainingRuns: number): Driv
   inferenceGpus: ref('driver_inferenceGpus'),
   tokensPerSecond: hasThroughput ? each((l) => ref(`driver_tokensPerSecond_${l}`)) : null,
   trainingGpuHours: Array.from({ length: trainingRuns }, (_, i) => each((l) => ref(`driver_trainingGpuHours_${i}_${l}`))),
+  trainingRuns: Array.from({ length: trainingRuns }, (_, i) => ref(`driver_trainingRuns_${i}`)),
 });
 
 export function optionFormulas(
@@ -102,7 +105,9 @@ export function optionFormulas(
   }
   const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
   const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], ref(names.rent[l]))));
-  const total = each((l) => (runs.length ? add(inferenceRent(l), sum(...runs.map((r) => r[l]))) : inferenceRent(l)));
+  // Every run over the horizon is rented (a recurring job: its runs; docs/methodology.md#recurring-jobs).
+  const allRuns = (l: Level) => sum(...runs.map((r, i) => mul(r[l], drivers.trainingRuns[i]!)));
+  const total = each((l) => (runs.length ? add(inferenceRent(l), allRuns(l)) : inferenceRent(l)));
   return {
     total,
     npv: each((l) => div(mul(total[l], annuityFormula()), ref('horizonMonths'))),

@@ -218,6 +218,8 @@ export type Compiled = (
 /** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
 export const compileEval = compiler<Compiled>(
   (name) => {
+    const runs = /^driver_trainingRuns_(\d+)$/.exec(name);
+    if (runs) return `d.trainingRuns[${runs[1]}]`;
     const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
     if (driver)
       return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';

@@ -36,4 +36,6 @@ export interface OptionDrivers {
   readonly tokensPerSecond: Triple | null;
   /** GPU-hours of one run of each training workload (NaN where it does not fit). */
   readonly trainingGpuHours: readonly Triple[];
+  /** Runs of each training workload over the horizon (1 for a one-off run). */
+  readonly trainingRuns: readonly number[];
 }

@@ -88,5 +88,8 @@ export const purchaseEn = {
   'bom.source.quote': 'quote {vendor} {reference}, valid until {validUntil}',
   'col.cash': 'Cash over {months} months',
   'col.npv': 'NPV of the cash',
+  'sum.runs': 'Training runs over {months} months (recurring)',
+  'sum.sharedLabel': 'Fleet sharing',
+  'sum.shared': "{workloads}: runs on the inference fleet's idle capacity, no GPUs of its own",
   'flag.title': 'Flags a buyer must see',
 } as const;

@@ -88,5 +88,8 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'bom.source.quote': '报价 {vendor} {reference}，有效期至 {validUntil}',
   'col.cash': '{months} 个月现金支出',
   'col.npv': '现金支出净现值',
+  'sum.runs': '{months} 个月内的训练次数（周期性）',
+  'sum.sharedLabel': '集群共享',
+  'sum.shared': '{workloads}：利用推理集群的空闲算力运行，不单独配置 GPU',
   'flag.title': '采购须知',
 };

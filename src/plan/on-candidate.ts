@@ -47,7 +47,28 @@ export interface CandidateResult {
   readonly nodes: number | null;
   /** The platform the fleet is bought in (the candidate's, or a smaller one of its line). */
   readonly platform: PlatformSpec;
+  /** Runs of each training workload over the horizon (scenario order; 1 for a one-off run). */
+  readonly trainingRuns: readonly number[];
+  /** Recurring training workloads that run on the inference fleet's idle capacity (no GPUs of their own). */
+  readonly shared: readonly string[];
   readonly tco: TcoResult | null;
+}
+
+/** Runs a year of a recurring job (docs/methodology.md#recurring-jobs). */
+const RUNS_PER_YEAR = { week: 365.25 / 7, month: 12, quarter: 4, year: 1 } as const;
+
+/** Runs of a training workload over the horizon: 1 for a one-off run, else its runs a year × years. */
+export const runsOverHorizon = (w: ResolvedTraining, horizonMonths: number): number =>
+  w.every ? (RUNS_PER_YEAR[w.every] * horizonMonths) / 12 : 1;
+
+/**
+ * Whether a recurring training job runs on the inference fleet instead of GPUs of its own: it
+ * fits on the inference GPUs (`gpus` ≤ `inferenceGpus`) and its runs a year take no more days than
+ * the fleet is idle (`(1 − utilisation)` of the year).
+ */
+export function sharesInferenceFleet(w: ResolvedTraining, gpus: number, days: number, inferenceGpus: number, utilization: number): boolean {
+  if (!w.every || inferenceGpus === 0 || gpus > inferenceGpus) return false;
+  return RUNS_PER_YEAR[w.every] * days <= 365.25 * (1 - utilization);
 }
 
 /** The fleet in whole nodes: `needed` GPUs rounded up to nodes of `gpusPerNode`. */

@@ -98,6 +98,7 @@ const driversOf = perSizing((_workloads, c): OptionDrivers => ({
   inferenceGpus: gpusBy(c, 'inference'),
   tokensPerSecond: tokensPerSecond(c),
   trainingGpuHours: trainingGpuHours(c),
+  trainingRuns: c.trainingRuns,
 }));
 type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
 interface Compiled {

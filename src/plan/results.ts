@@ -18,7 +18,16 @@ import { calculateRemedies, type Remedy } from './remedies.ts';
 import { buildGuide, type Guide } from './selection-guide.ts';
 import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
-import { onCandidate, platformInputs, wholeNodes, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
+import {
+  onCandidate,
+  platformInputs,
+  runsOverHorizon,
+  sharesInferenceFleet,
+  wholeNodes,
+  type CandidateResult,
+  type WorkloadOnCandidate,
+} from './on-candidate.ts';
+import { daysAtConfidence } from './performance.ts';
 
 export interface Results {
   /** One tree per workload, scenario order. */
@@ -78,7 +87,19 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const targetsMet = workloads.every((x) => (x.kind === 'inference' ? x.sizing.targetsMet : x.sizing.deadlineMet !== false));
   // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
   const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
-  const gpusNeeded = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
+  // A recurring training job with room on the inference fleet runs there (docs/methodology.md#recurring-jobs).
+  const inferenceGpus = workloads.reduce((a, x, i) => a + (x.kind === 'inference' ? (counts[i] ?? 0) : 0), 0);
+  const shared = workloads.flatMap((x, i) =>
+    x.kind === 'training' &&
+    counts[i] != null &&
+    x.sizing.estimate?.fits &&
+    sharesInferenceFleet(x.workload, counts[i]!, daysAtConfidence(x.workload, x.sizing.estimate), inferenceGpus, s.economics.utilization)
+      ? [x.workload.name]
+      : [],
+  );
+  const own = counts.map((c, i) => (workloads[i]!.kind === 'training' && shared.includes(workloads[i]!.workload.name) ? 0 : c));
+  const gpusNeeded = own.every((c): c is number => c !== null) ? own.reduce((a, b) => a + b, 0) : null;
+  const trainingRuns = workloads.flatMap((x) => (x.kind === 'training' ? [runsOverHorizon(x.workload, s.economics.horizonMonths)] : []));
   // Servers are bought whole: the spare GPUs of the last one are part of the fleet (docs/methodology.md#platforms).
   const platform = gpusNeeded === null ? candidate.platform : platformFor(candidate.platform, gpusNeeded);
   const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
@@ -94,7 +115,7 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
           rentalPerGpuHour: candidate.rentalPerGpuHour,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, tco };
+  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, trainingRuns, shared, tco };
 }
 
 /**

@@ -41,6 +41,8 @@ export interface ResolvedTraining {
   readonly seqLen: number;
   readonly tokens: number;
   readonly deadlineDays?: number;
+  /** The run recurs (docs/methodology.md#recurring-jobs). */
+  readonly every?: 'week' | 'month' | 'quarter' | 'year';
   readonly sizingConfidence: SizingConfidence;
 }
 
@@ -136,6 +138,7 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
       seqLen: w.seqLen,
       tokens: w.tokens,
       ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
+      ...(w.every ? { every: w.every } : {}),
       sizingConfidence,
     };
   }

@@ -103,6 +103,13 @@ const trainingWorkloadSchema = z.strictObject({
   tokens: positive('Total training tokens (dataset tokens × epochs).'),
   /** Finish within this many days (optional). */
   deadlineDays: positive('Finish within this many days.').optional(),
+  /** The run recurs: each week, month, quarter or year (its runs are priced over the horizon). */
+  every: z
+    .enum(['week', 'month', 'quarter', 'year'])
+    .optional()
+    .describe(
+      'The run recurs every week, month, quarter or year; its runs over the horizon are priced, and it may share the inference fleet.',
+    ),
 });
 
 const workloadSchema = z.discriminatedUnion('kind', [inferenceWorkloadSchema, trainingWorkloadSchema]);

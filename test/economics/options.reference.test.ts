@@ -111,7 +111,8 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
   const rate = c.candidate.rentalPerGpuHour!;
   const inferenceRent = (l: Level) => gpusBy(c, 'inference') * rate[l] * (1 - e.reservedDiscount) * hours;
   const runs = gpuHours.map((h) => triple((l) => h[l] * rate[l]));
-  const total = triple((l) => (runs.length ? inferenceRent(l) + sum(runs.map((r) => r[l])) : inferenceRent(l)));
+  // Every run over the horizon is rented: a recurring job's runs (1 for a one-off run).
+  const total = triple((l) => (runs.length ? inferenceRent(l) + sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!)) : inferenceRent(l)));
   const annuity = referenceTco(1, 1, 0, 0, 0, null, e).annuity;
   return {
     total,

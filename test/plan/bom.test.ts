@@ -113,3 +113,32 @@ describe('bill of materials and cash flow, by hand', () => {
     expect(b.total).toBe(122_640);
   });
 });
+
+describe('a recurring job sharing the inference fleet, by hand', () => {
+  const workloads = (every?: 'month' | 'week'): ScenarioInput['workloads'] => [
+    { name: 'chat', kind: 'inference', model: 'llama-3.1-8b', precision: 'bf16', inputTokens: 1000, outputTokens: 200, concurrency: 64 },
+    { name: 'tune', kind: 'training', model: 'llama-3.1-8b', method: 'lora', seqLen: 2048, tokens: 2e6, ...(every ? { every } : {}) },
+  ];
+
+  it('a monthly LoRA run that fits the inference GPUs runs on their idle time: no GPUs of its own; its 36 runs are rented', () => {
+    const once = calculateResults(scenario({ workloads: workloads() })).candidates[0]!;
+    const monthly = calculateResults(scenario({ workloads: workloads('month') })).candidates[0]!;
+    const [chat, tune] = monthly.workloads;
+    const tuneGpus = Math.max(tune!.sizing.gpus!, tune!.fit.gpus!);
+    const chatGpus = Math.max(chat!.sizing.gpus!, chat!.fit.gpus!);
+    expect(tuneGpus).toBeLessThanOrEqual(chatGpus);
+    // 12 runs a year of well under a day each, against (1 − 0.5) × 365.25 idle days.
+    expect(monthly.shared).toEqual(['tune']);
+    expect(monthly.gpusNeeded).toBe(chatGpus);
+    // A one-off run keeps dedicated GPUs.
+    expect(once.shared).toEqual([]);
+    expect(once.gpusNeeded).toBe(chatGpus + tuneGpus);
+    // 30 months: 12 × 30 / 12 = 30 runs, each rented for its GPU-hours at 100 per GPU-hour.
+    expect(monthly.trainingRuns).toEqual([30]);
+    const r = calculateResults(scenario({ workloads: workloads('month') }));
+    const rent = r.options.find((o) => o.acquisition === 'rent')!;
+    const run = rent.trainingRunCost[0]!.base;
+    const inference = rent.drivers.inferenceGpus * 100 * 730.5 * 30;
+    expect(rent.total.base).toBeCloseTo(inference + 30 * run, 6);
+  });
+});
