@@ -60,7 +60,7 @@ describe('failure isolation', () => {
     expect(result.exitCode).toBe(3);
     expect(fs.existsSync(path.join(dir, 'out', 'a-ok.json'))).toBe(true);
     expect(fs.existsSync(path.join(dir, 'out', 'f-ok.json'))).toBe(true);
-    expect(index.totals).toEqual({ total: 6, ok: 2, invalid: 1, failed: 3 });
+    expect(index.totals).toEqual({ total: 6, ok: 2, overBudget: 0, invalid: 1, failed: 3 });
   });
 
   it('reports a calculator that throws with its file and reason', () => {

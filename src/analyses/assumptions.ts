@@ -5,6 +5,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { PROFILES } from '../scenario/profiles.ts';
 import { round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
+import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
 
 /**
  * One Assumptions row per declared economic parameter: its value, unit, and its source — the
@@ -25,7 +26,7 @@ function economicAssumption({ scenario, results, t }: AnalysisContext, key: Econ
           : { source: p.source.text, url: p.source.url };
   return {
     id: key,
-    label: t(p.label, { gpus: results.basis.gpusPerServer }),
+    label: t(p.label, { gpus: results.basis.switchPorts }),
     value: p.perUsd ? round(e[key]) : e[key],
     ...(unit ? { unit } : {}),
     ...source,
@@ -55,7 +56,15 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
     ...ECONOMIC_KEYS.flatMap((key) => [
       economicAssumption(ctx, key),
       ...(key === 'horizonMonths' && e.budget !== undefined
-        ? [{ id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource }]
+        ? [
+            { id: 'budget', label: t('assume.budget'), value: e.budget, unit: e.currency, source: scenarioSource },
+            {
+              id: 'budgetBasis',
+              label: t('assume.budgetBasis'),
+              value: t(e.budgetBasis === 'cash' ? 'basis.cash' : 'basis.capex'),
+              source: e.fromScenario.has('budgetBasis') ? scenarioSource : t('source.default'),
+            },
+          ]
         : []),
     ]),
     ...estimatorAssumptions.map((a) => ({
@@ -80,7 +89,32 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
       source: m.source,
       ...(m.source.startsWith('http') ? { url: m.source.split(';')[0]! } : {}),
     })),
-    ...scenario.candidates.flatMap(({ gpu, purchasePrice, rentalPerGpuHour }) => [
+    ...scenario.candidates.flatMap(({ gpu, purchasePrice, rentalPerGpuHour, platform }) => [
+      {
+        id: `gpu.${gpu.id}.platform`,
+        label: t('assume.platform', { gpu: gpu.name }),
+        value: t('assume.platformValue', { name: platform.name, gpus: platform.gpusPerNode, ru: platform.rackUnits }),
+        source: `${platform.source} (${platform.date})`,
+        ...(platform.url ? { url: platform.url } : {}),
+      },
+      ...(rentalPerGpuHour?.from === 'catalog' && rentalMedian(gpu.id)
+        ? [
+            {
+              id: `gpu.${gpu.id}.rentBase`,
+              label: t('assume.rentalMedian', { gpu: gpu.name }),
+              value: t('assume.rentalMedianValue', { rate: rentalMedian(gpu.id)!.usdPerGpuHour, basis: rentalMedian(gpu.id)!.basis }),
+              source: rentalMedian(gpu.id)!.date,
+              url: rentalMedian(gpu.id)!.url,
+            },
+          ]
+        : []),
+      ...flagsOf(gpu.id).map((f) => ({
+        id: `gpu.${gpu.id}.${f.kind}`,
+        label: t('flag.title'),
+        value: t(f.kind === 'geforceLicence' ? 'flag.geforceLicence' : 'flag.endOfLife', { gpu: gpu.name, detail: f.detail, date: f.date }),
+        source: f.detail,
+        url: f.url,
+      })),
       {
         id: `gpu.${gpu.id}.specs`,
         label: t('assume.gpuSpecs', { gpu: gpu.name }),

@@ -1,10 +1,12 @@
 /** Resolved scenario + results → the neutral Report. Pure: time, version and locale come in. */
 import { ANALYSES } from './index.ts';
-import { createTranslator, type Locale, type Translate } from '../i18n/index.ts';
+import { createTranslator, type Locale } from '../i18n/index.ts';
 import { CATALOG_DATE } from '../catalog/index.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { headlineOption, type Results } from '../plan/results.ts';
-import type { Report } from '../report/model.ts';
+import type { Report, ReportHeadline } from '../report/model.ts';
+import type { AnalysisContext } from './context.ts';
+import { configurationLabel, remedyText } from './recommendation.ts';
 
 export interface ReportMeta {
   readonly file: string;
@@ -18,7 +20,7 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
   const t = createTranslator(meta.locale);
   const ctx = { scenario, results, t, locale: meta.locale };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'gpu-report', version: meta.toolVersion },
     locale: meta.locale,
     title: t('app.title'),
@@ -26,23 +28,48 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
     generatedAt: meta.generatedAt.toISOString(),
     catalogDate: CATALOG_DATE,
     currency: scenario.economics.currency,
-    headline: buildHeadline(results, scenario.economics.currency, t),
+    headline: buildHeadline(ctx),
+    ...(scenario.request || scenario.priceValidUntil
+      ? {
+          purchaseRequest: {
+            number: scenario.request?.number ?? null,
+            costCentre: scenario.request?.costCentre ?? null,
+            requester: scenario.request?.requester ?? null,
+            neededBy: scenario.request?.neededBy ?? null,
+            priceValidUntil: scenario.priceValidUntil ?? null,
+          },
+        }
+      : {}),
     analyses: ANALYSES.map((a) => a.build(ctx)),
   };
 }
 
 /**
  * The summary's answer as data (same rule as analyses/summary.ts: plan/results.ts headlineOption),
- * for the batch index: configuration, its base cost over the horizon, cost per 1M output tokens.
+ * for the batch index and integrations (docs/json.md#headline): what is bought, its capex, cash
+ * over the horizon and NPV, and whether it is within the budget, with the cheapest fix if not.
  */
-function buildHeadline(results: Results, currency: string, t: Translate): NonNullable<Report['headline']> {
-  const { option } = headlineOption(results);
+function buildHeadline(ctx: AnalysisContext): ReportHeadline {
+  const { results, scenario, t } = ctx;
+  const e = scenario.economics;
+  const { option, remedy } = headlineOption(results);
+  const bought = option?.acquisition === 'buy' ? option : undefined;
+  const platform = bought?.candidate.platform;
+  const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
-    configuration: option
-      ? `${option.gpus} × ${option.candidate.candidate.gpu.name} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`
-      : null,
+    configuration: option ? `${configurationLabel(option)} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})` : null,
+    acquisition: option?.acquisition ?? null,
+    platform: platform ? { id: platform.id, name: platform.name } : null,
+    nodes: bought && platform ? Math.ceil(bought.gpus / platform.gpusPerNode) : null,
+    gpus: option?.gpus ?? null,
+    capex: bought?.candidate.tco?.levels?.base.capex ?? null,
+    cashOverHorizon: option ? option.total.base : null,
+    npv: option ? option.npv.base : null,
     tcoBase: option ? option.total.base : null,
     costPerMillionTokens: option?.costPerMillionTokens?.base ?? null,
-    currency,
+    budgetBasis: option?.acquisition === 'rent' ? 'cash' : e.budgetBasis,
+    withinBudget: option?.withinBudget ?? null,
+    fix: fix ? remedyText(ctx, fix) : null,
+    currency: e.currency,
   };
 }

@@ -11,6 +11,8 @@ import { buildTrainingPlan } from './training-plan.ts';
 import { buildMultiGpu } from './multi-gpu.ts';
 import { buildSelectionGuide } from './selection-guide.ts';
 import { buildTco } from './tco.ts';
+import { buildBillOfMaterials } from './bill-of-materials.ts';
+import { buildPurchaseRequest } from './purchase-request.ts';
 import { buildRecommendation } from './recommendation.ts';
 import { buildSensitivity } from './sensitivity.ts';
 import { buildInputs } from './inputs.ts';
@@ -24,9 +26,11 @@ export const ANALYSES: readonly { readonly id: string; readonly build: AnalysisB
   { id: 'training-plan', build: buildTrainingPlan },
   { id: 'multi-gpu', build: buildMultiGpu },
   { id: 'tco', build: buildTco },
+  { id: 'bill-of-materials', build: buildBillOfMaterials },
   { id: 'recommendation', build: buildRecommendation },
   { id: 'selection-guide', build: buildSelectionGuide },
   { id: 'sensitivity', build: buildSensitivity },
   { id: 'inputs', build: buildInputs },
   { id: 'assumptions', build: buildAssumptions },
+  { id: 'purchase-request', build: buildPurchaseRequest },
 ];

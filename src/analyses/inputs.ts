@@ -8,7 +8,7 @@
 import { round, type AnalysisBuilder } from './context.ts';
 import type { Column, NumberFormat, RowCells, TableBlock } from '../report/model.ts';
 import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, candidateKeys, candidateNames } from '../economics/names.ts';
-import { GPUS_PER_SERVER, parameter, unitText } from '../economics/parameters.ts';
+import { parameter, unitText } from '../economics/parameters.ts';
 
 export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const e = scenario.economics;
@@ -16,14 +16,14 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const words = { currency: cur, month: t('unit.month'), year: t('unit.year') };
   const rows: { label: string; value: number | null; unit: string; name: string; format: NumberFormat }[] = [
     ...ECONOMIC_INPUTS.map((key) => ({
-      label: t(parameter(key).label, { gpus: GPUS_PER_SERVER }),
+      label: t(parameter(key).label),
       value: exact(e[key]),
       unit: unitText(key, words),
       name: key,
       format: parameter(key).format,
     })),
     { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
-    { label: t('inputs.gpusPerServer'), value: CONSTANT_INPUTS.gpusPerServer, unit: 'GPUs', name: 'gpusPerServer', format: 'integer' },
+    { label: t('inputs.switchPorts'), value: CONSTANT_INPUTS.switchPorts, unit: 'GPUs', name: 'switchPorts', format: 'integer' },
     ...(e.budget !== undefined
       ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: BUDGET, format: 'currency' as const }]
       : []),
@@ -45,6 +45,8 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
     { key: 'gpus', label: t('col.fleetGpus'), format: 'integer' },
+    { key: 'gpusPerNode', label: t('inputs.col.gpusPerNode'), format: 'integer' },
+    { key: 'fabric', label: t('inputs.col.fabric'), format: 'integer' },
     { key: 'price', label: t('inputs.col.price'), unit: cur, format: 'currency' },
     { key: 'priceLow', label: t('col.priceLow'), unit: cur, format: 'currency' },
     { key: 'priceHigh', label: t('col.priceHigh'), unit: cur, format: 'currency' },
@@ -59,6 +61,8 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     const rent = c.rentalPerGpuHour;
     const values = {
       gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
+      gpusPerNode: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).gpusPerNode,
+      fabric: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).scaleOutFabric ? 1 : 0,
       price: exact(price?.base),
       priceLow: exact(price?.low),
       priceHigh: exact(price?.high),
@@ -69,6 +73,8 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     };
     const names = {
       gpus: n.gpus,
+      gpusPerNode: n.gpusPerNode,
+      fabric: n.fabric,
       price: n.price.base,
       priceLow: n.price.low,
       priceHigh: n.price.high,

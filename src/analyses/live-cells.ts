@@ -21,7 +21,15 @@ function workbookFormulas({ scenario, results }: AnalysisContext, o: Option): { 
   if (index < 0) return null;
   const names = candidateNames(candidateKeys(scenario.candidates)[index]!);
   return {
-    f: optionFormulas(o.acquisition, names, o.gpus, writtenDrivers(o.drivers), workbookTco(names), scenario.economics.budget !== undefined),
+    f: optionFormulas(
+      o.acquisition,
+      names,
+      o.gpus,
+      writtenDrivers(o.drivers),
+      workbookTco(names),
+      scenario.economics.budget !== undefined,
+      scenario.economics.budgetBasis === 'cash',
+    ),
     breakEven: tcoFormulas(names, 'base', NAMED_RESULTS).breakEvenMonth,
   };
 }

@@ -6,7 +6,16 @@ import type { Remedy } from '../plan/remedies.ts';
 import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
 import { recommendationCells } from './live-cells.ts';
 
-export const configurationLabel = (o: Option): string => `${o.gpus} × ${o.candidate.candidate.gpu.name}`;
+/**
+ * The configuration as a quote reads it: bought, whole servers of the platform with the GPUs they
+ * hold ("2 × HGX/DGX 8-GPU server (16 × NVIDIA H100 SXM5 80GB)"); rented, GPUs.
+ */
+export const configurationLabel = (o: Option): string => {
+  const { gpu } = o.candidate.candidate;
+  const platform = o.candidate.platform;
+  if (o.acquisition === 'rent' || platform.gpusPerNode === 1) return `${o.gpus} × ${gpu.name}`;
+  return `${Math.ceil(o.gpus / platform.gpusPerNode)} × ${platform.name} (${o.gpus} × ${gpu.name})`;
+};
 
 export const buildRecommendation: AnalysisBuilder = (ctx) => {
   const { scenario, results, t } = ctx;

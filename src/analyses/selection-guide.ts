@@ -106,7 +106,6 @@ export const buildSelectionGuide: AnalysisBuilder = ({ scenario, results, t, loc
       t('selectionGuide.method', {
         max: guide.maxGpusPerWorkload,
         overhead: fmt(e.serverOverheadMultiplier, 2),
-        share: fmt(e.networkingShare * 100),
       }) +
       (e.usdExchangeRate === 1 && cur === 'USD'
         ? ''

@@ -8,6 +8,7 @@ import { configurationLabel, optionReason, remedyText } from './recommendation.t
 import { paramLabel, formatParamValue } from './sensitivity.ts';
 import type { Option } from '../plan/options.ts';
 import { headlineOption } from '../plan/results.ts';
+import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
 import { summaryCells } from './live-cells.ts';
 
 /** A met target with less headroom than this is named as a risk. */
@@ -37,8 +38,47 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   ];
   const figures: KeyValueItem[] = [];
   const levels = shown.candidate.tco?.levels;
+  // Over budget is said first, with the cheapest fix (never shown as a plain answer).
+  if (shown.withinBudget === false && e.budget !== undefined) {
+    const fix = remedy ?? results.remedies[0];
+    figures.push({
+      label: t('sum.budget'),
+      value: t('sum.overBudget', {
+        basis: t(shown.acquisition === 'rent' ? 'basis.cash' : e.budgetBasis === 'cash' ? 'basis.cash' : 'basis.capex'),
+        amount: formatMoney(shown.budgetBasis.base, cur, locale),
+        budget: formatMoney(e.budget, cur, locale),
+        fix: fix ? remedyText(ctx, fix) : t('rec.noRemedy', { limit: REMEDY_MAX_GPUS }),
+      }),
+      format: 'text',
+    });
+  }
   if (shown.acquisition === 'buy' && levels)
     figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  figures.push({
+    label: t('sum.npv', { rate: `${formatNumber(e.discountRatePerYear * 100, locale, 2)}%` }),
+    value: round(shown.npv.base, 6),
+    unit: cur,
+    format: 'currency',
+  });
+  if (shown.acquisition === 'buy' && levels)
+    figures.push({ label: t('sum.accounting', { months }), value: round(levels.base.ownedTotal, 6), unit: cur, format: 'currency' });
+  const spare = shown.acquisition === 'buy' && shown.candidate.gpusNeeded !== null ? shown.gpus - shown.candidate.gpusNeeded : 0;
+  if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
+  const runs = shown.candidate.trainingRuns[0];
+  if (runs !== undefined && runs !== 1) figures.push({ label: t('sum.runs', { months }), value: round(runs, 4), format: 'decimal1' });
+  if (shown.candidate.shared.length)
+    figures.push({ label: t('sum.sharedLabel'), value: t('sum.shared', { workloads: shown.candidate.shared.join(', ') }), format: 'text' });
+  for (const [workload, list] of headrooms(shown)) {
+    if (list.length === 0) continue;
+    figures.push({
+      label: t('sum.headroom', {
+        workload,
+        end: t(scenario.workloads[0]?.sizingConfidence === 'base' ? 'sum.end.base' : 'sum.end.pessimistic'),
+      }),
+      value: list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`).join(', '),
+      format: 'text',
+    });
+  }
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
     figures.push({
@@ -110,32 +150,16 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
       }),
     ]);
   }
-  best.candidate.workloads.forEach((x) => {
-    if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return;
-    const w = x.workload;
-    const e = x.sizing.estimate;
-    const checks: [string, number | undefined, number][] = [
-      ['ttft', w.targets.ttftMs, w.targets.ttftMs ? 1 - e.ttftMs.value / w.targets.ttftMs : 1],
-      ['tpot', w.targets.tpotMs, w.targets.tpotMs ? 1 - e.tpotMs.value / w.targets.tpotMs : 1],
-      [
-        'throughput',
-        w.targets.outputTokensPerSecond,
-        w.targets.outputTokensPerSecond ? e.outputTokensPerSecond.value / w.targets.outputTokensPerSecond - 1 : 1,
-      ],
-    ];
-    for (const [metric, target, headroom] of checks) {
-      if (target !== undefined && headroom >= 0 && headroom < HEADROOM_RISK) {
+  for (const [workload, list] of headrooms(best)) {
+    for (const [metric, headroom] of list) {
+      if (headroom >= 0 && headroom < HEADROOM_RISK) {
         out.push([
           t('sum.riskLabel.headroom'),
-          t('sum.risk.headroom', {
-            workload: w.name,
-            metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'),
-            pct: Math.round(headroom * 100),
-          }),
+          t('sum.risk.headroom', { workload, metric: t(`sum.metric.${metric}` as 'sum.metric.ttft'), pct: Math.round(headroom * 100) }),
         ]);
       }
     }
-  });
+  }
   const thr = results.basis.errorBands.inferenceThroughput;
   const lat = results.basis.errorBands.latency;
   out.push([
@@ -154,4 +178,24 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     ]);
   }
   return out;
+}
+
+/**
+ * Headroom of each set target of each inference workload on the option's fleet, at the end of the
+ * band the sizing confidence checks (pessimistic: the slow end): 1 − estimate / target for
+ * latency, estimate / target − 1 for throughput.
+ */
+function headrooms(o: Option): [string, [string, number][]][] {
+  return o.candidate.workloads.flatMap((x): [string, [string, number][]][] => {
+    if (x.kind !== 'inference' || !x.sizing.estimate?.fits) return [];
+    const w = x.workload;
+    const e = x.sizing.estimate;
+    const p = w.sizingConfidence === 'pessimistic';
+    const list: [string, number][] = [];
+    if (w.targets.ttftMs) list.push(['ttft', 1 - (p ? e.ttftMs.high : e.ttftMs.value) / w.targets.ttftMs]);
+    if (w.targets.tpotMs) list.push(['tpot', 1 - (p ? e.tpotMs.high : e.tpotMs.value) / w.targets.tpotMs]);
+    if (w.targets.outputTokensPerSecond)
+      list.push(['throughput', (p ? e.outputTokensPerSecond.low : e.outputTokensPerSecond.value) / w.targets.outputTokensPerSecond - 1]);
+    return [[w.name, list]];
+  });
 }

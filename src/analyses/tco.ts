@@ -23,6 +23,8 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'powerKw', label: t('col.itPower'), unit: 'kW', format: 'decimal1' },
     { key: 'powerPerMonth', label: t('col.powerPerMonth'), unit: cur, format: 'currency' },
     { key: 'opexPerMonth', label: t('col.opexPerMonth'), unit: cur, format: 'currency' },
+    { key: 'cash', label: t('col.cash', { months: e.horizonMonths }), unit: cur, format: 'currency' },
+    { key: 'npv', label: t('col.npv'), unit: cur, format: 'currency' },
     { key: 'ownedLow', label: t('col.ownedLow'), unit: cur, format: 'currency' },
     { key: 'owned', label: t('col.owned'), unit: cur, format: 'currency' },
     { key: 'ownedHigh', label: t('col.ownedHigh'), unit: cur, format: 'currency' },
@@ -41,6 +43,8 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
       powerKw: c.tco ? round(c.tco.itPowerKw, DIGITS) : null,
       powerPerMonth: base ? round(base.powerPerMonth, DIGITS) : null,
       opexPerMonth: base ? round(base.opexPerMonth, DIGITS) : null,
+      cash: base ? round(base.cashTotal, DIGITS) : null,
+      npv: base ? round(base.npv, DIGITS) : null,
       ownedLow: c.tco?.levels ? round(c.tco.levels.low.ownedTotal, DIGITS) : null,
       owned: base ? round(base.ownedTotal, DIGITS) : null,
       ownedHigh: c.tco?.levels ? round(c.tco.levels.high.ownedTotal, DIGITS) : null,
@@ -127,6 +131,8 @@ function liveCells(row: Readonly<Record<string, number | string | null>>, n: Ret
     powerKw: base.itPowerKw.text,
     powerPerMonth: base.powerPerMonth.text,
     opexPerMonth: base.opexPerMonth.text,
+    cash: base.cashTotal.text,
+    npv: base.npv.text,
     ownedLow: tcoFormulas(n, 'low').ownedTotal.text,
     owned: base.ownedTotal.text,
     ownedHigh: tcoFormulas(n, 'high').ownedTotal.text,
@@ -140,7 +146,9 @@ function liveCells(row: Readonly<Record<string, number | string | null>>, n: Ret
   );
   const names: Record<string, string> = {
     ...(row.powerKw !== null ? { powerKw: n.itPowerKw } : {}),
-    ...(priced ? { powerPerMonth: n.powerPerMonth, capex: n.capex, opexPerMonth: n.opexPerMonth, owned: n.ownedTotal } : {}),
+    ...(priced
+      ? { powerPerMonth: n.powerPerMonth, capex: n.capex, opexPerMonth: n.opexPerMonth, owned: n.ownedTotal, cash: n.cashTotal }
+      : {}),
   };
   return { formulas, names };
 }

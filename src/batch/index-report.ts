@@ -10,7 +10,7 @@ import { CATALOG_DATE } from '../catalog/index.ts';
 import type { CellTone, CellValue, Column, Report, RowCells, TableBlock } from '../report/model.ts';
 import type { BatchIndex, IndexRow, IndexStatus } from './index-rows.ts';
 
-const TONES = { ok: 'ok', invalid: 'warning', failed: 'bad' } as const satisfies Record<IndexStatus, CellTone>;
+const TONES = { ok: 'ok', overBudget: 'warning', invalid: 'warning', failed: 'bad' } as const satisfies Record<IndexStatus, CellTone>;
 
 export function buildIndexReport(index: BatchIndex, locale: Locale): Report {
   const t = createTranslator(locale);
@@ -52,7 +52,7 @@ export function buildIndexReport(index: BatchIndex, locale: Locale): Report {
   }));
   const table: TableBlock = { kind: 'table', id: 'scenarios', columns, rows, rowCells, layout: 'list' };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     kind: 'index',
     tool: { name: 'gpu-report', version: index.toolVersion },
     locale,

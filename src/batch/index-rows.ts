@@ -49,8 +49,14 @@ export function indexRow(outcome: ScenarioOutcome, output: string): IndexRow {
     tcoBase: h?.tcoBase ?? null,
     costPerMillionTokens: h?.costPerMillionTokens ?? null,
     currency: h?.currency ?? outcome.report?.currency ?? null,
-    status: outcome.status,
-    reason: outcome.status === 'ok' ? null : outcome.failures.map((f) => `${f.stage}: ${f.message}`).join('; '),
+    // Over budget is never "ok": the row says so and leads with the cheapest fix.
+    status: outcome.status === 'ok' && h?.withinBudget === false ? 'overBudget' : outcome.status,
+    reason:
+      outcome.status === 'ok'
+        ? h?.withinBudget === false
+          ? h.fix
+          : null
+        : outcome.failures.map((f) => `${f.stage}: ${f.message}`).join('; '),
     moreProblems: 0,
     reports,
   };
@@ -65,7 +71,7 @@ export function buildIndex(
     generatedAt: meta.generatedAt.toISOString(),
     toolVersion: meta.toolVersion,
     shard: meta.shard ?? null,
-    totals: { total: rows.length, ok: count('ok'), invalid: count('invalid'), failed: count('failed') },
+    totals: { total: rows.length, ok: count('ok'), overBudget: count('overBudget'), invalid: count('invalid'), failed: count('failed') },
     scenarios: rows,
   };
 }

@@ -71,6 +71,13 @@ export const min = (a: Expr, b: Expr): Expr => ({
   prec: 3,
   evaluate: (env) => Math.min(a.evaluate(env), b.evaluate(env)),
 });
+/** POWER(a,b): a to the power b. */
+export const power = (a: Expr, b: Expr): Expr => ({
+  text: `POWER(${a.text},${b.text})`,
+  js: (slot) => `Math.pow(${a.js(slot)},${b.js(slot)})`,
+  prec: 3,
+  evaluate: (env) => Math.pow(a.evaluate(env), b.evaluate(env)),
+});
 /** CEILING(x,1): the next whole number. */
 export const ceiling = (a: Expr): Expr => ({
   text: `CEILING(${a.text},1)`,
@@ -111,7 +118,7 @@ export function when(a: Expr, op: Comparison, b: Expr, then: Branch, otherwise: 
  * read where `slot` says (a property of a parameter, or a constant), with the same operations in
  * the same order as `evaluate`, so the same doubles at the speed of plain arithmetic and without
  * building an environment per call. Each formula is compiled once. The source holds only numbers,
- * operators, Math.min/ceil and what `slot` returns; a name `slot` does not know throws here.
+ * operators, Math.min/ceil/pow and what `slot` returns; a name `slot` does not know throws here.
  */
 export function compiler<F extends (...args: never[]) => number>(
   slot: (name: string) => string,

@@ -5,19 +5,23 @@
  * tco.ts maps each to where its value lives), so a formula reads the same inputs in both.
  */
 import type { Level } from './types.ts';
-import { ECONOMIC_KEYS, GPUS_PER_SERVER, HOURS_PER_MONTH, type EconomicKey } from './parameters.ts';
+import { ECONOMIC_KEYS, HOURS_PER_MONTH, SWITCH_PORTS, type EconomicKey } from './parameters.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import type { Money, ResolvedEconomics } from './types.ts';
 import type { Env } from './expr.ts';
 
 /** Economic inputs, named after their ResolvedEconomics field (declaration order). */
 export const ECONOMIC_INPUTS: readonly EconomicKey[] = ECONOMIC_KEYS;
-export const CONSTANT_INPUTS = { hoursPerMonth: HOURS_PER_MONTH, gpusPerServer: GPUS_PER_SERVER } as const;
+export const CONSTANT_INPUTS = { hoursPerMonth: HOURS_PER_MONTH, switchPorts: SWITCH_PORTS } as const;
 export const BUDGET = 'budget';
 
 /** The named cells of one candidate (Inputs sheet) and of its TCO results (tco sheet). */
 export interface CandidateNames {
   readonly gpus: string;
+  /** GPUs in one server (or rack) of the candidate's platform. */
+  readonly gpusPerNode: string;
+  /** 1 when more than one node needs a scale-out fabric (HGX/OAM servers, racks), else 0. */
+  readonly fabric: string;
   readonly tdpWatts: string;
   readonly price: Readonly<Record<Level, string>>;
   readonly rent: Readonly<Record<Level, string>>;
@@ -27,6 +31,7 @@ export interface CandidateNames {
   readonly capex: string;
   readonly opexPerMonth: string;
   readonly ownedTotal: string;
+  readonly cashTotal: string;
 }
 
 /**
@@ -47,6 +52,8 @@ export function candidateKeys(candidates: readonly { readonly gpu: Pick<GpuSpec,
 export function candidateNames(key: string): CandidateNames {
   return {
     gpus: `gpus_${key}`,
+    gpusPerNode: `gpusPerNode_${key}`,
+    fabric: `fabric_${key}`,
     tdpWatts: `tdp_${key}`,
     price: { low: `priceLow_${key}`, base: `price_${key}`, high: `priceHigh_${key}` },
     rent: { low: `rentLow_${key}`, base: `rent_${key}`, high: `rentHigh_${key}` },
@@ -55,6 +62,7 @@ export function candidateNames(key: string): CandidateNames {
     capex: `capex_${key}`,
     opexPerMonth: `opexPerMonth_${key}`,
     ownedTotal: `owned_${key}`,
+    cashTotal: `cash_${key}`,
   };
 }
 
@@ -62,6 +70,8 @@ export function candidateNames(key: string): CandidateNames {
 export interface CandidateInputs {
   readonly names: CandidateNames;
   readonly gpus: number | null;
+  readonly gpusPerNode: number;
+  readonly fabric: number;
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
@@ -72,8 +82,10 @@ export function inputValues(economics: ResolvedEconomics, candidates: readonly C
   const values: Record<string, number | null> = { ...CONSTANT_INPUTS };
   for (const field of ECONOMIC_INPUTS) values[field] = economics[field];
   if (economics.budget !== undefined) values[BUDGET] = economics.budget;
-  for (const { names, gpus, tdpWatts, purchasePrice, rentalPerGpuHour } of candidates) {
+  for (const { names, gpus, gpusPerNode, fabric, tdpWatts, purchasePrice, rentalPerGpuHour } of candidates) {
     values[names.gpus] = gpus;
+    values[names.gpusPerNode] = gpusPerNode;
+    values[names.fabric] = fabric;
     values[names.tdpWatts] = tdpWatts;
     for (const level of ['low', 'base', 'high'] as const) {
       values[names.price[level]] = purchasePrice?.[level] ?? null;
@@ -96,4 +108,6 @@ export function inputEnv(values: Readonly<Record<string, number | null>>): Env {
 export const TCO_RESULTS = {
   ownedTotal: { low: 'ownedTotal_low', base: 'ownedTotal_base', high: 'ownedTotal_high' },
   capex: { low: 'capex_low', base: 'capex_base', high: 'capex_high' },
+  cashTotal: { low: 'cashTotal_low', base: 'cashTotal_base', high: 'cashTotal_high' },
+  npv: { low: 'npv_low', base: 'npv_base', high: 'npv_high' },
 } as const;

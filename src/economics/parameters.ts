@@ -107,8 +107,9 @@ export const ECONOMIC_PARAMETERS = {
     source: 'planning',
   },
   serverOverheadMultiplier: {
-    // An 8-GPU HGX/DGX server costs 1.3–1.6× its bare GPUs.
-    help: 'Server cost as a multiple of its GPUs.',
+    // An 8-GPU HGX/DGX server costs 1.3–1.6× its bare GPUs; servers are bought whole
+    // (docs/methodology.md#platforms), so this prices each node of the platform.
+    help: 'Server cost as a multiple of its GPUs (each whole server of the platform).',
     default: 1.4,
     plausible: { low: 1.3, high: 1.6 },
     range: { min: 1, max: 3 },
@@ -122,18 +123,65 @@ export const ECONOMIC_PARAMETERS = {
     },
     sensitivity: { applies: 'buy', flip: { low: 1, high: 3 } },
   },
-  networkingShare: {
-    // Cluster networking is ~19% of the whole cluster's cost, i.e. × 1/(1 − 0.19) on the servers.
-    help: 'Cluster networking as a share of the whole cluster cost, beyond one 8-GPU server.',
-    default: 0.19,
-    range: { min: 0, max: 1, maxExclusive: true },
-    settable: false,
-    format: 'percent',
-    label: 'assume.networking',
+  switchPrice: {
+    // One 64-port 400G fabric switch (NVIDIA Quantum-2 QM9700 class); more than one server needs a
+    // scale-out fabric sized from the GPU count (docs/methodology.md#fabric).
+    help: 'Price of one 64-port 400G scale-out fabric switch, scenario currency.',
+    default: 36000,
+    perUsd: true,
+    plausible: { low: 36000, high: 50000 },
+    range: { min: 0 },
+    unit: '{currency}',
+    format: 'currency',
+    label: 'assume.switchPrice',
+    shortLabel: 'param.switchPrice',
     source: {
-      text: 'Epoch AI training-cost-trends (cluster networking 19% of total cost)',
-      url: 'https://github.com/epoch-research/training-cost-trends',
+      text: 'FS.com QM9700-class 64-port NDR switch ~36,000 USD; NVIDIA-branded ~50,000 USD (2024-08, via E. Cheah H100 cost sheet)',
+      url: 'https://web.archive.org/web/20240822234224/https://www.fs.com/products/206473.html',
     },
+    sensitivity: { applies: 'buy', flip: { low: 0, high: 200000 } },
+  },
+  fabricCablingPerGpu: {
+    // Cables, connectors and optics of a one-tier fabric per GPU endpoint; 2,560 with two tiers.
+    help: 'Fabric cables, connectors and optics per GPU beyond one server, scenario currency.',
+    default: 1320,
+    perUsd: true,
+    plausible: { low: 1320, high: 3800 },
+    range: { min: 0 },
+    unit: '{currency}',
+    format: 'currency',
+    label: 'assume.fabricCabling',
+    source: {
+      text: 'E. Cheah H100 cluster cost sheet (2024-08): cables and connectors 1,320 USD per GPU (one tier), 2,560 (two tiers), 3,800 (three)',
+      url: 'https://docs.google.com/spreadsheets/d/1Ft3RbeZ-w43kYSiLfYc1vxO41mK5lmJpcPC9GOYHAWc/edit?usp=sharing',
+    },
+  },
+  nodePowerMultiplier: {
+    // A server draws more than its GPUs: measured 8.48 kW peak on an 8× H100 (8 × 700 W) node = 1.51×;
+    // its 10.2 kW rating = 1.82×; 8× 350 W PCIe servers 4.3–5 kW = 1.54–1.79×.
+    help: "Server power at load as a multiple of its GPUs' board power (CPUs, memory, NICs, fans).",
+    default: 1.51,
+    plausible: { low: 1.5, high: 1.82 },
+    range: { min: 1, max: 3 },
+    unit: '×',
+    format: 'decimal2',
+    label: 'assume.nodePower',
+    shortLabel: 'param.nodePowerMultiplier',
+    source: {
+      text: 'Measured 8.48 kW peak on an 8× H100 HGX node (arXiv 2412.08602, 2024-12) = 1.51× GPU TDP; DGX H100 rating 10.2 kW = 1.82×',
+      url: 'https://nyuscholars.nyu.edu/en/publications/single-node-power-demand-during-ai-training-measurements-on-an-8--2',
+    },
+    sensitivity: { applies: 'buy', flip: { low: 1, high: 3 } },
+  },
+  idlePowerShare: {
+    // No published idle draw of a GPU server was found: an assumption, stated in the Assumptions.
+    help: 'Server power when idle, share of its power at load, [0, 1].',
+    default: 0.3,
+    plausible: { low: 0.2, high: 0.4 },
+    range: { min: 0, max: 1 },
+    format: 'percent',
+    label: 'assume.idlePower',
+    source: 'planning',
   },
   depreciationYears: {
     // Accounting life 5–6 years at hyperscalers; economic life of frontier GPUs argued at 3–4.
@@ -159,21 +207,50 @@ export const ECONOMIC_PARAMETERS = {
     source: 'tool',
   },
   hostingPerKwMonth: {
-    help: 'Hosting or colocation per kW of IT load per month, scenario currency.',
-    default: 0,
+    // Colocation: US 184.06 (CBRE H2 2024), 194.95 (H2 2025); global average 217.3; Singapore 300–450.
+    help: 'Hosting or colocation per kW of IT load per month, scenario currency (0 when the site is already paid for).',
+    default: 184.06,
+    perUsd: true,
+    plausible: { low: 115, high: 450 },
     range: { min: 0 },
     unit: '{currency}/kW/{month}',
     format: 'currency2',
     label: 'assume.hosting',
-    source: 'tool',
+    shortLabel: 'param.hostingPerKwMonth',
+    source: {
+      text: 'CBRE North America Data Center Trends H2 2024: average asking rate 184.06 USD/kW-month (250–500 kW); global average 217.3 (Q1 2025)',
+      url: 'https://www.cbre.com/insights/reports/north-america-data-center-trends-h2-2024',
+    },
+    sensitivity: { applies: 'buy', flip: { low: 0, high: 1000, highTimesValue: 5 } },
   },
   maintenanceSharePerYear: {
-    help: 'Yearly maintenance and support, share of capex.',
-    default: 0,
+    // No vendor-published support percentage was found: DGX H100 support ~20% of base price per
+    // year (secondary), DGX-1 ~23% incl. software (2017). Default 10%: hardware support only (assumption).
+    help: 'Yearly maintenance and support contract, share of capex (0 when included in the purchase).',
+    default: 0.1,
+    plausible: { low: 0.05, high: 0.23 },
     range: { min: 0, max: 1, maxExclusive: true },
     format: 'percent',
     label: 'assume.maintenance',
-    source: 'tool',
+    shortLabel: 'param.maintenanceSharePerYear',
+    source: {
+      text: 'Assumption 10%/year: DGX H100 support ~20% of base price per year (supercluster.blog, secondary); DGX-1 list incl. ~23% software and support (2017)',
+      url: 'https://www.supercluster.blog/p/4-nvidia-dgx-h100-hardware',
+    },
+    sensitivity: { applies: 'buy', flip: { low: 0, high: 0.9 } },
+  },
+  discountRatePerYear: {
+    // Damodaran US industry WACCs Jan 2026: 4.98–9.38%; US corporate WACC 7–9%.
+    help: 'Discount rate per year for the net present value of cash flows, [0, 1).',
+    default: 0.08,
+    plausible: { low: 0.05, high: 0.094 },
+    range: { min: 0, max: 1, maxExclusive: true },
+    format: 'percent',
+    label: 'assume.discountRate',
+    source: {
+      text: 'Damodaran, US cost of capital by industry (Jan 2026): WACC 4.98–9.38% in the rows retrieved; US corporate WACC 7–9%',
+      url: 'https://pages.stern.nyu.edu/adamodar/New_Home_Page/datafile/wacc.html',
+    },
   },
   reservedDiscount: {
     // Reserved/committed capacity is typically 30–70% below on-demand; the default prices on demand.
@@ -197,15 +274,15 @@ export type EconomicKey = keyof typeof ECONOMIC_PARAMETERS;
 export const ECONOMIC_KEYS = Object.keys(ECONOMIC_PARAMETERS) as EconomicKey[];
 export const parameter = (key: EconomicKey): EconomicParameter => ECONOMIC_PARAMETERS[key];
 /** Parameters a scenario may set (all but the tool's fixed ones). */
-export const SETTABLE_KEYS = ECONOMIC_KEYS.filter((k) => parameter(k).settable !== false) as Exclude<EconomicKey, 'networkingShare'>[];
+export const SETTABLE_KEYS = ECONOMIC_KEYS.filter((k) => parameter(k).settable !== false) as EconomicKey[];
 export type SettableKey = (typeof SETTABLE_KEYS)[number];
 /** Parameters the sensitivity analysis moves. */
 export const SENSITIVITY_KEYS = ECONOMIC_KEYS.filter((k) => parameter(k).sensitivity !== undefined);
 
 /** Hours in an average month (365.25 × 24 / 12). */
 export const HOURS_PER_MONTH = 730.5;
-/** GPUs in one HGX/DGX-class server; beyond one server the cluster needs its own network. */
-export const GPUS_PER_SERVER = 8;
+/** Ports of one scale-out fabric switch (64-port 400G, QM9700 class): one switch serves up to this many GPUs; above, a two-tier leaf/spine (docs/methodology.md#fabric). */
+export const SWITCH_PORTS = 64;
 
 /** The default in the scenario currency (`rate` units per USD). */
 export function defaultValue(key: EconomicKey, rate: number): number {

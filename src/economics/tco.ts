@@ -2,34 +2,75 @@
  * Total cost of ownership of a fleet of one GPU kind, bought or rented, over the horizon, written
  * once as formulas over the workbook's input names (economics/names.ts). The TCO sheet holds
  * their text; `calculateTco` evaluates the very same formulas, so the report's numbers are the
- * workbook's. All money in the scenario currency. Method (docs/methodology.md#economics):
- *   capex      = GPUs × price × server overhead (+ cluster networking beyond one 8-GPU server)
- *   power      = TDP × GPUs × utilisation × hours × PUE × price per kWh
+ * workbook's. All money in the scenario currency. GPUs are whole servers of the candidate's
+ * platform (docs/methodology.md#platforms). Method (docs/methodology.md#economics):
+ *   servers    = nodes × GPUs per node × price × server overhead
+ *   fabric     = beyond one node of an HGX/OAM platform: switches × switch price + GPUs × cabling
+ *                (one 64-port switch up to 64 GPUs, else leaves GPUs/32 + spines GPUs/64;
+ *                docs/methodology.md#fabric);  capex = servers + fabric (the bill of materials)
+ *   IT kW      = TDP × GPUs × node power multiple / 1000 (servers draw more than their GPUs)
+ *   power      = IT kW × (utilisation + (1 − utilisation) × idle share) × hours × PUE × price per kWh
  *   hosting    = IT kW × hosting per kW-month;  maintenance = capex × share per year
+ *   cash       = capex + opex × horizon (the money that leaves the company; the headline)
+ *   NPV        = capex + opex × annuity factor at the monthly equivalent of the discount rate
  *   owned cost = capex − book value at the horizon (straight line to the residual) + opex
+ *                (the accounting view)
  *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
  */
-import { add, ceiling, compiler, div, min, mul, named, num, product, ref, sub, sum, when, type Expr } from './expr.ts';
+import { add, ceiling, compiler, div, min, mul, named, num, power, product, ref, sub, sum, when, type Expr } from './expr.ts';
 import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, TCO_RESULTS, candidateNames, type CandidateNames } from './names.ts';
 import { LEVELS, type Level, type OptionDrivers, type ResolvedEconomics, type Money } from './types.ts';
 
 export { LEVELS, type Level };
 
-/**
- * Capex of `gpus` GPUs at `price` each: servers at the overhead multiple of their GPUs, and
- * beyond one 8-GPU server the cluster network, ~19% of the whole cluster's cost, i.e.
- * share/(1 − share) on top of the servers (Epoch AI). The one capex definition (TCO, guide).
- */
-function capexFormula(gpus: Expr, price: Expr): Expr {
-  const serverCost = product(gpus, price, ref('serverOverheadMultiplier'));
-  const networking = when(
+/** Whole nodes (servers, racks) holding `gpus` GPUs. */
+const nodesFormula = (gpus: Expr, gpusPerNode: Expr): Expr => ceiling(div(gpus, gpusPerNode));
+
+/** Fabric switches for `gpus` endpoints: one up to the switch's ports, else leaves (half the ports down) and spines. */
+export const switchesFormula = (gpus: Expr): Expr =>
+  when(
     gpus,
-    '>',
-    ref('gpusPerServer'),
-    mul(serverCost, div(ref('networkingShare'), sub(num(1), ref('networkingShare')))),
-    num(0),
+    '<=',
+    ref('switchPorts'),
+    num(1),
+    add(ceiling(div(gpus, div(ref('switchPorts'), num(2)))), ceiling(div(gpus, ref('switchPorts')))),
   );
-  return add(serverCost, networking);
+
+/** The bill of materials' money lines (docs/methodology.md#fabric): servers, switches, cabling; their sum is the capex. */
+export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr) {
+  const nodes = nodesFormula(gpus, gpusPerNode);
+  const nodePrice = product(gpusPerNode, price, ref('serverOverheadMultiplier'));
+  const scaleOut = (e: Expr) => when(nodes, '>', num(1), mul(fabric, e), num(0));
+  const switches = scaleOut(switchesFormula(gpus));
+  const cables = scaleOut(gpus);
+  return {
+    nodes,
+    nodePrice,
+    servers: mul(nodes, nodePrice),
+    switches,
+    switchCost: mul(switches, ref('switchPrice')),
+    cables,
+    cablingCost: mul(cables, ref('fabricCablingPerGpu')),
+  };
+}
+
+/** Capex of `gpus` GPUs at `price` each: whole servers plus, beyond one server, the fabric. The one capex definition (TCO, guide). */
+function capexFormula(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr): Expr {
+  const b = bomFormulas(gpus, gpusPerNode, fabric, price);
+  return sum(b.servers, b.switchCost, b.cablingCost);
+}
+
+/** Months of cash outflow discounted at the monthly equivalent of the yearly rate: the horizon itself at 0%. */
+export function annuityFormula(): Expr {
+  const horizon = ref('horizonMonths');
+  const monthly = sub(power(add(num(1), ref('discountRatePerYear')), div(num(1), num(12))), num(1));
+  return when(
+    ref('discountRatePerYear'),
+    '<=',
+    num(0),
+    horizon,
+    div(sub(num(1), power(add(num(1), monthly), mul(num(-1), horizon))), monthly),
+  );
 }
 
 /** Months until buying (capex + opex·m) costs no more than renting (rent·m); blank beyond 120 months or never. */
@@ -49,6 +90,8 @@ export interface TcoFormulas {
   readonly powerPerMonth: Expr;
   readonly opexPerMonth: Expr;
   readonly ownedTotal: Expr;
+  readonly cashTotal: Expr;
+  readonly npv: Expr;
   readonly rentPerMonth: Expr;
   readonly rentTotal: Expr;
   readonly breakEvenMonth: Expr;
@@ -66,9 +109,10 @@ export const NAMED_RESULTS: readonly NamedResult[] = ['itPowerKw', 'powerPerMont
 export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly NamedResult[] = []): TcoFormulas {
   const cell = (result: NamedResult, e: Expr) => (cells.includes(result) ? named(n[result], e) : e);
   const gpus = ref(n.gpus);
-  const itPowerKw = div(mul(ref(n.tdpWatts), gpus), num(1000));
-  const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), ref('utilization'), ref('hoursPerMonth'), ref('pue'));
-  const capex = capexFormula(gpus, ref(n.price[level]));
+  const itPowerKw = div(product(ref(n.tdpWatts), gpus, ref('nodePowerMultiplier')), num(1000));
+  const loadShare = add(ref('utilization'), mul(sub(num(1), ref('utilization')), ref('idlePowerShare')));
+  const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), loadShare, ref('hoursPerMonth'), ref('pue'));
+  const capex = capexFormula(gpus, ref(n.gpusPerNode), ref(n.fabric), ref(n.price[level]));
   const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
   const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));
   const maintenancePerMonth = div(mul(cell('capex', capex), ref('maintenanceSharePerYear')), num(12));
@@ -76,6 +120,8 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
   const horizon = ref('horizonMonths');
   const depreciatedShare = mul(min(num(1), div(horizon, mul(ref('depreciationYears'), num(12)))), sub(num(1), ref('residualValueShare')));
   const ownedTotal = add(mul(cell('capex', capex), depreciatedShare), mul(cell('opexPerMonth', opexPerMonth), horizon));
+  const cashTotal = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), horizon));
+  const npv = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), annuityFormula()));
   const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref('reservedDiscount')), ref('hoursPerMonth'));
   return {
     itPowerKw,
@@ -84,6 +130,8 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
     powerPerMonth,
     opexPerMonth,
     ownedTotal,
+    cashTotal,
+    npv,
     rentPerMonth,
     rentTotal: mul(rentPerMonth, horizon),
     breakEvenMonth: breakEvenFormula(cell('capex', capex), cell('opexPerMonth', opexPerMonth), rentPerMonth),
@@ -94,6 +142,9 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
 
 export interface TcoInput {
   readonly gpus: number;
+  readonly gpusPerNode: number;
+  /** 1 when more than one node needs a scale-out fabric, else 0. */
+  readonly fabric: number;
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
@@ -104,8 +155,12 @@ export interface TcoPoint {
   readonly capex: number;
   readonly powerPerMonth: number;
   readonly opexPerMonth: number;
-  /** Owned cost over the horizon: depreciation + opex. */
+  /** Owned cost over the horizon: depreciation + opex (the accounting view). */
   readonly ownedTotal: number;
+  /** Cash over the horizon: capex + opex (the headline). */
+  readonly cashTotal: number;
+  /** Net present value of that cash at the scenario's discount rate. */
+  readonly npv: number;
   readonly rentPerMonth: number | null;
   readonly rentTotal: number | null;
   /** First month whose cumulative cash cost of buying is at or below renting; null if never within 10 years. */
@@ -137,9 +192,11 @@ const EVAL = {
 const SLOTS: Readonly<Record<string, string>> = {
   ...Object.fromEntries(ECONOMIC_INPUTS.map((k) => [k, `e.${k}`])),
   hoursPerMonth: String(CONSTANT_INPUTS.hoursPerMonth),
-  gpusPerServer: String(CONSTANT_INPUTS.gpusPerServer),
+  switchPorts: String(CONSTANT_INPUTS.switchPorts),
   [BUDGET]: '(e.budget ?? 0)',
   [EVAL_NAMES.gpus]: 'c.gpus',
+  [EVAL_NAMES.gpusPerNode]: 'c.gpusPerNode',
+  [EVAL_NAMES.fabric]: 'c.fabric',
   [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
   ...Object.fromEntries(
     LEVELS.flatMap((l) => [
@@ -147,6 +204,8 @@ const SLOTS: Readonly<Record<string, string>> = {
       [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
       [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
       [TCO_RESULTS.capex[l], `t.${l}.capex`],
+      [TCO_RESULTS.cashTotal[l], `t.${l}.cashTotal`],
+      [TCO_RESULTS.npv[l], `t.${l}.npv`],
     ]),
   ),
 };
@@ -159,6 +218,8 @@ export type Compiled = (
 /** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
 export const compileEval = compiler<Compiled>(
   (name) => {
+    const runs = /^driver_trainingRuns_(\d+)$/.exec(name);
+    if (runs) return `d.trainingRuns[${runs[1]}]`;
     const driver = /^driver_(inferenceGpus|tokensPerSecond_(low|base|high)|trainingGpuHours_(\d+)_(low|base|high))$/.exec(name);
     if (driver)
       return driver[2] ? `d.tokensPerSecond.${driver[2]}` : driver[3] ? `d.trainingGpuHours[${driver[3]}].${driver[4]}` : 'd.inferenceGpus';
@@ -177,6 +238,8 @@ const RUN = LEVELS.map((l) => {
     powerPerMonth: compileEval(f.powerPerMonth),
     opexPerMonth: compileEval(f.opexPerMonth),
     ownedTotal: compileEval(f.ownedTotal),
+    cashTotal: compileEval(f.cashTotal),
+    npv: compileEval(f.npv),
     rentPerMonth: compileEval(f.rentPerMonth),
     rentTotal: compileEval(f.rentTotal),
     breakEvenMonth: compileEval(f.breakEvenMonth),
@@ -198,6 +261,8 @@ export function calculateTco(input: TcoInput): TcoResult {
       powerPerMonth: f.powerPerMonth(e, input, null),
       opexPerMonth: f.opexPerMonth(e, input, null),
       ownedTotal: f.ownedTotal(e, input, null),
+      cashTotal: f.cashTotal(e, input, null),
+      npv: f.npv(e, input, null),
       rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
       rentTotal: rented ? f.rentTotal(e, input, null) : null,
       breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
@@ -206,10 +271,10 @@ export function calculateTco(input: TcoInput): TcoResult {
   return { itPowerKw, energyKwhPerMonth, levels: { low: point(RUN[0]!), base: point(RUN[1]!), high: point(RUN[2]!) } };
 }
 
-/** Capex of `gpus` GPUs at `price` each under the scenario's economics (the selection guide's tiers). */
-export function capexOf(economics: ResolvedEconomics, gpus: number, price: number): number {
+/** Capex of `gpus` GPUs (whole nodes of `gpusPerNode`) at `price` each under the scenario's economics (the selection guide's tiers). */
+export function capexOf(economics: ResolvedEconomics, gpus: number, gpusPerNode: number, fabric: number, price: number): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return RUN[1]!.capex(economics, { gpus, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null }, null);
+  return RUN[1]!.capex(economics, { gpus, gpusPerNode, fabric, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null }, null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

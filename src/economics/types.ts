@@ -17,6 +17,8 @@ export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {
   readonly currency: string;
   readonly usdExchangeRate: number;
   readonly budget?: number;
+  /** What the budget is compared with when buying: capex (default) or cash over the horizon. */
+  readonly budgetBasis: 'capex' | 'cash';
   /** Which fields the scenario set (the rest are documented defaults). */
   readonly fromScenario: ReadonlySet<string>;
 };
@@ -34,4 +36,6 @@ export interface OptionDrivers {
   readonly tokensPerSecond: Triple | null;
   /** GPU-hours of one run of each training workload (NaN where it does not fit). */
   readonly trainingGpuHours: readonly Triple[];
+  /** Runs of each training workload over the horizon (1 for a one-off run). */
+  readonly trainingRuns: readonly number[];
 }

@@ -15,7 +15,7 @@ export const batchEn = {
   'batch.cannotWrite': 'cannot write {file}: {message}',
   'batch.index.title': 'Batch index',
   'batch.index.shardTitle': 'Batch index, shard {index} of {count}',
-  'batch.index.summary': '{total} scenario(s): {ok} ok, {invalid} invalid, {failed} failed',
+  'batch.index.summary': '{total} scenario(s): {ok} ok, {overBudget} over budget, {invalid} invalid, {failed} failed',
   'batch.index.subject': "GPU procurement batch index: each scenario's recommendation, cost and status, with links to its reports",
   'batch.index.section': 'Scenarios',
   'batch.index.intro':
@@ -34,6 +34,7 @@ export const batchEn = {
   'batch.index.col.html': 'HTML',
   'batch.index.col.json': 'JSON',
   'batch.index.status.ok': 'ok',
+  'batch.index.status.overBudget': 'over budget',
   'batch.index.status.invalid': 'invalid',
   'batch.index.status.failed': 'failed',
 } as const;

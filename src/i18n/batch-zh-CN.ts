@@ -17,7 +17,7 @@ export const batchZhCN = {
   'batch.cannotWrite': '无法写入 {file}：{message}',
   'batch.index.title': '批量索引',
   'batch.index.shardTitle': '批量索引（分片 {index}/{count}）',
-  'batch.index.summary': '{total} 个场景：{ok} 个成功，{invalid} 个无效，{failed} 个失败',
+  'batch.index.summary': '{total} 个场景：{ok} 个成功，{overBudget} 个超出预算，{invalid} 个无效，{failed} 个失败',
   'batch.index.subject': 'GPU 采购批量索引：各场景的推荐配置、成本与状态，并链接到各自的报告',
   'batch.index.section': '场景',
   'batch.index.intro':
@@ -36,6 +36,7 @@ export const batchZhCN = {
   'batch.index.col.html': 'HTML',
   'batch.index.col.json': 'JSON',
   'batch.index.status.ok': '成功',
+  'batch.index.status.overBudget': '超出预算',
   'batch.index.status.invalid': '无效',
   'batch.index.status.failed': '失败',
 } as const satisfies Record<keyof typeof batchEn, string>;

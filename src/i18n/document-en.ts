@@ -9,7 +9,7 @@ export const documentEn = {
   'document.why': 'Why',
   'document.risks': 'Main risks',
   'document.keyFigures': 'Key figures',
-  'document.headlineCost': 'Cost over the planning horizon (base)',
+  'document.headlineCost': 'Cash over the planning horizon (base)',
   'document.scenario': 'Scenario',
   'document.preparedWith':
     'Prepared with {tool} {version}. Every number is traceable to the scenario file, the catalog or a cited source (see Assumptions).',

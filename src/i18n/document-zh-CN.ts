@@ -11,7 +11,7 @@ export const documentZhCN = {
   'document.why': '推荐理由',
   'document.risks': '主要风险',
   'document.keyFigures': '关键数据',
-  'document.headlineCost': '规划期成本（基准）',
+  'document.headlineCost': '规划期现金支出（基准）',
   'document.scenario': '场景',
   'document.preparedWith': '由 {tool} {version} 生成。所有数字均可追溯到场景文件、目录或所引用的来源（见“假设与来源”）。',
   'document.pageColumn': '页码',

@@ -40,7 +40,7 @@ export const economicsEn = {
   'rec.noRemedy':
     'No single change tried (budget, up to {limit} GPUs, quantisation, LoRA/QLoRA) makes a configuration meet the targets; relax a latency or throughput target.',
   'rec.method':
-    "Bought: cost over the horizon is the owned TCO (depreciation + power + hosting + maintenance); the budget is compared with the capex. Rented: inference GPUs are rented every month at the on-demand rate less the reserved discount, training GPUs for the run's GPU-hours; the budget is compared with the total rent. Cost per 1M output tokens divides the inference GPUs' cost by the tokens they produce at the scenario's utilisation. Low/high pair the price ranges with the estimator's throughput band.",
+    "Buying and renting are ranked on the same basis, cash over the horizon. Bought: whole servers (capex, the bill of materials) + power + hosting + maintenance; the budget is compared with the capex, or with the cash when the scenario sets budgetBasis: cash. Rented: inference GPUs are rented every month at the on-demand rate less the reserved discount, training GPUs for the run's GPU-hours; the budget is compared with the total rent. Cost per 1M output tokens divides the inference GPUs' cost by the tokens they produce at the scenario's utilisation. Low/high pair the price ranges with the estimator's throughput band.",
   'sens.title': 'Sensitivity',
   'sens.intro':
     'How the recommended configuration ({config}, {acq}) moves when one assumption at a time takes its low or high value; the largest swing first.',
@@ -65,10 +65,10 @@ export const economicsEn = {
   'param.rentalRate': 'Rental rate',
   'param.throughput': 'Throughput (estimator band)',
   'sum.configuration': 'Recommended configuration',
-  'sum.costLow': 'Cost over {months} months, low',
-  'sum.cost': 'Cost over {months} months, base',
-  'sum.costHigh': 'Cost over {months} months, high',
-  'sum.costBand': 'Cost over {months} months',
+  'sum.costLow': 'Cash over {months} months, low',
+  'sum.cost': 'Cash over {months} months, base',
+  'sum.costHigh': 'Cash over {months} months, high',
+  'sum.costBand': 'Cash over {months} months',
   'sum.capex': 'Capital expenditure',
   'sum.cpm': 'Cost per 1M output tokens (low–high)',
   'sum.run': 'Cost of one training run',

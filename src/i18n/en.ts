@@ -1,4 +1,5 @@
 /** English messages: the reference catalogue. Keys are grouped by prefix (area.name). */
+import { purchaseEn } from './purchase-en.ts';
 import { reportEn } from './report-en.ts';
 import { performanceEn } from './performance-en.ts';
 import { documentEn } from './document-en.ts';
@@ -10,6 +11,7 @@ import { assumptionsEn } from './assumptions-en.ts';
 import { validateEn } from './validate-en.ts';
 
 export const en = {
+  ...purchaseEn,
   ...validateEn,
   ...assumptionsEn,
   ...economicsEn,

@@ -107,7 +107,7 @@ export const reportEn = {
   'tco.noFit': '{gpu}: does not fit every workload within its GPU limit, so it has no TCO.',
   'tco.noPrice': '{gpu}: no purchase price in the catalog; give one in the scenario (candidates[].purchasePrice).',
   'tco.method':
-    'Capex = GPUs × price × server overhead, plus cluster networking (19% of cluster cost) beyond one 8-GPU server. Power = TDP × GPUs × utilisation × hours × PUE × electricity price. Owned TCO = straight-line depreciation over the horizon + power + hosting + maintenance. Rent = GPUs × rate × (1 − reserved discount) × hours, GPUs held all month. Break-even is the first month the cumulative cash cost of buying is at or below renting.',
+    'GPUs are bought as whole servers of their platform. Capex = servers (GPUs per server × price × server overhead) + beyond one HGX/OAM server the scale-out fabric (switches and cables sized from the GPU count). IT power = TDP × GPUs × server power multiple; power = IT power × (utilisation + idle share of the rest) × hours × PUE × electricity price. Cash = capex + power + hosting + maintenance over the horizon (the headline); owned TCO = straight-line depreciation over the horizon + the same opex (the accounting view). Rent = GPUs × rate × (1 − reserved discount) × hours, GPUs held all month. Break-even is the first month the cumulative cash cost of buying is at or below renting.',
   'assumptions.title': 'Assumptions and sources',
   'assumptions.intro': 'Every input, default and constant behind the numbers of this report, with where it comes from.',
   'assume.currency': 'Currency',
@@ -118,7 +118,6 @@ export const reportEn = {
   'assume.horizon': 'Planning horizon',
   'assume.budget': 'Budget',
   'assume.serverOverhead': 'Server cost as a multiple of its GPUs',
-  'assume.networking': 'Cluster networking share of cost (beyond {gpus} GPUs)',
   'assume.depreciation': 'Depreciation period',
   'assume.residual': 'Residual value at end of depreciation',
   'assume.hosting': 'Hosting / colocation per kW',

@@ -106,7 +106,7 @@ export const reportZhCN = {
   'tco.noFit': '{gpu}：在 GPU 数量上限内无法容纳全部工作负载，因此不计算总拥有成本。',
   'tco.noPrice': '{gpu}：目录中没有采购价格；请在场景中给出（candidates[].purchasePrice）。',
   'tco.method':
-    '资本支出 = GPU 数 × 单价 × 服务器系数，超过一台 8 卡服务器时另加集群网络（占集群成本 19%）。电费 = 功耗 × GPU 数 × 利用率 × 小时数 × PUE × 电价。自购总成本 = 规划期内直线折旧 + 电费 + 托管 + 维护。租用 = GPU 数 × 单价 × (1 − 预留折扣) × 小时数，按全月持有计。盈亏平衡点为自购累计现金成本首次不高于租用的月份。',
+    'GPU 按所属平台的整机服务器采购。资本支出 = 服务器（每台 GPU 数 × 单价 × 服务器系数）+ 多于一台 HGX/OAM 服务器时的横向扩展网络（交换机与线缆按 GPU 数配置）。IT 功率 = 功耗 × GPU 数 × 服务器功耗系数；电费 = IT 功率 × （利用率 + 其余时间的空闲功耗比例）× 小时数 × PUE × 电价。现金支出 = 规划期内资本支出 + 电费 + 托管 + 维护（报告主结论）；自购总成本 = 规划期内直线折旧 + 相同运营支出（会计口径）。租用 = GPU 数 × 单价 × (1 − 预留折扣) × 小时数，按全月持有计。盈亏平衡点为自购累计现金成本首次不高于租用的月份。',
   'assumptions.title': '假设与来源',
   'assumptions.intro': '本报告所有数字所依据的输入、默认值和常数及其来源。',
   'assume.currency': '货币',
@@ -117,7 +117,6 @@ export const reportZhCN = {
   'assume.horizon': '规划期',
   'assume.budget': '预算',
   'assume.serverOverhead': '服务器成本与 GPU 成本之比',
-  'assume.networking': '集群网络占成本比例（超过 {gpus} 张 GPU 时）',
   'assume.depreciation': '折旧年限',
   'assume.residual': '折旧期末残值',
   'assume.hosting': '每千瓦托管费用',

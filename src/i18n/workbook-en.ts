@@ -9,7 +9,6 @@ export const workbookEn = {
   'inputs.col.price': 'Price',
   'inputs.col.rent': 'Rent',
   'inputs.hoursPerMonth': 'Hours per month (365.25 × 24 / 12)',
-  'inputs.gpusPerServer': 'GPUs per server (cluster networking beyond this)',
   'inputs.baseNote':
     'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet.',
   'tco.liveNote':

@@ -11,7 +11,6 @@ export const workbookZhCN = {
   'inputs.col.price': '价格',
   'inputs.col.rent': '租金',
   'inputs.hoursPerMonth': '每月小时数（365.25 × 24 / 12）',
-  'inputs.gpusPerServer': '每台服务器 GPU 数（超过后计入集群网络）',
   'inputs.baseNote':
     '价格与租金为基准值（除非方案指定，否则取区间中点）；下限与上限决定拥有总成本的区间。GPU 数为容量规划得出的机群规模，可修改以核算其他规模。',
   'tco.liveNote': '在工作簿中，本表每个数值都是引用“输入参数”工作表的实时公式（GPU 数量、价格、电价、PUE 等）。',

@@ -1,6 +1,7 @@
 /** Simplified Chinese messages: every key of en.ts, checked by the type. */
 import type { MessageKey } from './en.ts';
 
+import { purchaseZhCN } from './purchase-zh-CN.ts';
 import { reportZhCN } from './report-zh-CN.ts';
 import { performanceZhCN } from './performance-zh-CN.ts';
 import { documentZhCN } from './document-zh-CN.ts';
@@ -12,6 +13,7 @@ import { assumptionsZhCN } from './assumptions-zh-CN.ts';
 import { validateZhCN } from './validate-zh-CN.ts';
 
 export const zhCN = {
+  ...purchaseZhCN,
   ...validateZhCN,
   ...assumptionsZhCN,
   ...economicsZhCN,

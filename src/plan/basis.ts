@@ -1,12 +1,12 @@
 /**
  * The constants the numbers rest on that the report states: the estimators' assumptions with
- * their sources, the calibrated error bands, the inter-node bandwidth, the GPUs per server. The
+ * their sources, the calibrated error bands, the inter-node bandwidth, the ports of a fabric switch. The
  * analyses read them here (through the results), not from the calculators.
  */
 import { ERROR_BANDS, type ErrorBand, type EstimateKind } from '../calc/error-bands.ts';
 import { estimatorAssumptions, type Assumption } from '../calc/assumptions.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from '../calc/comm.ts';
-import { GPUS_PER_SERVER } from '../economics/parameters.ts';
+import { SWITCH_PORTS } from '../economics/parameters.ts';
 
 export interface Basis {
   /** Every constant the estimators use (memory, fitted efficiency, error bands), with its source. */
@@ -15,8 +15,8 @@ export interface Basis {
   readonly errorBands: Readonly<Record<EstimateKind, ErrorBand>>;
   /** Inter-node bandwidth per GPU, one way, GB/s. */
   readonly scaleOutGBpsPerGpu: number;
-  /** GPUs per server: past one server, capex adds networking. */
-  readonly gpusPerServer: number;
+  /** Ports of one fabric switch: one switch up to this many GPUs, then leaf/spine (docs/methodology.md#fabric). */
+  readonly switchPorts: number;
 }
 
 export function calculateBasis(): Basis {
@@ -24,6 +24,6 @@ export function calculateBasis(): Basis {
     estimatorAssumptions: estimatorAssumptions(),
     errorBands: ERROR_BANDS,
     scaleOutGBpsPerGpu: SCALE_OUT_BYTES_PER_S_PER_GPU / 1e9,
-    gpusPerServer: GPUS_PER_SERVER,
+    switchPorts: SWITCH_PORTS,
   };
 }

@@ -4,6 +4,7 @@
  * options, remedies and sensitivity read them. Pure.
  */
 import type { TcoResult } from '../economics/tco.ts';
+import type { PlatformSpec } from '../catalog/platforms.ts';
 import type { ResolvedCandidate, ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
 import { fitInference, fitTraining, type MemoryFit, type TrainingMemoryFit } from './memory-fit.ts';
 import { sizeInference, sizeTraining, type InferenceSizing, type TrainingSizing } from './performance.ts';
@@ -35,10 +36,52 @@ export interface CandidateResult {
   readonly workloads: readonly WorkloadOnCandidate[];
   /** Whether every workload's targets (latency, throughput, deadline) are met at fleetGpus. */
   readonly targetsMet: boolean;
-  /** GPUs of this kind to run every workload at once on dedicated GPUs; null if one cannot fit. */
+  /**
+   * GPUs of this kind to run every workload at once on dedicated GPUs, in whole nodes of the
+   * candidate's platform (docs/methodology.md#platforms); null if one cannot fit.
+   */
   readonly fleetGpus: number | null;
+  /** GPUs the workloads need (before rounding up to whole nodes); null if one cannot fit. */
+  readonly gpusNeeded: number | null;
+  /** Whole servers (or racks) bought; null if one cannot fit. */
+  readonly nodes: number | null;
+  /** The platform the fleet is bought in (the candidate's, or a smaller one of its line). */
+  readonly platform: PlatformSpec;
+  /** Runs of each training workload over the horizon (scenario order; 1 for a one-off run). */
+  readonly trainingRuns: readonly number[];
+  /** Recurring training workloads that run on the inference fleet's idle capacity (no GPUs of their own). */
+  readonly shared: readonly string[];
   readonly tco: TcoResult | null;
 }
+
+/** Runs a year of a recurring job (docs/methodology.md#recurring-jobs). */
+const RUNS_PER_YEAR = { week: 365.25 / 7, month: 12, quarter: 4, year: 1 } as const;
+
+/** Runs of a training workload over the horizon: 1 for a one-off run, else its runs a year × years. */
+export const runsOverHorizon = (w: ResolvedTraining, horizonMonths: number): number =>
+  w.every ? (RUNS_PER_YEAR[w.every] * horizonMonths) / 12 : 1;
+
+/**
+ * Whether a recurring training job runs on the inference fleet instead of GPUs of its own: it
+ * fits on the inference GPUs (`gpus` ≤ `inferenceGpus`) and its runs a year take no more days than
+ * the fleet is idle (`(1 − utilisation)` of the year).
+ */
+export function sharesInferenceFleet(w: ResolvedTraining, gpus: number, days: number, inferenceGpus: number, utilization: number): boolean {
+  if (!w.every || inferenceGpus === 0 || gpus > inferenceGpus) return false;
+  return RUNS_PER_YEAR[w.every] * days <= 365.25 * (1 - utilization);
+}
+
+/** The fleet in whole nodes: `needed` GPUs rounded up to nodes of `gpusPerNode`. */
+export function wholeNodes(needed: number, gpusPerNode: number): { nodes: number; gpus: number } {
+  const nodes = Math.ceil(needed / gpusPerNode);
+  return { nodes, gpus: nodes * gpusPerNode };
+}
+
+/** What the TCO formulas read of a fleet's platform: GPUs per node and whether nodes need a fabric. */
+export const platformInputs = (p: PlatformSpec): { gpusPerNode: number; fabric: number } => ({
+  gpusPerNode: p.gpusPerNode,
+  fabric: p.scaleOutFabric ? 1 : 0,
+});
 
 export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {
   const sizing = sizeInference(candidate.gpu, workload, candidate.maxGpus);

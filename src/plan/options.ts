@@ -5,7 +5,7 @@
  * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import type { CandidateResult } from './on-candidate.ts';
+import { platformInputs, type CandidateResult } from './on-candidate.ts';
 import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
 import {
   evaluatedTco,
@@ -23,10 +23,13 @@ export type { Acquisition } from '../economics/options.ts';
 export interface Option {
   readonly candidate: CandidateResult;
   readonly acquisition: Acquisition;
+  /** GPUs bought (whole servers) or rented (the GPUs needed). */
   readonly gpus: number;
-  /** Cost over the horizon: owned TCO (buy) or total rent (rent). */
+  /** Cash over the horizon: capex + opex (buy) or total rent (rent); buy and rent ranked on it. */
   readonly total: Triple;
-  /** What the budget is compared with: capex (buy) or total rent (rent). */
+  /** Net present value of that cash at the scenario's discount rate. */
+  readonly npv: Triple;
+  /** What the budget is compared with: capex or cash (buy, by budgetBasis) or total rent (rent). */
   readonly budgetBasis: Triple;
   readonly costPerMillionTokens: Triple | null;
   /** Cost of one run of each training workload (same order as the training workloads). */
@@ -95,10 +98,12 @@ const driversOf = perSizing((_workloads, c): OptionDrivers => ({
   inferenceGpus: gpusBy(c, 'inference'),
   tokensPerSecond: tokensPerSecond(c),
   trainingGpuHours: trainingGpuHours(c),
+  trainingRuns: c.trainingRuns,
 }));
 type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
 interface Compiled {
   readonly total: RunTriple;
+  readonly npv: RunTriple;
   readonly budgetBasis: RunTriple;
   readonly costPerMillionTokens: RunTriple | null;
   readonly trainingRunCost: readonly RunTriple[];
@@ -107,8 +112,8 @@ interface Compiled {
 const compileTriple = (t: ExprTriple): RunTriple => ({ low: compileEval(t.low), base: compileEval(t.base), high: compileEval(t.high) });
 /** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
 const formulaCache = new Map<string, Compiled>();
-function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean): Compiled {
-  const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
+function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean, onCash: boolean): Compiled {
+  const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${onCash} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
   let c = formulaCache.get(key);
   if (!c) {
     const f: OptionFormulas = optionFormulas(
@@ -118,9 +123,11 @@ function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: Optio
       namedDrivers(drivers.tokensPerSecond !== null, drivers.trainingGpuHours.length),
       evaluatedTco,
       hasBudget,
+      onCash,
     );
     c = {
       total: compileTriple(f.total),
+      npv: compileTriple(f.npv),
       budgetBasis: compileTriple(f.budgetBasis),
       costPerMillionTokens: f.costPerMillionTokens && compileTriple(f.costPerMillionTokens),
       trainingRunCost: f.trainingRunCost.map(compileTriple),
@@ -139,9 +146,10 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   if (acquisition === 'buy' ? !levels : !candidate.rentalPerGpuHour) return null;
   const drivers = driversOf(c);
   const budget = s.economics.budget;
-  const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined);
+  const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
   const inputs = {
     gpus: c.fleetGpus,
+    ...platformInputs(c.platform),
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,
@@ -155,8 +163,10 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   return {
     candidate: c,
     acquisition,
-    gpus: c.fleetGpus,
+    // Bought: whole servers; rented: the GPUs the workloads need (clouds rent by the GPU).
+    gpus: acquisition === 'buy' ? c.fleetGpus : (c.gpusNeeded ?? c.fleetGpus),
     total: evaluate(f.total),
+    npv: evaluate(f.npv),
     budgetBasis: evaluate(f.budgetBasis),
     costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens),
     trainingRunCost: f.trainingRunCost.map((r) => evaluate(r)),
@@ -167,7 +177,7 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   };
 }
 
-/** Feasible options first, then by base cost over the horizon; ties by fewer GPUs. */
+/** Feasible options first, then by base cash over the horizon (buy and rent alike); ties by fewer GPUs. */
 function rankOptions(options: readonly Option[]): Option[] {
   return [...options].sort(
     (a, b) =>

@@ -39,14 +39,26 @@ export interface TrainingSizing {
 
 const NO_TARGETS: TargetCheck = { ttft: null, tpot: null, throughput: null };
 
+/**
+ * Each target against the estimate: with sizingConfidence pessimistic (the default) the band's
+ * unfavourable end must meet it (latency high, throughput low), so a configuration passes with
+ * the margin of the calibrated error band; with base, the central value (docs/methodology.md#sizing).
+ */
 export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetCheck {
   const t = w.targets;
+  const pessimistic = w.sizingConfidence === 'pessimistic';
+  const slow = (b: InferenceFits['ttftMs']) => (pessimistic ? b.high : b.value);
+  const rate = pessimistic ? e.outputTokensPerSecond.low : e.outputTokensPerSecond.value;
   return {
-    ttft: t.ttftMs === undefined ? null : e.ttftMs.value <= t.ttftMs,
-    tpot: t.tpotMs === undefined ? null : e.tpotMs.value <= t.tpotMs,
-    throughput: t.outputTokensPerSecond === undefined ? null : e.outputTokensPerSecond.value >= t.outputTokensPerSecond,
+    ttft: t.ttftMs === undefined ? null : slow(e.ttftMs) <= t.ttftMs,
+    tpot: t.tpotMs === undefined ? null : slow(e.tpotMs) <= t.tpotMs,
+    throughput: t.outputTokensPerSecond === undefined ? null : rate >= t.outputTokensPerSecond,
   };
 }
+
+/** Days a training run takes at the scenario's sizing confidence (the band's slow end when pessimistic). */
+export const daysAtConfidence = (w: ResolvedTraining, e: TrainingFits): number =>
+  w.sizingConfidence === 'pessimistic' ? e.days.high : e.days.value;
 
 /** Every target set is met (an unset target counts as met). */
 export const allTargetsMet = (c: TargetCheck): boolean => c.ttft !== false && c.tpot !== false && c.throughput !== false;
@@ -83,7 +95,7 @@ export function sizeTraining(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number)
     const e = estimateTraining(trainingInput(gpu, w, n));
     if (!e.fits) continue;
     firstFit ??= { gpus: n, estimate: e };
-    if (w.deadlineDays === undefined || e.days.value <= w.deadlineDays) {
+    if (w.deadlineDays === undefined || daysAtConfidence(w, e) <= w.deadlineDays) {
       return { kind: 'training', minFit: firstFit, gpus: n, estimate: e, deadlineMet: w.deadlineDays === undefined ? null : true };
     }
   }

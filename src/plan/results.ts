@@ -10,13 +10,24 @@
  */
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco } from '../economics/tco.ts';
+import { platformFor } from '../catalog/platforms.ts';
 import { calculateBasis, type Basis } from './basis.ts';
+import { calculateBom, type Bom } from './bom.ts';
 import { calculateOptions, type Option } from './options.ts';
 import { calculateRemedies, type Remedy } from './remedies.ts';
 import { buildGuide, type Guide } from './selection-guide.ts';
 import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
-import { onCandidate, type CandidateResult, type WorkloadOnCandidate } from './on-candidate.ts';
+import {
+  onCandidate,
+  platformInputs,
+  runsOverHorizon,
+  sharesInferenceFleet,
+  wholeNodes,
+  type CandidateResult,
+  type WorkloadOnCandidate,
+} from './on-candidate.ts';
+import { daysAtConfidence } from './performance.ts';
 
 export interface Results {
   /** One tree per workload, scenario order. */
@@ -29,6 +40,8 @@ export interface Results {
   readonly remedies: readonly Remedy[];
   /** How the recommended option's cost moves with each assumption; null without any option. */
   readonly sensitivity: Sensitivity | null;
+  /** What the recommended configuration buys, line by line, and its cash by year; null when it is rented or none. */
+  readonly billOfMaterials: Bom | null;
   /** Budget tiers of every priced catalog GPU that holds the workloads. */
   readonly selectionGuide: Guide;
   readonly basis: Basis;
@@ -46,11 +59,13 @@ export function calculateResults(s: ResolvedScenario): Results {
   );
   const options = calculateOptions(s, candidates);
   const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
+  const lead = options[0] && !options[0].feasible ? (remedies[0]?.option ?? options[0]) : options[0];
   return {
     workloads,
     candidates,
     options,
     remedies,
+    billOfMaterials: calculateBom(s, lead),
     sensitivity: calculateSensitivity(s, options),
     selectionGuide: buildGuide(s),
     basis: calculateBasis(),
@@ -72,18 +87,35 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const targetsMet = workloads.every((x) => (x.kind === 'inference' ? x.sizing.targetsMet : x.sizing.deadlineMet !== false));
   // The estimator's layout search and the memory sizing agree on fit; the larger count wins.
   const counts = workloads.map(({ sizing, fit }) => (sizing.gpus === null || fit.gpus === null ? null : Math.max(sizing.gpus, fit.gpus)));
-  const fleetGpus = counts.every((c): c is number => c !== null) ? counts.reduce((a, b) => a + b, 0) : null;
+  // A recurring training job with room on the inference fleet runs there (docs/methodology.md#recurring-jobs).
+  const inferenceGpus = workloads.reduce((a, x, i) => a + (x.kind === 'inference' ? (counts[i] ?? 0) : 0), 0);
+  const shared = workloads.flatMap((x, i) =>
+    x.kind === 'training' &&
+    counts[i] != null &&
+    x.sizing.estimate?.fits &&
+    sharesInferenceFleet(x.workload, counts[i]!, daysAtConfidence(x.workload, x.sizing.estimate), inferenceGpus, s.economics.utilization)
+      ? [x.workload.name]
+      : [],
+  );
+  const own = counts.map((c, i) => (workloads[i]!.kind === 'training' && shared.includes(workloads[i]!.workload.name) ? 0 : c));
+  const gpusNeeded = own.every((c): c is number => c !== null) ? own.reduce((a, b) => a + b, 0) : null;
+  const trainingRuns = workloads.flatMap((x) => (x.kind === 'training' ? [runsOverHorizon(x.workload, s.economics.horizonMonths)] : []));
+  // Servers are bought whole: the spare GPUs of the last one are part of the fleet (docs/methodology.md#platforms).
+  const platform = gpusNeeded === null ? candidate.platform : platformFor(candidate.platform, gpusNeeded);
+  const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
+  const fleetGpus = whole?.gpus ?? null;
   const tco =
     fleetGpus === null
       ? null
       : calculateTco({
           gpus: fleetGpus,
+          ...platformInputs(platform),
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, tco };
+  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, trainingRuns, shared, tco };
 }
 
 /**

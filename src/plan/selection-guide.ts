@@ -10,6 +10,7 @@
  * smallest fit. Memory per GPU depends on the layout, not the GPU: each workload's need is
  * computed once and compared with every GPU's usable memory. Pure.
  */
+import { platformFor, platformOf } from '../catalog/platforms.ts';
 import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from '../calc/comm.ts';
@@ -120,9 +121,10 @@ function inferenceNeed(w: ResolvedInference, limit: number): WorkloadNeed {
 const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed =>
   w.kind === 'training' ? trainingNeed(w, limit) : inferenceNeed(w, limit);
 
-/** Capex as the TCO analysis counts it: GPUs × price × server overhead, + networking past one server. */
-function guideCapex(s: ResolvedScenario, gpus: number, price: number): number {
-  return capexOf(s.economics, gpus, price);
+/** Capex as the TCO analysis counts it: whole servers of the GPU's platform, + the fabric past one server (docs/methodology.md#platforms). */
+function guideCapex(s: ResolvedScenario, gpu: GpuSpec, gpus: number, price: number): number {
+  const own = platformFor(s.candidates.find((c) => c.gpu.id === gpu.id)?.platform ?? platformOf(gpu.id), gpus);
+  return capexOf(s.economics, gpus, own.gpusPerNode, own.scaleOutFabric ? 1 : 0, price);
 }
 
 /** The scenario's own price for a GPU it names, else the catalog midpoint in the scenario currency. */
@@ -162,7 +164,7 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
       continue;
     }
     const gpus = perWorkload.reduce((a, b) => a + b.gpus, 0);
-    entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpus, price.price) });
+    entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpu, gpus, price.price) });
   }
   entries.sort((a, b) => a.capex - b.capex || a.gpu.name.localeCompare(b.gpu.name));
   return { tiers: splitTiers(entries), tooSmall, unpriced, unsupported, maxGpusPerWorkload: limit };

@@ -9,6 +9,7 @@ import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/res
 import { calculateTco } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
+import { platformInputs } from './on-candidate.ts';
 
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
 export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
@@ -56,7 +57,14 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
   const rentalPerGpuHour = change.param === 'rentalRate' ? fixed(change.value) : candidate.rentalPerGpuHour;
   const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
-  const tco = calculateTco({ gpus: o.gpus, tdpWatts: candidate.gpu.tdpWatts, purchasePrice, rentalPerGpuHour, economics });
+  const tco = calculateTco({
+    gpus: o.candidate.fleetGpus ?? o.gpus,
+    ...platformInputs(o.candidate.platform),
+    tdpWatts: candidate.gpu.tdpWatts,
+    purchasePrice,
+    rentalPerGpuHour,
+    economics,
+  });
   const again = optionFor({ ...s, economics }, { ...c, tco }, o.acquisition);
   return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
 }

@@ -11,7 +11,7 @@ import { estimateTraining, type TrainingFits } from '../calc/training.ts';
 import type { ParallelPlan } from '../calc/training-time.ts';
 import type { ResolvedCandidate, ResolvedTraining } from '../scenario/resolve.ts';
 import { trainingInput, type RunOverrides } from './estimator-inputs.ts';
-import type { TrainingSizing } from './performance.ts';
+import { daysAtConfidence, type TrainingSizing } from './performance.ts';
 import { firstPowerOfTwo, powerOfTwoAtMost, powersOfTwo } from './search.ts';
 
 export type { ParallelPlan, Recompute, TrainingMethod };
@@ -56,7 +56,7 @@ export interface DeadlineSearch {
  * (every count returned was estimated and met the deadline).
  */
 export function fewestMeetingDeadline(gpu: GpuSpec, w: ResolvedTraining, deadlineDays: number, above: number): DeadlineSearch {
-  const meets = (f: FitAt | null): f is FitAt => f !== null && f.estimate.days.value <= deadlineDays;
+  const meets = (f: FitAt | null): f is FitAt => f !== null && daysAtConfidence(w, f.estimate) <= deadlineDays;
   let fastest: FitAt | null = null;
   const seen = (f: FitAt | null) => {
     if (f && (!fastest || f.estimate.days.value < fastest.estimate.days.value)) fastest = f;

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
-import { createTranslator, type Locale } from '../i18n/index.ts';
+import { createTranslator, type Locale, type MessageKey } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel } from './format.ts';
 import { isSafeLink } from './links.ts';
 import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
@@ -64,6 +64,8 @@ export function renderHtml(report: Report): string {
     ? {
         configuration: report.headline.configuration,
         cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
+        // Over budget is never shown as an answer alone: the cover says so and leads with the cheapest fix.
+        overBudget: report.headline.withinBudget === false ? t('cover.overBudget', { fix: report.headline.fix ?? '' }) : '',
       }
     : undefined;
   const context = {
@@ -88,6 +90,7 @@ export function renderHtml(report: Report): string {
       // A batch index stands for no single file.
       ...(report.scenario.file ? [{ label: t('report.scenarioFile'), value: path.basename(report.scenario.file) }] : []),
       ...(report.scenario.sha256 ? [{ label: t('report.sha'), value: report.scenario.sha256.slice(0, 12) }] : []),
+      ...requestMeta(report, t),
     ],
     contents,
     compact: !contents,
@@ -269,4 +272,18 @@ function transposedTable(b: TableBlock, fmt: Fmt) {
       ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
     ]),
   };
+}
+
+/** The purchase request's document control on the cover (docs/json.md): the fields it has. */
+function requestMeta(report: Report, t: ReturnType<typeof createTranslator>): { label: string; value: string }[] {
+  const r = report.purchaseRequest;
+  if (!r) return [];
+  const rows: [MessageKey, string | null][] = [
+    ['req.number', r.number],
+    ['req.costCentre', r.costCentre],
+    ['req.requester', r.requester],
+    ['req.neededBy', r.neededBy],
+    ['req.priceValidity', r.priceValidUntil],
+  ];
+  return rows.flatMap(([key, value]) => (value ? [{ label: t(key), value }] : []));
 }

@@ -160,7 +160,7 @@ export interface Assumption {
 }
 
 export interface Report {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   /**
    * Absent for a scenario's report. `index`: a batch index, one row per scenario of a run; its
    * `scenario` then names the batch (`file` and `sha256` empty) and `batch` carries the rows.
@@ -182,20 +182,51 @@ export interface Report {
   readonly currency: string;
   /**
    * The answer in machine-readable form, for batch indexes and other tools (labels in the
-   * analyses are localised, so nothing should parse them): the recommended configuration,
-   * its base-case cost over the horizon (owned TCO if bought, rent if rented) and its cost per
-   * 1M output tokens,
+   * analyses are localised, so nothing should parse them); keys documented in docs/json.md.
    * null where the report has none.
    */
-  readonly headline?: {
-    readonly configuration: string | null;
-    readonly tcoBase: number | null;
-    readonly costPerMillionTokens: number | null;
-    readonly currency: string;
+  readonly headline?: ReportHeadline;
+  /** The purchase request's document control (scenario `request:`) and the price validity, for the cover. */
+  readonly purchaseRequest?: {
+    readonly number: string | null;
+    readonly costCentre: string | null;
+    readonly requester: string | null;
+    readonly neededBy: string | null;
+    /** Earliest valid-until of the quotes used; null when every price is an estimate. */
+    readonly priceValidUntil: string | null;
   };
   /** The batch index's figures in machine-readable form (`kind: 'index'` only). */
   readonly batch?: BatchSummary;
   readonly analyses: readonly Analysis[];
+}
+
+/** The recommended configuration as data (docs/json.md#headline). */
+export interface ReportHeadline {
+  /** The configuration as a quote reads it (localised words around the numbers). */
+  readonly configuration: string | null;
+  /** 'buy' or 'rent'; null without an option. */
+  readonly acquisition: 'buy' | 'rent' | null;
+  /** Platform id (data/platforms.yaml) and name of what is bought; null when rented or none. */
+  readonly platform: { readonly id: string; readonly name: string } | null;
+  /** Whole servers (racks) bought; null when rented or none. */
+  readonly nodes: number | null;
+  readonly gpus: number | null;
+  /** Capex (the bill of materials' total) when bought; null when rented or none. */
+  readonly capex: number | null;
+  /** Cash over the horizon (capex + opex, or rent), base. */
+  readonly cashOverHorizon: number | null;
+  /** Net present value of that cash at the scenario's discount rate, base. */
+  readonly npv: number | null;
+  /** Same as cashOverHorizon (kept for schema 1 readers). */
+  readonly tcoBase: number | null;
+  readonly costPerMillionTokens: number | null;
+  /** What the budget is compared with: 'capex' or 'cash' (a rented option: its rent, i.e. cash). */
+  readonly budgetBasis: 'capex' | 'cash';
+  /** Within the budget on that basis; null without a budget or option. */
+  readonly withinBudget: boolean | null;
+  /** When over budget or nothing meets every constraint: the cheapest fix, in words; else null. */
+  readonly fix: string | null;
+  readonly currency: string;
 }
 
 /** One scenario of a batch, as the index lists it. Numbers come from its report's `headline`. */
@@ -210,7 +241,8 @@ export interface BatchEntry {
   readonly tcoBase: number | null;
   readonly costPerMillionTokens: number | null;
   readonly currency: string | null;
-  readonly status: 'ok' | 'invalid' | 'failed';
+  /** overBudget: written, but its recommendation exceeds the budget (never "ok"). */
+  readonly status: 'ok' | 'overBudget' | 'invalid' | 'failed';
   /** Why it is invalid (its first problem) or failed (every failure); null when ok. */
   readonly reason: string | null;
   /** How many more problems an invalid scenario has beyond `reason`. */
@@ -222,6 +254,12 @@ export interface BatchEntry {
 export interface BatchSummary {
   /** `{ index: 2, count: 4 }` for `--shard 2/4`, else null. */
   readonly shard: { readonly index: number; readonly count: number } | null;
-  readonly totals: { readonly total: number; readonly ok: number; readonly invalid: number; readonly failed: number };
+  readonly totals: {
+    readonly total: number;
+    readonly ok: number;
+    readonly overBudget: number;
+    readonly invalid: number;
+    readonly failed: number;
+  };
   readonly scenarios: readonly BatchEntry[];
 }

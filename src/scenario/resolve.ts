@@ -4,6 +4,7 @@
  */
 import type { Money, ResolvedEconomics } from '../economics/types.ts';
 import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
+import { platformOf, rentalMedian, type PlatformSpec } from '../catalog/platforms.ts';
 import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/parameters.ts';
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
@@ -22,7 +23,12 @@ export interface ResolvedInference {
   readonly outputTokens: number;
   readonly concurrency: number;
   readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
+  /** Which end of the estimate's band must meet the targets (docs/methodology.md#sizing). */
+  readonly sizingConfidence: SizingConfidence;
 }
+
+/** base: the estimate's central value meets a target; pessimistic: its band's unfavourable end does. */
+type SizingConfidence = 'base' | 'pessimistic';
 
 export interface ResolvedTraining {
   readonly kind: 'training';
@@ -35,6 +41,9 @@ export interface ResolvedTraining {
   readonly seqLen: number;
   readonly tokens: number;
   readonly deadlineDays?: number;
+  /** The run recurs (docs/methodology.md#recurring-jobs). */
+  readonly every?: 'week' | 'month' | 'quarter' | 'year';
+  readonly sizingConfidence: SizingConfidence;
 }
 
 export type ResolvedWorkload = ResolvedInference | ResolvedTraining;
@@ -46,7 +55,14 @@ export interface ResolvedCandidate {
   /** Per GPU-hour on demand, scenario currency. */
   readonly rentalPerGpuHour: Money | null;
   readonly maxGpus: number;
+  /** The unit it is bought in (data/platforms.yaml), GPUs per node as the scenario sets them. */
+  readonly platform: PlatformSpec;
+  /** The vendor quote whose price replaced the catalog's, if any. */
+  readonly quote?: Quote;
 }
+
+type Quote = Scenario['quotes'][number];
+type PurchaseRequest = NonNullable<Scenario['request']>;
 
 export interface ResolvedScenario {
   readonly name: string;
@@ -55,6 +71,9 @@ export interface ResolvedScenario {
   readonly workloads: readonly ResolvedWorkload[];
   readonly candidates: readonly ResolvedCandidate[];
   readonly economics: ResolvedEconomics;
+  readonly request?: PurchaseRequest;
+  /** Earliest valid-until date of the quotes used (YYYY-MM-DD); absent without quotes. */
+  readonly priceValidUntil?: string;
 }
 
 /** Default upper bound on GPUs of one kind (eight 8-GPU servers). */
@@ -65,13 +84,17 @@ const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4'];
 
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const economics = resolveEconomics(s.economics);
+  const candidates = s.candidates.map((c) => withQuote(resolveCandidate(c, economics.usdExchangeRate), s.quotes));
+  const validUntil = candidates.flatMap((c) => (c.quote ? [c.quote.validUntil] : [])).sort()[0];
   return {
     name: s.name,
     description: s.description,
     ...(s.locale ? { locale: s.locale } : {}),
-    workloads: s.workloads.map(resolveWorkload),
-    candidates: s.candidates.map((c) => resolveCandidate(c, economics.usdExchangeRate)),
+    workloads: s.workloads.map((w) => resolveWorkload(w, s.sizingConfidence)),
+    candidates,
     economics,
+    ...(s.request ? { request: s.request } : {}),
+    ...(validUntil ? { priceValidUntil: validUntil } : {}),
   };
 }
 
@@ -101,7 +124,7 @@ function modelOf(w: Scenario['workloads'][number]): ModelArch {
   };
 }
 
-function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
+function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: SizingConfidence): ResolvedWorkload {
   const model = modelOf(w);
   if (w.kind === 'training') {
     return {
@@ -115,6 +138,8 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
       seqLen: w.seqLen,
       tokens: w.tokens,
       ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
+      ...(w.every ? { every: w.every } : {}),
+      sizingConfidence,
     };
   }
   const profile = w.profile ? PROFILES[w.profile] : undefined;
@@ -134,7 +159,16 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
     outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
     targets,
+    sizingConfidence,
   };
+}
+
+/** A quote for the candidate's GPU replaces its purchase price (the latest-dated quote when several). */
+function withQuote(c: ResolvedCandidate, quotes: readonly Quote[]): ResolvedCandidate {
+  const quote = quotes.filter((q) => q.gpu === c.gpu.id).sort((a, b) => b.date.localeCompare(a.date))[0];
+  if (!quote) return c;
+  const p = quote.pricePerGpu;
+  return { ...c, purchasePrice: { low: p, base: p, high: p, from: 'scenario' }, quote };
 }
 
 function resolveCandidate(c: Scenario['candidates'][number], rate: number): ResolvedCandidate {
@@ -151,12 +185,28 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
         ? { low: p.low, base: (p.low + p.high) / 2, high: p.high, from: 'scenario' }
         : fromCatalog(gpu.purchasePriceUsd);
   const r = spec.rentalPerGpuHour;
+  const platform = platformOf(gpu.id);
   return {
     gpu,
     purchasePrice,
-    rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : fromCatalog(gpu.cloudUsdPerGpuHour),
+    rentalPerGpuHour: r !== undefined ? { low: r, base: r, high: r, from: 'scenario' } : rentFromCatalog(gpu, rate),
     maxGpus: spec.maxGpus ?? DEFAULT_MAX_GPUS,
+    // A scenario's count is what it buys: no smaller platform is chosen for it.
+    platform: spec.gpusPerNode !== undefined ? { ...platform, gpusPerNode: spec.gpusPerNode, smaller: null } : platform,
   };
+}
+
+/**
+ * The catalog's rental range; its base is the representative market rate (a tracker median or the
+ * median of the observations, data/platforms.yaml) where one is known, else the range's midpoint
+ * (docs/methodology.md#platforms).
+ */
+function rentFromCatalog(gpu: GpuSpec, rate: number): Money | null {
+  const r = gpu.cloudUsdPerGpuHour;
+  if (!r) return null;
+  const median = rentalMedian(gpu.id)?.usdPerGpuHour;
+  const base = median !== undefined ? Math.min(r.high, Math.max(r.low, median)) : (r.low + r.high) / 2;
+  return { low: r.low * rate, base: base * rate, high: r.high * rate, from: 'catalog' };
 }
 
 function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
@@ -173,6 +223,7 @@ function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
     usdExchangeRate: rate,
     ...values,
     ...(e.budget !== undefined ? { budget: e.budget } : {}),
+    budgetBasis: e.budgetBasis,
     fromScenario,
   };
 }

@@ -17,7 +17,7 @@ const t = createTranslator('en');
 
 export function checkRules(raw: unknown): Problem[] {
   if (!isObject(raw)) return [];
-  return [...checkWorkloads(raw), ...checkCandidates(raw), ...checkEconomics(raw)];
+  return [...checkWorkloads(raw), ...checkCandidates(raw), ...checkEconomics(raw), ...checkQuotes(raw)];
 }
 
 function checkWorkloads(raw: Raw): Problem[] {
@@ -89,4 +89,18 @@ function checkEconomics(raw: Raw): Problem[] {
     return [{ path: ['economics', 'currency'], message: t('validate.needsRate', { currency: e.currency }) }];
   }
   return [];
+}
+
+/** A quote prices a candidate GPU, and is valid no earlier than it is dated. */
+function checkQuotes(raw: Raw): Problem[] {
+  const ids = list(raw.candidates).map((c) => (typeof c === 'string' ? c : isObject(c) ? c.gpu : undefined));
+  const problems: Problem[] = [];
+  list(raw.quotes).forEach((q, i) => {
+    if (!isObject(q)) return;
+    if (typeof q.gpu === 'string' && !ids.includes(q.gpu))
+      problems.push({ path: ['quotes', i, 'gpu'], message: t('validate.quoteNotCandidate', { id: q.gpu }) });
+    if (typeof q.date === 'string' && typeof q.validUntil === 'string' && q.validUntil < q.date)
+      problems.push({ path: ['quotes', i, 'validUntil'], message: t('validate.quoteExpiredBeforeDated', { date: q.date }) });
+  });
+  return problems;
 }

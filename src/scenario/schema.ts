@@ -103,6 +103,13 @@ const trainingWorkloadSchema = z.strictObject({
   tokens: positive('Total training tokens (dataset tokens × epochs).'),
   /** Finish within this many days (optional). */
   deadlineDays: positive('Finish within this many days.').optional(),
+  /** The run recurs: each week, month, quarter or year (its runs are priced over the horizon). */
+  every: z
+    .enum(['week', 'month', 'quarter', 'year'])
+    .optional()
+    .describe(
+      'The run recurs every week, month, quarter or year; its runs over the horizon are priced, and it may share the inference fleet.',
+    ),
 });
 
 const workloadSchema = z.discriminatedUnion('kind', [inferenceWorkloadSchema, trainingWorkloadSchema]);
@@ -124,6 +131,10 @@ const candidateSchema = z.union([
     rentalPerGpuHour: positive('On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.').optional(),
     /** Largest number of this GPU to consider. Default: 64. */
     maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.').optional(),
+    /** GPUs per server (or rack) as bought. Default: the catalog platform's (data/platforms.yaml). */
+    gpusPerNode: positiveInt(
+      'GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).',
+    ).optional(),
   }),
 ]);
 
@@ -158,6 +169,13 @@ export const economicsSchema = z.strictObject({
   ).optional(),
   /** Total budget, scenario currency (optional). */
   budget: positive('Total budget in the scenario currency.').optional(),
+  /** What the budget is compared with: capex (the purchase request) or cash over the horizon. Default: capex. */
+  budgetBasis: z
+    .enum(['capex', 'cash'])
+    .default('capex')
+    .describe(
+      'What the budget is compared with when buying: capex (what a purchase request asks for) or cash over the horizon (capex + opex). Renting is compared with its rent. Default: capex.',
+    ),
   /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */
   ...economicFields,
 });
@@ -175,8 +193,50 @@ export const scenarioSchema = z.strictObject({
   workloads: z.array(workloadSchema).min(1).describe('The workloads the GPUs must serve.'),
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
+  /** The purchase request this report supports: fills the cover's document control and the sign-off page. */
+  request: z
+    .strictObject({
+      number: z.string().min(1).describe('Purchase request number.'),
+      costCentre: z.string().min(1).optional().describe('Cost centre charged.'),
+      requester: z.string().min(1).optional().describe('Who requests the purchase.'),
+      neededBy: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+        .optional()
+        .describe('Date the hardware is needed by, YYYY-MM-DD.'),
+      approvers: z.array(z.string().min(1)).default([]).describe('Who signs the request off, in order (name and role).'),
+    })
+    .optional()
+    .describe('Purchase request: number, cost centre, requester, needed-by date, approvers.'),
+  /** Vendor quotes: each replaces the catalog price of one GPU (per GPU, in the scenario currency). */
+  quotes: z
+    .array(
+      z.strictObject({
+        vendor: z.string().min(1).describe('Vendor name.'),
+        reference: z.string().min(1).describe("The vendor's quote reference."),
+        date: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+          .describe('Quote date, YYYY-MM-DD.'),
+        validUntil: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+          .describe('Quote valid until, YYYY-MM-DD.'),
+        gpu: z.string().min(1).describe('Catalog GPU id the quote prices.'),
+        pricePerGpu: positive('Quoted price per GPU, installed in its server, scenario currency (server price / GPUs per server).'),
+      }),
+    )
+    .default([])
+    .describe('Vendor quotes: each replaces the catalog purchase price of one candidate GPU.'),
+  /** Which end of the estimate's band must meet the targets and deadlines. Default: pessimistic. */
+  sizingConfidence: z
+    .enum(['base', 'pessimistic'])
+    .default('pessimistic')
+    .describe(
+      "Which end of the estimate's calibrated band must meet latency and throughput targets and deadlines: pessimistic (the slow end, a margin; default) or base (the central estimate).",
+    ),
   /** Costs and planning parameters. */
-  economics: economicsSchema.default({ currency: 'USD' }).describe('Costs and planning parameters.'),
+  economics: economicsSchema.default({ currency: 'USD', budgetBasis: 'capex' }).describe('Costs and planning parameters.'),
 });
 
 /** A scenario as written (optional fields may be absent). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { platformFor, platformOf } from '../../src/catalog/platforms.ts';
 import { GPUS } from '../../src/catalog/index.ts';
 import { calculateInferenceMemory, usableMemoryGiB } from '../../src/calc/memory.ts';
 import { estimateTraining } from '../../src/calc/training.ts';
@@ -57,15 +58,19 @@ describe('selection-guide', () => {
     }
   });
 
-  it('capex = GPUs × price × server overhead (+ networking past 8 GPUs), catalog prices converted, scenario prices kept', () => {
+  it('capex = whole servers × GPUs per server × price × server overhead (+ fabric past one HGX/OAM server), catalog prices converted, scenario prices kept', () => {
     const { scenario } = build('mixed-budget-eur');
     const e = scenario.economics;
     for (const entry of buildGuide(scenario).tiers.flatMap((t) => t.entries)) {
       const own = scenario.candidates.find((c) => c.gpu.id === entry.gpu.id)?.purchasePrice?.base;
       const p = entry.gpu.purchasePriceUsd!;
       expect(entry.price).toBeCloseTo(own ?? ((p.low + p.high) / 2) * 0.92, 6);
-      const server = entry.gpus * entry.price * e.serverOverheadMultiplier;
-      expect(entry.capex).toBeCloseTo(entry.gpus > 8 ? server / (1 - e.networkingShare) : server, 6);
+      const platform = platformFor(platformOf(entry.gpu.id), entry.gpus);
+      const nodes = Math.ceil(entry.gpus / platform.gpusPerNode);
+      const servers = nodes * platform.gpusPerNode * entry.price * e.serverOverheadMultiplier;
+      const switches = entry.gpus <= 64 ? 1 : Math.ceil(entry.gpus / 32) + Math.ceil(entry.gpus / 64);
+      const fabric = nodes > 1 && platform.scaleOutFabric ? switches * e.switchPrice + entry.gpus * e.fabricCablingPerGpu : 0;
+      expect(entry.capex).toBeCloseTo(servers + fabric, 6);
     }
   });
 

@@ -44,7 +44,7 @@ describe('batch index', () => {
 
   it('is a Report of kind index: one section, the rows as a table and as data', () => {
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       kind: 'index',
       locale: 'en',
       generatedAt: '2026-01-01T00:00:00.000Z',
@@ -82,7 +82,7 @@ describe('batch index', () => {
     const row = rows().find((r) => r.output === 'c')!;
     expect(row).toMatchObject({ status: 'invalid', configuration: null, tcoBase: null, reports: {}, moreProblems: 1 });
     expect(row.reason).toMatch(/^\d+:\d+: candidates: /);
-    expect(report.batch!.totals).toEqual({ total: 3, ok: 2, invalid: 1, failed: 0 });
+    expect(report.batch!.totals).toEqual({ total: 3, ok: 2, overBudget: 0, invalid: 1, failed: 0 });
     const cells = table().rows[2]!;
     expect(cells).toMatchObject({ status: 'invalid', xlsx: null, pdf: null, html: null, json: null });
     expect(cells.reason).toBe(`${row.reason} (+1 more)`);

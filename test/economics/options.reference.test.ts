@@ -1,9 +1,10 @@
 /**
- * The economics are now formulas (economics/tco.ts, economics/options.ts) that the report
- * evaluates and the workbook holds as text. This holds their evaluation against the arithmetic
- * they replaced, written out term by term below (the former calc/tco.ts and plan/options.ts),
- * to the last bit: every candidate's TCO at every price level and every option's money, on the
- * example scenarios, the test fixtures and 40 generated bench scenarios.
+ * The economics are formulas (economics/tco.ts, economics/options.ts) that the report evaluates
+ * and the workbook holds as text. This holds their evaluation against the same method written
+ * out term by term in plain TypeScript below (whole servers, fabric beyond one HGX/OAM server,
+ * node power, cash and NPV; docs/methodology.md#economics), to the last bit: every candidate's
+ * TCO at every price level and every option's money, on the example scenarios, the test
+ * fixtures and 40 generated bench scenarios.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,16 +20,33 @@ type Level = 'low' | 'base' | 'high';
 const LEVELS: Level[] = ['low', 'base', 'high'];
 const HOURS_PER_MONTH = 730.5;
 
-/** The former calculateTco, one price level. */
-function referenceTco(gpus: number, tdp: number | null, price: number, rate: number | null, e: ResolvedEconomics) {
-  const itPowerKw = ((tdp ?? 0) * gpus) / 1000;
-  const energyKwh = itPowerKw * e.utilization * HOURS_PER_MONTH * e.pue;
-  const serverCost = gpus * price * e.serverOverheadMultiplier;
-  const networkingCost = gpus > 8 ? serverCost * (e.networkingShare / (1 - e.networkingShare)) : 0;
-  const capex = serverCost + networkingCost;
+/** Capex written out: whole nodes, and beyond one node of a fabric platform, switches and cabling. */
+function referenceCapex(gpus: number, perNode: number, fabric: number, price: number, e: ResolvedEconomics): number {
+  const nodes = Math.ceil(gpus / perNode);
+  const servers = nodes * (perNode * price * e.serverOverheadMultiplier);
+  const switches = nodes > 1 ? fabric * (gpus <= 64 ? 1 : Math.ceil(gpus / (64 / 2)) + Math.ceil(gpus / 64)) : 0;
+  const cables = nodes > 1 ? fabric * gpus : 0;
+  return servers + switches * e.switchPrice + cables * e.fabricCablingPerGpu;
+}
+
+/** The TCO written out, one price level. */
+function referenceTco(
+  gpus: number,
+  perNode: number,
+  fabric: number,
+  tdp: number | null,
+  price: number,
+  rate: number | null,
+  e: ResolvedEconomics,
+) {
+  const itPowerKw = ((tdp ?? 0) * gpus * e.nodePowerMultiplier) / 1000;
+  const energyKwh = itPowerKw * (e.utilization + (1 - e.utilization) * e.idlePowerShare) * HOURS_PER_MONTH * e.pue;
+  const capex = referenceCapex(gpus, perNode, fabric, price, e);
   const powerPerMonth = energyKwh * e.electricityPricePerKwh;
   const opexPerMonth = powerPerMonth + itPowerKw * e.hostingPerKwMonth + (capex * e.maintenanceSharePerYear) / 12;
   const depreciatedShare = Math.min(1, e.horizonMonths / (e.depreciationYears * 12)) * (1 - e.residualValueShare);
+  const monthly = Math.pow(1 + e.discountRatePerYear, 1 / 12) - 1;
+  const annuity = e.discountRatePerYear <= 0 ? e.horizonMonths : (1 - Math.pow(1 + monthly, -1 * e.horizonMonths)) / monthly;
   const rentPerMonth = rate === null ? null : gpus * rate * (1 - e.reservedDiscount) * HOURS_PER_MONTH;
   let breakEvenMonth: number | null = null;
   if (rentPerMonth !== null && rentPerMonth > opexPerMonth) {
@@ -41,6 +59,9 @@ function referenceTco(gpus: number, tdp: number | null, price: number, rate: num
     powerPerMonth,
     opexPerMonth,
     ownedTotal: capex * depreciatedShare + opexPerMonth * e.horizonMonths,
+    cashTotal: capex + opexPerMonth * e.horizonMonths,
+    npv: capex + opexPerMonth * annuity,
+    annuity,
     rentPerMonth,
     rentTotal: rentPerMonth === null ? null : rentPerMonth * e.horizonMonths,
     breakEvenMonth,
@@ -74,23 +95,28 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
   if (acquisition === 'buy') {
     const levels = c.tco!.levels!;
     const infShare = c.fleetGpus! > 0 ? gpusBy(c, 'inference') / c.fleetGpus! : 0;
-    const total = triple((l) => levels[l].ownedTotal);
-    const perGpuHour = triple((l) => levels[l].ownedTotal / (c.fleetGpus! * hours));
+    const total = triple((l) => levels[l].cashTotal);
+    const perGpuHour = triple((l) => levels[l].cashTotal / (c.fleetGpus! * hours));
     const capex = triple((l) => levels[l].capex);
+    const basis = e.budgetBasis === 'cash' ? total : capex;
     return {
       total,
-      budgetBasis: capex,
+      npv: triple((l) => levels[l].npv),
+      budgetBasis: basis,
       costPerMillionTokens: tps ? triple((l) => (total[l] * infShare) / tokensMillions(opposite[l])) : null,
       trainingRunCost: gpuHours.map((h) => triple((l) => h[l] * perGpuHour[l])),
-      withinBudget: e.budget === undefined ? null : capex.base <= e.budget,
+      withinBudget: e.budget === undefined ? null : basis.base <= e.budget,
     };
   }
   const rate = c.candidate.rentalPerGpuHour!;
   const inferenceRent = (l: Level) => gpusBy(c, 'inference') * rate[l] * (1 - e.reservedDiscount) * hours;
   const runs = gpuHours.map((h) => triple((l) => h[l] * rate[l]));
-  const total = triple((l) => inferenceRent(l) + sum(runs.map((r) => r[l])));
+  // Every run over the horizon is rented: a recurring job's runs (1 for a one-off run).
+  const total = triple((l) => (runs.length ? inferenceRent(l) + sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!)) : inferenceRent(l)));
+  const annuity = referenceTco(1, 1, 0, 0, 0, null, e).annuity;
   return {
     total,
+    npv: triple((l) => (total[l] * annuity) / e.horizonMonths),
     budgetBasis: total,
     costPerMillionTokens: tps ? triple((l) => inferenceRent(l) / tokensMillions(opposite[l])) : null,
     trainingRunCost: runs,
@@ -120,8 +146,12 @@ describe.each(SCENARIOS)('%s', (name, text) => {
     for (const c of results.candidates) {
       if (!c.tco?.levels) continue;
       for (const l of LEVELS) {
+        const perNode = c.platform.gpusPerNode;
+        const fabric = c.platform.scaleOutFabric ? 1 : 0;
         const want = referenceTco(
           c.fleetGpus!,
+          perNode,
+          fabric,
           c.candidate.gpu.tdpWatts,
           c.candidate.purchasePrice![l],
           c.candidate.rentalPerGpuHour?.[l] ?? null,
@@ -133,11 +163,15 @@ describe.each(SCENARIOS)('%s', (name, text) => {
           powerPerMonth: want.powerPerMonth,
           opexPerMonth: want.opexPerMonth,
           ownedTotal: want.ownedTotal,
+          cashTotal: want.cashTotal,
+          npv: want.npv,
           rentPerMonth: want.rentPerMonth,
           rentTotal: want.rentTotal,
           breakEvenMonth: want.breakEvenMonth,
         });
-        expect(capexOf(s.economics, c.fleetGpus!, c.candidate.purchasePrice![l])).toBe(want.capex);
+        expect(capexOf(s.economics, c.fleetGpus!, perNode, fabric, c.candidate.purchasePrice![l])).toBe(want.capex);
+        // Whole nodes: the fleet is a multiple of the platform's GPUs per node.
+        expect(c.fleetGpus! % perNode).toBe(0);
       }
     }
   });
@@ -148,6 +182,7 @@ describe.each(SCENARIOS)('%s', (name, text) => {
       const want = referenceOption(s, o.candidate, o.acquisition);
       expect({
         total: o.total,
+        npv: o.npv,
         budgetBasis: o.budgetBasis,
         costPerMillionTokens: o.costPerMillionTokens,
         trainingRunCost: o.trainingRunCost,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calculateTco, breakEven, capexOf, cumulativeCost } from '../../src/economics/tco.ts';
+import { calculateTco, breakEven, capexOf, cumulativeCost, switchesFormula, annuityFormula } from '../../src/economics/tco.ts';
+import { num } from '../../src/economics/expr.ts';
 import type { ResolvedEconomics } from '../../src/scenario/resolve.ts';
 
 const economics: ResolvedEconomics = {
@@ -10,48 +11,91 @@ const economics: ResolvedEconomics = {
   utilization: 0.5,
   horizonMonths: 24,
   serverOverheadMultiplier: 1.4,
-  networkingShare: 0.19,
+  switchPrice: 36_000,
+  fabricCablingPerGpu: 1_320,
+  nodePowerMultiplier: 1.5,
+  idlePowerShare: 0.3,
   depreciationYears: 4,
   residualValueShare: 0,
   hostingPerKwMonth: 100,
   maintenanceSharePerYear: 0.12,
+  discountRatePerYear: 0,
   reservedDiscount: 0.5,
+  budgetBasis: 'capex',
   fromScenario: new Set(),
 };
 const price = { low: 20_000, base: 30_000, high: 40_000, from: 'catalog' as const };
 const rent = { low: 2, base: 3, high: 4, from: 'catalog' as const };
+const hgx = { gpusPerNode: 8, fabric: 1 };
 
 describe('calculateTco', () => {
-  it('computes capex, power with PUE, hosting, maintenance and depreciation by hand', () => {
-    const r = calculateTco({ gpus: 8, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: rent, economics });
+  it('computes capex, node power with idle draw and PUE, hosting, maintenance, cash and depreciation by hand', () => {
+    const r = calculateTco({ gpus: 8, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: rent, economics });
     const b = r.levels!.base;
-    expect(r.itPowerKw).toBeCloseTo(5.6, 10);
-    // 5.6 kW × 0.5 × 730.5 h × 1.5 = 3,068.1 kWh a month.
-    expect(r.energyKwhPerMonth).toBeCloseTo(3068.1, 6);
-    expect(b.capex).toBe(8 * 30_000 * 1.4); // one server: no cluster network
-    expect(b.powerPerMonth).toBeCloseTo(306.81, 6);
-    // opex = power + hosting (5.6 kW × 100) + maintenance (336,000 × 0.12 / 12).
-    expect(b.opexPerMonth).toBeCloseTo(306.81 + 560 + (336_000 * 0.12) / 12, 6);
-    // 24 of 48 months depreciated: half the capex, plus 24 months of opex.
+    // 8 × 700 W × 1.5 (server draw over its GPUs) = 8.4 kW.
+    expect(r.itPowerKw).toBeCloseTo(8.4, 10);
+    // Drawn at load half the hours, at 30% the other half: 8.4 × 0.65 × 730.5 h × 1.5 = 5,982.795 kWh a month.
+    expect(r.energyKwhPerMonth).toBeCloseTo(5982.795, 6);
+    expect(b.capex).toBe(8 * 30_000 * 1.4); // one server: no fabric
+    expect(b.powerPerMonth).toBeCloseTo(598.2795, 6);
+    // opex = power + hosting (8.4 kW × 100) + maintenance (336,000 × 0.12 / 12 = 3,360).
+    expect(b.opexPerMonth).toBeCloseTo(598.2795 + 840 + 3360, 6);
+    // Cash: capex + 24 months of opex = 336,000 + 115,158.708.
+    expect(b.cashTotal).toBeCloseTo(451_158.708, 6);
+    // At a 0% discount rate the NPV is the cash.
+    expect(b.npv).toBeCloseTo(b.cashTotal, 6);
+    // Accounting view: 24 of 48 months depreciated, half the capex, plus 24 months of opex.
     expect(b.ownedTotal).toBeCloseTo(168_000 + 24 * b.opexPerMonth, 6);
     expect(b.rentPerMonth).toBeCloseTo(8 * 3 * 0.5 * 730.5, 6);
     expect(b.rentTotal).toBeCloseTo(24 * 8 * 3 * 0.5 * 730.5, 6);
     expect(r.levels!.low.capex).toBeLessThan(b.capex);
-    expect(r.levels!.high.ownedTotal).toBeGreaterThan(b.ownedTotal);
+    expect(r.levels!.high.cashTotal).toBeGreaterThan(b.cashTotal);
   });
 
-  it('adds cluster networking beyond one 8-GPU server', () => {
-    const r = calculateTco({ gpus: 16, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics });
-    const b = r.levels!.base;
-    // Networking is 19% of the whole cluster: servers are the other 81%.
-    expect((16 * 30_000 * 1.4) / b.capex).toBeCloseTo(0.81, 10);
-    expect(capexOf(economics, 16, 30_000)).toBe(b.capex);
-    expect(b.rentTotal).toBeNull();
-    expect(b.breakEvenMonth).toBeNull();
+  it('a bill of materials by hand: two HGX servers add one switch and cabling per GPU; two PCIe servers add none', () => {
+    const two = calculateTco({ gpus: 16, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics }).levels!.base;
+    // 2 × (8 × 30,000 × 1.4) + 1 × 36,000 + 16 × 1,320 = 672,000 + 36,000 + 21,120.
+    expect(two.capex).toBe(729_120);
+    expect(capexOf(economics, 16, 8, 1, 30_000)).toBe(729_120);
+    expect(capexOf(economics, 16, 8, 0, 30_000)).toBe(672_000);
+    // 9 GPUs are bought as two whole servers: the same capex as 16.
+    expect(capexOf(economics, 9, 8, 0, 30_000)).toBe(672_000);
+    expect(two.rentTotal).toBeNull();
+    expect(two.breakEvenMonth).toBeNull();
   });
 
   it('has no cost levels without a price', () => {
-    expect(calculateTco({ gpus: 1, tdpWatts: 300, purchasePrice: null, rentalPerGpuHour: rent, economics }).levels).toBeNull();
+    expect(
+      calculateTco({ gpus: 1, gpusPerNode: 1, fabric: 0, tdpWatts: 300, purchasePrice: null, rentalPerGpuHour: rent, economics }).levels,
+    ).toBeNull();
+  });
+
+  it('NPV discounts monthly opex at the monthly equivalent of the yearly rate', () => {
+    const env = (name: string) => ({ horizonMonths: 12, discountRatePerYear: 0.08 })[name as 'horizonMonths']!;
+    // (1 − 1.08^−1) / (1.08^(1/12) − 1) = 0.0740741 / 0.00643403 = 11.51286 months of opex.
+    expect(annuityFormula().evaluate(env)).toBeCloseTo(11.512857852, 8);
+    const r = calculateTco({
+      gpus: 8,
+      ...hgx,
+      tdpWatts: 700,
+      purchasePrice: price,
+      rentalPerGpuHour: null,
+      economics: { ...economics, horizonMonths: 36, discountRatePerYear: 0.08 },
+    }).levels!.base;
+    expect(r.npv).toBeCloseTo(r.capex + r.opexPerMonth * 32.043331389, 4);
+    expect(r.npv).toBeLessThan(r.cashTotal);
+  });
+});
+
+describe('fabric switches', () => {
+  const switches = (gpus: number) => switchesFormula(num(gpus)).evaluate((n) => ({ switchPorts: 64 })[n as 'switchPorts']!);
+  it('one 64-port switch up to 64 GPUs, then leaves (32 down each) and spines: the NVIDIA SuperPOD H100 rows', () => {
+    expect(switches(16)).toBe(1);
+    expect(switches(64)).toBe(1);
+    expect(switches(65)).toBe(3 + 2);
+    // SuperPOD H100 reference architecture: 248 GPUs → 8 leaf + 4 spine; 1,016 GPUs → 32 leaf + 16 spine.
+    expect(switches(248)).toBe(12);
+    expect(switches(1016)).toBe(48);
   });
 });
 

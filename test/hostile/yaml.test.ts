@@ -51,6 +51,6 @@ describe('hostile YAML', () => {
   it('still writes the valid scenario and exits 2 (invalid input)', () => {
     expect(fs.existsSync(path.join(dir, 'out', 'ok.json'))).toBe(true);
     expect(result.exitCode).toBe(2);
-    expect(index.totals).toEqual({ total: 3, ok: 1, invalid: 2, failed: 0 });
+    expect(index.totals).toEqual({ total: 3, ok: 1, overBudget: 0, invalid: 2, failed: 0 });
   });
 });

@@ -61,7 +61,11 @@ describe('calculateResults', () => {
       expect(c.workloads).toEqual(results.workloads.map((r) => r.perCandidate[k]));
       c.workloads.forEach((x, i) => expect(x).toBe(results.workloads[i]!.perCandidate[k]));
       const counts = c.workloads.map((x) => (x.sizing.gpus === null || x.fit.gpus === null ? null : Math.max(x.sizing.gpus, x.fit.gpus)));
-      expect(c.fleetGpus).toBe(counts.includes(null) ? null : counts.reduce((a, b) => a! + b!, 0));
+      const needed = counts.includes(null) ? null : counts.reduce((a, b) => a! + b!, 0);
+      expect(c.gpusNeeded).toBe(needed);
+      // Bought as whole servers of the platform: the sum rounded up to whole nodes.
+      const perNode = c.platform.gpusPerNode;
+      expect(c.fleetGpus).toBe(needed === null ? null : Math.ceil(needed / perNode) * perNode);
     });
   });
 

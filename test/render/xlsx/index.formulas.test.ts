@@ -67,6 +67,8 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const entries = results.candidates.map((c) => ({
     names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!),
     gpus: c.fleetGpus,
+    gpusPerNode: c.platform.gpusPerNode,
+    fabric: c.platform.scaleOutFabric ? 1 : 0,
     tco: c.tco,
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
@@ -130,7 +132,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
         const identifiers =
           formula
             .replace(/"[^"]*"/g, '')
-            .replace(/\b(IF|MIN|CEILING)\(/g, '(')
+            .replace(/\b(IF|MIN|CEILING|POWER)\(/g, '(')
             .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
         expect(identifiers.length, formula).toBeGreaterThan(0);
         for (const id of identifiers) {
@@ -207,7 +209,7 @@ function expectDefined(formula: string, defined: ReadonlySet<string>): void {
   const identifiers =
     formula
       .replace(/"[^"]*"/g, '')
-      .replace(/\b(IF|MIN|CEILING)\(/g, '(')
+      .replace(/\b(IF|MIN|CEILING|POWER)\(/g, '(')
       .replace(/[0-9.]+E[-+]?[0-9]+/g, '')
       .match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
   for (const id of identifiers) expect(defined.has(id), `${formula}: ${id} is a defined name`).toBe(true);

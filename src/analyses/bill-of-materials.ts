@@ -1,0 +1,131 @@
+/**
+ * bill-of-materials: what the recommended configuration buys, one line per item (whole servers
+ * of the platform; beyond one HGX/OAM server, fabric switches and cabling) with quantity, unit
+ * price, total and source, and its cash by year with the book value (the accounting view). The
+ * numbers come from plan/bom.ts; in the workbook each line is a live formula over the Inputs
+ * sheet's names (quantity × unit price), the same formulas as the TCO's capex.
+ */
+import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
+import type { Bom, BomItem } from '../plan/bom.ts';
+import { bomFormulas, tcoFormulas, NAMED_RESULTS } from '../economics/tco.ts';
+import { yearFormulas } from '../economics/cash-flow.ts';
+import { candidateKeys, candidateNames, type CandidateNames } from '../economics/names.ts';
+import { named, ref, sum, type Expr } from '../economics/expr.ts';
+import { parameter } from '../economics/parameters.ts';
+
+const DIGITS = 10;
+
+export const buildBillOfMaterials: AnalysisBuilder = (ctx) => {
+  const { results, t } = ctx;
+  const bom = results.billOfMaterials;
+  const blocks: Block[] = [];
+  if (!bom) {
+    const lead = results.options[0];
+    blocks.push({ kind: 'note', tone: 'info', text: t(lead ? 'bom.rented' : 'bom.none') });
+    return { id: 'bill-of-materials', title: t('bom.title'), intro: t('bom.intro'), blocks };
+  }
+  const names = namesOf(ctx, bom);
+  blocks.push(linesTable(ctx, bom, names), cashTable(ctx, bom, names), { kind: 'note', tone: 'info', text: t('bom.cashNote') });
+  return { id: 'bill-of-materials', title: t('bom.title'), intro: t('bom.intro'), blocks };
+};
+
+/** The Inputs sheet's names of the option's candidate; null for a fleet that is not the Inputs sheet's (a remedy's). */
+function namesOf({ scenario, results }: AnalysisContext, bom: Bom): CandidateNames | null {
+  if (!results.candidates.includes(bom.option.candidate)) return null;
+  const index = scenario.candidates.indexOf(bom.option.candidate.candidate);
+  return index < 0 ? null : candidateNames(candidateKeys(scenario.candidates)[index]!);
+}
+
+function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Block {
+  const { scenario, t, locale } = ctx;
+  const cur = scenario.economics.currency;
+  const c = bom.option.candidate.candidate;
+  const price = c.purchasePrice!;
+  const columns: Column[] = [
+    { key: 'item', label: t('bom.col.item'), format: 'text' },
+    { key: 'quantity', label: t('bom.col.quantity'), format: 'integer' },
+    { key: 'unitPrice', label: t('bom.col.unitPrice'), unit: cur, format: 'currency' },
+    { key: 'total', label: t('bom.col.total'), unit: cur, format: 'currency' },
+    { key: 'source', label: t('bom.col.source'), format: 'text' },
+  ];
+  const label: Record<BomItem, string> = {
+    servers: t('bom.item.servers', { platform: bom.platform.name, gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
+    switches: t('bom.item.switches'),
+    cables: t('bom.item.cables'),
+  };
+  const source: Record<BomItem, string> = {
+    servers: t('bom.source.servers', {
+      gpu: c.gpu.name,
+      from: c.quote
+        ? t('bom.source.quote', { vendor: c.quote.vendor, reference: c.quote.reference, validUntil: c.quote.validUntil })
+        : t(price.from === 'scenario' ? 'bom.source.scenario' : 'bom.source.catalog'),
+      overhead: formatNumber(scenario.economics.serverOverheadMultiplier, locale),
+    }),
+    switches: sourceText(parameter('switchPrice').source),
+    cables: sourceText(parameter('fabricCablingPerGpu').source),
+  };
+  const rows: Record<string, CellValue>[] = bom.lines.map((l) => ({
+    item: label[l.item],
+    quantity: l.quantity,
+    unitPrice: round(l.unitPrice, DIGITS),
+    total: round(l.total, DIGITS),
+    source: source[l.item],
+  }));
+  rows.push({ item: t('bom.item.total'), quantity: null, unitPrice: null, total: round(bom.total, DIGITS), source: '' });
+  let rowCells: (RowCells | null)[] | undefined;
+  if (n) {
+    const f = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base));
+    const byItem: Record<BomItem, { quantity: Expr; unitPrice: Expr; total: Expr }> = {
+      servers: { quantity: f.nodes, unitPrice: f.nodePrice, total: f.servers },
+      switches: { quantity: f.switches, unitPrice: ref('switchPrice'), total: f.switchCost },
+      cables: { quantity: f.cables, unitPrice: ref('fabricCablingPerGpu'), total: f.cablingCost },
+    };
+    rowCells = [
+      ...bom.lines.map((l) => ({
+        formulas: { quantity: byItem[l.item].quantity.text, unitPrice: byItem[l.item].unitPrice.text, total: byItem[l.item].total.text },
+      })),
+      { formulas: { total: sum(...bom.lines.map((l) => byItem[l.item].total)).text } },
+    ];
+  }
+  return { kind: 'table', id: 'bill-of-materials', columns, rows, ...(rowCells ? { rowCells } : {}) };
+}
+
+function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Block {
+  const { scenario, t } = ctx;
+  const cur = scenario.economics.currency;
+  const money = (key: string, label: string): Column => ({ key, label, unit: cur, format: 'currency' });
+  const columns: Column[] = [
+    { key: 'year', label: t('bom.col.year'), format: 'integer' },
+    money('capex', t('bom.col.capex')),
+    money('opex', t('bom.col.opex')),
+    money('cash', t('bom.col.cash')),
+    money('cumulative', t('bom.col.cumulative')),
+    money('bookValue', t('bom.col.bookValue')),
+  ];
+  const rows = bom.cashFlow.map((y) => ({
+    year: y.year,
+    capex: round(y.capex, DIGITS),
+    opex: round(y.opex, DIGITS),
+    cash: round(y.cash, DIGITS),
+    cumulative: round(y.cumulative, DIGITS),
+    bookValue: round(y.bookValue, DIGITS),
+  }));
+  let rowCells: RowCells[] | undefined;
+  if (n) {
+    const base = tcoFormulas(n, 'base', NAMED_RESULTS);
+    const capex = named(n.capex, base.capex);
+    const opex = named(n.opexPerMonth, base.opexPerMonth);
+    const cash: Expr[] = [];
+    rowCells = bom.cashFlow.map((y) => {
+      const f = yearFormulas(y.year, capex, opex);
+      cash.push(f.cash);
+      return {
+        formulas: { capex: f.capex.text, opex: f.opex.text, cash: f.cash.text, cumulative: sum(...cash).text, bookValue: f.bookValue.text },
+      };
+    });
+  }
+  return { kind: 'table', id: 'cash-flow', title: t('bom.cashTitle'), columns, rows, ...(rowCells ? { rowCells } : {}) };
+}
+
+const sourceText = (s: ReturnType<typeof parameter>['source']): string => (typeof s === 'string' ? s : s.text);

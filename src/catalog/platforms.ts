@@ -1,0 +1,65 @@
+/**
+ * How each catalog GPU is bought: its platform (whole servers of N GPUs, a rack, a workstation),
+ * its representative rental rate and the flags a buyer must see. Generated data in
+ * platform-data.ts (from data/platforms.yaml); method in docs/methodology.md#platforms.
+ */
+import { GPU_PLATFORM, PLATFORM_DATA, PLATFORM_FLAGS, RENTAL_MEDIANS } from './platform-data.ts';
+import type { PlatformSpec, RentalMedian } from './platform-types.ts';
+
+export type { PlatformSpec, RentalMedian };
+
+const byId = new Map<string, PlatformSpec>(PLATFORM_DATA.map((p) => [p.id, p]));
+
+/** A GPU of no known platform is bought one per node (a scenario's inline GPU). */
+const SINGLE: PlatformSpec = {
+  id: 'single',
+  name: 'Single GPU',
+  kind: 'server',
+  gpusPerNode: 1,
+  rackUnits: 0,
+  nodePowerKwMeasured: null,
+  scaleOutFabric: false,
+  smaller: null,
+  source: 'no platform known for this GPU: one GPU per node',
+  url: '',
+  date: '',
+};
+
+export function platformOf(gpuId: string): PlatformSpec {
+  const id = GPU_PLATFORM[gpuId];
+  return (id && byId.get(id)) || SINGLE;
+}
+
+/**
+ * The platform a fleet of `needed` GPUs is bought in: the candidate's, or a smaller one of its
+ * line (`smaller`) when whole nodes of it leave fewer GPUs idle (docs/methodology.md#platforms).
+ */
+export function platformFor(platform: PlatformSpec, needed: number): PlatformSpec {
+  const whole = (p: PlatformSpec) => Math.ceil(needed / p.gpusPerNode) * p.gpusPerNode;
+  let best = platform;
+  for (let id = platform.smaller; id;) {
+    const next = byId.get(id);
+    if (!next) break;
+    if (whole(next) < whole(best)) best = next;
+    id = next.smaller;
+  }
+  return best;
+}
+
+export const rentalMedian = (gpuId: string): RentalMedian | undefined => RENTAL_MEDIANS[gpuId];
+
+/** Flags a buyer must see for a GPU: the GeForce licence clause and end-of-life notes. */
+export interface GpuFlag {
+  readonly kind: 'geforceLicence' | 'endOfLife';
+  readonly detail: string;
+  readonly date: string;
+  readonly url: string;
+}
+
+export function flagsOf(gpuId: string): GpuFlag[] {
+  const g = PLATFORM_FLAGS.geforceLicence;
+  const flags: GpuFlag[] = g.gpuIds.includes(gpuId) ? [{ kind: 'geforceLicence', detail: g.source, date: g.date, url: g.url }] : [];
+  for (const e of PLATFORM_FLAGS.endOfLife)
+    if (e.gpuId === gpuId) flags.push({ kind: 'endOfLife', detail: e.status, date: e.date, url: e.url });
+  return flags;
+}
