@@ -46,7 +46,8 @@ export function renderPlatformData(yamlText: string): string {
   for (const [gpu, platform] of Object.entries(doc.gpus))
     if (!ids.has(platform)) throw new Error(`${PLATFORM_DATA_SOURCE}: ${gpu} names unknown platform ${platform}`);
   for (const p of doc.platforms)
-    if (p.smaller !== undefined && !ids.has(p.smaller)) throw new Error(`${PLATFORM_DATA_SOURCE}: ${p.id} names unknown platform ${p.smaller}`);
+    if (p.smaller !== undefined && !ids.has(p.smaller))
+      throw new Error(`${PLATFORM_DATA_SOURCE}: ${p.id} names unknown platform ${p.smaller}`);
   const platforms = doc.platforms.map((p) => ({
     id: p.id,
     name: p.name,
