@@ -15,6 +15,7 @@ import { resolveScenario } from './scenario/resolve.ts';
 import type { Diagnostic } from './scenario/diagnostics.ts';
 import { calculateResults } from './plan/results.ts';
 import { buildReport } from './analyses/build-report.ts';
+import { findNonFinite } from './report/finite.ts';
 import { RENDERERS, type Format, type RenderContext } from './render/index.ts';
 import { writeFileAtomic } from './output/write.ts';
 import { createTranslator, type Locale } from './i18n/index.ts';
@@ -125,6 +126,20 @@ export async function loadReport(
     locale: opts.lang ?? scenario.locale ?? 'en',
   });
   timings.buildMs += since(start);
+  const broken = findNonFinite(report, read.text);
+  if (broken.length) {
+    const t = createTranslator('en');
+    return {
+      ok: false,
+      diagnostics: broken.map((b) => ({
+        file,
+        line: 1,
+        col: 1,
+        path: '',
+        message: t('validate.nonFinite', { value: b.value, path: b.path }),
+      })),
+    };
+  }
   return { ok: true, report };
 }
 
