@@ -96,7 +96,15 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   if (price && price.totalAtLow !== price.totalAtHigh) {
     out.push([
       t('sum.riskLabel.price'),
-      t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) }),
+      price.spread === undefined
+        ? t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) })
+        : // One price, no range: the cost band above is flat, so say what was moved instead.
+          t('sum.risk.priceSpread', {
+            gpu: best.candidate.candidate.gpu.name,
+            spread: Math.round(price.spread * 100),
+            low: money(price.totalAtLow),
+            high: money(price.totalAtHigh),
+          }),
     ]);
   }
   const driver = results.sensitivity?.rows[0];

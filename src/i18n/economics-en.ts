@@ -63,7 +63,7 @@ export const economicsEn = {
   'param.reservedDiscount': 'Reserved discount',
   'param.gpuPrice': 'GPU price',
   'param.rentalRate': 'Rental rate',
-  'param.throughput': 'Throughput (estimator band)',
+  'param.throughput': 'Cost per 1M tokens from the throughput estimate band (× base)',
   'sum.configuration': 'Recommended configuration',
   'sum.costLow': 'Cost over {months} months, low',
   'sum.cost': 'Cost over {months} months, base',
@@ -76,6 +76,8 @@ export const economicsEn = {
   'sum.budget': 'Budget',
   'sum.why': 'Why: {reason}',
   'sum.risksTitle': 'Main risks',
+  'sum.risk.priceSpread':
+    'The {gpu} price is a single value, with no range (so the cost band above is flat): {spread}% either way moves the cost from {low} to {high}; ask vendors for quotes.',
   'sum.risk.price': 'Prices are dated estimates: the {gpu} price range alone moves the cost from {low} to {high}; ask vendors for quotes.',
   'sum.risk.driver': 'The answer is most sensitive to {param}: between its low and high value the cost moves from {low} to {high}.',
   'sum.risk.estimate':

@@ -61,7 +61,7 @@ export const economicsZhCN = {
   'param.reservedDiscount': '预留折扣',
   'param.gpuPrice': 'GPU 价格',
   'param.rentalRate': '租用价格',
-  'param.throughput': '吞吐量（估算误差带）',
+  'param.throughput': '每百万 token 成本（按吞吐量估算误差带，× 基准）',
   'sum.configuration': '推荐配置',
   'sum.costLow': '{months} 个月成本（下限）',
   'sum.cost': '{months} 个月成本（基准）',
@@ -74,6 +74,8 @@ export const economicsZhCN = {
   'sum.budget': '预算',
   'sum.why': '理由：{reason}',
   'sum.risksTitle': '主要风险',
+  'sum.risk.priceSpread':
+    '{gpu} 的价格只有单一数值，没有区间（因此上方成本区间为单一值）：价格上下浮动 {spread}% 会使成本在 {low} 到 {high} 之间变化；请向供应商询价。',
   'sum.risk.price': '价格为带日期的估算：仅 {gpu} 的价格区间就使成本在 {low} 到 {high} 之间变化；请向供应商询价。',
   'sum.risk.driver': '结论对{param}最敏感：在其上下限之间，成本从 {low} 变化到 {high}。',
   'sum.risk.estimate':

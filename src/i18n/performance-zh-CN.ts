@@ -147,7 +147,7 @@ export const performanceZhCN = {
 
   'selectionGuide.title': '选型指南',
   'selectionGuide.intro':
-    '针对本场景负载的预算档位，由整个目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。',
+    '针对本场景负载的预算档位，由整个目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。此处仅按显存确定数量：这些 GPU 数量能装下模型、KV 缓存或训练状态，但不保证满足吞吐量、延迟或工期目标；“推荐方案”按这些目标确定每种配置的数量，因此其数量可能更多。',
   'selectionGuide.tier.entry': '入门级',
   'selectionGuide.tier.mid': '中端',
   'selectionGuide.tier.high': '高端',
