@@ -58,7 +58,10 @@ export function renderHtml(report: Report): string {
       title: a.title,
       intro: a.intro,
       blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
-    }));
+    }))
+    // A section that opens with a landscape table starts on the landscape page, heading and
+    // intro included, instead of leaving them alone on a portrait page.
+    .map((s) => ({ ...s, landscapeStart: s.blocks[0]?.landscape === true, groups: keepGroups(s.blocks) }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
   const headline = report.headline?.configuration
     ? {
@@ -172,6 +175,24 @@ export function cssString(text: string): string {
     .map((ch) => (CSS_SAFE.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `))
     .join('');
   return `"${escaped}"`;
+}
+
+/**
+ * Blocks in print groups: a run of notes stays with the chart or key-value block before it (one
+ * unbreakable group, moved to the next page whole), so that no page holds a lone note; a run of
+ * notes after a table stays together. Other blocks are groups of their own.
+ */
+function keepGroups(blocks: readonly Record<string, unknown>[]): { keep: boolean; blocks: Record<string, unknown>[] }[] {
+  const groups: { keep: boolean; blocks: Record<string, unknown>[] }[] = [];
+  for (const b of blocks) {
+    const last = groups.at(-1);
+    if (b.isNote && last && last.blocks.at(-1)?.isNote) last.blocks.push(b);
+    else if (b.isNote && last && !last.blocks[0]!.isTable) {
+      last.keep = true;
+      last.blocks.push(b);
+    } else groups.push({ keep: Boolean(b.isNote), blocks: [b] });
+  }
+  return groups;
 }
 
 function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknown> {
