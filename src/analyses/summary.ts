@@ -2,7 +2,7 @@
  * summary: the answer first. The recommended configuration (the top-ranked option), its cost as
  * low/base/high, why, and the main risks, each risk computed from this scenario's numbers.
  */
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
 import { paramLabel, formatParamValue } from './sensitivity.ts';
@@ -14,7 +14,7 @@ import { summaryCells } from './live-cells.ts';
 const HEADROOM_RISK = 0.15;
 
 export const buildSummary: AnalysisBuilder = (ctx) => {
-  const { scenario, results, t, locale } = ctx;
+  const { scenario, results, t } = ctx;
   const e = scenario.economics;
   const cur = e.currency;
   const best = results.options[0];
@@ -41,12 +41,12 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
-    figures.push({
-      label: t('sum.cpm'),
-      value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`,
-      unit: cur,
-      format: 'text',
-    });
+    // Three numbers, not one text: the workbook keeps them as numeric cells.
+    figures.push(
+      { label: t('sum.cpm'), value: round(c.base, 6), unit: cur, format: 'decimal3' },
+      { label: t('sum.cpmLow'), value: round(c.low, 6), unit: cur, format: 'decimal3' },
+      { label: t('sum.cpmHigh'), value: round(c.high, 6), unit: cur, format: 'decimal3' },
+    );
   }
   const run = shown.trainingRunCost[0];
   if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });

@@ -68,7 +68,9 @@ export const economicsZhCN = {
   'sum.costHigh': '{months} 个月成本（上限）',
   'sum.costBand': '{months} 个月成本',
   'sum.capex': '资本支出',
-  'sum.cpm': '每百万输出 token 成本（下限–上限）',
+  'sum.cpm': '每百万输出 token 成本',
+  'sum.cpmLow': '每百万输出 token 成本（下限）',
+  'sum.cpmHigh': '每百万输出 token 成本（上限）',
   'sum.run': '单次训练成本',
   'sum.breakEven': '自购优于租用的时间点',
   'sum.budget': '预算',
@@ -92,5 +94,5 @@ export const economicsZhCN = {
   'sum.metric.ttft': '首 token 延迟',
   'sum.metric.tpot': '每 token 延迟',
   'sum.metric.throughput': '吞吐量',
-  'sum.currencyNote': '目录中的美元价格按场景给出的 1 美元 = {rate} {currency} 换算。',
+  'sum.currencyNote': '产品目录中的美元价格按场景给出的 1 美元 = {rate} {currency} 换算。',
 } as const satisfies Record<keyof typeof economicsEn, string>;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale } from '../i18n/index.ts';
-import { createFormatter, formatDate, headerLabel } from './format.ts';
+import { createFormatter, formatDate, headerLabel, localUnit } from './format.ts';
 import { isSafeLink } from './links.ts';
 import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
 import type { ContentsLayout } from './pdf/finalize.ts';
@@ -114,7 +114,7 @@ export function renderHtml(report: Report): string {
       id: summary.id,
       title: summary.title,
       intro: summary.intro,
-      highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
+      highlights: summary.highlights && highlightsContext(summary.highlights, fmt, locale),
       blocks: summary.blocks
         .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
         .map((b) => blockContext(b, fmt, locale)),
@@ -150,10 +150,10 @@ export const contentsLayout = (report: Report): ContentsLayout | undefined =>
       }
     : undefined;
 
-function highlightsContext(h: Highlights, fmt: Fmt) {
+function highlightsContext(h: Highlights, fmt: Fmt, locale: Locale) {
   const cost = h.cost && {
     label: h.cost.label,
-    unit: h.cost.unit ?? '',
+    unit: localUnit(h.cost.unit ?? '', locale),
     low: fmt(h.cost.low, h.cost.format),
     base: fmt(h.cost.base, h.cost.format),
     high: fmt(h.cost.high, h.cost.format),
@@ -201,13 +201,16 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
       // A list keeps one row per item: wide, it takes landscape pages instead of turning.
       if (b.layout === 'list')
         return {
-          ...tableContext(b, fmt),
+          ...tableContext(b, fmt, locale),
           dense: b.columns.length >= DENSE_TABLE_COLUMNS,
           landscape: b.columns.length > WIDE_TABLE_COLUMNS,
         };
-      if (b.columns.length <= WIDE_TABLE_COLUMNS) return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
+      if (b.columns.length <= WIDE_TABLE_COLUMNS)
+        return { ...tableContext(b, fmt, locale), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
       // Wide and short: columns become rows. Wide and long: a landscape page of its own.
-      return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
+      return b.rows.length <= WIDE_TABLE_COLUMNS
+        ? transposedTable(b, fmt, locale)
+        : { ...tableContext(b, fmt, locale), landscape: true, dense: true };
     case 'chart':
       return { isChart: true, title: b.title, svg: renderChartSvg(b, { ...CHART_SIZE, locale }) };
     case 'note':
@@ -220,7 +223,7 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
         items: b.items.map((i) => ({
           label: i.label,
           value: fmt(i.value, i.format),
-          unit: i.unit ?? '',
+          unit: localUnit(i.unit ?? '', locale),
           prose: i.format === 'text' && fmt(i.value, i.format).length > PROSE_CHARS,
         })),
       };
@@ -264,29 +267,29 @@ function withFormat(b: TableBlock, row: number, c: Column): Column {
   return format ? { ...c, format } : c;
 }
 
-function tableContext(b: TableBlock, fmt: Fmt) {
+function tableContext(b: TableBlock, fmt: Fmt, locale: Locale) {
   return {
     isTable: true,
     title: b.title,
-    headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit), numeric: c.format !== 'text' })),
+    headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit, locale), numeric: c.format !== 'text' })),
     rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i]))),
   };
 }
 
 /** Columns become rows: the first column's values head the table, each other column is a row. */
-function transposedTable(b: TableBlock, fmt: Fmt) {
+function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
   const [first, ...rest] = b.columns;
-  if (!first) return tableContext(b, fmt);
+  if (!first) return tableContext(b, fmt, locale);
   return {
     isTable: true,
     title: b.title,
     transposed: true,
     headers: [
-      { text: headerLabel(first.label, first.unit), numeric: false },
+      { text: headerLabel(first.label, first.unit, locale), numeric: false },
       ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true })),
     ],
     rows: rest.map((c) => [
-      { text: headerLabel(c.label, c.unit), numeric: false, status: '', rowHeader: true },
+      { text: headerLabel(c.label, c.unit, locale), numeric: false, status: '', rowHeader: true },
       ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
     ]),
   };

@@ -37,6 +37,8 @@ const TONES = {
 } as const satisfies Record<CellTone, unknown>;
 /** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
 const MAX_WIDTH = 60;
+/** Column widths (in characters) that still print legibly across a portrait A4 page. */
+const PORTRAIT_CHARS = 110;
 /** A header taller than the frozen pane should hold no more than this many rows above it. */
 const MAX_FROZEN_ROWS = 12;
 
@@ -55,6 +57,8 @@ export class SheetLayout {
   #frozen = false;
   #charts = 0;
   #maxCol = 1;
+  /** The first table's header row, repeated at the top of every printed page. */
+  #titleRow: number | undefined;
 
   constructor(
     private readonly ws: ExcelJS.Worksheet,
@@ -97,9 +101,10 @@ export class SheetLayout {
       c.font = { bold: true, color: { argb: NAVY } };
     }
     const headerRow = this.#row++;
+    this.#titleRow ??= headerRow;
     t.columns.forEach((col, j) => {
       const cell = this.ws.getCell(headerRow, j + 1);
-      cell.value = headerLabel(col.label, col.unit);
+      cell.value = headerLabel(col.label, col.unit, this.ctx.locale);
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = HEADER_FILL;
       cell.alignment = { vertical: 'bottom', wrapText: true };
@@ -109,6 +114,12 @@ export class SheetLayout {
       const rowIndex = this.#row++;
       const extras = t.rowCells?.[i] ?? null;
       t.columns.forEach((col, j) => this.#cell(rowIndex, j + 1, r[col.key] ?? null, col, extras));
+      // Text right after a right-aligned number ("1" then "2 × H100") is indented, so the two
+      // never print as one run of text.
+      t.columns.forEach((col, j) => {
+        const before = t.columns[j - 1];
+        if (col.format === 'text' && before && before.format !== 'text') this.ws.getCell(rowIndex, j + 1).alignment = { indent: 1 };
+      });
     });
     const lastRow = this.#row - 1;
     this.#statusColours(t.columns, headerRow, lastRow);
@@ -176,14 +187,14 @@ export class SheetLayout {
     b.items.forEach((item, i) => {
       const rowIndex = this.#row++;
       const label = this.ws.getCell(rowIndex, 1);
-      label.value = headerLabel(item.label, item.unit);
+      label.value = headerLabel(item.label, item.unit, this.ctx.locale);
       label.font = { bold: true };
       const cell = this.ws.getCell(rowIndex, 2);
       const formula = b.itemCells?.[i]?.formulas?.value;
       cell.value = formula !== undefined ? formulaValue(formula, item.value) : toExcelValue(item.value);
       if (item.format !== 'text' && item.format !== 'boolean') cell.numFmt = EXCEL_FORMATS[item.format];
       if (typeof item.value === 'string' && isLink(item.value)) cell.font = LINK_FONT;
-      this.#fit(0, headerLabel(item.label, item.unit));
+      this.#fit(0, headerLabel(item.label, item.unit, this.ctx.locale));
       this.#fit(1, displayText(item.value, item.format));
     });
     this.#maxCol = Math.max(this.#maxCol, 2);
@@ -200,5 +211,20 @@ export class SheetLayout {
     this.#widths.forEach((w, i) => {
       this.ws.getColumn(i + 1).width = w;
     });
+    // Printing: the data (not the charts beside it) on A4, as wide as one page and as long as it
+    // needs, landscape when wider than a portrait page, header row repeated on every page.
+    const width = this.#widths.slice(0, this.#maxCol).reduce((a, w) => a + (w ?? 8), 0);
+    const lastRow = Math.max(1, this.#row - 1);
+    this.ws.pageSetup = {
+      ...this.ws.pageSetup,
+      paperSize: 9,
+      orientation: width > PORTRAIT_CHARS ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printArea: `A1:${columnLetter(this.#maxCol)}${lastRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(this.#titleRow !== undefined ? { printTitlesRow: `${this.#titleRow}:${this.#titleRow}` } : {}),
+    };
   }
 }
