@@ -247,6 +247,14 @@ type Fmt = ReturnType<typeof createFormatter>;
  */
 const LONG_TOKEN = /\S{26,}/u;
 
+/**
+ * A long token (a URL, a path) as escaped HTML with break opportunities after its separators, so
+ * that it wraps at "/" or "?" rather than mid-word ("…/useful-life-of-ser / vers").
+ */
+function breakable(text: string): string {
+  return Handlebars.escapeExpression(text).replace(/(\S{26,})/gu, (token) => token.replace(/([/?&#=_]|&amp;)(?=.)/g, '$1<wbr>'));
+}
+
 function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null) {
   const plain = v !== null && typeof v === 'object' ? v.value : v;
   const text = fmt(v, c.format);
@@ -256,6 +264,7 @@ function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null
     numeric: c.format !== 'text' && c.format !== 'boolean',
     status: extras?.tones?.[c.key] ?? (c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : ''),
     long: LONG_TOKEN.test(text),
+    breakable: LONG_TOKEN.test(text) ? breakable(text) : undefined,
     // Only http(s) and relative links; an empty cell has nothing to link.
     href: v !== null && href !== undefined && isSafeLink(href) ? href : undefined,
   };

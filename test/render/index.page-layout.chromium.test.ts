@@ -1,9 +1,11 @@
 /**
  * The printed pages of the example reports, read back with `pdftotext -bbox-layout` as a reader
  * sees them: no page past the contents holds only a stray note or two (a near-empty page), and no
- * page ends with a table or section title whose table starts on the next page.
+ * page ends with a table or section title whose table starts on the next page; URLs wrap at
+ * their separators, not mid-word; Chinese table headers break between words, not inside them.
  */
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBrowser, hasPoppler } from './pdf-helpers.ts';
@@ -43,7 +45,9 @@ beforeAll(async () => {
   dir = makeTempDir('page-layout');
   for (const lang of ['en', 'zh-CN']) {
     const files = SCENARIOS.map((s) => path.join('scenarios', `${s}.yaml`));
-    const r = await runCli(['run', ...files, '--format', 'pdf', '--lang', lang, '--out', path.join(dir, lang)], { timeoutMs: 300_000 });
+    const r = await runCli(['run', ...files, '--format', 'pdf,json', '--lang', lang, '--out', path.join(dir, lang)], {
+      timeoutMs: 300_000,
+    });
     if (r.code !== 0) throw new Error(describeRun(r));
   }
 }, 320_000);
@@ -65,5 +69,28 @@ describe.runIf(run).each(['en', 'zh-CN'])('example PDFs, %s', (lang) => {
       .filter((p) => p.last && p.last.height > 11 && p.last.y > p.height * 0.8)
       .map((p) => `p${p.page}: ${p.last!.text}`);
     expect(orphans).toEqual([]);
+  });
+});
+
+describe.runIf(run).each(['en', 'zh-CN'])('text of the example PDFs, %s', (lang) => {
+  const text = (name: string) =>
+    execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, lang, `${name}.pdf`), '-'], { encoding: 'utf8' });
+
+  it.each(SCENARIOS)('%s: a URL split over lines breaks after a separator', (name) => {
+    const json = fs.readFileSync(path.join(dir, lang, `${name}.json`), 'utf8');
+    const urls = new Set(json.match(/https?:\/\/[^\s"]+/g) ?? []);
+    const lines = text(name)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^https?:\/\//.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !urls.has(l) && !/[/?&#=_-]$/.test(l))).toEqual([]);
+  });
+
+  it.runIf(lang === 'zh-CN')('keeps Chinese header words whole: 配置数, （美元）', () => {
+    const t = text('gpu-comparison');
+    expect(t).toContain('配置数');
+    expect(t).toContain('（美元）');
+    expect(t).not.toMatch(/（美\n/);
   });
 });
