@@ -39,7 +39,10 @@ function buildHeadline(results: Results, currency: string, t: Translate): NonNul
   const { option } = headlineOption(results);
   return {
     configuration: option
-      ? `${option.gpus} × ${option.candidate.candidate.gpu.name} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`
+      ? t('acq.with', {
+          config: `${option.gpus} × ${option.candidate.candidate.gpu.name}`,
+          acq: t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+        })
       : null,
     tcoBase: option ? option.total.base : null,
     costPerMillionTokens: option?.costPerMillionTokens?.base ?? null,

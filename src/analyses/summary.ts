@@ -2,6 +2,7 @@
  * summary: the answer first. The recommended configuration (the top-ranked option), its cost as
  * low/base/high, why, and the main risks, each risk computed from this scenario's numbers.
  */
+import { localUnit } from '../report/currency.ts';
 import { formatMoney, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
@@ -28,7 +29,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const lead = headlineOption(results);
   const remedy = lead.remedy;
   const shown = lead.option ?? best;
-  const configuration = `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`;
+  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') });
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
@@ -81,7 +82,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     coversBlocks: ['headline', 'why', 'risks'],
   };
   if (e.currency !== 'USD')
-    blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
+    blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: localUnit(cur, ctx.locale) }) });
   return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks, highlights };
 };
 

@@ -1,5 +1,6 @@
 /** English strings of the recommendation, sensitivity and summary analyses (merged into en.ts). */
 export const economicsEn = {
+  'acq.with': '{config} ({acq})',
   'acq.buy': 'buy',
   'acq.rent': 'rent',
   'rec.title': 'Recommendation',

@@ -2,6 +2,7 @@
 import type { economicsEn } from './economics-en.ts';
 
 export const economicsZhCN = {
+  'acq.with': '{config}（{acq}）',
   'acq.buy': '购买',
   'acq.rent': '租用',
   'rec.title': '推荐方案',
@@ -94,5 +95,5 @@ export const economicsZhCN = {
   'sum.metric.ttft': '首 token 延迟',
   'sum.metric.tpot': '每 token 延迟',
   'sum.metric.throughput': '吞吐量',
-  'sum.currencyNote': '产品目录中的美元价格按场景给出的 1 美元 = {rate} {currency} 换算。',
+  'sum.currencyNote': '产品目录中的美元价格按场景给出的 1 美元 = {rate} {currency}换算。',
 } as const satisfies Record<keyof typeof economicsEn, string>;

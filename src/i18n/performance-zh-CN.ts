@@ -133,7 +133,7 @@ export const performanceZhCN = {
   'multiGpu.unit.trainingTokens': '训练 token/秒',
   'multiGpu.unit.outputTokens': '输出 token/秒',
   'multiGpu.chartTitle': '各 GPU 数量下的扩展效率（训练：每步中计算所占比例；推理：每 GPU 吞吐相对于能放下的最少 GPU 数时的比例）',
-  'multiGpu.chartY': '效率 (%)',
+  'multiGpu.chartY': '效率（%）',
   'multiGpu.perGpuChartTitle': '每 GPU 吞吐随 GPU 数量的变化',
   'multiGpu.noFit': '{gpu}：{workload} 在 {max} 块 GPU 以内放不下。',
   'multiGpu.trainingNote':
