@@ -21,6 +21,8 @@ export const validateEn = {
   'validate.tooBig': 'must be {bound}{max}{got}',
   'validate.nonFinite':
     'the report would show {value} at {path}: these inputs together are beyond what the model can compute (bring the extreme values toward the plausible ranges in docs/scenario.md)',
+  'validate.between': 'between {min} and {max}',
+  'validate.bounds': '{lo} and {hi}',
   'validate.outOfRange': 'must be {range}{got}',
   'validate.moneyRange': 'must be between {min} and {max} {currency}{usd}{got}',
   'validate.moneyRangeUsd': ' ({min}–{max} USD at usdExchangeRate {rate})',

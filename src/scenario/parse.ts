@@ -9,10 +9,10 @@ import { describeIssues, type Problem } from './zod-messages.ts';
 import { checkRules } from './rules.ts';
 import { checkText } from './text-check.ts';
 import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 /** Scenario files larger than this are refused before parsing (hostile or mistaken input). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;

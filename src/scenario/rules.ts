@@ -4,7 +4,7 @@
  * when the schema found other problems: the user sees every problem of a file at once.
  */
 import { nearestId } from './suggest.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { GPU_IDS, MODEL_IDS, getModel } from '../catalog/index.ts';
 import type { Problem } from './zod-messages.ts';
 import type { PathSegment } from './diagnostics.ts';
@@ -16,7 +16,7 @@ const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' &
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 export function checkRules(raw: unknown): Problem[] {
   if (!isObject(raw)) return [];

@@ -5,10 +5,10 @@
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 export interface Problem {
   readonly path: readonly PathSegment[];
@@ -120,8 +120,8 @@ function rangeMessage(schema: z.ZodType, path: readonly PathSegment[], root: unk
   if (!lo || !hi) return undefined;
   const range =
     lo.inclusive && hi.inclusive
-      ? `between ${lo.value} and ${hi.value}`
-      : `${lo.inclusive ? '>=' : '>'} ${lo.value} and ${hi.inclusive ? '<=' : '<'} ${hi.value}`;
+      ? t('validate.between', { min: String(lo.value), max: String(hi.value) })
+      : t('validate.bounds', { lo: `${lo.inclusive ? '>=' : '>'} ${lo.value}`, hi: `${hi.inclusive ? '<=' : '<'} ${hi.value}` });
   return t('validate.outOfRange', { range, got });
 }
 
