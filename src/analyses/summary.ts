@@ -82,7 +82,11 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     coversBlocks: ['headline', 'why', 'risks'],
   };
   if (e.currency !== 'USD')
-    blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: localUnit(cur, ctx.locale) }) });
+    blocks.push({
+      kind: 'note',
+      tone: 'info',
+      text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: localUnit(cur, ctx.locale) }),
+    });
   return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks, highlights };
 };
 
