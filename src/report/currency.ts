@@ -8,5 +8,5 @@ const ZH_CURRENCY: Readonly<Record<string, string>> = { CNY: '元', USD: '美元
 export const localUnit = (unit: string, locale = 'en'): string =>
   locale === 'zh-CN' ? unit.replace(/\b[A-Z]{3}\b/g, (code) => ZH_CURRENCY[code] ?? code) : unit;
 
-/** From this amount up, Chinese text counts in 万 (ten thousands): 137,088 元 reads as 13.71 万元. */
-export const ZH_WAN_FROM = 100_000;
+/** From this amount up, Chinese text counts in 万 (ten thousands): 137,088 元 reads as 13.71 万元, 20,775 美元 as 2.08 万美元. */
+export const ZH_WAN_FROM = 10_000;
