@@ -37,8 +37,11 @@ const TONES = {
 } as const satisfies Record<CellTone, unknown>;
 /** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
 const MAX_WIDTH = 60;
-/** Column widths (in characters) that still print legibly across a portrait A4 page. */
-const PORTRAIT_CHARS = 110;
+/** Column widths (in characters) across an A4 page at 100% with 0.5-inch margins, portrait and landscape. */
+const PORTRAIT_CHARS = 100;
+const LANDSCAPE_CHARS = 150;
+/** The smallest print scale, percent: below it the text is too small to read (and LibreOffice 7.x headless aborts exporting some sheets). */
+const MIN_SCALE = 50;
 /** A header taller than the frozen pane should hold no more than this many rows above it. */
 const MAX_FROZEN_ROWS = 12;
 
@@ -211,17 +214,19 @@ export class SheetLayout {
     this.#widths.forEach((w, i) => {
       this.ws.getColumn(i + 1).width = w;
     });
-    // Printing: the data (not the charts beside it) on A4, as wide as one page and as long as it
-    // needs, landscape when wider than a portrait page, header row repeated on every page.
+    // Printing: the data (not the charts beside it) on A4, scaled to one page wide, as long as it
+    // needs, landscape when wider than a portrait page, header row repeated on every page. A scale
+    // rather than fitToPage: LibreOffice (7.x headless) aborts exporting a sheet set to fit.
     const width = this.#widths.slice(0, this.#maxCol).reduce((a, w) => a + (w ?? 8), 0);
+    const landscape = width > PORTRAIT_CHARS;
+    const page = landscape ? LANDSCAPE_CHARS : PORTRAIT_CHARS;
     const lastRow = Math.max(1, this.#row - 1);
     this.ws.pageSetup = {
       ...this.ws.pageSetup,
       paperSize: 9,
-      orientation: width > PORTRAIT_CHARS ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      orientation: landscape ? 'landscape' : 'portrait',
+      fitToPage: false,
+      scale: Math.max(MIN_SCALE, Math.min(100, Math.floor((page / Math.max(1, width)) * 100))),
       printArea: `A1:${columnLetter(this.#maxCol)}${lastRow}`,
       margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       ...(this.#titleRow !== undefined ? { printTitlesRow: `${this.#titleRow}:${this.#titleRow}` } : {}),

@@ -26,10 +26,18 @@ beforeAll(async () => {
 const sheet = (w: ExcelJS.Workbook, r: Report, id: string) => w.worksheets[r.analyses.findIndex((a) => a.id === id)]!;
 
 describe('workbook print setup', () => {
-  it('fits every sheet to one page wide on A4, as long as needed, with the data as print area', () => {
+  it('scales every sheet to one page wide on A4, as long as needed, with the data as print area', () => {
     for (const ws of wb.worksheets) {
-      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9 });
+      expect(ws.pageSetup.scale, ws.name).toBeGreaterThanOrEqual(50);
+      expect(ws.pageSetup.scale, ws.name).toBeLessThanOrEqual(100);
       expect(ws.pageSetup.printArea, ws.name).toMatch(/^A1:[A-Z]+\d+$/);
+      // Printed width: the print area's columns at this scale fit the page (150 characters landscape, 100 portrait).
+      const last = ws.pageSetup.printArea!.split(':')[1]!.replace(/\d+$/, '');
+      const cols = last.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+      const width = Array.from({ length: cols }, (_, i) => ws.getColumn(i + 1).width ?? 8).reduce((a, w) => a + w, 0);
+      const page = ws.pageSetup.orientation === 'landscape' ? 150 : 100;
+      if (ws.pageSetup.scale! > 50) expect((width * ws.pageSetup.scale!) / 100, ws.name).toBeLessThanOrEqual(page + 1);
     }
   });
 
