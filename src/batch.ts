@@ -12,7 +12,7 @@ import { removeStaleTemps } from './output/write.ts';
 import { runScenario, type RunOptions, type ScenarioOutcome } from './pipeline.ts';
 import { BrowserPool } from './render/pdf/browser.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
-import { createTranslator } from './i18n/index.ts';
+import { cliMessage } from './i18n/index.ts';
 import { TOOL_VERSION } from './version.ts';
 import { printErr, quotePath } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
@@ -20,7 +20,7 @@ import { createProgress, type ProgressMode } from './batch/progress.ts';
 import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
 import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 
 /** Scenarios in flight at once when not given: one per CPU (printing runs in Chromium's processes meanwhile). */
 export const defaultConcurrency = (): number => Math.max(1, availableParallelism());

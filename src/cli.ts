@@ -15,11 +15,11 @@ import { runCatalog } from './commands/catalog.ts';
 import { runInit } from './commands/init.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
-import { createTranslator } from './i18n/index.ts';
+import { cliMessage, messageLocaleFrom, setMessageLocale } from './i18n/index.ts';
 import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 let exitCode: ExitCode = EXIT_CODES.success;
 const set = (code: ExitCode) => {
   exitCode = code;
@@ -103,6 +103,8 @@ async function main(argv: string[]): Promise<void> {
     .parseAsync();
 }
 
+// Messages follow --lang, else the environment's locale (LANG): see i18n/index.ts.
+setMessageLocale(messageLocaleFrom(hideBin(process.argv), process.env));
 try {
   await main(hideBin(process.argv));
 } catch (error) {

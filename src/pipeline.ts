@@ -15,9 +15,10 @@ import { resolveScenario } from './scenario/resolve.ts';
 import type { Diagnostic } from './scenario/diagnostics.ts';
 import { calculateResults } from './plan/results.ts';
 import { buildReport } from './analyses/build-report.ts';
+import { findNonFinite } from './report/finite.ts';
 import { RENDERERS, type Format, type RenderContext } from './render/index.ts';
 import { writeFileAtomic } from './output/write.ts';
-import { createTranslator, type Locale } from './i18n/index.ts';
+import { type Locale, cliMessage } from './i18n/index.ts';
 import { quotePath } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 import type { Report } from './report/model.ts';
@@ -72,7 +73,7 @@ const since = (start: number) => performance.now() - start;
 export async function readScenario(
   file: string,
 ): Promise<{ ok: true; bytes: Uint8Array; text: string } | { ok: false; diagnostics: readonly Diagnostic[] }> {
-  const t = createTranslator('en');
+  const t = cliMessage;
   const problem = (message: string) => ({ ok: false as const, diagnostics: [{ file, line: 1, col: 1, path: '', message }] });
   const unreadable = (error: unknown) =>
     problem(isMissing(error) ? t('validate.vanished') : t('validate.unreadable', { reason: reasonOf(error) }));
@@ -125,6 +126,20 @@ export async function loadReport(
     locale: opts.lang ?? scenario.locale ?? 'en',
   });
   timings.buildMs += since(start);
+  const broken = findNonFinite(report, read.text);
+  if (broken.length) {
+    const t = cliMessage;
+    return {
+      ok: false,
+      diagnostics: broken.map((b) => ({
+        file,
+        line: 1,
+        col: 1,
+        path: '',
+        message: t('validate.nonFinite', { value: b.value, path: b.path }),
+      })),
+    };
+  }
   return { ok: true, report };
 }
 
@@ -139,7 +154,7 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
     if (opts.timeoutMs === undefined) return;
     timer = setTimeout(() => {
       controller.abort();
-      const message = createTranslator('en')('batch.timedOut', { seconds: +(opts.timeoutMs! / 1000).toFixed(1) });
+      const message = cliMessage('batch.timedOut', { seconds: +(opts.timeoutMs! / 1000).toFixed(1) });
       resolve({
         file,
         status: 'failed',
@@ -157,7 +172,7 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
     failures: [
       {
         stage: 'scenario',
-        message: createTranslator('en')('batch.crashed', { message: error instanceof Error ? error.message : String(error) }),
+        message: cliMessage('batch.crashed', { message: error instanceof Error ? error.message : String(error) }),
       },
     ],
   }));
@@ -210,7 +225,7 @@ async function runStages(
     } catch (error) {
       failures.push({
         stage: format,
-        message: createTranslator('en')('batch.cannotWrite', { file: quotePath(target), message: (error as Error).message }),
+        message: cliMessage('batch.cannotWrite', { file: quotePath(target), message: (error as Error).message }),
       });
     }
     timings.writeMs += since(start);

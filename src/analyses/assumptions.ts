@@ -71,8 +71,8 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
       id: `estimator.${a.id}`,
       label: t(`assume.est.${a.id}` as MessageKey),
       value: round(a.value),
-      unit: a.unit,
-      source: a.source,
+      unit: localUnit(t, a.unit),
+      source: localSource(t, a.source),
       ...(a.url ? { url: a.url } : {}),
     })),
     ...[...new Set(scenario.workloads.flatMap((w) => (w.kind === 'inference' && w.profile ? [w.profile] : [])))].map((p) => ({
@@ -184,3 +184,22 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
     ],
   };
 };
+
+/** Generic units of the stated constants, in the report's language (symbols such as GiB, µs stay). */
+const UNIT_KEYS = { fraction: 'unit.fraction', bytes: 'unit.bytes', tokens: 'unit.tokens', rank: 'unit.rank' } as const satisfies Record<
+  string,
+  MessageKey
+>;
+function localUnit(t: AnalysisContext['t'], unit: string): string {
+  return unit in UNIT_KEYS ? t(UNIT_KEYS[unit as keyof typeof UNIT_KEYS]) : unit;
+}
+
+/**
+ * Generic source phrases of the stated constants in the report's language; citations (papers,
+ * tools, documents) are names and stay as written.
+ */
+function localSource(t: AnalysisContext['t'], source: string): string {
+  if (source.startsWith('fitted on ')) return t('source.fitted');
+  if (source === 'prior (not identified by the calibration set)') return t('source.prior');
+  return source.replace(/project assumption/g, t('source.projectAssumption'));
+}

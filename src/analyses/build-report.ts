@@ -57,7 +57,9 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const platform = bought?.candidate.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
-    configuration: option ? `${configurationLabel(option)} (${t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})` : null,
+    configuration: option
+      ? t('acq.with', { config: configurationLabel(option), acq: t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') })
+      : null,
     acquisition: option?.acquisition ?? null,
     platform: platform ? { id: platform.id, name: platform.name } : null,
     nodes: bought && platform ? Math.ceil(bought.gpus / platform.gpusPerNode) : null,

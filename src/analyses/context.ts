@@ -24,8 +24,20 @@ export function round(value: number, digits = 4): number {
   return Math.round(value * factor) / factor;
 }
 
-/** Money in running text ("48,300 USD"), in the report's locale; tables format their own cells. */
+/** Money in running text ("48,300 USD"), in the report's locale; tables format their own cells. */ import {
+  ZH_WAN_FROM,
+  localUnit,
+} from '../report/currency.ts';
+
 export function formatMoney(value: number, currency: string, locale: Locale): string {
+  if (locale === 'zh-CN') {
+    // Chinese counts large amounts in 万 and names the currency: 13.71 万元, 170 元, 2.5 万美元.
+    const wan = Math.abs(value) >= ZH_WAN_FROM;
+    const n = new Intl.NumberFormat(locale, { maximumFractionDigits: wan || Math.abs(value) < 10 ? 2 : 0 }).format(
+      wan ? value / 10_000 : value,
+    );
+    return `${n} ${wan ? '万' : ''}${localUnit(currency, locale)}`;
+  }
   return `${new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(value) < 10 ? 2 : 0 }).format(value)} ${currency}`;
 }
 

@@ -2,6 +2,7 @@
  * summary: the answer first. The recommended configuration (the top-ranked option), its cost as
  * low/base/high, why, and the main risks, each risk computed from this scenario's numbers.
  */
+import { localUnit } from '../report/currency.ts';
 import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
@@ -29,7 +30,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const lead = headlineOption(results);
   const remedy = lead.remedy;
   const shown = lead.option ?? best;
-  const configuration = `${configurationLabel(shown)} (${t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent')})`;
+  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') });
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
@@ -81,12 +82,12 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   }
   if (shown.costPerMillionTokens) {
     const c = shown.costPerMillionTokens;
-    figures.push({
-      label: t('sum.cpm'),
-      value: `${formatNumber(c.base, locale, 3)} (${formatNumber(c.low, locale, 3)}–${formatNumber(c.high, locale, 3)})`,
-      unit: cur,
-      format: 'text',
-    });
+    // Three numbers, not one text: the workbook keeps them as numeric cells.
+    figures.push(
+      { label: t('sum.cpm'), value: round(c.base, 6), unit: cur, format: 'decimal3' },
+      { label: t('sum.cpmLow'), value: round(c.low, 6), unit: cur, format: 'decimal3' },
+      { label: t('sum.cpmHigh'), value: round(c.high, 6), unit: cur, format: 'decimal3' },
+    );
   }
   const run = shown.trainingRunCost[0];
   if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
@@ -121,7 +122,11 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     coversBlocks: ['headline', 'why', 'risks'],
   };
   if (e.currency !== 'USD')
-    blocks.push({ kind: 'note', tone: 'info', text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: cur }) });
+    blocks.push({
+      kind: 'note',
+      tone: 'info',
+      text: t('sum.currencyNote', { rate: e.usdExchangeRate, currency: localUnit(cur, ctx.locale) }),
+    });
   return { id: 'summary', title: t('summary.title'), intro: scenario.description || t('summary.intro'), blocks, highlights };
 };
 
@@ -136,7 +141,15 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   if (price && price.totalAtLow !== price.totalAtHigh) {
     out.push([
       t('sum.riskLabel.price'),
-      t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) }),
+      price.spread === undefined
+        ? t('sum.risk.price', { gpu: best.candidate.candidate.gpu.name, low: money(price.totalAtLow), high: money(price.totalAtHigh) })
+        : // One price, no range: the cost band above is flat, so say what was moved instead.
+          t('sum.risk.priceSpread', {
+            gpu: best.candidate.candidate.gpu.name,
+            spread: Math.round(price.spread * 100),
+            low: money(price.totalAtLow),
+            high: money(price.totalAtHigh),
+          }),
     ]);
   }
   const driver = results.sensitivity?.rows[0];

@@ -64,8 +64,9 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
   const rows = table.map((r) => r.row);
   const priced = results.candidates.filter((c) => c.tco?.levels);
   const cheapest = [...priced].sort((a, b) => a.tco!.levels!.base.ownedTotal - b.tco!.levels!.base.ownedTotal)[0];
-  const months = Array.from({ length: e.horizonMonths + 1 }, (_, m) => String(m));
-  const curve = cheapest ? cumulativeCost(cheapest.tco!.levels!.base, e.horizonMonths) : null;
+  const sampled = sampleMonths(e.horizonMonths);
+  const months = sampled.map(String);
+  const curve = cheapest ? cumulativeCost(cheapest.tco!.levels!.base, sampled) : null;
   const notes = results.candidates
     .filter((c) => c.fleetGpus === null || !c.tco?.levels)
     .map((c) => ({
@@ -118,6 +119,20 @@ export const buildTco: AnalysisBuilder = ({ scenario, results, t }) => {
     ],
   };
 };
+
+/** Month steps of the buy-vs-rent curve: the smallest that keeps it to MAX_POINTS points. */
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24] as const;
+const MAX_POINTS = 61;
+
+/**
+ * The months the buy-vs-rent curve shows: 0, a regular step, and always the horizon itself, so
+ * the work and the chart grow with the chart's size, not with the horizon the scenario states.
+ */
+export function sampleMonths(horizon: number): number[] {
+  const step = MONTH_STEPS.find((s) => horizon / s <= MAX_POINTS - 1) ?? Math.ceil(horizon / (MAX_POINTS - 1));
+  const months = Array.from({ length: Math.floor(horizon / step) + 1 }, (_, i) => i * step);
+  return months[months.length - 1] === horizon ? months : [...months, horizon];
+}
 
 /**
  * The row's formulas, for the cells that hold a number (a blank cell has nothing to cache).

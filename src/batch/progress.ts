@@ -6,10 +6,10 @@
 import cliProgress from 'cli-progress';
 import { formatDiagnostic } from '../scenario/diagnostics.ts';
 import type { ScenarioOutcome } from '../pipeline.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { quotePath, terminalSafe, useColor } from '../log.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 
 export interface Progress {
   /** One scenario finished. */

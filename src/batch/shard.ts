@@ -4,7 +4,7 @@
  * shards are disjoint, together cover the set, and differ in size by at most one.
  */
 import { UserError } from '../errors.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
 export interface Shard {
   /** 1-based. */
@@ -16,7 +16,7 @@ const SHARD = /^\s*(\d+)\s*\/\s*(\d+)\s*$/;
 
 /** "2/4" → { index: 2, count: 4 }; anything else is a UserError (exit 2) saying what is expected. */
 export function parseShard(text: string): Shard {
-  const t = createTranslator('en');
+  const t = cliMessage;
   const m = SHARD.exec(text);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;

@@ -1,10 +1,10 @@
 import { GPUS, MODELS } from '../catalog/index.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { printOut } from '../log.ts';
 
 /** `catalog gpus|models [--json]`: the catalog as a table (stdout) or as JSON. */
 export function runCatalog(what: 'gpus' | 'models', json: boolean): void {
-  const t = createTranslator('en');
+  const t = cliMessage;
   if (json) {
     printOut(JSON.stringify(what === 'gpus' ? GPUS : MODELS, null, 2));
     return;

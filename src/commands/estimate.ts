@@ -8,11 +8,11 @@ import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts'
 import type { Band } from '../calc/band.ts';
 import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
 import { UserError } from '../errors.ts';
-import { createTranslator, type MessageKey } from '../i18n/index.ts';
+import { type MessageKey, cliMessage } from '../i18n/index.ts';
 import { printOut } from '../log.ts';
 import { nearestId } from '../scenario/suggest.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 type Args = Record<string, unknown>;
 const METHODS = ['full', 'lora', 'qlora'] as const;
 const RECOMPUTE = ['none', 'selective', 'full'] as const;

@@ -2,7 +2,7 @@ import { readFile, writeFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError, EXIT_CODES, type ExitCode } from '../errors.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { printErr, quotePath } from '../log.ts';
 
 /** The fully commented example scenario (also shown in docs/scenario.md). */
@@ -11,7 +11,7 @@ const JSON_SCHEMA = fileURLToPath(new URL('../../schema/scenario.schema.json', i
 
 /** `init [dir]`: writes dir/scenario.yaml from the example; never overwrites. */
 export async function runInit(dir: string): Promise<ExitCode> {
-  const t = createTranslator('en');
+  const t = cliMessage;
   const target = path.join(dir, 'scenario.yaml');
   const existing = await stat(dir).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new UserError(t('cli.initNotFolder', { dir: quotePath(dir) }));

@@ -2,9 +2,8 @@ import type { Argv } from 'yargs';
 import { runBatch, defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch.ts';
 import { parseShard } from '../batch/shard.ts';
 import { FORMATS, isFormat, type Format } from '../render/index.ts';
-import { LOCALES, type Locale } from '../i18n/index.ts';
+import { LOCALES, type Locale, cliMessage } from '../i18n/index.ts';
 import { UserError, type ExitCode } from '../errors.ts';
-import { createTranslator } from '../i18n/index.ts';
 
 export interface RunArgs {
   inputs: string[];
@@ -40,7 +39,7 @@ export const runBuilder = (y: Argv) =>
     });
 
 function parseFormats(text: string): Format[] {
-  const t = createTranslator('en');
+  const t = cliMessage;
   const formats = [
     ...new Set(
       text
@@ -66,13 +65,13 @@ export function reportDate(env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (!epoch) return new Date();
   if (!/^\d{1,12}$/.test(epoch) || Number(epoch) > MAX_SOURCE_DATE_EPOCH) {
-    throw new UserError(createTranslator('en')('cli.badEpoch', { value: env.SOURCE_DATE_EPOCH!, max: MAX_SOURCE_DATE_EPOCH }));
+    throw new UserError(cliMessage('cli.badEpoch', { value: env.SOURCE_DATE_EPOCH!, max: MAX_SOURCE_DATE_EPOCH }));
   }
   return new Date(Number(epoch) * 1000);
 }
 
 export async function runRun(args: RunArgs): Promise<ExitCode> {
-  const t = createTranslator('en');
+  const t = cliMessage;
   if (args.concurrency !== undefined && (!Number.isInteger(args.concurrency) || args.concurrency < 1)) {
     throw new UserError(t('batch.badConcurrency', { value: String(args.concurrency) }));
   }

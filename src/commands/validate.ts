@@ -3,7 +3,7 @@ import { parseScenario } from '../scenario/parse.ts';
 import { formatDiagnostic } from '../scenario/diagnostics.ts';
 import { readScenario } from '../pipeline.ts';
 import { EXIT_CODES, type ExitCode } from '../errors.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { printErr, quotePath } from '../log.ts';
 
 /**
@@ -11,7 +11,7 @@ import { printErr, quotePath } from '../log.ts';
  * file that cannot be read, or a path skipped inside a folder, counts as invalid (exit 2).
  */
 export async function runValidate(inputs: readonly string[]): Promise<ExitCode> {
-  const t = createTranslator('en');
+  const t = cliMessage;
   const skipped: SkippedPath[] = [];
   const files = await discoverScenarios(inputs, skipped);
   for (const s of skipped) printErr(t('cli.skippedPath', { path: quotePath(s.path), reason: s.reason }));

@@ -40,6 +40,8 @@ export interface EconomicParameter {
     readonly max?: number;
     readonly maxExclusive?: boolean;
     readonly integer?: boolean;
+    /** min and max are USD and convert at the scenario's usdExchangeRate (checked in scenario/rules.ts). */
+    readonly usd?: boolean;
   };
   /** false: fixed by the tool (not a scenario field). */
   readonly settable?: false;
@@ -59,7 +61,8 @@ export const ECONOMIC_PARAMETERS = {
     default: 0.08,
     perUsd: true,
     plausible: { low: 0.06, high: 0.19 },
-    range: { min: 0, minExclusive: true },
+    // 0.001–10 USD/kWh: a hundredth of the cheapest industrial tariff to fifty times the dearest.
+    range: { min: 0.001, max: 10, usd: true },
     unit: '{currency}/kWh',
     format: 'decimal3',
     label: 'assume.electricity',
@@ -100,7 +103,8 @@ export const ECONOMIC_PARAMETERS = {
     // 36 months matches a 3-year reserved-capacity term.
     help: 'Planning horizon in months.',
     default: 36,
-    range: { min: 0, minExclusive: true, integer: true },
+    // One month to 20 years: a horizon beyond any GPU's useful life is not a plan.
+    range: { min: 1, max: 240, integer: true },
     unit: '{month}',
     format: 'integer',
     label: 'assume.horizon',
@@ -130,7 +134,8 @@ export const ECONOMIC_PARAMETERS = {
     default: 36000,
     perUsd: true,
     plausible: { low: 36000, high: 50000 },
-    range: { min: 0 },
+    // Up to 1,000,000 USD for one switch: some twenty times a 64-port NDR switch.
+    range: { min: 0, max: 1_000_000, usd: true },
     unit: '{currency}',
     format: 'currency',
     label: 'assume.switchPrice',
@@ -147,7 +152,8 @@ export const ECONOMIC_PARAMETERS = {
     default: 1320,
     perUsd: true,
     plausible: { low: 1320, high: 3800 },
-    range: { min: 0 },
+    // Up to 100,000 USD per GPU: some twenty-five times a three-tier cabling bill.
+    range: { min: 0, max: 100_000, usd: true },
     unit: '{currency}',
     format: 'currency',
     label: 'assume.fabricCabling',
@@ -188,7 +194,7 @@ export const ECONOMIC_PARAMETERS = {
     help: 'Straight-line depreciation period in years.',
     default: 4,
     plausible: { low: 3, high: 6 },
-    range: { min: 0, minExclusive: true },
+    range: { min: 0.5, max: 20 },
     unit: '{year}',
     format: 'decimal1',
     label: 'assume.depreciation',
@@ -212,7 +218,8 @@ export const ECONOMIC_PARAMETERS = {
     default: 184.06,
     perUsd: true,
     plausible: { low: 115, high: 450 },
-    range: { min: 0 },
+    // Up to 10,000 USD per kW per month: some fifty times the dearest colocation.
+    range: { min: 0, max: 10_000, usd: true },
     unit: '{currency}/kW/{month}',
     format: 'currency2',
     label: 'assume.hosting',

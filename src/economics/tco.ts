@@ -283,11 +283,10 @@ export function breakEven(capex: number, opexPerMonth: number, rentPerMonth: num
   return Number.isNaN(m) ? null : m;
 }
 
-/** Cumulative cash cost per month 0..horizon, buying and renting (for the break-even chart). */
-export function cumulativeCost(p: TcoPoint, months: number): { buy: number[]; rent: number[] | null } {
-  const range = Array.from({ length: months + 1 }, (_, m) => m);
+/** Cumulative cash cost at the given months, buying and renting (for the break-even chart). */
+export function cumulativeCost(p: TcoPoint, months: readonly number[]): { buy: number[]; rent: number[] | null } {
   return {
-    buy: range.map((m) => p.capex + p.opexPerMonth * m),
-    rent: p.rentPerMonth === null ? null : range.map((m) => p.rentPerMonth! * m),
+    buy: months.map((m) => p.capex + p.opexPerMonth * m),
+    rent: p.rentPerMonth === null ? null : months.map((m) => p.rentPerMonth! * m),
   };
 }

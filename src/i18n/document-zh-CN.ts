@@ -13,7 +13,7 @@ export const documentZhCN = {
   'document.keyFigures': '关键数据',
   'document.headlineCost': '规划期现金支出（基准）',
   'document.scenario': '场景',
-  'document.preparedWith': '由 {tool} {version} 生成。所有数字均可追溯到场景文件、目录或所引用的来源（见“假设与来源”）。',
+  'document.preparedWith': '由 {tool} {version} 生成。所有数字均可追溯到场景文件、产品目录或所引用的来源（见“假设与来源”）。',
   'document.pageColumn': '页码',
   'document.analyses': '{count} 项分析',
 } as const satisfies Record<keyof typeof documentEn, string>;

@@ -1,5 +1,6 @@
 /** English strings of the recommendation, sensitivity and summary analyses (merged into en.ts). */
 export const economicsEn = {
+  'acq.with': '{config} ({acq})',
   'acq.buy': 'buy',
   'acq.rent': 'rent',
   'rec.title': 'Recommendation',
@@ -63,19 +64,23 @@ export const economicsEn = {
   'param.reservedDiscount': 'Reserved discount',
   'param.gpuPrice': 'GPU price',
   'param.rentalRate': 'Rental rate',
-  'param.throughput': 'Throughput (estimator band)',
+  'param.throughput': 'Cost per 1M tokens from the throughput estimate band (× base)',
   'sum.configuration': 'Recommended configuration',
   'sum.costLow': 'Cash over {months} months, low',
   'sum.cost': 'Cash over {months} months, base',
   'sum.costHigh': 'Cash over {months} months, high',
   'sum.costBand': 'Cash over {months} months',
   'sum.capex': 'Capital expenditure',
-  'sum.cpm': 'Cost per 1M output tokens (low–high)',
+  'sum.cpm': 'Cost per 1M output tokens',
+  'sum.cpmLow': 'Cost per 1M output tokens, low',
+  'sum.cpmHigh': 'Cost per 1M output tokens, high',
   'sum.run': 'Cost of one training run',
   'sum.breakEven': 'Buying beats renting after',
   'sum.budget': 'Budget',
   'sum.why': 'Why: {reason}',
   'sum.risksTitle': 'Main risks',
+  'sum.risk.priceSpread':
+    'The {gpu} price is a single value, with no range (so the cost band above is flat): {spread}% either way moves the cost from {low} to {high}; ask vendors for quotes.',
   'sum.risk.price': 'Prices are dated estimates: the {gpu} price range alone moves the cost from {low} to {high}; ask vendors for quotes.',
   'sum.risk.driver': 'The answer is most sensitive to {param}: between its low and high value the cost moves from {low} to {high}.',
   'sum.risk.estimate':

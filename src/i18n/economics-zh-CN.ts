@@ -2,6 +2,7 @@
 import type { economicsEn } from './economics-en.ts';
 
 export const economicsZhCN = {
+  'acq.with': '{config}（{acq}）',
   'acq.buy': '购买',
   'acq.rent': '租用',
   'rec.title': '推荐方案',
@@ -61,19 +62,23 @@ export const economicsZhCN = {
   'param.reservedDiscount': '预留折扣',
   'param.gpuPrice': 'GPU 价格',
   'param.rentalRate': '租用价格',
-  'param.throughput': '吞吐量（估算误差带）',
+  'param.throughput': '每百万 token 成本（按吞吐量估算误差带，× 基准）',
   'sum.configuration': '推荐配置',
   'sum.costLow': '{months} 个月现金支出（下限）',
   'sum.cost': '{months} 个月现金支出（基准）',
   'sum.costHigh': '{months} 个月现金支出（上限）',
   'sum.costBand': '{months} 个月现金支出',
   'sum.capex': '资本支出',
-  'sum.cpm': '每百万输出 token 成本（下限–上限）',
+  'sum.cpm': '每百万输出 token 成本',
+  'sum.cpmLow': '每百万输出 token 成本（下限）',
+  'sum.cpmHigh': '每百万输出 token 成本（上限）',
   'sum.run': '单次训练成本',
   'sum.breakEven': '自购优于租用的时间点',
   'sum.budget': '预算',
   'sum.why': '理由：{reason}',
   'sum.risksTitle': '主要风险',
+  'sum.risk.priceSpread':
+    '{gpu} 的价格只有单一数值，没有区间（因此上方成本区间为单一值）：价格上下浮动 {spread}% 会使成本在 {low} 到 {high} 之间变化；请向供应商询价。',
   'sum.risk.price': '价格为带日期的估算：仅 {gpu} 的价格区间就使成本在 {low} 到 {high} 之间变化；请向供应商询价。',
   'sum.risk.driver': '结论对{param}最敏感：在其上下限之间，成本从 {low} 变化到 {high}。',
   'sum.risk.estimate':
@@ -90,5 +95,5 @@ export const economicsZhCN = {
   'sum.metric.ttft': '首 token 延迟',
   'sum.metric.tpot': '每 token 延迟',
   'sum.metric.throughput': '吞吐量',
-  'sum.currencyNote': '目录中的美元价格按场景给出的 1 美元 = {rate} {currency} 换算。',
+  'sum.currencyNote': '产品目录中的美元价格按场景给出的 1 美元 = {rate} {currency}换算。',
 } as const satisfies Record<keyof typeof economicsEn, string>;

@@ -19,3 +19,25 @@ export function createTranslator(locale: Locale): Translate {
   return (key, params) =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
+
+let messageLocale: Locale = 'en';
+
+/** The language of command-line messages (diagnostics, progress, errors): set once by src/cli.ts. */
+export function setMessageLocale(locale: Locale): void {
+  messageLocale = locale;
+}
+
+/**
+ * The command-line message language: `--lang` when given, else the environment's locale
+ * (LC_ALL, LC_MESSAGES, LANG: zh… is Chinese), else English.
+ */
+export function messageLocaleFrom(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Locale {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const flag = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.slice('--lang='.length) : argv[i + 1];
+  if (flag !== undefined && (LOCALES as readonly string[]).includes(flag)) return flag as Locale;
+  const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(system) ? 'zh-CN' : 'en';
+}
+
+/** Translates command-line messages in the language setMessageLocale chose (English until then). */
+export const cliMessage: Translate = (key, params) => createTranslator(messageLocale)(key, params);

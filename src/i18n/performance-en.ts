@@ -156,7 +156,7 @@ export const performanceEn = {
 
   'selectionGuide.title': 'Selection guide',
   'selectionGuide.intro':
-    "Budget tiers for this scenario's workloads, derived from the whole catalog rather than a fixed list: every GPU with a purchase price is sized to hold all the workloads at once, priced, ranked by capital cost and split at the terciles of those costs.",
+    "Budget tiers for this scenario's workloads, derived from the whole catalog rather than a fixed list: every GPU with a purchase price is sized to hold all the workloads at once, priced, ranked by capital cost and split at the terciles of those costs. Sized for memory only: the GPU counts here hold the models, their KV cache or training state, but do not meet the throughput, latency or deadline targets; the Recommendation sizes each configuration for those, so its counts can be larger.",
   'selectionGuide.tier.entry': 'Entry',
   'selectionGuide.tier.mid': 'Mid-range',
   'selectionGuide.tier.high': 'High-end',

@@ -63,7 +63,7 @@ export const performanceZhCN = {
   'inferenceCapacity.chartY': '输出 token/秒（系统）',
   'inferenceCapacity.layoutNote': '布局写作“副本数 × 张量并行度”：4 个副本 × TP 8 表示模型有四份副本，每份切分到 8 块 GPU 上。',
   'inferenceCapacity.definitions':
-    '首 token 时延（TTFT）：从请求到达到输出第一个 token 的时间，此处为其提示的预填充时间加上运行中批次半个解码步的时间。每输出 token 时延（TPOT，也称 token 间时延）：首个 token 之后相邻输出 token 之间的平均时间。吞吐：所有并发请求合计每秒输出的 token 数，分别给出整个系统的值和每 GPU 的值（系统值 ÷ GPU 数）。按稳态连续批处理计算；并发请求分摊到各副本，时延取最繁忙副本的值。最大并发请求数：在服务引擎使用 90% 显存（vLLM 默认值）时，权重之外还能容纳多少个请求的 KV 缓存；图中曲线到此为止。每百万输出 token 租金 = 每 GPU 小时租金 × GPU 数 ÷（3,600 × 系统每秒输出 token 数）× 1,000,000，按满负载计算（租用的每个小时 GPU 都以此并发运行）；租金取场景设定值，否则取目录按需价格区间的中点。',
+    '首 token 时延（TTFT）：从请求到达到输出第一个 token 的时间，此处为其提示的预填充时间加上运行中批次半个解码步的时间。每输出 token 时延（TPOT，也称 token 间时延）：首个 token 之后相邻输出 token 之间的平均时间。吞吐：所有并发请求合计每秒输出的 token 数，分别给出整个系统的值和每 GPU 的值（系统值 ÷ GPU 数）。按稳态连续批处理计算；并发请求分摊到各副本，时延取最繁忙副本的值。最大并发请求数：在服务引擎使用 90% 显存（vLLM 默认值）时，权重之外还能容纳多少个请求的 KV 缓存；图中曲线到此为止。每百万输出 token 租金 = 每 GPU 小时租金 × GPU 数 ÷（3,600 × 系统每秒输出 token 数）× 1,000,000，按满负载计算（租用的每个小时 GPU 都以此并发运行）；租金取场景设定值，否则取产品目录按需价格区间的中点。',
   'inferenceCapacity.bands':
     '估算器在公开实测数据上的误差区间（见 docs/accuracy.md）：时延 ×{latLow} 至 ×{latHigh}（中位误差 {latMed}%，{latRows} 条实测），吞吐 ×{thrLow} 至 ×{thrHigh}（中位误差 {thrMed}%，{thrRows} 条实测）。低值与高值列采用吞吐误差区间；是否达标按基准估算判断。',
 
@@ -133,7 +133,7 @@ export const performanceZhCN = {
   'multiGpu.unit.trainingTokens': '训练 token/秒',
   'multiGpu.unit.outputTokens': '输出 token/秒',
   'multiGpu.chartTitle': '各 GPU 数量下的扩展效率（训练：每步中计算所占比例；推理：每 GPU 吞吐相对于能放下的最少 GPU 数时的比例）',
-  'multiGpu.chartY': '效率 (%)',
+  'multiGpu.chartY': '效率（%）',
   'multiGpu.perGpuChartTitle': '每 GPU 吞吐随 GPU 数量的变化',
   'multiGpu.noFit': '{gpu}：{workload} 在 {max} 块 GPU 以内放不下。',
   'multiGpu.trainingNote':
@@ -147,7 +147,7 @@ export const performanceZhCN = {
 
   'selectionGuide.title': '选型指南',
   'selectionGuide.intro':
-    '针对本场景负载的预算档位，由整个目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。',
+    '针对本场景负载的预算档位，由整个产品目录推导而非固定清单：每款有采购价格的 GPU 都按同时容纳全部负载来确定数量并计价，按资本支出排序，再按这些支出的三分位数分档。此处仅按显存确定数量：这些 GPU 数量能装下模型、KV 缓存或训练状态，但不保证满足吞吐量、延迟或工期目标；“推荐方案”按这些目标确定每种配置的数量，因此其数量可能更多。',
   'selectionGuide.tier.entry': '入门级',
   'selectionGuide.tier.mid': '中端',
   'selectionGuide.tier.high': '高端',
@@ -163,12 +163,12 @@ export const performanceZhCN = {
   'selectionGuide.col.price': '单 GPU 价格',
   'selectionGuide.col.capex': '资本支出',
   'selectionGuide.col.withinBudget': '在预算内',
-  'selectionGuide.none': '目录中没有任何有采购价格的 GPU 能在每个负载 {max} 块以内容纳全部负载。',
+  'selectionGuide.none': '产品目录中没有任何有采购价格的 GPU 能在每个负载 {max} 块以内容纳全部负载。',
   'selectionGuide.budget': '在 {budget} {currency} 的预算内：{total} 个配置中有 {within} 个。',
   'selectionGuide.tooSmall': '每个负载 {max} 块以内无法容纳全部负载：{gpus}。',
-  'selectionGuide.conversion': '目录中的美元价格按 {rate} {currency}/美元换算。',
+  'selectionGuide.conversion': '产品目录中的美元价格按 {rate} {currency}/美元换算。',
   'selectionGuide.unsupported': '缺少训练负载所用的张量格式（如 BF16、FP8），未参与排序：{gpus}。',
-  'selectionGuide.unpriced': '目录中有 {count} 款 GPU 没有采购价格，未参与排序：{gpus}。',
+  'selectionGuide.unpriced': '产品目录中有 {count} 款 GPU 没有采购价格，未参与排序：{gpus}。',
   'selectionGuide.method':
-    '仅按显存确定数量，全部负载同时运行、各自使用独立的 GPU，每个负载最多 {max} 块：推理取能容纳权重及其并发请求 KV 缓存的最小张量并行度；训练取在 ZeRO-3、完全重计算、微批为 1 时存在可行数据 / 张量 / 流水线并行划分的最少 GPU 数（即训练规划器最省显存的布局）。时延、吞吐和截止时间已在前面各节针对场景候选 GPU 检查，因此这里的档位是能容纳这些工作的最少硬件，而不是推荐方案。资本支出 = 该 GPU 平台的整机服务器（每台 GPU 数 × 价格 × 服务器系数 {overhead}），多于一台 HGX/OAM 服务器时再加横向扩展网络，与总拥有成本一节一致；价格优先取场景设定值，否则取目录价格中点。档位边界是这些资本支出的三分位数，因此会随场景变化。',
+    '仅按显存确定数量，全部负载同时运行、各自使用独立的 GPU，每个负载最多 {max} 块：推理取能容纳权重及其并发请求 KV 缓存的最小张量并行度；训练取在 ZeRO-3、完全重计算、微批为 1 时存在可行数据 / 张量 / 流水线并行划分的最少 GPU 数（即训练规划器最省显存的布局）。时延、吞吐和截止时间已在前面各节针对场景候选 GPU 检查，因此这里的档位是能容纳这些工作的最少硬件，而不是推荐方案。资本支出 = 该 GPU 平台的整机服务器（每台 GPU 数 × 价格 × 服务器系数 {overhead}），多于一台 HGX/OAM 服务器时再加横向扩展网络，与总拥有成本一节一致；价格优先取场景设定值，否则取产品目录价格中点。档位边界是这些资本支出的三分位数，因此会随场景变化。',
 } as const satisfies Record<keyof typeof performanceEn, string>;

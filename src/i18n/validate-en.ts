@@ -19,6 +19,13 @@ export const validateEn = {
   'validate.tooFewItems': 'needs at least {bound}{min} item(s){got}',
   'validate.tooSmall': 'must be {bound}{min}{got}',
   'validate.tooBig': 'must be {bound}{max}{got}',
+  'validate.nonFinite':
+    'the report would show {value} at {path}: these inputs together are beyond what the model can compute (bring the extreme values toward the plausible ranges in docs/scenario.md)',
+  'validate.between': 'between {min} and {max}',
+  'validate.bounds': '{lo} and {hi}',
+  'validate.outOfRange': 'must be {range}{got}',
+  'validate.moneyRange': 'must be between {min} and {max} {currency}{usd}{got}',
+  'validate.moneyRangeUsd': ' ({min}–{max} USD at usdExchangeRate {rate})',
   'validate.oneOf': 'must be one of: {values}{got}',
   'validate.unknownField': 'unknown field{hint} Valid fields here: {allowed}',
   'validate.didYouMean': '; did you mean "{near}"?',

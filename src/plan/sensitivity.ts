@@ -25,6 +25,8 @@ interface SensitivityRow {
   readonly cpmAtHigh: number | null;
   /** |totalAtHigh − totalAtLow|, the ranking key. */
   readonly swing: number;
+  /** Set when the price has no range (one catalog price or one quote): the ± share it was moved by instead. */
+  readonly spread?: number;
 }
 
 interface FlipPoint {
@@ -70,7 +72,10 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
 }
 
 /** Low and high value of each assumption that applies to the option (declaration order, the price after the shared ones). */
-function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low: number; high: number }[] {
+/** How far a price with no range (one catalog price, one quote) is moved either way. */
+const PRICE_SPREAD = 0.2;
+
+function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low: number; high: number; spread?: number }[] {
   const e = s.economics;
   const around = (v: number, f: number) => ({ low: v * (1 - f), high: v * (1 + f) });
   const economic = (applies: 'any' | 'buy' | 'rent') =>
@@ -83,7 +88,7 @@ function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low:
     ...economic('any'),
     {
       param: o.acquisition === 'buy' ? 'gpuPrice' : 'rentalRate',
-      ...(price.low < price.high ? { low: price.low, high: price.high } : around(price.base, 0.2)),
+      ...(price.low < price.high ? { low: price.low, high: price.high } : { ...around(price.base, PRICE_SPREAD), spread: PRICE_SPREAD }),
     },
     ...economic(o.acquisition),
   ];
@@ -99,7 +104,7 @@ export function calculateSensitivity(s: ResolvedScenario, options: readonly Opti
   const option = options[0];
   if (!option) return null;
   const rows = ranges(s, option)
-    .map(({ param, low, high }) => {
+    .map(({ param, low, high, spread }) => {
       const a = evaluate(s, option, { param, value: low });
       const b = evaluate(s, option, { param, value: high });
       return {
@@ -111,6 +116,7 @@ export function calculateSensitivity(s: ResolvedScenario, options: readonly Opti
         cpmAtLow: a.cpm,
         cpmAtHigh: b.cpm,
         swing: Math.abs(b.total - a.total) || Math.abs((b.cpm ?? 0) - (a.cpm ?? 0)),
+        ...(spread !== undefined ? { spread } : {}),
       };
     })
     .sort((x, y) => y.swing - x.swing);

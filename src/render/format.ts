@@ -1,6 +1,9 @@
 /** Formats report cells for people (HTML/PDF) in the report's locale. Never computes numbers. */
 import type { CellValue, NumberFormat } from '../report/model.ts';
 import type { Translate } from '../i18n/index.ts';
+import { localUnit } from '../report/currency.ts';
+
+export { localUnit };
 
 export type Formatter = (value: CellValue, format: NumberFormat) => string;
 
@@ -26,8 +29,9 @@ export function createFormatter(locale: string, t: Translate): Formatter {
   };
 }
 
-/** Header text with its unit: "Weights (GiB)". */
-export const headerLabel = (label: string, unit?: string): string => (unit ? `${label} (${unit})` : label);
+/** Header text with its unit: "Weights (GiB)", "资本支出（元）" (full-width brackets in Chinese). */
+export const headerLabel = (label: string, unit?: string, locale = 'en'): string =>
+  !unit ? label : locale === 'zh-CN' ? `${label}（${localUnit(unit, locale)}）` : `${label} (${unit})`;
 
 /**
  * A calendar date for people, in the report's locale: "January 1, 2026", "2026年1月1日".

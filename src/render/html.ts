@@ -9,7 +9,7 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale, type MessageKey } from '../i18n/index.ts';
-import { createFormatter, formatDate, headerLabel } from './format.ts';
+import { createFormatter, formatDate, headerLabel, localUnit } from './format.ts';
 import { isSafeLink } from './links.ts';
 import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
 import type { ContentsLayout } from './pdf/finalize.ts';
@@ -58,7 +58,10 @@ export function renderHtml(report: Report): string {
       title: a.title,
       intro: a.intro,
       blocks: a.blocks.map((b) => blockContext(b, fmt, locale)),
-    }));
+    }))
+    // A section that opens with a landscape table starts on the landscape page, heading and
+    // intro included, instead of leaving them alone on a portrait page.
+    .map((s) => ({ ...s, landscapeStart: s.blocks[0]?.landscape === true, groups: keepGroups(s.blocks) }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
   const headline = report.headline?.configuration
     ? {
@@ -114,7 +117,7 @@ export function renderHtml(report: Report): string {
       id: summary.id,
       title: summary.title,
       intro: summary.intro,
-      highlights: summary.highlights && highlightsContext(summary.highlights, fmt),
+      highlights: summary.highlights && highlightsContext(summary.highlights, fmt, locale),
       blocks: summary.blocks
         .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
         .map((b) => blockContext(b, fmt, locale)),
@@ -150,10 +153,10 @@ export const contentsLayout = (report: Report): ContentsLayout | undefined =>
       }
     : undefined;
 
-function highlightsContext(h: Highlights, fmt: Fmt) {
+function highlightsContext(h: Highlights, fmt: Fmt, locale: Locale) {
   const cost = h.cost && {
     label: h.cost.label,
-    unit: h.cost.unit ?? '',
+    unit: localUnit(h.cost.unit ?? '', locale),
     low: fmt(h.cost.low, h.cost.format),
     base: fmt(h.cost.base, h.cost.format),
     high: fmt(h.cost.high, h.cost.format),
@@ -177,19 +180,40 @@ export function cssString(text: string): string {
   return `"${escaped}"`;
 }
 
+/**
+ * Blocks in print groups: a run of notes stays with the chart or key-value block before it (one
+ * unbreakable group, moved to the next page whole), so that no page holds a lone note; a run of
+ * notes after a table stays together. Other blocks are groups of their own.
+ */
+function keepGroups(blocks: readonly Record<string, unknown>[]): { keep: boolean; blocks: Record<string, unknown>[] }[] {
+  const groups: { keep: boolean; blocks: Record<string, unknown>[] }[] = [];
+  for (const b of blocks) {
+    const last = groups.at(-1);
+    if (b.isNote && last && last.blocks.at(-1)?.isNote) last.blocks.push(b);
+    else if (b.isNote && last && !last.blocks[0]!.isTable) {
+      last.keep = true;
+      last.blocks.push(b);
+    } else groups.push({ keep: Boolean(b.isNote), blocks: [b] });
+  }
+  return groups;
+}
+
 function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknown> {
   switch (b.kind) {
     case 'table':
       // A list keeps one row per item: wide, it takes landscape pages instead of turning.
       if (b.layout === 'list')
         return {
-          ...tableContext(b, fmt),
+          ...tableContext(b, fmt, locale),
           dense: b.columns.length >= DENSE_TABLE_COLUMNS,
           landscape: b.columns.length > WIDE_TABLE_COLUMNS,
         };
-      if (b.columns.length <= WIDE_TABLE_COLUMNS) return { ...tableContext(b, fmt), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
+      if (b.columns.length <= WIDE_TABLE_COLUMNS)
+        return { ...tableContext(b, fmt, locale), dense: b.columns.length >= DENSE_TABLE_COLUMNS };
       // Wide and short: columns become rows. Wide and long: a landscape page of its own.
-      return b.rows.length <= WIDE_TABLE_COLUMNS ? transposedTable(b, fmt) : { ...tableContext(b, fmt), landscape: true, dense: true };
+      return b.rows.length <= WIDE_TABLE_COLUMNS
+        ? transposedTable(b, fmt, locale)
+        : { ...tableContext(b, fmt, locale), landscape: true, dense: true };
     case 'chart':
       return { isChart: true, title: b.title, svg: renderChartSvg(b, { ...CHART_SIZE, locale }) };
     case 'note':
@@ -202,7 +226,7 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
         items: b.items.map((i) => ({
           label: i.label,
           value: fmt(i.value, i.format),
-          unit: i.unit ?? '',
+          unit: localUnit(i.unit ?? '', locale),
           prose: i.format === 'text' && fmt(i.value, i.format).length > PROSE_CHARS,
         })),
       };
@@ -226,6 +250,14 @@ type Fmt = ReturnType<typeof createFormatter>;
  */
 const LONG_TOKEN = /\S{26,}/u;
 
+/**
+ * A long token (a URL, a path) as escaped HTML with break opportunities after its separators, so
+ * that it wraps at "/" or "?" rather than mid-word ("…/useful-life-of-ser / vers").
+ */
+function breakable(text: string): string {
+  return Handlebars.escapeExpression(text).replace(/(\S{26,})/gu, (token) => token.replace(/([/?&#=_]|&amp;)(?=.)/g, '$1<wbr>'));
+}
+
 function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null) {
   const plain = v !== null && typeof v === 'object' ? v.value : v;
   const text = fmt(v, c.format);
@@ -235,6 +267,7 @@ function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null
     numeric: c.format !== 'text' && c.format !== 'boolean',
     status: extras?.tones?.[c.key] ?? (c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : ''),
     long: LONG_TOKEN.test(text),
+    breakable: LONG_TOKEN.test(text) ? breakable(text) : undefined,
     // Only http(s) and relative links; an empty cell has nothing to link.
     href: v !== null && href !== undefined && isSafeLink(href) ? href : undefined,
   };
@@ -246,29 +279,29 @@ function withFormat(b: TableBlock, row: number, c: Column): Column {
   return format ? { ...c, format } : c;
 }
 
-function tableContext(b: TableBlock, fmt: Fmt) {
+function tableContext(b: TableBlock, fmt: Fmt, locale: Locale) {
   return {
     isTable: true,
     title: b.title,
-    headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit), numeric: c.format !== 'text' })),
+    headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit, locale), numeric: c.format !== 'text' })),
     rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i]))),
   };
 }
 
 /** Columns become rows: the first column's values head the table, each other column is a row. */
-function transposedTable(b: TableBlock, fmt: Fmt) {
+function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
   const [first, ...rest] = b.columns;
-  if (!first) return tableContext(b, fmt);
+  if (!first) return tableContext(b, fmt, locale);
   return {
     isTable: true,
     title: b.title,
     transposed: true,
     headers: [
-      { text: headerLabel(first.label, first.unit), numeric: false },
+      { text: headerLabel(first.label, first.unit, locale), numeric: false },
       ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true })),
     ],
     rows: rest.map((c) => [
-      { text: headerLabel(c.label, c.unit), numeric: false, status: '', rowHeader: true },
+      { text: headerLabel(c.label, c.unit, locale), numeric: false, status: '', rowHeader: true },
       ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
     ]),
   };

@@ -13,10 +13,10 @@ import { stat, readdir, realpath } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { createTranslator, type MessageKey } from '../i18n/index.ts';
+import { type MessageKey, cliMessage } from '../i18n/index.ts';
 import { quotePath } from '../log.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 
 const SCENARIO_FILE = /\.ya?ml$/i;
 /** Folders never searched: dependencies, VCS data, hidden folders. */

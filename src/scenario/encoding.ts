@@ -6,9 +6,9 @@
  * reported as "not a mapping".
  */
 import type { Diagnostic } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 
 const BOMS: readonly { bytes: readonly number[]; encoding: string }[] = [
   // UTF-32 first: its little-endian mark starts with UTF-16's.

@@ -9,10 +9,10 @@ import { describeIssues, type Problem } from './zod-messages.ts';
 import { checkRules } from './rules.ts';
 import { checkText } from './text-check.ts';
 import { formatPath, locate, type Diagnostic } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 /** Scenario files larger than this are refused before parsing (hostile or mistaken input). */
 export const MAX_SCENARIO_BYTES = 1024 * 1024;
@@ -70,10 +70,14 @@ export function parseScenario(text: string, file: string): ParseResult {
   const textProblems = checkText(raw);
   // A field name with a control character is reported as such, not also as an unknown field.
   const badKeys = new Set(textProblems.filter((p) => p.key !== undefined).map((p) => formatPath(p.path)));
+  const rules = checkRules(raw);
+  const replaced = new Set(rules.filter((p) => p.replacesSchema).map((p) => formatPath(p.path)));
   const problems: Problem[] = [
     ...textProblems,
-    ...(parsed.success ? [] : describeIssues(parsed.error.issues, raw, scenarioSchema)).filter((p) => !badKeys.has(formatPath(p.path))),
-    ...checkRules(raw),
+    ...(parsed.success ? [] : describeIssues(parsed.error.issues, raw, scenarioSchema)).filter(
+      (p) => !badKeys.has(formatPath(p.path)) && !replaced.has(formatPath(p.path)),
+    ),
+    ...rules,
   ];
   if (problems.length === 0 && parsed.success) return { ok: true, scenario: parsed.data };
   const diagnostics = dedupe(problems).map((p) => {

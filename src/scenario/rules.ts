@@ -4,20 +4,23 @@
  * when the schema found other problems: the user sees every problem of a file at once.
  */
 import { nearestId } from './suggest.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { GPU_IDS, MODEL_IDS, getModel } from '../catalog/index.ts';
 import type { Problem } from './zod-messages.ts';
+import type { PathSegment } from './diagnostics.ts';
+import { MONEY_USD, USD_EXCHANGE_RATE } from './bounds.ts';
+import { SETTABLE_KEYS, parameter } from '../economics/parameters.ts';
 
 type Raw = Record<string, unknown>;
 const isObject = (v: unknown): v is Raw => v !== null && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 export function checkRules(raw: unknown): Problem[] {
   if (!isObject(raw)) return [];
-  return [...checkWorkloads(raw), ...checkCandidates(raw), ...checkEconomics(raw), ...checkQuotes(raw)];
+  return [...checkWorkloads(raw), ...checkCandidates(raw), ...checkEconomics(raw), ...checkQuotes(raw), ...checkMoney(raw)];
 }
 
 function checkWorkloads(raw: Raw): Problem[] {
@@ -103,4 +106,50 @@ function checkQuotes(raw: Raw): Problem[] {
       problems.push({ path: ['quotes', i, 'validUntil'], message: t('validate.quoteExpiredBeforeDated', { date: q.date }) });
   });
   return problems;
+}
+
+/**
+ * Every amount the scenario states lies in its USD range (scenario/bounds.ts, and the economic
+ * parameters' `usd` ranges) converted at the scenario's rate. Values the schema refuses already
+ * (not a number, ≤ 0, past the static ceiling) and an unusable rate are left to the schema.
+ */
+function checkMoney(raw: Raw): Problem[] {
+  const e = isObject(raw.economics) ? raw.economics : {};
+  const currency = typeof e.currency === 'string' ? e.currency : 'USD';
+  const given = e.usdExchangeRate;
+  const rate = given === undefined ? (currency === 'USD' ? 1 : undefined) : given;
+  if (typeof rate !== 'number' || !(rate >= USD_EXCHANGE_RATE.min && rate <= USD_EXCHANGE_RATE.max)) return [];
+  const fields: { path: PathSegment[]; value: unknown; min: number; max: number }[] = [];
+  for (const key of SETTABLE_KEYS) {
+    const r = parameter(key).range;
+    if (r.usd) fields.push({ path: ['economics', key], value: e[key], min: r.min ?? 0, max: r.max ?? Infinity });
+  }
+  fields.push({ path: ['economics', 'budget'], value: e.budget, ...MONEY_USD.budget });
+  list(raw.candidates).forEach((c, i) => {
+    if (!isObject(c)) return;
+    fields.push({ path: ['candidates', i, 'rentalPerGpuHour'], value: c.rentalPerGpuHour, ...MONEY_USD.rentalPerGpuHour });
+    const price = c.purchasePrice;
+    const prices: [PathSegment[], unknown][] = isObject(price)
+      ? [
+          [['candidates', i, 'purchasePrice', 'low'], price.low],
+          [['candidates', i, 'purchasePrice', 'high'], price.high],
+        ]
+      : [[['candidates', i, 'purchasePrice'], price]];
+    for (const [path, value] of prices) fields.push({ path, value, ...MONEY_USD.purchasePrice });
+  });
+  const show = (usd: number) => String(Number((usd * rate).toPrecision(6)));
+  return fields
+    .filter((f) => typeof f.value === 'number' && Number.isFinite(f.value))
+    .filter((f) => (f.value as number) / rate < f.min || (f.value as number) / rate > f.max)
+    .map((f) => ({
+      path: f.path,
+      replacesSchema: true,
+      message: t('validate.moneyRange', {
+        min: show(f.min),
+        max: show(f.max),
+        currency,
+        usd: currency === 'USD' ? '' : t('validate.moneyRangeUsd', { min: f.min, max: f.max, rate }),
+        got: t('validate.got', { value: String(f.value) }),
+      }),
+    }));
 }

@@ -7,9 +7,13 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
 import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/parameters.ts';
+import { MAX, MONEY_USD, USD_EXCHANGE_RATE, moneyCeiling } from './bounds.ts';
 
-const positive = (what: string) => z.number().positive().describe(what);
-const positiveInt = (what: string) => z.number().int().positive().describe(what);
+/** A number > 0 and at most `max` (scenario/bounds.ts: every number has a sensible range). */
+const positive = (what: string, max: number) => z.number().positive().max(max).describe(what);
+const positiveInt = (what: string, max: number) => z.number().int().gte(1).max(max).describe(what);
+/** Money in the scenario currency: > 0 here, its USD range checked with the rate in scenario/rules.ts. */
+const money = (what: string, usd: { readonly max: number }) => positive(what, moneyCeiling(usd.max));
 
 const precisionSchema = z.enum(PRECISIONS);
 
@@ -21,29 +25,29 @@ const architectureSchema = z.strictObject({
   /** Display name. */
   name: z.string().min(1).describe('Display name of the model.'),
   /** Total parameters, billions (all experts for MoE). */
-  paramsB: positive('Total parameters in billions (all experts for MoE).'),
+  paramsB: positive('Total parameters in billions (all experts for MoE).', MAX.paramsB),
   /** Parameters used per token, billions (MoE). Default: paramsB. */
-  activeParamsB: positive('Parameters used per token in billions (MoE). Default: paramsB.').optional(),
+  activeParamsB: positive('Parameters used per token in billions (MoE). Default: paramsB.', MAX.paramsB).optional(),
   /** Transformer layers. */
-  layers: positiveInt('Number of transformer layers.'),
+  layers: positiveInt('Number of transformer layers.', MAX.layers),
   /** Hidden (model) dimension. */
-  hiddenSize: positiveInt('Hidden (model) dimension.'),
+  hiddenSize: positiveInt('Hidden (model) dimension.', MAX.hiddenSize),
   /** Attention (query) heads. */
-  attentionHeads: positiveInt('Attention (query) heads.'),
+  attentionHeads: positiveInt('Attention (query) heads.', MAX.attentionHeads),
   /** Key/value heads (GQA/MQA). Default: attentionHeads (MHA). */
-  kvHeads: positiveInt('Key/value heads for GQA/MQA. Default: attentionHeads (MHA).').optional(),
+  kvHeads: positiveInt('Key/value heads for GQA/MQA. Default: attentionHeads (MHA).', MAX.attentionHeads).optional(),
   /** Head dimension. Default: hiddenSize / attentionHeads. */
-  headDim: positiveInt('Head dimension. Default: hiddenSize / attentionHeads.').optional(),
+  headDim: positiveInt('Head dimension. Default: hiddenSize / attentionHeads.', MAX.headDim).optional(),
   /** FFN intermediate size (per expert for MoE). */
-  ffnSize: positiveInt('FFN intermediate size (per expert for MoE).'),
+  ffnSize: positiveInt('FFN intermediate size (per expert for MoE).', MAX.ffnSize),
   /** Vocabulary size, tokens. */
-  vocabSize: positiveInt('Vocabulary size in tokens.'),
+  vocabSize: positiveInt('Vocabulary size in tokens.', MAX.vocabSize),
   /** MoE experts per layer. Default: 1 (dense). */
-  experts: positiveInt('MoE experts per layer. Default: 1 (dense).').optional(),
+  experts: positiveInt('MoE experts per layer. Default: 1 (dense).', MAX.experts).optional(),
   /** MoE experts routed per token. Default: 1. */
-  activeExperts: positiveInt('MoE experts routed per token. Default: 1.').optional(),
+  activeExperts: positiveInt('MoE experts routed per token. Default: 1.', MAX.experts).optional(),
   /** Longest context the model supports, tokens. Default: 4096. */
-  maxContextTokens: positiveInt('Longest context the model supports, in tokens. Default: 4096.').optional(),
+  maxContextTokens: positiveInt('Longest context the model supports, in tokens. Default: 4096.', MAX.contextTokens).optional(),
 });
 
 const modelFields = {
@@ -65,20 +69,20 @@ const inferenceWorkloadSchema = z.strictObject({
   /** Usage profile preset: fills latency targets and concurrency when not given. */
   profile: z.enum(PROFILE_IDS).optional().describe('Usage profile preset; fills latency targets and concurrency when not given.'),
   /** Prompt length per request, tokens. */
-  inputTokens: positiveInt('Prompt length per request, tokens.'),
+  inputTokens: positiveInt('Prompt length per request, tokens.', MAX.contextTokens),
   /** Generated tokens per request. */
-  outputTokens: positiveInt('Generated tokens per request.'),
+  outputTokens: positiveInt('Generated tokens per request.', MAX.contextTokens),
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
-  concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.').optional(),
+  concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.', MAX.concurrency).optional(),
   /** Service-level targets. */
   targets: z
     .strictObject({
       /** Time to first token, milliseconds (upper bound). */
-      ttftMs: positive('Time to first token, milliseconds (upper bound).').optional(),
+      ttftMs: positive('Time to first token, milliseconds (upper bound).', MAX.latencyMs).optional(),
       /** Time per output token after the first, milliseconds (upper bound). */
-      tpotMs: positive('Time per output token after the first, milliseconds (upper bound).').optional(),
+      tpotMs: positive('Time per output token after the first, milliseconds (upper bound).', MAX.latencyMs).optional(),
       /** Required output tokens per second across the whole system (lower bound). */
-      outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).').optional(),
+      outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).', MAX.tokensPerSecond).optional(),
     })
     .optional()
     .describe('Service-level targets.'),
@@ -96,13 +100,13 @@ const trainingWorkloadSchema = z.strictObject({
   /** Optimizer. Default: adamw (mixed precision). */
   optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor']).default('adamw').describe('Optimizer. Default: adamw.'),
   /** LoRA rank. Default: 16. */
-  loraRank: positiveInt('LoRA rank. Default: 16.').default(16),
+  loraRank: positiveInt('LoRA rank. Default: 16.', MAX.loraRank).default(16),
   /** Sequence length, tokens. */
-  seqLen: positiveInt('Sequence length, tokens.'),
+  seqLen: positiveInt('Sequence length, tokens.', MAX.contextTokens),
   /** Total training tokens (dataset tokens × epochs). */
-  tokens: positive('Total training tokens (dataset tokens × epochs).'),
+  tokens: positive('Total training tokens (dataset tokens × epochs).', MAX.trainingTokens),
   /** Finish within this many days (optional). */
-  deadlineDays: positive('Finish within this many days.').optional(),
+  deadlineDays: positive('Finish within this many days.', MAX.deadlineDays).optional(),
   /** The run recurs: each week, month, quarter or year (its runs are priced over the horizon). */
   every: z
     .enum(['week', 'month', 'quarter', 'year'])
@@ -122,18 +126,25 @@ const candidateSchema = z.union([
     /** Purchase price per GPU in the scenario currency: one number, or a low/high quote range. Default: catalog range. */
     purchasePrice: z
       .union([
-        positive('Purchase price per GPU in the scenario currency.'),
-        z.strictObject({ low: positive('Low quote per GPU.'), high: positive('High quote per GPU.') }),
+        money('Purchase price per GPU in the scenario currency.', MONEY_USD.purchasePrice),
+        z.strictObject({
+          low: money('Low quote per GPU.', MONEY_USD.purchasePrice),
+          high: money('High quote per GPU.', MONEY_USD.purchasePrice),
+        }),
       ])
       .optional()
       .describe('Purchase price per GPU (scenario currency). Default: the catalog range converted.'),
     /** On-demand rental price per GPU-hour in the scenario currency. Default: catalog range. */
-    rentalPerGpuHour: positive('On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.').optional(),
+    rentalPerGpuHour: money(
+      'On-demand rental per GPU-hour (scenario currency). Default: the catalog range converted.',
+      MONEY_USD.rentalPerGpuHour,
+    ).optional(),
     /** Largest number of this GPU to consider. Default: 64. */
-    maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.').optional(),
+    maxGpus: positiveInt('Largest number of this GPU to consider. Default: 64.', MAX.gpus).optional(),
     /** GPUs per server (or rack) as bought. Default: the catalog platform's (data/platforms.yaml). */
     gpusPerNode: positiveInt(
       'GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).',
+      MAX.gpus,
     ).optional(),
   }),
 ]);
@@ -143,8 +154,12 @@ function economicField(key: SettableKey) {
   const p = parameter(key);
   const r = p.range;
   let n = r.integer ? z.number().int() : z.number();
-  if (r.min !== undefined) n = r.minExclusive ? n.gt(r.min) : n.gte(r.min);
-  if (r.max !== undefined) n = r.maxExclusive ? n.lt(r.max) : n.lte(r.max);
+  // A USD range is checked with the rate (scenario/rules.ts); here only its sign and a finite ceiling.
+  const min = r.usd && r.min !== undefined ? (r.min > 0 ? 0 : r.min) : r.min;
+  const minExclusive = r.usd ? r.min !== undefined && r.min > 0 : r.minExclusive;
+  const max = r.usd && r.max !== undefined ? moneyCeiling(r.max) : r.max;
+  if (min !== undefined) n = minExclusive ? n.gt(min) : n.gte(min);
+  if (max !== undefined) n = r.maxExclusive ? n.lt(max) : n.lte(max);
   const usd = p.perUsd ? ' USD' : '';
   const plausible = p.plausible ? `; plausible ${p.plausible.low}–${p.plausible.high}${usd}` : '';
   return n.describe(`${p.help} Default: ${p.default}${usd}${plausible}.`).optional();
@@ -164,11 +179,14 @@ export const economicsSchema = z.strictObject({
     .default('USD')
     .describe('ISO 4217 currency of all amounts. Default: USD.'),
   /** Units of `currency` per 1 USD; converts catalog USD prices. Required when currency is not USD. */
-  usdExchangeRate: positive(
-    'Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.',
-  ).optional(),
+  usdExchangeRate: z
+    .number()
+    .gte(USD_EXCHANGE_RATE.min)
+    .lte(USD_EXCHANGE_RATE.max)
+    .describe('Units of the scenario currency per 1 USD (converts catalog prices). Required unless currency is USD.')
+    .optional(),
   /** Total budget, scenario currency (optional). */
-  budget: positive('Total budget in the scenario currency.').optional(),
+  budget: money('Total budget in the scenario currency.', MONEY_USD.budget).optional(),
   /** What the budget is compared with: capex (the purchase request) or cash over the horizon. Default: capex. */
   budgetBasis: z
     .enum(['capex', 'cash'])
@@ -190,7 +208,7 @@ export const scenarioSchema = z.strictObject({
   /** Report language. Default: en (the --lang flag wins). */
   locale: z.enum(['en', 'zh-CN']).optional().describe('Report language: en or zh-CN. The --lang flag wins.'),
   /** The workloads the GPUs must serve. */
-  workloads: z.array(workloadSchema).min(1).describe('The workloads the GPUs must serve.'),
+  workloads: z.array(workloadSchema).min(1).max(MAX.workloads).describe('The workloads the GPUs must serve.'),
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
   /** The purchase request this report supports: fills the cover's document control and the sign-off page. */
@@ -223,7 +241,10 @@ export const scenarioSchema = z.strictObject({
           .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
           .describe('Quote valid until, YYYY-MM-DD.'),
         gpu: z.string().min(1).describe('Catalog GPU id the quote prices.'),
-        pricePerGpu: positive('Quoted price per GPU, installed in its server, scenario currency (server price / GPUs per server).'),
+        pricePerGpu: money(
+          'Quoted price per GPU, installed in its server, scenario currency (server price / GPUs per server).',
+          MONEY_USD.purchasePrice,
+        ),
       }),
     )
     .default([])

@@ -8,9 +8,9 @@
  */
 import type { Problem } from './zod-messages.ts';
 import type { PathSegment } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 
 /** Paths (joined with '.') whose text may span lines. */
 const MULTILINE_FIELDS = new Set(['description']);

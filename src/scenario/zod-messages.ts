@@ -5,16 +5,18 @@
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import type { PathSegment } from './diagnostics.ts';
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 
 /** Diagnostics are command-line output: English (src/i18n/validate-en.ts). */
-const t = createTranslator('en');
+const t = cliMessage;
 
 export interface Problem {
   readonly path: readonly PathSegment[];
   readonly message: string;
   /** For an unknown key: the key, so the position points at it. */
   readonly key?: string;
+  /** A cross-field rule's fuller message (a money range with its rate) that replaces the schema's own at the same path. */
+  readonly replacesSchema?: boolean;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -40,11 +42,19 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
           message:
             issue.origin === 'array'
               ? t('validate.tooFewItems', { bound: '', min: String(issue.minimum), got })
-              : t('validate.tooSmall', { bound: bound(issue.inclusive, '>'), min: String(issue.minimum), got }),
+              : (rangeMessage(schema, path, root, got) ??
+                t('validate.tooSmall', { bound: bound(issue.inclusive, '>'), min: String(issue.minimum), got })),
         },
       ];
     case 'too_big':
-      return [{ path, message: t('validate.tooBig', { bound: bound(issue.inclusive, '<'), max: String(issue.maximum), got }) }];
+      return [
+        {
+          path,
+          message:
+            rangeMessage(schema, path, root, got) ??
+            t('validate.tooBig', { bound: bound(issue.inclusive, '<'), max: String(issue.maximum), got }),
+        },
+      ];
     case 'invalid_value':
       if (value === undefined) return [{ path, message: t('validate.requiredOneOf', { values: issue.values.map(show).join(', ') }) }];
       return [{ path, message: t('validate.oneOf', { values: issue.values.map(show).join(', '), got }) }];
@@ -93,6 +103,30 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 
 /** The keys a strict object at `path` accepts, found by walking the schema along the data. */
 function allowedKeys(schema: z.ZodType, path: readonly PathSegment[], root: unknown): string[] {
+  const def = schemaAt(schema, path, root)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+/** The number's whole accepted range ("> 0 and <= 240"), read from its schema; undefined when not a bounded number. */
+function rangeMessage(schema: z.ZodType, path: readonly PathSegment[], root: unknown, got: string): string | undefined {
+  const node = schemaAt(schema, path, root);
+  if ((node?._zod.def as { type?: string } | undefined)?.type !== 'number') return undefined;
+  const checks = (
+    (node!._zod.def as { checks?: { _zod: { def: { check: string; value?: number; inclusive?: boolean } } }[] }).checks ?? []
+  ).map((c) => c._zod.def);
+  const bound = (check: string) => checks.filter((c) => c.check === check && typeof c.value === 'number').at(-1);
+  const lo = bound('greater_than');
+  const hi = bound('less_than');
+  if (!lo || !hi) return undefined;
+  const range =
+    lo.inclusive && hi.inclusive
+      ? t('validate.between', { min: String(lo.value), max: String(hi.value) })
+      : t('validate.bounds', { lo: `${lo.inclusive ? '>=' : '>'} ${lo.value}`, hi: `${hi.inclusive ? '<=' : '<'} ${hi.value}` });
+  return t('validate.outOfRange', { range, got });
+}
+
+/** The schema of the value at `path`, found by walking the schema along the data. */
+function schemaAt(schema: z.ZodType, path: readonly PathSegment[], root: unknown): z.ZodType | undefined {
   let node: z.ZodType | undefined = schema;
   for (let i = 0; i <= path.length && node; i++) {
     node = unwrap(node, valueAt(root, path.slice(0, i)));
@@ -101,10 +135,9 @@ function allowedKeys(schema: z.ZodType, path: readonly PathSegment[], root: unkn
     const seg = path[i];
     if (def.type === 'object' && def.shape && typeof seg === 'string') node = def.shape[seg];
     else if (def.type === 'array' && def.element) node = def.element;
-    else return [];
+    else return undefined;
   }
-  const def = node?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
-  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  return node;
 }
 
 /** Looks through optional/default wrappers and picks the union member that matches the data. */

@@ -91,3 +91,10 @@ describe('selection-guide', () => {
     }
   });
 });
+
+describe('selection-guide next to the recommendation', () => {
+  it('says it sizes for memory only and that the Recommendation sizes for the targets, in both languages', () => {
+    expect(analysis(build('chat-targets').report, 'selection-guide').intro).toMatch(/memory only.*Recommendation sizes/s);
+    expect(analysis(build('chat-targets', 'zh-CN').report, 'selection-guide').intro).toMatch(/仅按显存.*推荐方案/s);
+  });
+});

@@ -40,7 +40,8 @@ export interface CliOptions {
 
 /** Runs `node bin/gpu-report.js ...args` with NO_COLOR=1 and collects its output. */
 export function runCli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...opts.env };
+  // English messages unless a test asks for another language (messages follow LANG).
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...opts.env };
   delete env.FORCE_COLOR;
   const started = performance.now();
   return new Promise((resolve, reject) => {

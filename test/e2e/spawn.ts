@@ -21,7 +21,15 @@ export function spawnCli(
   args: readonly string[],
   opts: { cwd: string; env?: Record<string, string>; unprivileged?: boolean; timeoutMs?: number },
 ): Promise<CliResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', HOME: opts.cwd, ...opts.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: '1',
+    HOME: opts.cwd,
+    LANG: 'C.UTF-8',
+    LC_ALL: '',
+    LC_MESSAGES: '',
+    ...opts.env,
+  };
   delete env.FORCE_COLOR;
   const started = performance.now();
   return new Promise((resolve, reject) => {

@@ -28,7 +28,7 @@ const docRange = (k: EconomicKey) => {
     r.min === undefined ? '' : `${r.minExclusive ? '>' : '≥'} ${r.min}`,
     r.max === undefined ? '' : `${r.maxExclusive ? '<' : '≤'} ${r.max}`,
   ];
-  return [...bounds.filter(Boolean), ...(r.integer ? ['whole'] : [])].join(', ');
+  return [...bounds.filter(Boolean), ...(r.integer ? ['whole'] : [])].join(', ') + (r.usd ? ' USD' : '');
 };
 
 describe('docs/scenario.md economics table', () => {
@@ -67,10 +67,11 @@ describe('docs/scenario.md economics table', () => {
 });
 
 describe('derived from the declarations', () => {
-  it('the schema accepts each default and rejects values past each bound', () => {
+  it('validation accepts each default and rejects values past each bound (USD bounds with the rate)', () => {
     for (const key of SETTABLE_KEYS) {
       const r = parameter(key).range;
-      const parse = (v: number) => economicsSchema.safeParse({ [key]: v }).success;
+      const parse = (v: number) =>
+        r.usd ? parseScenario(yaml(`economics: { ${key}: ${v} }\n`), 't.yaml').ok : economicsSchema.safeParse({ [key]: v }).success;
       expect(parse(parameter(key).default === 0 && r.minExclusive ? 1 : parameter(key).default), `${key} default`).toBe(true);
       if (r.min !== undefined) expect(parse(r.minExclusive ? r.min : r.min - 0.01), `${key} below min`).toBe(false);
       if (r.max !== undefined) expect(parse(r.maxExclusive ? r.max : r.max + 0.01), `${key} above max`).toBe(false);

@@ -104,7 +104,10 @@ describe('breakEven', () => {
     expect(breakEven(1000, 10, 110)).toBe(10);
     expect(breakEven(1001, 10, 110)).toBe(11);
     expect(breakEven(1000, 110, 110)).toBeNull();
-    const c = cumulativeCost({ capex: 1000, opexPerMonth: 10, rentPerMonth: 110 } as never, 12);
+    const c = cumulativeCost(
+      { capex: 1000, opexPerMonth: 10, rentPerMonth: 110 } as never,
+      Array.from({ length: 13 }, (_, m) => m),
+    );
     expect(c.buy[10]).toBeLessThanOrEqual(c.rent![10]!);
     expect(c.buy[9]).toBeGreaterThan(c.rent![9]!);
   });

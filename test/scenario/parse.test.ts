@@ -28,7 +28,7 @@ describe('parseScenario', () => {
   it('points each problem at its line and column with the field path', () => {
     const text = valid.replace('outputTokens: 50', 'outputTokens: -5').replace('[h100-sxm5-80gb]', '[h100]');
     expect(lines(text)).toEqual([
-      's.yaml:4:89: workloads[0].outputTokens: must be > 0 (got -5)',
+      's.yaml:4:89: workloads[0].outputTokens: must be between 1 and 100000000 (got -5)',
       's.yaml:5:14: candidates[0]: unknown GPU "h100": did you mean "h100-sxm5-80gb"? (list: gpu-report catalog gpus)',
     ]);
   });

@@ -55,7 +55,20 @@ export function buildChartOption(block: ChartBlock, size: ChartSize): EChartsOpt
     });
   }
   const horizontalCats = categoryAxis(block.categories, block.xLabel, block.chartType !== 'line', size);
-  const xAxis = block.chartType === 'line' ? { ...horizontalCats, boundaryGap: false } : horizontalCats;
+  const xAxis =
+    block.chartType === 'line'
+      ? {
+          ...horizontalCats,
+          boundaryGap: false,
+          axisLabel: { ...axisText(), interval: lineLabelShown(block.categories, size) },
+          axisTick: {
+            show: true,
+            alignWithLabel: true,
+            interval: lineLabelShown(block.categories, size),
+            lineStyle: { color: COLORS.axisLine },
+          },
+        }
+      : horizontalCats;
   return frame(
     block,
     size,
@@ -72,6 +85,11 @@ export function buildChartOption(block: ChartBlock, size: ChartSize): EChartsOpt
 function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Record<string, unknown>): EChartsOption {
   const showLegend = legend.length > 1;
   const rows = showLegend ? legendRows(legend, size.width - 16) : 0;
+  // A title wider than the canvas wraps instead of being cut off; echarts measures narrower than
+  // DejaVu Sans bold, so it wraps at 85% of the room.
+  const titleWidth = Math.floor((size.width - 16) * 0.85);
+  const titleLines = Math.max(1, Math.ceil((estimateTextWidth(block.title, SIZES.title) * 0.85) / titleWidth));
+  const extra = (titleLines - 1) * TITLE_LINE;
   return {
     animation: false,
     backgroundColor: COLORS.background,
@@ -81,12 +99,20 @@ function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Recor
       text: block.title,
       left: 8,
       top: 6,
-      textStyle: { fontSize: SIZES.title, fontWeight: 'bold', color: COLORS.text, fontFamily: FONT_STACK },
+      textStyle: {
+        fontSize: SIZES.title,
+        fontWeight: 'bold',
+        color: COLORS.text,
+        fontFamily: FONT_STACK,
+        width: titleWidth,
+        overflow: 'break',
+        lineHeight: TITLE_LINE,
+      },
     },
     legend: showLegend
       ? {
           data: legend,
-          top: 28,
+          top: 28 + extra,
           left: 8,
           itemWidth: 18,
           itemHeight: 10,
@@ -100,7 +126,7 @@ function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Recor
     grid: {
       left: 16,
       right: 24,
-      top: 40 + rows * LEGEND_ROW,
+      top: 40 + extra + rows * LEGEND_ROW,
       bottom: 10,
       outerBoundsMode: 'same',
       outerBoundsContain: 'all',
@@ -111,6 +137,7 @@ function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Recor
 }
 
 const LEGEND_ROW = 20;
+const TITLE_LINE = 17;
 const LEGEND_ICON = 18 + 5;
 const LEGEND_GAP = 14;
 
@@ -178,6 +205,21 @@ function categoryAxis(
     axisTick: { show: true, alignWithLabel: true, lineStyle: { color: COLORS.axisLine } },
     axisLabel: showAll ? { ...axisText(), interval: 0, width: band, overflow: 'break' } : { ...axisText(), hideOverlap: true },
   };
+}
+
+/**
+ * Which labels a line chart's category axis shows: every k-th, at a regular step that reaches the
+ * last category (a step dividing the count when one fits), and always the first and the last.
+ */
+export function lineLabelShown(categories: readonly string[], size: ChartSize): (index: number) => boolean {
+  const n = categories.length;
+  const widest = Math.max(1, ...categories.map((c) => estimateTextWidth(c, SIZES.axisLabel)));
+  const fit = Math.max(2, Math.min(13, Math.floor((size.width - 110) / (widest + 14))));
+  const last = n - 1;
+  const least = Math.max(1, Math.ceil(last / (fit - 1)));
+  const dividing = Array.from({ length: least + 1 }, (_, i) => least + i).find((k) => last % k === 0);
+  const step = dividing ?? least;
+  return (i) => i === last || (i % step === 0 && (dividing !== undefined || last - i >= step / 2));
 }
 
 function barSeries(block: ChartBlock): Record<string, unknown>[] {

@@ -37,6 +37,11 @@ const TONES = {
 } as const satisfies Record<CellTone, unknown>;
 /** Widest column, in character cells; longer text shows in full in the cell's tooltip-free overflow. */
 const MAX_WIDTH = 60;
+/** Column widths (in characters) across an A4 page at 100% with 0.5-inch margins, portrait and landscape. */
+const PORTRAIT_CHARS = 100;
+const LANDSCAPE_CHARS = 150;
+/** The smallest print scale, percent: below it the text is too small to read (and LibreOffice 7.x headless aborts exporting some sheets). */
+const MIN_SCALE = 50;
 /** A header taller than the frozen pane should hold no more than this many rows above it. */
 const MAX_FROZEN_ROWS = 12;
 
@@ -55,6 +60,8 @@ export class SheetLayout {
   #frozen = false;
   #charts = 0;
   #maxCol = 1;
+  /** The first table's header row, repeated at the top of every printed page. */
+  #titleRow: number | undefined;
 
   constructor(
     private readonly ws: ExcelJS.Worksheet,
@@ -97,9 +104,10 @@ export class SheetLayout {
       c.font = { bold: true, color: { argb: NAVY } };
     }
     const headerRow = this.#row++;
+    this.#titleRow ??= headerRow;
     t.columns.forEach((col, j) => {
       const cell = this.ws.getCell(headerRow, j + 1);
-      cell.value = headerLabel(col.label, col.unit);
+      cell.value = headerLabel(col.label, col.unit, this.ctx.locale);
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
       cell.fill = HEADER_FILL;
       cell.alignment = { vertical: 'bottom', wrapText: true };
@@ -109,6 +117,12 @@ export class SheetLayout {
       const rowIndex = this.#row++;
       const extras = t.rowCells?.[i] ?? null;
       t.columns.forEach((col, j) => this.#cell(rowIndex, j + 1, r[col.key] ?? null, col, extras));
+      // Text right after a right-aligned number ("1" then "2 × H100") is indented, so the two
+      // never print as one run of text.
+      t.columns.forEach((col, j) => {
+        const before = t.columns[j - 1];
+        if (col.format === 'text' && before && before.format !== 'text') this.ws.getCell(rowIndex, j + 1).alignment = { indent: 1 };
+      });
     });
     const lastRow = this.#row - 1;
     this.#statusColours(t.columns, headerRow, lastRow);
@@ -176,14 +190,14 @@ export class SheetLayout {
     b.items.forEach((item, i) => {
       const rowIndex = this.#row++;
       const label = this.ws.getCell(rowIndex, 1);
-      label.value = headerLabel(item.label, item.unit);
+      label.value = headerLabel(item.label, item.unit, this.ctx.locale);
       label.font = { bold: true };
       const cell = this.ws.getCell(rowIndex, 2);
       const formula = b.itemCells?.[i]?.formulas?.value;
       cell.value = formula !== undefined ? formulaValue(formula, item.value) : toExcelValue(item.value);
       if (item.format !== 'text' && item.format !== 'boolean') cell.numFmt = EXCEL_FORMATS[item.format];
       if (typeof item.value === 'string' && isLink(item.value)) cell.font = LINK_FONT;
-      this.#fit(0, headerLabel(item.label, item.unit));
+      this.#fit(0, headerLabel(item.label, item.unit, this.ctx.locale));
       this.#fit(1, displayText(item.value, item.format));
     });
     this.#maxCol = Math.max(this.#maxCol, 2);
@@ -200,5 +214,22 @@ export class SheetLayout {
     this.#widths.forEach((w, i) => {
       this.ws.getColumn(i + 1).width = w;
     });
+    // Printing: the data (not the charts beside it) on A4, scaled to one page wide, as long as it
+    // needs, landscape when wider than a portrait page, header row repeated on every page. A scale
+    // rather than fitToPage: LibreOffice (7.x headless) aborts exporting a sheet set to fit.
+    const width = this.#widths.slice(0, this.#maxCol).reduce((a, w) => a + (w ?? 8), 0);
+    const landscape = width > PORTRAIT_CHARS;
+    const page = landscape ? LANDSCAPE_CHARS : PORTRAIT_CHARS;
+    const lastRow = Math.max(1, this.#row - 1);
+    this.ws.pageSetup = {
+      ...this.ws.pageSetup,
+      paperSize: 9,
+      orientation: landscape ? 'landscape' : 'portrait',
+      fitToPage: false,
+      scale: Math.max(MIN_SCALE, Math.min(100, Math.floor((page / Math.max(1, width)) * 100))),
+      printArea: `A1:${columnLetter(this.#maxCol)}${lastRow}`,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      ...(this.#titleRow !== undefined ? { printTitlesRow: `${this.#titleRow}:${this.#titleRow}` } : {}),
+    };
   }
 }

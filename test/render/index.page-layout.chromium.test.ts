@@ -1,0 +1,96 @@
+/**
+ * The printed pages of the example reports, read back with `pdftotext -bbox-layout` as a reader
+ * sees them: no page past the contents holds only a stray note or two (a near-empty page), and no
+ * page ends with a table or section title whose table starts on the next page; URLs wrap at
+ * their separators, not mid-word; Chinese table headers break between words, not inside them.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasBrowser, hasPoppler } from './pdf-helpers.ts';
+import { makeTempDir, removeTempDirs, runCli, describeRun } from '../e2e/helpers.ts';
+
+afterAll(removeTempDirs);
+
+interface Line {
+  readonly y: number;
+  readonly height: number;
+  readonly text: string;
+}
+
+/** Each page's lines above the footer, top to bottom. */
+function pages(file: string): { height: number; lines: Line[] }[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', file, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return [...xml.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((p) => {
+    const height = Number(p[1]);
+    const lines = [...p[2]!.matchAll(/<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)]
+      .map((l) => ({
+        y: Number(l[1]),
+        height: Number(l[2]) - Number(l[1]),
+        text: [...l[3]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+      }))
+      .filter((l) => l.y < height - 40)
+      .sort((a, b) => a.y - b.y);
+    return { height, lines };
+  });
+}
+
+const SCENARIOS = ['gpu-comparison', 'memory-needs-fp16', 'support-assistant', 'inference-tco-36-months'];
+const run = hasBrowser && hasPoppler;
+let dir = '';
+
+beforeAll(async () => {
+  if (!run) return;
+  dir = makeTempDir('page-layout');
+  for (const lang of ['en', 'zh-CN']) {
+    const files = SCENARIOS.map((s) => path.join('scenarios', `${s}.yaml`));
+    const r = await runCli(['run', ...files, '--format', 'pdf,json', '--lang', lang, '--out', path.join(dir, lang)], {
+      timeoutMs: 300_000,
+    });
+    if (r.code !== 0) throw new Error(describeRun(r));
+  }
+}, 320_000);
+
+describe.runIf(run).each(['en', 'zh-CN'])('example PDFs, %s', (lang) => {
+  it.each(SCENARIOS)('%s: no near-empty page past the contents', (name) => {
+    const all = pages(path.join(dir, lang, `${name}.pdf`));
+    const sparse = all
+      .map((p, i) => ({ page: i + 1, chars: p.lines.reduce((a, l) => a + l.text.length, 0), last: p.lines.at(-1)?.text ?? '' }))
+      .filter((p) => p.page > 3 && p.page < all.length && p.chars < 300);
+    expect(sparse).toEqual([]);
+  });
+
+  it.each(SCENARIOS)('%s: no title alone at the foot of a page', (name) => {
+    const all = pages(path.join(dir, lang, `${name}.pdf`));
+    // A title line (10.5 pt bold, taller than table text) as a page's last line, in its lowest fifth.
+    const orphans = all
+      .map((p, i) => ({ page: i + 1, last: p.lines.at(-1), height: p.height }))
+      .filter((p) => p.last && p.last.height > 11 && p.last.y > p.height * 0.8)
+      .map((p) => `p${p.page}: ${p.last!.text}`);
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe.runIf(run).each(['en', 'zh-CN'])('text of the example PDFs, %s', (lang) => {
+  const text = (name: string) =>
+    execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, lang, `${name}.pdf`), '-'], { encoding: 'utf8' });
+
+  it.each(SCENARIOS)('%s: a URL split over lines breaks after a separator', (name) => {
+    const json = fs.readFileSync(path.join(dir, lang, `${name}.json`), 'utf8');
+    const urls = new Set(json.match(/https?:\/\/[^\s"]+/g) ?? []);
+    const lines = text(name)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^https?:\/\//.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((l) => !urls.has(l) && !/[/?&#=_-]$/.test(l))).toEqual([]);
+  });
+
+  it.runIf(lang === 'zh-CN')('keeps Chinese header words whole: 配置数, （美元）', () => {
+    const t = text('gpu-comparison');
+    expect(t).toContain('配置数');
+    expect(t).toContain('（美元）');
+    expect(t).not.toMatch(/（美\n/);
+  });
+});
