@@ -45,7 +45,8 @@ describe('summary: cost band vs price risk', () => {
     const { headline, risks } = summary('scenarios/gpu-comparison.yaml', 'en', (s) =>
       s.replace(
         'candidates: [h100-sxm5-80gb, a100-sxm4-80gb, l40s, rtx-4090, rtx-3090]',
-        'candidates: [{ gpu: rtx-3090, purchasePrice: { low: 1200, high: 1800 } }]',
+        // Renting dear, so the answer is to buy and its band is the purchase price range.
+        'candidates: [{ gpu: rtx-3090, purchasePrice: { low: 1200, high: 1800 }, rentalPerGpuHour: 50 }]',
       ),
     );
     expect(new Set(headline).size).toBe(3);
