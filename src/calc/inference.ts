@@ -5,7 +5,8 @@
  * tokens per step), so throughput = concurrency / step time (docs/methodology.md#throughput).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from './error-bands.ts';
+import { bandFor } from './error-bands.ts';
+import { missingCoverage, type ServingEngine } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { visibleMemoryGiB } from './gpu-memory.ts';
@@ -20,7 +21,6 @@ import { bytesToGiB } from './units.ts';
  * TensorRT-LLM: the KV cache gets kv_cache_free_gpu_mem_fraction of the memory left after weights;
  * 0.95 as the calibration rows' notes quote for trtllm-bench (TensorRT-LLM perf-overview docs).
  */
-type ServingEngine = 'vllm' | 'tensorrt-llm';
 export const TRTLLM_KV_FREE_FRACTION = 0.95;
 
 export interface InferenceInput {
@@ -49,6 +49,10 @@ interface Common {
 }
 export interface InferenceFits extends Common {
   readonly fits: true;
+  /** Outside calibration coverage (hardware, precision class or engine): wider bands, marked in the report. */
+  readonly extrapolated: boolean;
+  /** The coverage keys no fitted calibration row provides (calc/coverage.ts). */
+  readonly coverageGaps: readonly string[];
   readonly ttftMs: Band;
   readonly tpotMs: Band;
   readonly outputTokensPerSecond: Band;
@@ -60,6 +64,18 @@ interface InferenceNoFit extends Common {
   readonly reason: string;
 }
 export type InferenceEstimate = InferenceFits | InferenceNoFit;
+
+/**
+ * KV tokens one request holds on average. Paged engines that allocate blocks as tokens arrive
+ * (vLLM PagedAttention, Kwon et al. 2023, arXiv:2309.06180; SGLang RadixAttention) hold the prompt
+ * plus, in steady state, half the output on average; TensorRT-LLM's default scheduler
+ * (GUARANTEED_NO_EVICT) and plain transformers reserve prompt + full output
+ * (docs/methodology.md#kv-cache).
+ */
+export function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number): number {
+  const paged = engine === undefined || engine === 'vllm' || engine === 'sglang';
+  return inputTokens + (paged ? outputTokens / 2 : outputTokens);
+}
 
 /** GiB on one GPU the engine lets weights + KV + activations + overhead use. */
 function budgetGiB(input: InferenceInput, memory: InferenceMemory, tp: number): number {
@@ -75,7 +91,8 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const fixed = memory.weightsGiB / tp + chunkGiB / tp + memory.overheadGiB / tp;
   const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
   const perRequest = bytesToGiB(
-    kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens) + logits,
+    kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
+      logits,
   );
   const free = budgetGiB(input, memory, tp) - fixed;
   return free <= 0 || perRequest <= 0 ? 0 : Math.floor(free / perRequest);
@@ -86,7 +103,11 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
     model: input.model,
     weightPrecision: input.precision,
     kvPrecision: input.kvPrecision,
-    contextTokens: input.inputTokens + input.outputTokens,
+    // Paged engines still need room for one whole sequence (vLLM checks max_model_len at start-up).
+    contextTokens: Math.max(
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens),
+      (input.inputTokens + input.outputTokens) / Math.max(1, perReplica),
+    ),
     concurrency: perReplica,
     tensorParallel: tp,
     reservePrefillChunk: true,
@@ -148,11 +169,15 @@ function timings(input: InferenceInput, c: Common, perReplica: number, concurren
   // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
   const served = Math.min(concurrency, c.replicas * perReplica);
   const system = served / cycle;
-  const lat = errorBand('latency');
-  const thr = errorBand('inferenceThroughput');
+  const coverageGaps = missingCoverage({ phase: 'serving', gpu: input.gpu, precision: input.precision, engine: input.engine });
+  const extrapolated = coverageGaps.length > 0;
+  const lat = bandFor('latency', extrapolated);
+  const thr = bandFor('inferenceThroughput', extrapolated);
   return {
     ...c,
     fits: true,
+    extrapolated,
+    coverageGaps,
     ttftMs: band(ttft * 1000, lat.lowFactor, lat.highFactor),
     tpotMs: band(tpot * 1000, lat.lowFactor, lat.highFactor),
     outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),

@@ -4,7 +4,8 @@
  * bubbles and exposed communication (training-time.ts); MFU = model FLOPs / (time x peak).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from './error-bands.ts';
+import { bandFor } from './error-bands.ts';
+import { missingCoverage } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { PARAMS_PER_B } from './model-size.ts';
@@ -42,6 +43,9 @@ interface Common {
 }
 export interface TrainingFits extends Common {
   readonly fits: true;
+  /** Outside calibration coverage (hardware or precision class): wider bands, marked in the report. */
+  readonly extrapolated: boolean;
+  readonly coverageGaps: readonly string[];
   readonly tokensPerSecondPerGpu: Band;
   /** Model FLOP utilisation, 0-1, against the dense peak of the precision used. */
   readonly mfu: Band;
@@ -98,13 +102,17 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
       reason: `needs at least ${memory.perGpuGiB.toFixed(1)} GiB per GPU with the leanest layout; more or larger GPUs are required`,
     };
   }
-  const tb = errorBand('trainingThroughput');
+  const coverageGaps = missingCoverage({ phase: 'training', gpu: input.gpu, precision: input.precision });
+  const extrapolated = coverageGaps.length > 0;
+  const tb = bandFor('trainingThroughput', extrapolated);
   const tps = step.tokensPerSecondPerGpu;
   const peak = computeRate(input.gpu, input.precision).tflops * 1e12;
   const mfu = (tps * step.flops.model) / peak;
   const days = input.tokens / (tps * n) / SECONDS_PER_DAY;
   return {
     fits: true,
+    extrapolated,
+    coverageGaps,
     plan,
     memory,
     hfu: step.hfu,
