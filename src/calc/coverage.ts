@@ -8,13 +8,13 @@
 import type { GpuSpec, Precision } from '../catalog/types.ts';
 import { COVERED_KEYS } from './calibration-coverage.ts';
 
-export type Phase = 'serving' | 'training';
+type Phase = 'serving' | 'training';
 /** Serving engines the estimators model (their memory policy and calibration coverage). */
 export const SERVING_ENGINES = ['vllm', 'sglang', 'tensorrt-llm', 'transformers'] as const;
 export type ServingEngine = (typeof SERVING_ENGINES)[number];
 
 /** 16-bit, 8-bit or 4-bit arithmetic class of a precision (fp32 counts with 16-bit: tensor cores run TF32/BF16). */
-export function precisionClass(p: Precision): '16-bit' | '8-bit' | '4-bit' {
+function precisionClass(p: Precision): '16-bit' | '8-bit' | '4-bit' {
   if (p === 'fp8' || p === 'int8') return '8-bit';
   if (p === 'fp4' || p === 'int4') return '4-bit';
   return '16-bit';

@@ -10,7 +10,7 @@ import type { EfficiencyParams } from './efficiency-params.ts';
 import { computeRate } from './precision.ts';
 
 /** The vendor's software-stack factor (efficiency-params.ts `software`); 1 for NVIDIA and others. */
-export function softwareFactor(gpu: GpuSpec, p: EfficiencyParams): number {
+function softwareFactor(gpu: GpuSpec, p: EfficiencyParams): number {
   if (/^AMD/i.test(gpu.vendor)) return p.software.amd;
   if (/^Intel/i.test(gpu.vendor)) return p.software.intel;
   return 1;

@@ -24,7 +24,7 @@ export interface ErrorBand {
 export const ERROR_BANDS: Readonly<Record<EstimateKind, ErrorBand>> = OUT_OF_SAMPLE_BANDS;
 
 /** The band of an estimate outside calibration coverage: the in-coverage band widened in log space. */
-export function extrapolatedBand(kind: EstimateKind): ErrorBand {
+function extrapolatedBand(kind: EstimateKind): ErrorBand {
   const b = ERROR_BANDS[kind];
   return { ...b, lowFactor: b.lowFactor ** EXTRAPOLATION_FACTOR, highFactor: b.highFactor ** EXTRAPOLATION_FACTOR };
 }

@@ -8,6 +8,7 @@ import type { Band } from './band.ts';
 import { estimateInference } from './inference.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
+import type { ServingEngine } from './coverage.ts';
 
 interface InferenceRequest {
   readonly mode: 'inference';
@@ -19,6 +20,8 @@ interface InferenceRequest {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly concurrency: number;
+  readonly engine?: ServingEngine;
+  readonly tensorParallel?: number;
 }
 interface TrainingRequest {
   readonly mode: 'training';
@@ -31,6 +34,11 @@ interface TrainingRequest {
   readonly method: TrainingMethod;
   readonly zeroStage?: ZeroStage;
   readonly recompute?: Recompute;
+  readonly tensorParallel?: number;
+  readonly pipelineParallel?: number;
+  readonly microBatch?: number;
+  readonly globalBatchTokens?: number;
+  readonly loraRank?: number;
 }
 export type EstimateRequest = InferenceRequest | TrainingRequest;
 
@@ -55,6 +63,10 @@ export interface EstimateJson {
     readonly optimizerGiB?: number;
   };
   readonly inference?: {
+    readonly engine: ServingEngine;
+    /** Outside calibration coverage: bands widened (docs/accuracy.md). */
+    readonly extrapolated: boolean;
+    readonly coverageGaps: readonly string[];
     readonly tensorParallel: number;
     readonly replicas: number;
     readonly maxConcurrency: number;
@@ -64,6 +76,9 @@ export interface EstimateJson {
     readonly outputTokensPerSecondPerGpu: Band;
   };
   readonly training?: {
+    readonly extrapolated: boolean;
+    readonly coverageGaps: readonly string[];
+    readonly globalBatchTokens: number;
     readonly plan: {
       dataParallel: number;
       tensorParallel: number;
@@ -79,6 +94,9 @@ export interface EstimateJson {
   };
   readonly errorBands: typeof ERROR_BANDS;
 }
+
+/** vLLM: the most widely deployed open serving engine, and the one the ROCm, Gaudi and NVIDIA stacks all ship (docs/methodology.md#inference-time). */
+export const DEFAULT_ENGINE: ServingEngine = 'vllm';
 
 export function runEstimate(r: EstimateRequest): EstimateJson {
   const out = estimateBody(r);
@@ -97,6 +115,8 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       inputTokens: r.inputTokens,
       outputTokens: r.outputTokens,
       concurrency: r.concurrency,
+      engine: r.engine ?? DEFAULT_ENGINE,
+      ...(r.tensorParallel ? { tensorParallel: r.tensorParallel } : {}),
     });
     const m = e.memory;
     const memory = {
@@ -114,6 +134,9 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       fits: true,
       memory,
       inference: {
+        engine: r.engine ?? DEFAULT_ENGINE,
+        extrapolated: e.extrapolated,
+        coverageGaps: e.coverageGaps,
         tensorParallel: e.tensorParallel,
         replicas: e.replicas,
         maxConcurrency: e.maxConcurrency,
@@ -134,6 +157,11 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
     method: r.method,
     zeroStage: r.zeroStage,
     recompute: r.recompute,
+    tensorParallel: r.tensorParallel,
+    pipelineParallel: r.pipelineParallel,
+    microBatch: r.microBatch,
+    globalBatchTokens: r.globalBatchTokens,
+    loraRank: r.loraRank,
   });
   const tm = e.memory;
   const memory = tm
@@ -153,7 +181,16 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
     ...head,
     fits: true,
     memory,
-    training: { plan: { ...e.plan }, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu, days: e.days, gpuHours: e.gpuHours },
+    training: {
+      extrapolated: e.extrapolated,
+      coverageGaps: e.coverageGaps,
+      globalBatchTokens: e.globalBatchTokens,
+      plan: { ...e.plan },
+      tokensPerSecondPerGpu: e.tokensPerSecondPerGpu,
+      mfu: e.mfu,
+      days: e.days,
+      gpuHours: e.gpuHours,
+    },
   };
 }
 

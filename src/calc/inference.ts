@@ -72,7 +72,7 @@ export type InferenceEstimate = InferenceFits | InferenceNoFit;
  * (GUARANTEED_NO_EVICT) and plain transformers reserve prompt + full output
  * (docs/methodology.md#kv-cache).
  */
-export function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number): number {
+function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number): number {
   const paged = engine === undefined || engine === 'vllm' || engine === 'sglang';
   return inputTokens + (paged ? outputTokens / 2 : outputTokens);
 }

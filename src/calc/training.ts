@@ -15,8 +15,19 @@ import { loraParams, type Optimizer, type Recompute, type TrainingMemory, type T
 import type { ParallelPlan } from './training-time.ts';
 import { SECONDS_PER_DAY } from './units.ts';
 
-/** Default global batch: ~4M tokens (Llama 2 pre-training, arXiv:2307.09288 sec. 2.2). */
+/** Default pre-training global batch: ~4M tokens (Llama 2 pre-training, arXiv:2307.09288 sec. 2.2). */
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
+/** Fine-tuning global batch: 64 sequences (Llama 2 SFT, arXiv:2307.09288 sec. 3.1: batch 64 x 4096 tokens). */
+const FINE_TUNE_BATCH_SEQUENCES = 64;
+/** Runs below this many tokens are fine-tunes (pre-training runs are tens of billions of tokens and more). */
+const FINE_TUNE_MAX_TOKENS = 1e9;
+
+/** The global batch in tokens: given, else a fine-tuning batch for LoRA/QLoRA and short runs, else pre-training's. */
+function globalBatchTokens(i: Pick<TrainingInput, 'globalBatchTokens' | 'method' | 'tokens' | 'seqLen'>): number {
+  if (i.globalBatchTokens) return i.globalBatchTokens;
+  const fineTune = (i.method ?? 'full') !== 'full' || i.tokens < FINE_TUNE_MAX_TOKENS;
+  return fineTune ? FINE_TUNE_BATCH_SEQUENCES * i.seqLen : DEFAULT_GLOBAL_BATCH_TOKENS;
+}
 
 export interface TrainingInput {
   readonly gpu: GpuSpec;
@@ -43,6 +54,8 @@ interface Common {
 }
 export interface TrainingFits extends Common {
   readonly fits: true;
+  /** Tokens per optimizer step used for the estimate. */
+  readonly globalBatchTokens: number;
   /** Outside calibration coverage (hardware or precision class): wider bands, marked in the report. */
   readonly extrapolated: boolean;
   readonly coverageGaps: readonly string[];
@@ -76,7 +89,7 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
     precision: input.precision,
     method,
     seqLen: input.seqLen,
-    globalBatchTokens: input.globalBatchTokens ?? DEFAULT_GLOBAL_BATCH_TOKENS,
+    globalBatchTokens: globalBatchTokens(input),
     trainableParams: trainable,
     params,
   };
@@ -111,6 +124,7 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
   const days = input.tokens / (tps * n) / SECONDS_PER_DAY;
   return {
     fits: true,
+    globalBatchTokens: setup.globalBatchTokens,
     extrapolated,
     coverageGaps,
     plan,

@@ -106,7 +106,8 @@ function training({ gpu, model, precision, row }: Ctx) {
     precision,
     gpuCount: Number(row.gpu_count),
     seqLen: num(row.seq_or_io ?? '', 'seq') ?? 2048,
-    tokens: 1,
+    // llm-foundry pre-training benchmarks: pre-training batch unless the row states one.
+    tokens: 1e12,
     zeroStage: 3 as const,
     recompute: /activation_checkpointing=True/i.test(row.parallelism ?? '') ? ('full' as const) : ('none' as const),
     microBatch: num(batch, 'micro_bs') ?? 1,

@@ -6,7 +6,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { GPU_IDS, MODEL_IDS, getGpu, getModel } from '../catalog/index.ts';
 import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts';
 import type { Band } from '../calc/band.ts';
-import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
+import { SERVING_ENGINES, type ServingEngine } from '../calc/coverage.ts';
+import { DEFAULT_ENGINE, customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
 import { UserError } from '../errors.ts';
 import { createTranslator, type MessageKey } from '../i18n/index.ts';
 import { printOut } from '../log.ts';
@@ -25,6 +26,7 @@ function int(a: Args, flag: string, fallback?: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) bad(flag, t('estimate.expected.positiveInteger'), v);
   return v;
 }
+const optionalInt = (a: Args, flag: string): number | undefined => (a[flag] === undefined ? undefined : int(a, flag));
 function positive(a: Args, flag: string): number {
   const v = a[flag];
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) bad(flag, t('estimate.expected.positiveNumber'), v);
@@ -82,6 +84,11 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
       method: oneOf(a, 'method', METHODS, 'full'),
       zeroStage: zero === undefined ? undefined : (Number(zero) as 0 | 1 | 2 | 3),
       recompute: a.recompute === undefined ? undefined : oneOf(a, 'recompute', RECOMPUTE, 'full'),
+      tensorParallel: optionalInt(a, 'tensor-parallel'),
+      pipelineParallel: optionalInt(a, 'pipeline-parallel'),
+      microBatch: optionalInt(a, 'micro-batch'),
+      globalBatchTokens: optionalInt(a, 'global-batch-tokens'),
+      loraRank: optionalInt(a, 'lora-rank'),
     };
   }
   return {
@@ -94,6 +101,8 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
     inputTokens: int(a, 'input-tokens', 1024),
     outputTokens: int(a, 'output-tokens', 256),
     concurrency: int(a, 'concurrency', 1),
+    engine: oneOf<ServingEngine>(a, 'engine', SERVING_ENGINES, DEFAULT_ENGINE),
+    tensorParallel: optionalInt(a, 'tensor-parallel'),
   };
 }
 
@@ -123,6 +132,7 @@ export function formatEstimate(r: EstimateJson): string {
   rows.push(['estimate.label.activations', n(m.activationsGiB)], ['estimate.label.overhead', n(m.overheadGiB)]);
   const i = r.inference;
   if (i) {
+    rows.push(['estimate.label.engine', i.engine]);
     rows.push(
       ['estimate.label.tensorParallel', String(i.tensorParallel)],
       ['estimate.label.replicas', String(i.replicas)],
@@ -152,7 +162,8 @@ export function formatEstimate(r: EstimateJson): string {
   const labels = rows.map(([k]) => t(k));
   const width = Math.max(...labels.map((l) => l.length));
   const body = rows.map(([, v], idx) => `${labels[idx]!.padEnd(width)}  ${v}`).join('\n');
-  return r.fits ? `${body}\n\n${t('estimate.bandNote')}` : body;
+  const extrapolated = (r.inference ?? r.training)?.extrapolated ? `\n${t('estimate.extrapolatedNote')}` : '';
+  return r.fits ? `${body}\n\n${t('estimate.bandNote')}${extrapolated}` : body;
 }
 
 function builder(y: Argv): Argv {
@@ -180,6 +191,12 @@ function builder(y: Argv): Argv {
     .option('method', { type: 'string' })
     .option('zero', { type: 'string' })
     .option('recompute', { type: 'string' })
+    .option('engine', { type: 'string', describe: SERVING_ENGINES.join(' | ') })
+    .option('tensor-parallel', { type: 'number' })
+    .option('pipeline-parallel', { type: 'number' })
+    .option('micro-batch', { type: 'number' })
+    .option('global-batch-tokens', { type: 'number' })
+    .option('lora-rank', { type: 'number' })
     .option('json', { type: 'boolean', default: false });
 }
 

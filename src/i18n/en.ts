@@ -45,6 +45,7 @@ export const en = {
   'estimate.label.gradients': 'Gradients per GPU (GiB)',
   'estimate.label.optimizer': 'Optimizer state per GPU (GiB)',
   'estimate.label.tensorParallel': 'Tensor parallel',
+  'estimate.label.engine': 'Serving engine',
   'estimate.label.replicas': 'Replicas',
   'estimate.label.maxConcurrency': 'Max concurrent sequences',
   'estimate.label.ttft': 'Time to first token (ms)',
@@ -60,7 +61,9 @@ export const en = {
   'estimate.value.no': 'no',
   'estimate.mode.inference': 'inference',
   'estimate.mode.training': 'training',
-  'estimate.bandNote': 'Ranges in brackets are the calibrated error band (docs/accuracy.md).',
+  'estimate.bandNote': 'Ranges in brackets are the out-of-sample error band (docs/accuracy.md).',
+  'estimate.extrapolatedNote':
+    'Extrapolated: no calibration measurement covers this GPU family, precision or engine, so the band is widened (docs/accuracy.md).',
 } as const;
 
 export type MessageKey = keyof typeof en;

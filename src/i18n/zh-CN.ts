@@ -47,6 +47,7 @@ export const zhCN = {
   'estimate.label.gradients': '每 GPU 梯度 (GiB)',
   'estimate.label.optimizer': '每 GPU 优化器状态 (GiB)',
   'estimate.label.tensorParallel': '张量并行',
+  'estimate.label.engine': '推理引擎',
   'estimate.label.replicas': '副本数',
   'estimate.label.maxConcurrency': '最大并发序列数',
   'estimate.label.ttft': '首 token 时延 (ms)',
@@ -62,5 +63,6 @@ export const zhCN = {
   'estimate.value.no': '否',
   'estimate.mode.inference': '推理',
   'estimate.mode.training': '训练',
-  'estimate.bandNote': '括号内为校准误差区间（见 docs/accuracy.md）。',
+  'estimate.bandNote': '括号内为样本外误差区间（见 docs/accuracy.md）。',
+  'estimate.extrapolatedNote': '外推估计：校准数据未覆盖该 GPU 系列、精度或推理引擎，因此误差区间已放宽（见 docs/accuracy.md）。',
 } as const satisfies Record<MessageKey, string>;
