@@ -118,3 +118,10 @@ export function shortfallNotes(ctx: AnalysisContext, r: InferenceWorkloadResult)
     return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, p, s.targets.throughput === false)}` }];
   });
 }
+
+/** One warning naming the GPUs whose estimates lie outside calibration coverage (wider bands). */
+export function extrapolatedNote(ctx: AnalysisContext, gpus: readonly string[]): NoteBlock[] {
+  return gpus.length === 0
+    ? []
+    : [{ kind: 'note', tone: 'warning', text: ctx.t('estimates.extrapolated', { gpus: gpus.join(ctx.t('inferenceCapacity.separator')) }) }];
+}

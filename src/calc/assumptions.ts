@@ -27,6 +27,8 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'trainHfuRef', value: e.training.hfuRef, unit: 'fraction', source: FITTED },
     { id: 'trainRidgeExp', value: e.training.ridgeExp, unit: '', source: FITTED },
     { id: 'trainHiddenHalf', value: e.training.hiddenHalf, unit: '', source: FITTED },
+    { id: 'softwareAmd', value: e.software.amd, unit: 'fraction', source: FITTED },
+    { id: 'softwareIntel', value: e.software.intel, unit: 'fraction', source: FITTED },
     { id: 'dpOverlap', value: e.training.dpOverlap, unit: 'fraction', source: 'PyTorch FSDP prefetch overlap (project assumption)' },
     { id: 'busEfficiency', value: e.comm.busEfficiency, unit: 'fraction', source: 'NCCL bus bandwidth vs link peak (project assumption)' },
     { id: 'scaleUpLatency', value: e.comm.scaleUpLatencyUs, unit: 'µs', source: 'NCCL small-message latency order (project assumption)' },

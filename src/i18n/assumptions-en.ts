@@ -31,6 +31,8 @@ export const assumptionsEn = {
   'assume.est.trainHfuRef': 'Training HFU at ridge 153 FLOP/B (A100 BF16), wide model',
   'assume.est.trainRidgeExp': 'Training HFU exponent on GPU ridge point',
   'assume.est.trainHiddenHalf': 'Hidden size at half GEMM efficiency',
+  'assume.est.softwareAmd': 'Software-stack efficiency, AMD ROCm (NVIDIA = 1)',
+  'assume.est.softwareIntel': 'Software-stack efficiency, Intel Gaudi (NVIDIA = 1)',
   'assume.est.dpOverlap': 'Data-parallel communication hidden under compute',
   'assume.est.busEfficiency': 'Achieved share of link bandwidth in collectives',
   'assume.est.scaleUpLatency': 'All-reduce latency over NVLink / Infinity Fabric',

@@ -32,6 +32,8 @@ export const assumptionsZhCN = {
   'assume.est.trainHfuRef': '训练硬件利用率（A100 BF16 脊点 153 FLOP/B，宽模型）',
   'assume.est.trainRidgeExp': '训练硬件利用率对 GPU 脊点的指数',
   'assume.est.trainHiddenHalf': 'GEMM 效率减半时的隐藏维度',
+  'assume.est.softwareAmd': '软件栈效率系数，AMD ROCm（NVIDIA = 1）',
+  'assume.est.softwareIntel': '软件栈效率系数，Intel Gaudi（NVIDIA = 1）',
   'assume.est.dpOverlap': '被计算掩盖的数据并行通信比例',
   'assume.est.busEfficiency': '集合通信实际达到的链路带宽比例',
   'assume.est.scaleUpLatency': 'NVLink / Infinity Fabric 上的 all-reduce 延迟',
