@@ -6,7 +6,7 @@ import { ERROR_BANDS, ESTIMATE_KINDS } from './error-bands.ts';
 import type { Assumption } from './assumption.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from './comm.ts';
 import { EFFICIENCY } from './efficiency-params.ts';
-import { TRTLLM_KV_FREE_FRACTION } from './inference.ts';
+import { ENGINES } from './engines.ts';
 import { memoryAssumptions } from './memory-constants.ts';
 import { DEFAULT_GLOBAL_BATCH_TOKENS } from './training.ts';
 
@@ -36,7 +36,7 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'scaleOut', value: SCALE_OUT_BYTES_PER_S_PER_GPU / 1e9, unit: 'GB/s', source: 'NVIDIA DGX H100: one 400 Gb/s NIC per GPU' },
     {
       id: 'trtKvFraction',
-      value: TRTLLM_KV_FREE_FRACTION,
+      value: ENGINES['tensorrt-llm'].memoryFraction,
       unit: 'fraction',
       source: 'trtllm-bench kv_cache_free_gpu_mem_fraction (calibration notes)',
     },

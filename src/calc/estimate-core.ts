@@ -9,6 +9,7 @@ import { estimateInference } from './inference.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
 import type { ServingEngine } from './coverage.ts';
+import { DEFAULT_ENGINE } from './engines.ts';
 
 interface InferenceRequest {
   readonly mode: 'inference';
@@ -68,6 +69,7 @@ export interface EstimateJson {
     readonly extrapolated: boolean;
     readonly coverageGaps: readonly string[];
     readonly tensorParallel: number;
+    readonly pipelineParallel: number;
     readonly replicas: number;
     readonly maxConcurrency: number;
     readonly ttftMs: Band;
@@ -94,9 +96,6 @@ export interface EstimateJson {
   };
   readonly errorBands: typeof ERROR_BANDS;
 }
-
-/** vLLM: the most widely deployed open serving engine, and the one the ROCm, Gaudi and NVIDIA stacks all ship (docs/methodology.md#inference-time). */
-export const DEFAULT_ENGINE: ServingEngine = 'vllm';
 
 export function runEstimate(r: EstimateRequest): EstimateJson {
   const out = estimateBody(r);
@@ -137,7 +136,8 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
         engine: r.engine ?? DEFAULT_ENGINE,
         extrapolated: e.extrapolated,
         coverageGaps: e.coverageGaps,
-        tensorParallel: e.tensorParallel,
+        tensorParallel: e.tensorParallel / e.pipelineParallel,
+        pipelineParallel: e.pipelineParallel,
         replicas: e.replicas,
         maxConcurrency: e.maxConcurrency,
         ttftMs: e.ttftMs,

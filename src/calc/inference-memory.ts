@@ -19,6 +19,8 @@ export interface InferenceMemoryInput {
   /** Sequences resident at once. */
   readonly concurrency: number;
   readonly tensorParallel: number;
+  /** Pipeline stages per replica (layers split evenly). Default 1. */
+  readonly pipelineParallel?: number;
   /**
    * Serving engines reserve activation memory for a full prefill chunk (vLLM and TensorRT-LLM
    * profile max_num_batched_tokens / max_num_tokens); off = only the tokens actually in flight.
@@ -65,20 +67,21 @@ const overheadPerGpuGiB = (tp: number): number => MEMORY.cudaContextGiB + (tp >=
 export function calculateInferenceMemory(input: InferenceMemoryInput): InferenceMemory {
   const { model, contextTokens, concurrency } = input;
   const tp = Math.max(1, Math.floor(input.tensorParallel));
+  const pp = Math.max(1, Math.floor(input.pipelineParallel ?? 1));
   const weights = bytesToGiB(weightBytes(model, input.weightPrecision));
   const kvBytesPerToken = kvBytesPerTokenPerGpu(model, input.kvPrecision, 1);
-  const kvPerGpu = bytesToGiB(kvBytesPerTokenPerGpu(model, input.kvPrecision, tp) * contextTokens * concurrency);
+  const kvPerGpu = bytesToGiB((kvBytesPerTokenPerGpu(model, input.kvPrecision, tp) * contextTokens * concurrency) / pp);
   const inFlight = input.reservePrefillChunk ? MEMORY.prefillChunkTokens : contextTokens * concurrency;
   const activations = bytesToGiB(inferenceActivationBytes(model, inFlight, concurrency));
-  const overheadPerGpu = overheadPerGpuGiB(tp);
-  const perGpuGiB = weights / tp + kvPerGpu + activations / tp + overheadPerGpu;
+  const overheadPerGpu = overheadPerGpuGiB(tp * pp);
+  const perGpuGiB = weights / (tp * pp) + kvPerGpu + activations / tp + overheadPerGpu;
   return {
     weightsGiB: weights,
-    kvCacheGiB: kvPerGpu * tp,
+    kvCacheGiB: kvPerGpu * tp * pp,
     kvBytesPerToken,
     activationsGiB: activations,
-    overheadGiB: overheadPerGpu * tp,
-    totalGiB: weights + kvPerGpu * tp + activations + overheadPerGpu * tp,
+    overheadGiB: overheadPerGpu * tp * pp,
+    totalGiB: weights + kvPerGpu * tp * pp + activations + overheadPerGpu * tp * pp,
     perGpuGiB,
   };
 }

@@ -10,8 +10,10 @@ import { missingCoverage, type ServingEngine } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { visibleMemoryGiB } from './gpu-memory.ts';
+import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
+import { enginePolicy } from './engines.ts';
 import { TP_DEGREES } from './memory.ts';
 import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
@@ -21,7 +23,6 @@ import { bytesToGiB } from './units.ts';
  * TensorRT-LLM: the KV cache gets kv_cache_free_gpu_mem_fraction of the memory left after weights;
  * 0.95 as the calibration rows' notes quote for trtllm-bench (TensorRT-LLM perf-overview docs).
  */
-export const TRTLLM_KV_FREE_FRACTION = 0.95;
 
 export interface InferenceInput {
   readonly gpu: GpuSpec;
@@ -44,7 +45,10 @@ interface Common {
   readonly memory: InferenceMemory;
   readonly usableGiBPerGpu: number;
   readonly maxConcurrency: number;
+  /** GPUs per replica (model-parallel group): tensorParallel x pipelineParallel. */
   readonly tensorParallel: number;
+  /** Pipeline stages per replica: > 1 when the group exceeds one NVLink domain or PCIe server. */
+  readonly pipelineParallel: number;
   readonly replicas: number;
 }
 export interface InferenceFits extends Common {
@@ -77,12 +81,22 @@ function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number
   return inputTokens + (paged ? outputTokens / 2 : outputTokens);
 }
 
+/**
+ * A model-parallel group of `group` GPUs as TP x PP: tensor parallelism inside one NVLink domain
+ * or PCIe server (comm.ts maxTensorParallel), pipeline stages beyond it.
+ */
+function splitGroup(gpu: GpuSpec, group: number): { tp: number; pp: number } {
+  const tp = Math.min(group, maxTensorParallel(gpu));
+  return { tp, pp: Math.max(1, Math.round(group / tp)) };
+}
+
 /** GiB on one GPU the engine lets weights + KV + activations + overhead use. */
 function budgetGiB(input: InferenceInput, memory: InferenceMemory, tp: number): number {
   const visible = visibleMemoryGiB(input.gpu);
-  if (input.engine !== 'tensorrt-llm') return visible * MEMORY.servingMemoryUtilization;
+  const policy = enginePolicy(input.engine);
+  if (!policy.afterWeights) return visible * policy.memoryFraction;
   const fixed = memory.weightsGiB / tp + memory.activationsGiB / tp + memory.overheadGiB / tp;
-  return fixed + Math.max(0, visible - fixed) * TRTLLM_KV_FREE_FRACTION;
+  return fixed + Math.max(0, visible - fixed) * policy.memoryFraction;
 }
 
 /** Sequences that fit: free memory / (KV per request + its fp32 logits row), per replica. */
@@ -90,8 +104,10 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 0));
   const fixed = memory.weightsGiB / tp + chunkGiB / tp + memory.overheadGiB / tp;
   const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
+  const { tp: t, pp } = splitGroup(input.gpu, tp);
   const perRequest = bytesToGiB(
-    kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
+    (kvBytesPerTokenPerGpu(input.model, input.kvPrecision, t) / pp) *
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
       logits,
   );
   const free = budgetGiB(input, memory, tp) - fixed;
@@ -109,7 +125,8 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
       (input.inputTokens + input.outputTokens) / Math.max(1, perReplica),
     ),
     concurrency: perReplica,
-    tensorParallel: tp,
+    tensorParallel: splitGroup(input.gpu, tp).tp,
+    pipelineParallel: splitGroup(input.gpu, tp).pp,
     reservePrefillChunk: true,
   });
 }
@@ -119,7 +136,7 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   const conc = Math.max(1, Math.floor(input.concurrency));
   const candidates = input.tensorParallel
     ? [input.tensorParallel]
-    : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % t === 0);
+    : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % splitGroup(input.gpu, t).tp === 0);
   let last: Common | undefined;
   for (const tp of candidates) {
     const replicas = Math.floor(gpus / tp);
@@ -128,13 +145,20 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
     const memory = memoryAt(input, tp, perReplica);
     const usableGiBPerGpu = budgetGiB(input, memory, tp);
     const maxConcurrency = replicas * maxConcurrencyPerReplica(input, memory, tp);
-    last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, replicas };
+    last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, pipelineParallel: splitGroup(input.gpu, tp).pp, replicas };
     if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params);
   }
   if (!last) {
     const tp = input.tensorParallel ?? 1;
     const memory = memoryAt(input, tp, conc);
-    const common = { memory, usableGiBPerGpu: budgetGiB(input, memory, tp), maxConcurrency: 0, tensorParallel: tp, replicas: 0 };
+    const common = {
+      memory,
+      usableGiBPerGpu: budgetGiB(input, memory, tp),
+      maxConcurrency: 0,
+      tensorParallel: tp,
+      pipelineParallel: splitGroup(input.gpu, tp).pp,
+      replicas: 0,
+    };
     return {
       ...common,
       fits: false,
@@ -156,14 +180,18 @@ function timings(input: InferenceInput, c: Common, perReplica: number, concurren
     model: input.model,
     precision: input.precision,
     kvPrecision: input.kvPrecision,
-    tensorParallel: c.tensorParallel,
+    tensorParallel: splitGroup(input.gpu, c.tensorParallel).tp,
     params,
+    stepOverheadFactor: enginePolicy(input.engine).stepOverheadFactor,
   };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
-  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: perReplica, inputTokens: I, outputTokens: O, prefillTokens });
-  const tpot = step(((perReplica - 1) * I) / O);
-  const cycle = step((perReplica * I) / O);
+  // Pipeline stages decode micro-batches of perReplica / PP in turn: one full-model step of a
+  // micro-batch per period, in which every sequence advances one token (docs/methodology.md#parallel-layout).
+  const micro = Math.ceil(perReplica / c.pipelineParallel);
+  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
+  const tpot = step(((micro - 1) * I) / O);
+  const cycle = step((micro * I) / O);
   const ttft = prefillSeconds(s, I) + (perReplica > 1 ? tpot / 2 : 0);
   // Requests actually in flight: replicas × ceil(C / replicas) over-counts when C does not divide
   // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
@@ -194,6 +222,7 @@ export function maxContextTokens(
   const memory = memoryAt(full, tp, 1);
   const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 1));
   const free = budgetGiB(full, memory, tp) - (memory.weightsGiB + chunkGiB + memory.overheadGiB) / tp;
-  const perToken = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp));
+  const split = splitGroup(input.gpu, tp);
+  const perToken = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, split.tp) / split.pp);
   return free <= 0 ? 0 : Math.floor(free / perToken);
 }

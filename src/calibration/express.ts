@@ -12,6 +12,7 @@ import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memor
 import { estimateTraining } from '../calc/training.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
 import { coverageKeys } from '../calc/coverage.ts';
+import { enginePolicy } from '../calc/engines.ts';
 import { mapGpu, mapModel, mapPrecision, num, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;
@@ -45,10 +46,6 @@ const SKIP_PREFIX: readonly (readonly [RegExp, string])[] = [
   [/^ME-0(09|1\d)$/, 'batch and sequence length not stated; T5 encoder-decoder / CPU-offload runs'],
 ];
 
-/** TensorRT-LLM engine default max_batch_size (trtllm-build --max_batch_size 2048). */
-const ENGINE_MAX_BATCH = 2048;
-/** vLLM's default max_num_seqs (vllm EngineArgs, 256 up to v0.10). */
-const VLLM_MAX_NUM_SEQS = 256;
 /** Requests in the TensorRT-LLM online-serving benchmark (row source: 500 requests). */
 const SERVING_REQUESTS = 500;
 
@@ -145,7 +142,7 @@ function concurrencyFor(input: Omit<InferenceInput, 'concurrency'>, batchField: 
   const fixed = num(batchField, 'batch') ?? num(batchField, 'concurrency');
   if (fixed) return fixed;
   const probe = estimateInference({ ...input, concurrency: 1 }, p);
-  const cap = num(batchField, 'max_num_seqs') ?? (input.engine === 'tensorrt-llm' ? ENGINE_MAX_BATCH : VLLM_MAX_NUM_SEQS);
+  const cap = num(batchField, 'max_num_seqs') ?? enginePolicy(input.engine).maxSequences;
   return Math.max(1, Math.min(probe.maxConcurrency, cap));
 }
 

@@ -17,6 +17,7 @@ export const assumptionsEn = {
   'assume.est.adamState': 'AdamW moments per parameter',
   'assume.est.adam8bitState': '8-bit Adam moments per parameter',
   'assume.est.sgdState': 'SGD momentum per parameter',
+  'assume.est.lionState': 'Lion momentum per parameter',
   'assume.est.masterWeights': 'fp32 master weights per parameter (mixed precision)',
   'assume.est.quantScale': 'int8/int4 group-scale bytes per 64 weights',
   'assume.est.fp4Scale': 'NVFP4 scale bytes per 16 values',

@@ -18,6 +18,7 @@ export const assumptionsZhCN = {
   'assume.est.adamState': '每参数 AdamW 动量',
   'assume.est.adam8bitState': '每参数 8 位 Adam 动量',
   'assume.est.sgdState': '每参数 SGD 动量',
+  'assume.est.lionState': '每参数 Lion 动量',
   'assume.est.masterWeights': '每参数 fp32 主权重（混合精度）',
   'assume.est.quantScale': 'int8/int4 每 64 个权重的分组缩放字节',
   'assume.est.fp4Scale': 'NVFP4 每 16 个值的缩放字节',

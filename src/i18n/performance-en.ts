@@ -10,7 +10,7 @@ export const performanceEn = {
   'inferenceCapacity.tableTitle':
     '{workload}, {precision}: {input} prompt and {output} output tokens per request, {concurrency} concurrent requests',
   'inferenceCapacity.col.gpus': 'GPUs (sized)',
-  'inferenceCapacity.col.tp': 'Tensor parallel',
+  'inferenceCapacity.col.tp': 'GPUs per replica (TP × PP)',
   'inferenceCapacity.col.replicas': 'Replicas',
   'inferenceCapacity.col.maxConcurrency': 'Max concurrent requests in memory',
   'inferenceCapacity.col.ttft': 'TTFT',

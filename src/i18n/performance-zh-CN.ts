@@ -8,7 +8,7 @@ export const performanceZhCN = {
   'inferenceCapacity.none': '本场景没有推理负载。',
   'inferenceCapacity.tableTitle': '{workload}，{precision}：每个请求 {input} 个提示 token、{output} 个输出 token，{concurrency} 个并发请求',
   'inferenceCapacity.col.gpus': 'GPU 数量（按目标确定）',
-  'inferenceCapacity.col.tp': '张量并行度',
+  'inferenceCapacity.col.tp': '每副本 GPU 数（TP × PP）',
   'inferenceCapacity.col.replicas': '副本数',
   'inferenceCapacity.col.maxConcurrency': '显存可容纳的最大并发请求数',
   'inferenceCapacity.col.ttft': '首 token 时延',

@@ -27,6 +27,7 @@ export function inferenceInput(
     inputTokens: w.inputTokens,
     outputTokens: w.outputTokens,
     concurrency,
+    engine: w.engine,
     ...(tensorParallel === undefined ? {} : { tensorParallel }),
   };
 }
@@ -60,6 +61,10 @@ export function trainingInput(gpu: GpuSpec, w: ResolvedTraining, gpuCount: numbe
     method: o.method ?? w.method,
     optimizer: w.optimizer,
     loraRank: w.loraRank,
+    tensorParallel: w.tensorParallel,
+    pipelineParallel: w.pipelineParallel,
+    microBatch: w.microBatch,
+    globalBatchTokens: w.globalBatchTokens,
   };
 }
 

@@ -8,6 +8,8 @@ import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/para
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
 import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
+import type { ServingEngine } from '../calc/coverage.ts';
+import { DEFAULT_ENGINE } from '../calc/engines.ts';
 
 export type { Money, ResolvedEconomics };
 
@@ -21,6 +23,8 @@ export interface ResolvedInference {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly concurrency: number;
+  readonly engine: ServingEngine;
+  readonly tensorParallel?: number;
   readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
 }
 
@@ -30,8 +34,12 @@ export interface ResolvedTraining {
   readonly model: ModelArch;
   readonly precision: 'fp32' | 'bf16' | 'fp16' | 'fp8';
   readonly method: 'full' | 'lora' | 'qlora';
-  readonly optimizer: 'adamw' | 'adamw-8bit' | 'sgd' | 'adafactor';
+  readonly optimizer: 'adamw' | 'adamw-8bit' | 'sgd' | 'adafactor' | 'lion';
   readonly loraRank: number;
+  readonly tensorParallel?: number;
+  readonly pipelineParallel?: number;
+  readonly microBatch?: number;
+  readonly globalBatchTokens?: number;
   readonly seqLen: number;
   readonly tokens: number;
   readonly deadlineDays?: number;
@@ -112,6 +120,10 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
       method: w.method,
       optimizer: w.optimizer,
       loraRank: w.loraRank,
+      ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
+      ...(w.pipelineParallel ? { pipelineParallel: w.pipelineParallel } : {}),
+      ...(w.microBatch ? { microBatch: w.microBatch } : {}),
+      ...(w.globalBatchTokens ? { globalBatchTokens: w.globalBatchTokens } : {}),
       seqLen: w.seqLen,
       tokens: w.tokens,
       ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
@@ -133,6 +145,8 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
     inputTokens: w.inputTokens,
     outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
+    engine: w.engine ?? DEFAULT_ENGINE,
+    ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
     targets,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
+import { SERVING_ENGINES } from '../calc/coverage.ts';
 import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/parameters.ts';
 
 const positive = (what: string) => z.number().positive().describe(what);
@@ -68,6 +69,10 @@ const inferenceWorkloadSchema = z.strictObject({
   inputTokens: positiveInt('Prompt length per request, tokens.'),
   /** Generated tokens per request. */
   outputTokens: positiveInt('Generated tokens per request.'),
+  /** Serving engine: memory policy and step overheads (docs/methodology.md#usable-memory). Default: vllm. */
+  engine: z.enum(SERVING_ENGINES).optional().describe('Serving engine: vllm, sglang, tensorrt-llm or transformers. Default: vllm.'),
+  /** Tensor-parallel degree per replica. Default: chosen by the planner (the fewest GPUs that meet the targets). */
+  tensorParallel: positiveInt('Tensor-parallel degree per replica. Default: chosen by the planner.').optional(),
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
   concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.').optional(),
   /** Service-level targets. */
@@ -94,7 +99,15 @@ const trainingWorkloadSchema = z.strictObject({
   /** full fine-tune / pre-train, LoRA, or QLoRA (4-bit base). Default: full. */
   method: z.enum(['full', 'lora', 'qlora']).default('full').describe('full, lora or qlora. Default: full.'),
   /** Optimizer. Default: adamw (mixed precision). */
-  optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor']).default('adamw').describe('Optimizer. Default: adamw.'),
+  optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor', 'lion']).default('adamw').describe('Optimizer. Default: adamw.'),
+  /** Layout: tensor- and pipeline-parallel degrees, micro-batch. Default: chosen by the planner. */
+  tensorParallel: positiveInt('Tensor-parallel degree. Default: chosen by the planner.').optional(),
+  pipelineParallel: positiveInt('Pipeline-parallel degree. Default: chosen by the planner.').optional(),
+  microBatch: positiveInt('Micro-batch, sequences per GPU per step. Default: chosen by the planner.').optional(),
+  /** Tokens per optimizer step. Default: 64 sequences for fine-tunes (LoRA/QLoRA or under 1B tokens), ~4M tokens otherwise. */
+  globalBatchTokens: positiveInt(
+    'Tokens per optimizer step. Default: 64 sequences for fine-tunes, ~4M tokens for pre-training.',
+  ).optional(),
   /** LoRA rank. Default: 16. */
   loraRank: positiveInt('LoRA rank. Default: 16.').default(16),
   /** Sequence length, tokens. */

@@ -53,6 +53,7 @@ describe('inference-capacity', () => {
       model: getModel('llama-2-7b')!,
       precision: 'fp16',
       kvPrecision: 'fp16',
+      engine: 'vllm',
       inputTokens: 1000,
       outputTokens: 500,
       concurrency: 1,
