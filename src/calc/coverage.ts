@@ -16,7 +16,7 @@ export type ServingEngine = (typeof SERVING_ENGINES)[number];
 /** 16-bit, 8-bit or 4-bit arithmetic class of a precision (fp32 counts with 16-bit: tensor cores run TF32/BF16). */
 function precisionClass(p: Precision): '16-bit' | '8-bit' | '4-bit' {
   if (p === 'fp8' || p === 'int8') return '8-bit';
-  if (p === 'fp4' || p === 'int4') return '4-bit';
+  if (p === 'fp4' || p === 'mxfp4' || p === 'int4') return '4-bit';
   return '16-bit';
 }
 

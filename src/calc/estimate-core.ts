@@ -208,8 +208,13 @@ export function customModel(a: {
   vocab: number;
   experts: number;
   activeExperts: number;
+  kvLatentDim?: number;
+  slidingWindow?: { tokens: number; layers: number };
+  sharedExperts?: number;
+  denseLayers?: number;
 }): ModelArch {
-  const unrouted = (a.layers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn) / 1e9;
+  const moeLayers = Math.max(0, a.layers - (a.denseLayers ?? 0));
+  const unrouted = (moeLayers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn) / 1e9;
   const active = a.experts > 1 ? Math.max(a.paramsB * 0.05, a.paramsB - unrouted) : a.paramsB;
   return {
     id: 'custom',
@@ -226,6 +231,10 @@ export function customModel(a: {
     experts: a.experts,
     activeExperts: a.activeExperts,
     maxContextTokens: 131072,
+    ...(a.kvLatentDim ? { kvLatentDim: a.kvLatentDim } : {}),
+    ...(a.slidingWindow ? { slidingWindow: a.slidingWindow } : {}),
+    ...(a.sharedExperts ? { sharedExperts: a.sharedExperts } : {}),
+    ...(a.denseLayers ? { denseLayers: a.denseLayers } : {}),
     source: 'command-line flags',
   };
 }

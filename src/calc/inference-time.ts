@@ -75,7 +75,7 @@ export function decodeStepSeconds(s: ReplicaSetup, d: DecodeStepInput): number {
   const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
   const gemmCompute = (d.batch * gemmFlopsPerToken(s)) / effD + (d.prefillTokens * gemmFlopsPerToken(s)) / effP;
   const gemmMemory = weightBytesReadPerStep(s.model, s.precision, d.batch) / s.tensorParallel / bw;
-  const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel);
+  const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel, ctx);
   const attnCompute = (d.batch * attnFlopsPerToken(s, ctx)) / effD + (d.prefillTokens * attnFlopsPerToken(s, d.inputTokens / 2)) / effP;
   const attention = Math.max(kvBytes / bw, attnCompute);
   return Math.max(gemmCompute, gemmMemory) + attention + commSeconds(s, d.batch + d.prefillTokens) + overheadSeconds(s);

@@ -106,7 +106,7 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
   const { tp: t, pp } = splitGroup(input.gpu, tp);
   const perRequest = bytesToGiB(
-    (kvBytesPerTokenPerGpu(input.model, input.kvPrecision, t) / pp) *
+    (kvBytesPerTokenPerGpu(input.model, input.kvPrecision, t, input.inputTokens + input.outputTokens) / pp) *
       residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
       logits,
   );

@@ -13,6 +13,7 @@ import { UserError } from '../errors.ts';
 import { createTranslator, type MessageKey } from '../i18n/index.ts';
 import { printOut } from '../log.ts';
 import { nearestId } from '../scenario/suggest.ts';
+import { checkEstimateFlags } from './estimate-check.ts';
 
 const t = createTranslator('en');
 type Args = Record<string, unknown>;
@@ -60,6 +61,13 @@ function resolveModel(a: Args): ModelArch {
     vocab: int(a, 'vocab', 32000),
     experts,
     activeExperts: int(a, 'active-experts', Math.min(2, experts)),
+    kvLatentDim: optionalInt(a, 'kv-latent-dim'),
+    slidingWindow:
+      a['sliding-window'] === undefined
+        ? undefined
+        : { tokens: int(a, 'sliding-window'), layers: int(a, 'sliding-layers', Number(a.layers)) },
+    sharedExperts: a['shared-experts'] === undefined ? 0 : Number(a['shared-experts']),
+    denseLayers: a['dense-layers'] === undefined ? 0 : Number(a['dense-layers']),
   });
 }
 
@@ -68,6 +76,11 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
   const gpuId = String(a.gpu ?? '');
   const gpu = getGpu(gpuId);
   if (!gpu) throw new UserError(t('estimate.error.unknownGpu', { id: gpuId, suggestion: nearestId(gpuId, GPU_IDS) }));
+  if (typeof a.model === 'string' && !getModel(a.model))
+    throw new UserError(t('estimate.error.unknownModel', { id: a.model, suggestion: nearestId(a.model, MODEL_IDS) }));
+  if (typeof a.model !== 'string' && (a.params === undefined || a.layers === undefined || a.hidden === undefined || a.heads === undefined))
+    throw new UserError(t('estimate.error.modelRequired'));
+  checkEstimateFlags(a);
   const model = resolveModel(a);
   const gpus = int(a, 'gpus', 1);
   const precision = oneOf<Precision>(a, 'precision', PRECISIONS, 'bf16');
@@ -182,6 +195,11 @@ function builder(y: Argv): Argv {
     .option('vocab', { type: 'number' })
     .option('experts', { type: 'number' })
     .option('active-experts', { type: 'number' })
+    .option('kv-latent-dim', { type: 'number', describe: 'MLA: cached elements per token per layer' })
+    .option('sliding-window', { type: 'number', describe: 'sliding-window attention: window, tokens' })
+    .option('sliding-layers', { type: 'number', describe: 'layers using the sliding window (default: all)' })
+    .option('shared-experts', { type: 'number' })
+    .option('dense-layers', { type: 'number', describe: 'MoE: dense (non-MoE) layers' })
     .option('precision', { type: 'string', default: 'bf16' })
     .option('kv-precision', { type: 'string' })
     .option('input-tokens', { type: 'number' })

@@ -61,6 +61,8 @@ export const en = {
   'estimate.value.no': 'no',
   'estimate.mode.inference': 'inference',
   'estimate.mode.training': 'training',
+  'estimate.error.modelAndArchitecture': '--model names a catalog model; drop the architecture flags ({flags}) or --model',
+  'estimate.error.otherMode': '{flags} do not apply in {mode} mode',
   'estimate.bandNote': 'Ranges in brackets are the out-of-sample error band (docs/accuracy.md).',
   'estimate.extrapolatedNote':
     'Extrapolated: no calibration measurement covers this GPU family, precision or engine, so the band is widened (docs/accuracy.md).',

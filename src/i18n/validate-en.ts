@@ -30,6 +30,8 @@ export const validateEn = {
   'validate.contextTooLong': "context of {context} tokens exceeds the model's maximum of {max}",
   'validate.activeExceedsTotal': 'must not exceed paramsB ({total})',
   'validate.kvHeadsDivide': 'must divide attentionHeads ({heads})',
+  'validate.activeExpertsExceed': 'must not exceed experts ({experts})',
+  'validate.layersExceed': 'must not exceed layers ({layers})',
   'validate.duplicateGpu': '"{id}" is already listed as candidates[{index}]',
   'validate.lowAboveHigh': 'must not exceed high ({high})',
   'validate.needsRate': '"{currency}" needs economics.usdExchangeRate (units of {currency} per 1 USD) to convert catalog prices',

@@ -27,6 +27,8 @@ export const validateZhCN = {
   'validate.contextTooLong': '上下文 {context} 个 token 超过模型上限 {max}',
   'validate.activeExceedsTotal': '不得超过 paramsB（{total}）',
   'validate.kvHeadsDivide': '必须整除 attentionHeads（{heads}）',
+  'validate.activeExpertsExceed': '不得超过 experts（{experts}）',
+  'validate.layersExceed': '不得超过 layers（{layers}）',
   'validate.duplicateGpu': '“{id}”已在 candidates[{index}] 中列出',
   'validate.lowAboveHigh': '不得超过 high（{high}）',
   'validate.needsRate': '“{currency}”需要 economics.usdExchangeRate（每 1 美元兑多少 {currency}）来换算目录价格',

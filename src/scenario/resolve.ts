@@ -69,7 +69,7 @@ export interface ResolvedScenario {
 export const DEFAULT_MAX_GPUS = 64;
 
 /** Weight formats whose KV cache is kept at 16 bits unless the scenario says otherwise. */
-const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4'];
+const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4', 'mxfp4'];
 
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const economics = resolveEconomics(s.economics);
@@ -105,6 +105,10 @@ function modelOf(w: Scenario['workloads'][number]): ModelArch {
     experts: a.experts ?? 1,
     activeExperts: a.activeExperts ?? 1,
     maxContextTokens: a.maxContextTokens ?? 4096,
+    ...(a.kvLatentDim ? { kvLatentDim: a.kvLatentDim } : {}),
+    ...(a.slidingWindow ? { slidingWindow: a.slidingWindow } : {}),
+    ...(a.sharedExperts ? { sharedExperts: a.sharedExperts } : {}),
+    ...(a.denseLayers ? { denseLayers: a.denseLayers } : {}),
     source: 'scenario (inline architecture)',
   };
 }

@@ -54,6 +54,25 @@ function checkWorkloads(raw: Raw): Problem[] {
         message: t('validate.activeExceedsTotal', { total: arch.paramsB }),
       });
     }
+    if (arch && typeof arch.activeExperts === 'number' && typeof arch.experts === 'number' && arch.activeExperts > arch.experts) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'activeExperts'],
+        message: t('validate.activeExpertsExceed', { experts: arch.experts }),
+      });
+    }
+    const sw = isObject(arch?.slidingWindow) ? arch.slidingWindow : undefined;
+    if (arch && sw && typeof sw.layers === 'number' && typeof arch.layers === 'number' && sw.layers > arch.layers) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'slidingWindow', 'layers'],
+        message: t('validate.layersExceed', { layers: arch.layers }),
+      });
+    }
+    if (arch && typeof arch.denseLayers === 'number' && typeof arch.layers === 'number' && arch.denseLayers > arch.layers) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'denseLayers'],
+        message: t('validate.layersExceed', { layers: arch.layers }),
+      });
+    }
     if (arch && typeof arch.kvHeads === 'number' && typeof arch.attentionHeads === 'number' && arch.attentionHeads % arch.kvHeads !== 0) {
       problems.push({
         path: ['workloads', i, 'architecture', 'kvHeads'],

@@ -11,6 +11,8 @@ import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/paramet
 
 const positive = (what: string) => z.number().positive().describe(what);
 const positiveInt = (what: string) => z.number().int().positive().describe(what);
+/** Architecture sizes: positive integers up to a bound no published model approaches (keeps memory finite). */
+const sizeInt = (what: string, max: number) => z.number().int().positive().max(max).describe(what);
 
 const precisionSchema = z.enum(PRECISIONS);
 
@@ -22,29 +24,42 @@ const architectureSchema = z.strictObject({
   /** Display name. */
   name: z.string().min(1).describe('Display name of the model.'),
   /** Total parameters, billions (all experts for MoE). */
-  paramsB: positive('Total parameters in billions (all experts for MoE).'),
+  paramsB: positive('Total parameters in billions (all experts for MoE), at most 100,000.').max(100_000),
   /** Parameters used per token, billions (MoE). Default: paramsB. */
-  activeParamsB: positive('Parameters used per token in billions (MoE). Default: paramsB.').optional(),
+  activeParamsB: positive('Parameters used per token in billions (MoE). Default: paramsB.').max(100_000).optional(),
   /** Transformer layers. */
-  layers: positiveInt('Number of transformer layers.'),
+  layers: sizeInt('Number of transformer layers.', 10_000),
   /** Hidden (model) dimension. */
-  hiddenSize: positiveInt('Hidden (model) dimension.'),
+  hiddenSize: sizeInt('Hidden (model) dimension.', 1_000_000),
   /** Attention (query) heads. */
-  attentionHeads: positiveInt('Attention (query) heads.'),
+  attentionHeads: sizeInt('Attention (query) heads.', 100_000),
   /** Key/value heads (GQA/MQA). Default: attentionHeads (MHA). */
   kvHeads: positiveInt('Key/value heads for GQA/MQA. Default: attentionHeads (MHA).').optional(),
   /** Head dimension. Default: hiddenSize / attentionHeads. */
   headDim: positiveInt('Head dimension. Default: hiddenSize / attentionHeads.').optional(),
   /** FFN intermediate size (per expert for MoE). */
-  ffnSize: positiveInt('FFN intermediate size (per expert for MoE).'),
+  ffnSize: sizeInt('FFN intermediate size (per expert for MoE).', 10_000_000),
   /** Vocabulary size, tokens. */
-  vocabSize: positiveInt('Vocabulary size in tokens.'),
+  vocabSize: sizeInt('Vocabulary size in tokens.', 100_000_000),
   /** MoE experts per layer. Default: 1 (dense). */
-  experts: positiveInt('MoE experts per layer. Default: 1 (dense).').optional(),
+  experts: sizeInt('MoE experts per layer. Default: 1 (dense).', 100_000).optional(),
   /** MoE experts routed per token. Default: 1. */
   activeExperts: positiveInt('MoE experts routed per token. Default: 1.').optional(),
   /** Longest context the model supports, tokens. Default: 4096. */
   maxContextTokens: positiveInt('Longest context the model supports, in tokens. Default: 4096.').optional(),
+  /** MLA (DeepSeek, Kimi K2): elements cached per token per layer (kv_lora_rank + qk_rope_head_dim). */
+  kvLatentDim: positiveInt(
+    'Multi-head latent attention: elements cached per token per layer (kv_lora_rank + qk_rope_head_dim).',
+  ).optional(),
+  /** Sliding-window (local) attention: window in tokens and how many layers use it. */
+  slidingWindow: z
+    .strictObject({ tokens: positiveInt('Window, tokens.'), layers: positiveInt('Layers with the window.') })
+    .optional()
+    .describe('Sliding-window attention: window (tokens) and the number of layers that use it.'),
+  /** MoE: experts every token uses besides the routed ones. */
+  sharedExperts: z.number().int().nonnegative().describe('MoE: shared experts every token uses. Default: 0.').optional(),
+  /** MoE: dense (non-MoE) layers. */
+  denseLayers: z.number().int().nonnegative().describe('MoE: dense (non-MoE) layers. Default: 0.').optional(),
 });
 
 const modelFields = {
@@ -54,7 +69,8 @@ const modelFields = {
   architecture: architectureSchema.optional().describe('Inline architecture for a model not in the catalog.'),
 };
 
-const inferenceWorkloadSchema = z.strictObject({
+/** One workload (exported for `estimate`, which validates its flags as a workload). */
+export const inferenceWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('inference').describe('An LLM serving workload.'),
@@ -89,7 +105,7 @@ const inferenceWorkloadSchema = z.strictObject({
     .describe('Service-level targets.'),
 });
 
-const trainingWorkloadSchema = z.strictObject({
+export const trainingWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('training').describe('A pre-training or fine-tuning run.'),
