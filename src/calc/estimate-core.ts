@@ -5,7 +5,8 @@
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { ERROR_BANDS } from './error-bands.ts';
 import type { Band } from './band.ts';
-import { estimateInference } from './inference.ts';
+import { estimateInference, type Traffic } from './inference.ts';
+import type { Percentiles } from './queueing.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
 import type { ServingEngine } from './coverage.ts';
@@ -23,6 +24,7 @@ interface InferenceRequest {
   readonly concurrency: number;
   readonly engine?: ServingEngine;
   readonly tensorParallel?: number;
+  readonly traffic?: Traffic;
 }
 interface TrainingRequest {
   readonly mode: 'training';
@@ -72,6 +74,12 @@ export interface EstimateJson {
     readonly pipelineParallel: number;
     readonly replicas: number;
     readonly maxConcurrency: number;
+    /** Requests in service estimated: --concurrency, or Little's law from --arrival-rate / --users. */
+    readonly concurrency: number;
+    readonly arrivalRatePerSecond?: number;
+    readonly overloaded?: boolean;
+    readonly ttftMsPercentiles: Percentiles;
+    readonly tpotMsPercentiles: Percentiles;
     readonly ttftMs: Band;
     readonly tpotMs: Band;
     readonly outputTokensPerSecond: Band;
@@ -116,6 +124,7 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       concurrency: r.concurrency,
       engine: r.engine ?? DEFAULT_ENGINE,
       ...(r.tensorParallel ? { tensorParallel: r.tensorParallel } : {}),
+      ...(r.traffic ? { traffic: r.traffic } : {}),
     });
     const m = e.memory;
     const memory = {
@@ -140,6 +149,10 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
         pipelineParallel: e.pipelineParallel,
         replicas: e.replicas,
         maxConcurrency: e.maxConcurrency,
+        concurrency: e.concurrency,
+        ...(e.arrivalRatePerSecond === undefined ? {} : { arrivalRatePerSecond: e.arrivalRatePerSecond, overloaded: e.overloaded }),
+        ttftMsPercentiles: e.ttftMsPercentiles,
+        tpotMsPercentiles: e.tpotMsPercentiles,
         ttftMs: e.ttftMs,
         tpotMs: e.tpotMs,
         outputTokensPerSecond: e.outputTokensPerSecond,

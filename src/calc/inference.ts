@@ -14,6 +14,7 @@ import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { enginePolicy } from './engines.ts';
+import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles } from './queueing.ts';
 import { TP_DEGREES } from './memory.ts';
 import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
@@ -37,7 +38,12 @@ export interface InferenceInput {
   /** Force a TP degree; otherwise the smallest that fits is used. */
   readonly tensorParallel?: number;
   readonly engine?: ServingEngine;
+  /** Traffic instead of a fixed concurrency: concurrency then follows by Little's law (queueing.ts). */
+  readonly traffic?: Traffic;
 }
+
+/** Open traffic (arrival rate) or a closed population (active users, each thinking between requests). */
+export type Traffic = { readonly arrivalRatePerSecond: number } | { readonly activeUsers: number; readonly thinkTimeSeconds: number };
 
 type NoFitReason = 'gpu-count-below-tp' | 'does-not-fit' | 'concurrency-exceeds-memory';
 
@@ -53,6 +59,14 @@ interface Common {
 }
 export interface InferenceFits extends Common {
   readonly fits: true;
+  /** TTFT and TPOT percentiles, ms (queueing.ts); Infinity when the offered load exceeds the slots. */
+  readonly ttftMsPercentiles: Percentiles;
+  readonly tpotMsPercentiles: Percentiles;
+  /** Requests in service the estimate is for (the given concurrency, or Little's law from traffic). */
+  readonly concurrency: number;
+  /** Traffic given: arrivals per second across the system, and whether it exceeds what the slots serve. */
+  readonly arrivalRatePerSecond?: number;
+  readonly overloaded?: boolean;
   /** Outside calibration coverage (hardware, precision class or engine): wider bands, marked in the report. */
   readonly extrapolated: boolean;
   /** The coverage keys no fitted calibration row provides (calc/coverage.ts). */
@@ -131,7 +145,67 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
   });
 }
 
+/**
+ * The estimate under traffic: concurrency N from Little's law, N = lambda x S(N) (open) or
+ * N = U x S / (Z + S) (closed), solved by fixed-point iteration and capped at what fits; then the
+ * slot-wait and batch percentiles at that N (docs/methodology.md#queueing).
+ */
 export function estimateInference(input: InferenceInput, params: EfficiencyParams = EFFICIENCY): InferenceEstimate {
+  const traffic = input.traffic;
+  if (!traffic) return estimateAt(input, params);
+  if (input.tensorParallel) return underTraffic(input, traffic, params);
+  // Under traffic the layout is the one with the lowest p90 TTFT (slot waits dominate), smaller TP on ties.
+  const gpus = Math.max(1, Math.floor(input.gpuCount));
+  let best: InferenceEstimate | undefined;
+  for (const tp of TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % splitGroup(input.gpu, t).tp === 0)) {
+    const e = underTraffic({ ...input, tensorParallel: tp }, traffic, params);
+    const better = e.fits && (!best || !best.fits || trafficScore(e) < trafficScore(best) * 0.999);
+    if (!best || better) best = e;
+  }
+  return best ?? estimateAt(input, params);
+}
+
+/** Lower is better: p90 TTFT; an overloaded layout ranks after every other, by throughput. */
+const trafficScore = (e: InferenceFits): number =>
+  e.overloaded ? 1e30 / Math.max(1e-9, e.outputTokensPerSecond.value) : e.ttftMsPercentiles.p90;
+
+function underTraffic(input: InferenceInput, traffic: Traffic, params: EfficiencyParams): InferenceEstimate {
+  const probe = estimateAt({ ...input, concurrency: 1 }, params);
+  if (!probe.fits) return probe;
+  const serviceS = (e: InferenceFits) => (e.ttftMs.value + Math.max(1, input.outputTokens) * e.tpotMs.value) / 1000;
+  const target = (S: number) =>
+    'arrivalRatePerSecond' in traffic ? traffic.arrivalRatePerSecond * S : (traffic.activeUsers * S) / (traffic.thinkTimeSeconds + S);
+  // Each step re-plans the layout for the concurrency reached (smallest TP that holds it); when no
+  // layout holds it, the last one that did runs full and the queue absorbs the rest.
+  let n = 1;
+  let e: InferenceFits = probe;
+  for (let i = 0; i < 40; i++) {
+    const next = Math.max(1, target(serviceS(e)));
+    if (Math.abs(next - n) < 0.01 * n) break;
+    n = (n + next) / 2;
+    const trial = estimateAt({ ...input, concurrency: n }, params);
+    if (!trial.fits) {
+      n = Math.max(1, e.maxConcurrency);
+      const full = estimateAt({ ...input, concurrency: n, tensorParallel: e.tensorParallel }, params);
+      if (full.fits) e = full;
+      break;
+    }
+    e = trial;
+  }
+  const S = serviceS(e);
+  const lambda = 'arrivalRatePerSecond' in traffic ? traffic.arrivalRatePerSecond : traffic.activeUsers / (traffic.thinkTimeSeconds + S);
+  return estimateAt({ ...input, concurrency: Math.max(1, Math.round(n)), tensorParallel: e.tensorParallel }, params, {
+    arrivalPerS: lambda,
+    serviceS: S,
+  });
+}
+
+interface Queue {
+  readonly arrivalPerS: number;
+  readonly serviceS: number;
+}
+
+function estimateAt(input: InferenceInput, params: EfficiencyParams, queue?: Queue): InferenceEstimate {
   const gpus = Math.max(1, Math.floor(input.gpuCount));
   const conc = Math.max(1, Math.floor(input.concurrency));
   const candidates = input.tensorParallel
@@ -146,7 +220,7 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
     const usableGiBPerGpu = budgetGiB(input, memory, tp);
     const maxConcurrency = replicas * maxConcurrencyPerReplica(input, memory, tp);
     last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, pipelineParallel: splitGroup(input.gpu, tp).pp, replicas };
-    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params);
+    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params, queue);
   }
   if (!last) {
     const tp = input.tensorParallel ?? 1;
@@ -174,7 +248,14 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   return { ...last, fits: false, reasonCode: code, reason };
 }
 
-function timings(input: InferenceInput, c: Common, perReplica: number, concurrency: number, params: EfficiencyParams): InferenceFits {
+function timings(
+  input: InferenceInput,
+  c: Common,
+  perReplica: number,
+  concurrency: number,
+  params: EfficiencyParams,
+  queue?: Queue,
+): InferenceFits {
   const s: ReplicaSetup = {
     gpu: input.gpu,
     model: input.model,
@@ -192,7 +273,16 @@ function timings(input: InferenceInput, c: Common, perReplica: number, concurren
   const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
   const tpot = step(((micro - 1) * I) / O);
   const cycle = step((micro * I) / O);
-  const ttft = prefillSeconds(s, I) + (perReplica > 1 ? tpot / 2 : 0);
+  const prefill = prefillSeconds(s, I);
+  const ttft = prefill + (perReplica > 1 ? tpot / 2 : 0);
+  const pct = percentiles(c, perReplica, prefill, tpot, queue, (batch) =>
+    decodeStepSeconds(s, {
+      batch: Math.ceil(batch / c.pipelineParallel),
+      inputTokens: I,
+      outputTokens: O,
+      prefillTokens: ((batch - 1) * I) / O / c.pipelineParallel,
+    }),
+  );
   // Requests actually in flight: replicas × ceil(C / replicas) over-counts when C does not divide
   // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
   const served = Math.min(concurrency, c.replicas * perReplica);
@@ -206,10 +296,41 @@ function timings(input: InferenceInput, c: Common, perReplica: number, concurren
     fits: true,
     extrapolated,
     coverageGaps,
+    concurrency,
+    ...pct,
     ttftMs: band(ttft * 1000, lat.lowFactor, lat.highFactor),
     tpotMs: band(tpot * 1000, lat.lowFactor, lat.highFactor),
     outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),
     outputTokensPerSecondPerGpu: band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor),
+  };
+}
+
+const toMs = (p: Percentiles): Percentiles => ({ p50: p.p50 * 1000, p90: p.p90 * 1000, p99: p.p99 * 1000 });
+
+/** TTFT / TPOT percentiles: fixed concurrency (no slot wait) or traffic (queueing.ts). */
+function percentiles(
+  c: Common,
+  perReplica: number,
+  prefillS: number,
+  tpotS: number,
+  queue: Queue | undefined,
+  stepAt: (batch: number) => number,
+): Pick<InferenceFits, 'ttftMsPercentiles' | 'tpotMsPercentiles' | 'arrivalRatePerSecond' | 'overloaded'> {
+  const stepS = perReplica > 1 ? tpotS : 0;
+  if (!queue) {
+    const ttft = ttftPercentiles(prefillS, stepS, { pWait: 0, meanWaitIfWaitingS: 1 });
+    return { ttftMsPercentiles: toMs(ttft), tpotMsPercentiles: toMs({ p50: tpotS, p90: tpotS, p99: tpotS }) };
+  }
+  const replicas = Math.max(1, c.replicas);
+  const lambda = queue.arrivalPerS / replicas;
+  const slots = Math.max(1, Math.floor(c.maxConcurrency / replicas));
+  const wait = slotWait(lambda, queue.serviceS, slots);
+  const batch = batchPercentiles(lambda * queue.serviceS, slots);
+  return {
+    arrivalRatePerSecond: queue.arrivalPerS,
+    overloaded: !Number.isFinite(wait.meanWaitIfWaitingS),
+    ttftMsPercentiles: toMs(ttftPercentiles(prefillS, stepS, wait)),
+    tpotMsPercentiles: toMs({ p50: stepAt(batch.p50), p90: stepAt(batch.p90), p99: stepAt(batch.p99) }),
   };
 }
 

@@ -66,7 +66,16 @@ const TRAINING_ONLY = [
   'global-batch-tokens',
   'lora-rank',
 ] as const;
-const INFERENCE_ONLY = ['input-tokens', 'output-tokens', 'concurrency', 'kv-precision', 'engine'] as const;
+const INFERENCE_ONLY = [
+  'input-tokens',
+  'output-tokens',
+  'concurrency',
+  'kv-precision',
+  'engine',
+  'arrival-rate',
+  'users',
+  'think-time',
+] as const;
 
 const given = (a: Args, flags: readonly string[]): string[] => flags.filter((f) => a[f] !== undefined);
 
@@ -125,6 +134,9 @@ export function checkEstimateFlags(a: Args): void {
   const wrongMode = a.mode === 'training' ? given(a, INFERENCE_ONLY) : given(a, TRAINING_ONLY);
   if (wrongMode.length > 0)
     problems.push(t('estimate.error.otherMode', { flags: wrongMode.map((f) => `--${f}`).join(', '), mode: String(a.mode ?? 'inference') }));
+  const traffic = given(a, ['concurrency', 'arrival-rate', 'users']);
+  if (traffic.length > 1) problems.push(t('estimate.error.oneOf', { flags: traffic.map((f) => `--${f}`).join(', ') }));
+  if (a['think-time'] !== undefined && a.users === undefined) problems.push(t('estimate.error.thinkNeedsUsers'));
   if (problems.length === 0) {
     const raw = workloadOf(a);
     const schema = a.mode === 'training' ? trainingWorkloadSchema : inferenceWorkloadSchema;

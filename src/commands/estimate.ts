@@ -8,6 +8,7 @@ import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts'
 import type { Band } from '../calc/band.ts';
 import { SERVING_ENGINES, type ServingEngine } from '../calc/coverage.ts';
 import { DEFAULT_ENGINE } from '../calc/engines.ts';
+import type { Traffic as EstimateTraffic } from '../calc/inference.ts';
 import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
 import { UserError } from '../errors.ts';
 import { createTranslator, type MessageKey } from '../i18n/index.ts';
@@ -27,6 +28,14 @@ function int(a: Args, flag: string, fallback?: number): number {
   const v = a[flag] ?? fallback;
   if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) bad(flag, t('estimate.expected.positiveInteger'), v);
   return v;
+}
+/** --arrival-rate (requests/s) or --users with --think-time (s): concurrency then follows (Little's law). */
+function trafficOf(a: Args): { traffic?: EstimateTraffic } {
+  if (a['arrival-rate'] !== undefined) return { traffic: { arrivalRatePerSecond: positive(a, 'arrival-rate') } };
+  if (a.users === undefined) return {};
+  const think = a['think-time'] ?? 0;
+  if (typeof think !== 'number' || !Number.isFinite(think) || think < 0) bad('think-time', t('estimate.expected.positiveNumber'), think);
+  return { traffic: { activeUsers: int(a, 'users'), thinkTimeSeconds: think } };
 }
 const optionalInt = (a: Args, flag: string): number | undefined => (a[flag] === undefined ? undefined : int(a, flag));
 function positive(a: Args, flag: string): number {
@@ -117,10 +126,12 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
     concurrency: int(a, 'concurrency', 1),
     engine: oneOf<ServingEngine>(a, 'engine', SERVING_ENGINES, DEFAULT_ENGINE),
     tensorParallel: optionalInt(a, 'tensor-parallel'),
+    ...trafficOf(a),
   };
 }
 
 const n = (x: number, digits = 1): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const pcts = (p: { p50: number; p90: number; p99: number }): string => `${n(p.p50)} / ${n(p.p90)} / ${n(p.p99)}`;
 const b = (x: Band, digits = 1): string => `${n(x.value, digits)} [${n(x.low, digits)}–${n(x.high, digits)}]`;
 
 /** The human table (catalogue labels). */
@@ -146,7 +157,8 @@ export function formatEstimate(r: EstimateJson): string {
   rows.push(['estimate.label.activations', n(m.activationsGiB)], ['estimate.label.overhead', n(m.overheadGiB)]);
   const i = r.inference;
   if (i) {
-    rows.push(['estimate.label.engine', i.engine]);
+    rows.push(['estimate.label.engine', i.engine], ['estimate.label.concurrency', n(i.concurrency, 1)]);
+    rows.push(['estimate.label.ttftPercentiles', pcts(i.ttftMsPercentiles)], ['estimate.label.tpotPercentiles', pcts(i.tpotMsPercentiles)]);
     rows.push(
       ['estimate.label.tensorParallel', String(i.tensorParallel)],
       ['estimate.label.replicas', String(i.replicas)],
@@ -205,6 +217,9 @@ function builder(y: Argv): Argv {
     .option('input-tokens', { type: 'number' })
     .option('output-tokens', { type: 'number' })
     .option('concurrency', { type: 'number' })
+    .option('arrival-rate', { type: 'number', describe: 'requests per second (instead of --concurrency)' })
+    .option('users', { type: 'number', describe: 'active users (instead of --concurrency)' })
+    .option('think-time', { type: 'number', describe: 'seconds each user waits between requests (with --users)' })
     .option('seq-len', { type: 'number' })
     .option('tokens', { type: 'number', describe: 'training tokens in total' })
     .option('method', { type: 'string' })

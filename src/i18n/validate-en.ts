@@ -30,6 +30,8 @@ export const validateEn = {
   'validate.contextTooLong': "context of {context} tokens exceeds the model's maximum of {max}",
   'validate.activeExceedsTotal': 'must not exceed paramsB ({total})',
   'validate.kvHeadsDivide': 'must divide attentionHeads ({heads})',
+  'validate.trafficOneOf': 'give only one of {fields}',
+  'validate.thinkNeedsUsers': 'applies only with activeUsers',
   'validate.activeExpertsExceed': 'must not exceed experts ({experts})',
   'validate.layersExceed': 'must not exceed layers ({layers})',
   'validate.duplicateGpu': '"{id}" is already listed as candidates[{index}]',

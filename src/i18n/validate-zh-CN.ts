@@ -27,6 +27,8 @@ export const validateZhCN = {
   'validate.contextTooLong': '上下文 {context} 个 token 超过模型上限 {max}',
   'validate.activeExceedsTotal': '不得超过 paramsB（{total}）',
   'validate.kvHeadsDivide': '必须整除 attentionHeads（{heads}）',
+  'validate.trafficOneOf': '{fields} 只能给出其一',
+  'validate.thinkNeedsUsers': '仅在给出 activeUsers 时适用',
   'validate.activeExpertsExceed': '不得超过 experts（{experts}）',
   'validate.layersExceed': '不得超过 layers（{layers}）',
   'validate.duplicateGpu': '“{id}”已在 candidates[{index}] 中列出',

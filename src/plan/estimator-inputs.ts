@@ -28,6 +28,7 @@ export function inferenceInput(
     outputTokens: w.outputTokens,
     concurrency,
     engine: w.engine,
+    ...(w.traffic ? { traffic: w.traffic } : {}),
     ...(tensorParallel === undefined ? {} : { tensorParallel }),
   };
 }

@@ -41,9 +41,12 @@ const NO_TARGETS: TargetCheck = { ttft: null, tpot: null, throughput: null };
 
 export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetCheck {
   const t = w.targets;
+  // A target naming a percentile bounds that percentile of the queueing model (calc/queueing.ts).
+  const ttft = t.percentile ? e.ttftMsPercentiles[t.percentile] : e.ttftMs.value;
+  const tpot = t.percentile ? e.tpotMsPercentiles[t.percentile] : e.tpotMs.value;
   return {
-    ttft: t.ttftMs === undefined ? null : e.ttftMs.value <= t.ttftMs,
-    tpot: t.tpotMs === undefined ? null : e.tpotMs.value <= t.tpotMs,
+    ttft: t.ttftMs === undefined ? null : ttft <= t.ttftMs,
+    tpot: t.tpotMs === undefined ? null : tpot <= t.tpotMs,
     throughput: t.outputTokensPerSecond === undefined ? null : e.outputTokensPerSecond.value >= t.outputTokensPerSecond,
   };
 }

@@ -9,6 +9,7 @@ import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
 import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
 import type { ServingEngine } from '../calc/coverage.ts';
+import type { Traffic } from '../calc/inference.ts';
 import { DEFAULT_ENGINE } from '../calc/engines.ts';
 
 export type { Money, ResolvedEconomics };
@@ -25,7 +26,14 @@ export interface ResolvedInference {
   readonly concurrency: number;
   readonly engine: ServingEngine;
   readonly tensorParallel?: number;
-  readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
+  /** Traffic instead of a fixed concurrency (calc/inference.ts `Traffic`). */
+  readonly traffic?: Traffic;
+  readonly targets: {
+    readonly ttftMs?: number;
+    readonly tpotMs?: number;
+    readonly outputTokensPerSecond?: number;
+    readonly percentile?: 'p50' | 'p90' | 'p99';
+  };
 }
 
 export interface ResolvedTraining {
@@ -150,6 +158,11 @@ function resolveWorkload(w: Scenario['workloads'][number]): ResolvedWorkload {
     outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
     engine: w.engine ?? DEFAULT_ENGINE,
+    ...(w.arrivalRatePerSecond
+      ? { traffic: { arrivalRatePerSecond: w.arrivalRatePerSecond } }
+      : w.activeUsers
+        ? { traffic: { activeUsers: w.activeUsers, thinkTimeSeconds: w.thinkTimeSeconds ?? 0 } }
+        : {}),
     ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
     targets,
   };

@@ -48,6 +48,11 @@ function checkWorkloads(raw: Raw): Problem[] {
       const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
       problems.push({ path: ['workloads', i, field], message: t('validate.contextTooLong', { context, max: maxContext }) });
     }
+    const traffic = ['concurrency', 'arrivalRatePerSecond', 'activeUsers'].filter((k) => w[k] !== undefined);
+    if (traffic.length > 1)
+      problems.push({ path: ['workloads', i, traffic[1]!], message: t('validate.trafficOneOf', { fields: traffic.join(', ') }) });
+    if (w.thinkTimeSeconds !== undefined && w.activeUsers === undefined)
+      problems.push({ path: ['workloads', i, 'thinkTimeSeconds'], message: t('validate.thinkNeedsUsers') });
     if (arch && typeof arch.activeParamsB === 'number' && typeof arch.paramsB === 'number' && arch.activeParamsB > arch.paramsB) {
       problems.push({
         path: ['workloads', i, 'architecture', 'activeParamsB'],

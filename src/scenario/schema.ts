@@ -91,6 +91,16 @@ export const inferenceWorkloadSchema = z.strictObject({
   tensorParallel: positiveInt('Tensor-parallel degree per replica. Default: chosen by the planner.').optional(),
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
   concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.').optional(),
+  /** Traffic instead of concurrency: requests per second; concurrency follows by Little's law. */
+  arrivalRatePerSecond: positive("Requests per second across the system (instead of concurrency; Little's law).").max(1e6).optional(),
+  /** Traffic instead of concurrency: active users, each waiting thinkTimeSeconds between requests. */
+  activeUsers: positiveInt('Active users (instead of concurrency), each waiting thinkTimeSeconds between requests.').max(1e9).optional(),
+  thinkTimeSeconds: z
+    .number()
+    .nonnegative()
+    .max(86400)
+    .describe('Seconds a user waits between a response and the next request. Default: 0.')
+    .optional(),
   /** Service-level targets. */
   targets: z
     .strictObject({
@@ -100,6 +110,11 @@ export const inferenceWorkloadSchema = z.strictObject({
       tpotMs: positive('Time per output token after the first, milliseconds (upper bound).').optional(),
       /** Required output tokens per second across the whole system (lower bound). */
       outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).').optional(),
+      /** Which percentile the TTFT / TPOT targets bound (queueing model). Default: the base estimate. */
+      percentile: z
+        .enum(['p50', 'p90', 'p99'])
+        .describe('Percentile the TTFT and TPOT targets bound. Default: the base estimate.')
+        .optional(),
     })
     .optional()
     .describe('Service-level targets.'),

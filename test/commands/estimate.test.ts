@@ -126,3 +126,21 @@ describe('estimate flags are checked like a scenario workload (same messages, ex
     expect(mla.memory.kvCacheGiB).toBeLessThan(plain.memory.kvCacheGiB / 5);
   });
 });
+
+describe("traffic instead of concurrency (Little's law, docs/methodology.md#queueing)", () => {
+  const base = { gpu: 'h100-sxm5-80gb', gpus: 2, model: 'llama-3.1-70b', precision: 'fp8', 'input-tokens': 1000, 'output-tokens': 300 };
+  it('concurrency = arrival rate x time in service; percentiles ordered; overload when the slots cannot hold it', () => {
+    const r = runEstimate(parseEstimateArgs({ ...base, 'arrival-rate': 2 }));
+    const i = r.inference!;
+    const serviceS = (i.ttftMs.value + 300 * i.tpotMs.value) / 1000;
+    expect(i.concurrency).toBeCloseTo(2 * serviceS, -0.5);
+    expect(i.ttftMsPercentiles.p50).toBeLessThanOrEqual(i.ttftMsPercentiles.p90);
+    expect(i.ttftMsPercentiles.p90).toBeLessThanOrEqual(i.ttftMsPercentiles.p99);
+    expect(i.overloaded).toBe(false);
+    const heavy = runEstimate(parseEstimateArgs({ ...base, 'arrival-rate': 50 })).inference!;
+    expect(heavy.overloaded).toBe(true);
+  });
+  it('--concurrency with --arrival-rate is refused', () => {
+    expect(() => parseEstimateArgs({ ...base, 'arrival-rate': 2, concurrency: 4 })).toThrow(/only one of --concurrency, --arrival-rate/);
+  });
+});
