@@ -8,6 +8,7 @@
  * (coverage keys, out-of-sample bands and the extrapolation factor the estimators use).
  */
 import { writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import { EFFICIENCY } from '../src/calc/efficiency-params.ts';
 import { extrapolationFactor, outOfSampleBands } from '../src/calibration/bands.ts';
 import { heldBackRows, leaveOneSourceOut } from '../src/calibration/cross-validate.ts';
@@ -43,8 +44,11 @@ const factor = extrapolationFactor(loso);
 console.log('\nOut-of-sample ERROR_BANDS:', JSON.stringify(bands), `extrapolation factor ${factor}`);
 if (args.has('--write')) {
   const keys = [...new Set(fitting.flatMap((e) => e.coverage))].sort();
-  writeFileSync(new URL('../src/calc/calibration-coverage.ts', import.meta.url), coverageModule(keys, bands, factor));
+  // Written in the repository's Prettier style, so `prettier --check` holds after a rerun.
+  const pretty = async (url: URL, text: string) =>
+    writeFileSync(url, await format(text, { ...(await resolveConfig(url.pathname)), filepath: url.pathname }));
+  await pretty(new URL('../src/calc/calibration-coverage.ts', import.meta.url), coverageModule(keys, bands, factor));
   const url = new URL('../docs/accuracy.md', import.meta.url);
-  writeFileSync(url, accuracyMarkdown({ results, loso, held, skipped, factor }));
+  await pretty(url, accuracyMarkdown({ results, loso, held, skipped, factor }));
   console.log(`\nWrote ${url.pathname} and src/calc/calibration-coverage.ts`);
 }
