@@ -89,7 +89,7 @@ function remedy(ctx: AnalysisContext, fmt: NumberText, p: InferencePerCandidate,
       ? none
       : `${none} ${t('inferenceCapacity.concurrencyBound', { concurrency: fmt(w.concurrency), target: fmt(target) })}`;
   }
-  const layout = t('inferenceCapacity.layout', { tp: need.estimate.tensorParallel, replicas: fmt(need.estimate.replicas) });
+  const layout = t('inferenceCapacity.layout', { tp: tpText(need.estimate), replicas: fmt(need.estimate.replicas) });
   const text = t('inferenceCapacity.needs', { gpus: fmt(need.gpus), layout });
   return need.gpus > max ? `${text} ${t('inferenceCapacity.beyondLimit', { max: fmt(max) })}` : text;
 }
@@ -107,7 +107,7 @@ export function shortfallNotes(ctx: AnalysisContext, r: InferenceWorkloadResult)
       return [{ kind: 'note', tone: 'warning', text }];
     }
     if (allTargetsMet(s.targets)) return [];
-    const layout = t('inferenceCapacity.layout', { tp: s.estimate.tensorParallel, replicas: fmt(s.estimate.replicas) });
+    const layout = t('inferenceCapacity.layout', { tp: tpText(s.estimate), replicas: fmt(s.estimate.replicas) });
     const head = t(p.sizing.targetsMet ? 'inferenceCapacity.shortfall' : 'inferenceCapacity.shortfallAtLimit', {
       gpu,
       gpus: fmt(s.gpus),
@@ -117,4 +117,15 @@ export function shortfallNotes(ctx: AnalysisContext, r: InferenceWorkloadResult)
     });
     return [{ kind: 'note', tone: 'warning', text: `${head} ${remedy(ctx, fmt, p, s.targets.throughput === false)}` }];
   });
+}
+
+/** "8" or "8 × PP 2": the tensor-parallel degree of a layout, with its pipeline stages when there are any. */
+export const tpText = (e: { tensorParallel: number; pipelineParallel: number }): string =>
+  e.pipelineParallel > 1 ? `${e.tensorParallel / e.pipelineParallel} × PP ${e.pipelineParallel}` : String(e.tensorParallel);
+
+/** One warning naming the GPUs whose estimates lie outside calibration coverage (wider bands). */
+export function extrapolatedNote(ctx: AnalysisContext, gpus: readonly string[]): NoteBlock[] {
+  return gpus.length === 0
+    ? []
+    : [{ kind: 'note', tone: 'warning', text: ctx.t('estimates.extrapolated', { gpus: gpus.join(ctx.t('inferenceCapacity.separator')) }) }];
 }

@@ -7,7 +7,7 @@ import type { InferenceWorkloadResult } from '../plan/workloads.ts';
 import type { Block, CellValue, ChartBlock, Column } from '../report/model.ts';
 import { round, workloadLabel, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import { numberText } from './inference-capacity-format.ts';
-import { shortfallNotes, targetsNote } from './inference-capacity-notes.ts';
+import { extrapolatedNote, shortfallNotes, targetsNote } from './inference-capacity-notes.ts';
 
 export const buildInferenceCapacity: AnalysisBuilder = (ctx) => {
   const { results, t, locale } = ctx;
@@ -105,6 +105,10 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
   return [
     { kind: 'table', id: `inference-capacity-${index}`, title, columns, rows: tableRows },
     { kind: 'note', tone: 'info', text: targetsNote(ctx, w) },
+    ...extrapolatedNote(
+      ctx,
+      r.perCandidate.flatMap((p) => (p.served?.estimate.extrapolated ? [p.candidate.gpu.name] : [])),
+    ),
     ...shortfallNotes(ctx, r),
     sweepChart(ctx, r, index),
   ];

@@ -7,6 +7,7 @@ import { scaledWorkload, type CurvePoint } from '../plan/multi-gpu.ts';
 import type { Block, CellValue, Column } from '../report/model.ts';
 import { round, workloadLabel, type AnalysisBuilder } from './context.ts';
 import { numberText } from './inference-capacity-format.ts';
+import { tpText } from './inference-capacity-notes.ts';
 import { layoutText } from './training-plan-notes.ts';
 
 export const buildMultiGpu: AnalysisBuilder = (ctx) => {
@@ -34,7 +35,7 @@ export const buildMultiGpu: AnalysisBuilder = (ctx) => {
     p.training
       ? layoutText(ctx, p.training)
       : p.inference
-        ? t('inferenceCapacity.layout', { tp: p.inference.tensorParallel, replicas: fmt(p.inference.replicas) })
+        ? t('inferenceCapacity.layout', { tp: tpText(p.inference), replicas: fmt(p.inference.replicas) })
         : null;
   // Counts that do not fit are left out of the table (the chart shows the gap, a note the misfits).
   const rows = curves.flatMap(({ candidate, points }) =>

@@ -7,6 +7,7 @@ import type { TrainingWorkloadResult } from '../plan/workloads.ts';
 import type { Block, CellValue, Column, TableBlock } from '../report/model.ts';
 import { round, workloadLabel, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import { numberText } from './inference-capacity-format.ts';
+import { extrapolatedNote } from './inference-capacity-notes.ts';
 import { METHOD_KEYS, RECOMPUTE_KEYS, suggestionNotes } from './training-plan-notes.ts';
 
 export const buildTrainingPlan: AnalysisBuilder = (ctx) => {
@@ -97,7 +98,10 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
     seqLen: fmt(w.seqLen),
     deadline: fmt(w.deadlineDays ?? 0, 1),
   });
-  const notes = r.perCandidate.flatMap((p) => suggestionNotes(ctx, p));
+  const extrapolated = r.perCandidate.flatMap((p) =>
+    p.sizing.estimate?.fits && p.sizing.estimate.extrapolated ? [p.candidate.gpu.name] : [],
+  );
+  const notes = [...extrapolatedNote(ctx, extrapolated), ...r.perCandidate.flatMap((p) => suggestionNotes(ctx, p))];
   return [{ kind: 'table', id: `training-plan-${index}`, title, columns, rows }, ...notes, methodTable(ctx, r, index)];
 }
 

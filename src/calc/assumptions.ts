@@ -6,7 +6,7 @@ import { ERROR_BANDS, ESTIMATE_KINDS } from './error-bands.ts';
 import type { Assumption } from './assumption.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from './comm.ts';
 import { EFFICIENCY } from './efficiency-params.ts';
-import { TRTLLM_KV_FREE_FRACTION } from './inference.ts';
+import { ENGINES } from './engines.ts';
 import { memoryAssumptions } from './memory-constants.ts';
 import { DEFAULT_GLOBAL_BATCH_TOKENS } from './training.ts';
 
@@ -27,6 +27,8 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'trainHfuRef', value: e.training.hfuRef, unit: 'fraction', source: FITTED },
     { id: 'trainRidgeExp', value: e.training.ridgeExp, unit: '', source: FITTED },
     { id: 'trainHiddenHalf', value: e.training.hiddenHalf, unit: '', source: FITTED },
+    { id: 'softwareAmd', value: e.software.amd, unit: 'fraction', source: FITTED },
+    { id: 'softwareIntel', value: e.software.intel, unit: 'fraction', source: FITTED },
     { id: 'dpOverlap', value: e.training.dpOverlap, unit: 'fraction', source: 'PyTorch FSDP prefetch overlap (project assumption)' },
     { id: 'busEfficiency', value: e.comm.busEfficiency, unit: 'fraction', source: 'NCCL bus bandwidth vs link peak (project assumption)' },
     { id: 'scaleUpLatency', value: e.comm.scaleUpLatencyUs, unit: 'µs', source: 'NCCL small-message latency order (project assumption)' },
@@ -34,7 +36,7 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'scaleOut', value: SCALE_OUT_BYTES_PER_S_PER_GPU / 1e9, unit: 'GB/s', source: 'NVIDIA DGX H100: one 400 Gb/s NIC per GPU' },
     {
       id: 'trtKvFraction',
-      value: TRTLLM_KV_FREE_FRACTION,
+      value: ENGINES['tensorrt-llm'].memoryFraction,
       unit: 'fraction',
       source: 'trtllm-bench kv_cache_free_gpu_mem_fraction (calibration notes)',
     },

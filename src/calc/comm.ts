@@ -35,6 +35,16 @@ export function allReduceSeconds(gpu: GpuSpec, bytes: number, n: number, p: Effi
   return latencyUs * 1e-6 + ((2 * (n - 1)) / n) * (bytes / bw);
 }
 
+/**
+ * Largest tensor-parallel group a layout may use: one NVLink/Infinity Fabric domain (8 GPUs on an
+ * HGX/OAM baseboard, 72 in an NVL72 rack), else one PCIe server (8 cards). Beyond it, model
+ * parallelism continues as pipeline stages (docs/methodology.md#parallel-layout).
+ */
+export function maxTensorParallel(gpu: GpuSpec): number {
+  if (gpu.scaleUp && /72-GPU|NVL72/i.test(gpu.scaleUp.name)) return 72;
+  return GPUS_PER_NODE;
+}
+
 /** GPUs per node sharing one scale-up domain (HGX/DGX 8-GPU baseboard). */
 export const GPUS_PER_NODE = 8;
 /**

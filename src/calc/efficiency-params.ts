@@ -31,6 +31,14 @@ export interface EfficiencyParams {
     /** Achieved share of the link's one-way bandwidth (NCCL bus bandwidth / link). */
     readonly busEfficiency: number;
   };
+  /**
+   * Software-stack efficiency by GPU vendor, relative to NVIDIA's CUDA stack (= 1): multiplies the
+   * compute and bandwidth efficiencies of serving and the training HFU. Fitted across every row of
+   * that vendor (ROCm vLLM on AMD, Gaudi software on Intel), never per row; training has no AMD or
+   * Intel rows, so training on those parts uses the serving factor and is marked extrapolated
+   * (docs/methodology.md#efficiency).
+   */
+  readonly software: { readonly amd: number; readonly intel: number };
   readonly training: {
     /** Hardware FLOP utilisation at the reference ridge point and a very wide model. */
     readonly hfuRef: number;
@@ -46,11 +54,12 @@ export interface EfficiencyParams {
 }
 
 export const EFFICIENCY: EfficiencyParams = {
-  prefill: { mfu16: 0.75, mfuLowPrecision: 0.54 },
-  decode: { mbuHbm: 0.87, mbuGddr: 0.7, layerOverheadUs: 95, computeFactor: 0.88 },
+  prefill: { mfu16: 0.765, mfuLowPrecision: 0.505 },
+  decode: { mbuHbm: 0.826, mbuGddr: 0.665, layerOverheadUs: 64.6, computeFactor: 0.794 },
   // Not identified by the calibration set (no expressible weight-only rows): kept at the prior.
   weightOnlyFactor: 0.8,
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.
   comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
-  training: { hfuRef: 0.77, refRidge: 153, ridgeExp: 0.21, hiddenHalf: 850, dpOverlap: 0.8 },
+  software: { amd: 0.427, intel: 0.874 },
+  training: { hfuRef: 0.77, refRidge: 153, ridgeExp: 0.182, hiddenHalf: 902, dpOverlap: 0.8 },
 };

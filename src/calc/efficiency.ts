@@ -9,6 +9,13 @@ import { memoryClass, ridgeFlopPerByte } from './gpu-class.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 import { computeRate } from './precision.ts';
 
+/** The vendor's software-stack factor (efficiency-params.ts `software`); 1 for NVIDIA and others. */
+function softwareFactor(gpu: GpuSpec, p: EfficiencyParams): number {
+  if (/^AMD/i.test(gpu.vendor)) return p.software.amd;
+  if (/^Intel/i.test(gpu.vendor)) return p.software.intel;
+  return 1;
+}
+
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 /** Share of the used tensor peak a prefill (large GEMM) phase reaches. */
@@ -16,7 +23,7 @@ export function prefillEfficiency(gpu: GpuSpec, precision: Precision, p: Efficie
   const rate = computeRate(gpu, precision);
   const lowPrecision = rate.format === 'fp8' || rate.format === 'int8' || rate.format === 'fp4';
   const base = lowPrecision ? p.prefill.mfuLowPrecision : p.prefill.mfu16;
-  return clamp(base * (rate.weightOnly ? p.weightOnlyFactor : 1), 0.05, 0.95);
+  return clamp(base * (rate.weightOnly ? p.weightOnlyFactor : 1) * softwareFactor(gpu, p), 0.05, 0.95);
 }
 
 /** Share of the used tensor peak a compute-bound decode step reaches (smaller GEMMs than prefill). */
@@ -25,7 +32,7 @@ export const decodeComputeEfficiency = (gpu: GpuSpec, precision: Precision, p: E
 
 /** Memory-bandwidth utilisation of a decode step by memory class (HBM / GDDR). */
 export const decodeMbu = (gpu: GpuSpec, p: EfficiencyParams): number =>
-  clamp(memoryClass(gpu) === 'hbm' ? p.decode.mbuHbm : p.decode.mbuGddr, 0.2, 1);
+  clamp((memoryClass(gpu) === 'hbm' ? p.decode.mbuHbm : p.decode.mbuGddr) * softwareFactor(gpu, p), 0.2, 1);
 
 /**
  * Training hardware FLOP utilisation (HFU: recompute FLOPs included):
@@ -37,5 +44,5 @@ export function trainingHfu(gpu: GpuSpec, precision: Precision, model: ModelArch
   const rate = computeRate(gpu, precision);
   const rel = ridgeFlopPerByte(rate.tflops, gpu) / p.training.refRidge;
   const width = model.hiddenSize / (model.hiddenSize + p.training.hiddenHalf * rel);
-  return clamp(p.training.hfuRef * rel ** -p.training.ridgeExp * width, 0.05, 0.9);
+  return clamp(p.training.hfuRef * rel ** -p.training.ridgeExp * width * softwareFactor(gpu, p), 0.05, 0.9);
 }

@@ -5,9 +5,12 @@
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { ERROR_BANDS } from './error-bands.ts';
 import type { Band } from './band.ts';
-import { estimateInference } from './inference.ts';
+import { estimateInference, type Traffic } from './inference.ts';
+import type { Percentiles } from './queueing.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
+import type { ServingEngine } from './coverage.ts';
+import { DEFAULT_ENGINE } from './engines.ts';
 
 interface InferenceRequest {
   readonly mode: 'inference';
@@ -19,6 +22,9 @@ interface InferenceRequest {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly concurrency: number;
+  readonly engine?: ServingEngine;
+  readonly tensorParallel?: number;
+  readonly traffic?: Traffic;
 }
 interface TrainingRequest {
   readonly mode: 'training';
@@ -31,6 +37,11 @@ interface TrainingRequest {
   readonly method: TrainingMethod;
   readonly zeroStage?: ZeroStage;
   readonly recompute?: Recompute;
+  readonly tensorParallel?: number;
+  readonly pipelineParallel?: number;
+  readonly microBatch?: number;
+  readonly globalBatchTokens?: number;
+  readonly loraRank?: number;
 }
 export type EstimateRequest = InferenceRequest | TrainingRequest;
 
@@ -55,15 +66,29 @@ export interface EstimateJson {
     readonly optimizerGiB?: number;
   };
   readonly inference?: {
+    readonly engine: ServingEngine;
+    /** Outside calibration coverage: bands widened (docs/accuracy.md). */
+    readonly extrapolated: boolean;
+    readonly coverageGaps: readonly string[];
     readonly tensorParallel: number;
+    readonly pipelineParallel: number;
     readonly replicas: number;
     readonly maxConcurrency: number;
+    /** Requests in service estimated: --concurrency, or Little's law from --arrival-rate / --users. */
+    readonly concurrency: number;
+    readonly arrivalRatePerSecond?: number;
+    readonly overloaded?: boolean;
+    readonly ttftMsPercentiles: Percentiles;
+    readonly tpotMsPercentiles: Percentiles;
     readonly ttftMs: Band;
     readonly tpotMs: Band;
     readonly outputTokensPerSecond: Band;
     readonly outputTokensPerSecondPerGpu: Band;
   };
   readonly training?: {
+    readonly extrapolated: boolean;
+    readonly coverageGaps: readonly string[];
+    readonly globalBatchTokens: number;
     readonly plan: {
       dataParallel: number;
       tensorParallel: number;
@@ -97,6 +122,9 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       inputTokens: r.inputTokens,
       outputTokens: r.outputTokens,
       concurrency: r.concurrency,
+      engine: r.engine ?? DEFAULT_ENGINE,
+      ...(r.tensorParallel ? { tensorParallel: r.tensorParallel } : {}),
+      ...(r.traffic ? { traffic: r.traffic } : {}),
     });
     const m = e.memory;
     const memory = {
@@ -114,9 +142,17 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       fits: true,
       memory,
       inference: {
-        tensorParallel: e.tensorParallel,
+        engine: r.engine ?? DEFAULT_ENGINE,
+        extrapolated: e.extrapolated,
+        coverageGaps: e.coverageGaps,
+        tensorParallel: e.tensorParallel / e.pipelineParallel,
+        pipelineParallel: e.pipelineParallel,
         replicas: e.replicas,
         maxConcurrency: e.maxConcurrency,
+        concurrency: e.concurrency,
+        ...(e.arrivalRatePerSecond === undefined ? {} : { arrivalRatePerSecond: e.arrivalRatePerSecond, overloaded: e.overloaded }),
+        ttftMsPercentiles: e.ttftMsPercentiles,
+        tpotMsPercentiles: e.tpotMsPercentiles,
         ttftMs: e.ttftMs,
         tpotMs: e.tpotMs,
         outputTokensPerSecond: e.outputTokensPerSecond,
@@ -134,6 +170,11 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
     method: r.method,
     zeroStage: r.zeroStage,
     recompute: r.recompute,
+    tensorParallel: r.tensorParallel,
+    pipelineParallel: r.pipelineParallel,
+    microBatch: r.microBatch,
+    globalBatchTokens: r.globalBatchTokens,
+    loraRank: r.loraRank,
   });
   const tm = e.memory;
   const memory = tm
@@ -153,7 +194,16 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
     ...head,
     fits: true,
     memory,
-    training: { plan: { ...e.plan }, tokensPerSecondPerGpu: e.tokensPerSecondPerGpu, mfu: e.mfu, days: e.days, gpuHours: e.gpuHours },
+    training: {
+      extrapolated: e.extrapolated,
+      coverageGaps: e.coverageGaps,
+      globalBatchTokens: e.globalBatchTokens,
+      plan: { ...e.plan },
+      tokensPerSecondPerGpu: e.tokensPerSecondPerGpu,
+      mfu: e.mfu,
+      days: e.days,
+      gpuHours: e.gpuHours,
+    },
   };
 }
 
@@ -171,8 +221,13 @@ export function customModel(a: {
   vocab: number;
   experts: number;
   activeExperts: number;
+  kvLatentDim?: number;
+  slidingWindow?: { tokens: number; layers: number };
+  sharedExperts?: number;
+  denseLayers?: number;
 }): ModelArch {
-  const unrouted = (a.layers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn) / 1e9;
+  const moeLayers = Math.max(0, a.layers - (a.denseLayers ?? 0));
+  const unrouted = (moeLayers * (a.experts - a.activeExperts) * 3 * a.hidden * a.ffn) / 1e9;
   const active = a.experts > 1 ? Math.max(a.paramsB * 0.05, a.paramsB - unrouted) : a.paramsB;
   return {
     id: 'custom',
@@ -189,6 +244,10 @@ export function customModel(a: {
     experts: a.experts,
     activeExperts: a.activeExperts,
     maxContextTokens: 131072,
+    ...(a.kvLatentDim ? { kvLatentDim: a.kvLatentDim } : {}),
+    ...(a.slidingWindow ? { slidingWindow: a.slidingWindow } : {}),
+    ...(a.sharedExperts ? { sharedExperts: a.sharedExperts } : {}),
+    ...(a.denseLayers ? { denseLayers: a.denseLayers } : {}),
     source: 'command-line flags',
   };
 }

@@ -19,6 +19,8 @@ export interface InferenceMemoryInput {
   /** Sequences resident at once. */
   readonly concurrency: number;
   readonly tensorParallel: number;
+  /** Pipeline stages per replica (layers split evenly). Default 1. */
+  readonly pipelineParallel?: number;
   /**
    * Serving engines reserve activation memory for a full prefill chunk (vLLM and TensorRT-LLM
    * profile max_num_batched_tokens / max_num_tokens); off = only the tokens actually in flight.
@@ -42,10 +44,17 @@ export interface InferenceMemory {
   readonly perGpuGiB: number;
 }
 
-/** KV bytes per token held by ONE GPU at tensor-parallel degree `tp`. */
-export function kvBytesPerTokenPerGpu(model: ModelArch, kvPrecision: Precision, tp: number): number {
-  const heads = Math.max(model.kvHeads / tp, 1);
-  return model.layers * 2 * heads * model.headDim * kvBytesPerElement(kvPrecision);
+/**
+ * KV bytes per token held by ONE GPU at tensor-parallel degree `tp`, averaged over a context of
+ * `contextTokens` (sliding-window layers hold at most their window; docs/methodology.md#kv-cache).
+ * MLA caches one latent vector per layer (kvLatentDim elements), replicated on every TP rank.
+ */
+export function kvBytesPerTokenPerGpu(model: ModelArch, kvPrecision: Precision, tp: number, contextTokens?: number): number {
+  const perLayer = model.kvLatentDim ?? 2 * Math.max(model.kvHeads / tp, 1) * model.headDim;
+  const sw = model.slidingWindow;
+  const windowShare = sw && contextTokens && contextTokens > sw.tokens ? sw.tokens / contextTokens : 1;
+  const layers = sw ? model.layers - sw.layers + sw.layers * windowShare : model.layers;
+  return layers * perLayer * kvBytesPerElement(kvPrecision);
 }
 
 /**
@@ -65,20 +74,21 @@ const overheadPerGpuGiB = (tp: number): number => MEMORY.cudaContextGiB + (tp >=
 export function calculateInferenceMemory(input: InferenceMemoryInput): InferenceMemory {
   const { model, contextTokens, concurrency } = input;
   const tp = Math.max(1, Math.floor(input.tensorParallel));
+  const pp = Math.max(1, Math.floor(input.pipelineParallel ?? 1));
   const weights = bytesToGiB(weightBytes(model, input.weightPrecision));
   const kvBytesPerToken = kvBytesPerTokenPerGpu(model, input.kvPrecision, 1);
-  const kvPerGpu = bytesToGiB(kvBytesPerTokenPerGpu(model, input.kvPrecision, tp) * contextTokens * concurrency);
+  const kvPerGpu = bytesToGiB((kvBytesPerTokenPerGpu(model, input.kvPrecision, tp, contextTokens) * contextTokens * concurrency) / pp);
   const inFlight = input.reservePrefillChunk ? MEMORY.prefillChunkTokens : contextTokens * concurrency;
   const activations = bytesToGiB(inferenceActivationBytes(model, inFlight, concurrency));
-  const overheadPerGpu = overheadPerGpuGiB(tp);
-  const perGpuGiB = weights / tp + kvPerGpu + activations / tp + overheadPerGpu;
+  const overheadPerGpu = overheadPerGpuGiB(tp * pp);
+  const perGpuGiB = weights / (tp * pp) + kvPerGpu + activations / tp + overheadPerGpu;
   return {
     weightsGiB: weights,
-    kvCacheGiB: kvPerGpu * tp,
+    kvCacheGiB: kvPerGpu * tp * pp,
     kvBytesPerToken,
     activationsGiB: activations,
-    overheadGiB: overheadPerGpu * tp,
-    totalGiB: weights + kvPerGpu * tp + activations + overheadPerGpu * tp,
+    overheadGiB: overheadPerGpu * tp * pp,
+    totalGiB: weights + kvPerGpu * tp * pp + activations + overheadPerGpu * tp * pp,
     perGpuGiB,
   };
 }

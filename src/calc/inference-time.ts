@@ -21,6 +21,8 @@ export interface ReplicaSetup {
   readonly kvPrecision: Precision;
   readonly tensorParallel: number;
   readonly params: EfficiencyParams;
+  /** The engine's multiplier on the fitted per-layer overhead (engines.ts); 1 when absent. */
+  readonly stepOverheadFactor?: number;
 }
 
 /** Activation bytes all-reduced per token per TP all-reduce (16-bit hidden state). */
@@ -40,7 +42,7 @@ function commSeconds(s: ReplicaSetup, tokens: number): number {
   return 2 * s.model.layers * perAllReduce;
 }
 
-const overheadSeconds = (s: ReplicaSetup): number => s.model.layers * s.params.decode.layerOverheadUs * 1e-6;
+const overheadSeconds = (s: ReplicaSetup): number => s.model.layers * s.params.decode.layerOverheadUs * 1e-6 * (s.stepOverheadFactor ?? 1);
 
 /** Seconds to prefill `tokens` prompt tokens of one sequence (TTFT without queueing). */
 export function prefillSeconds(s: ReplicaSetup, tokens: number): number {
@@ -73,7 +75,7 @@ export function decodeStepSeconds(s: ReplicaSetup, d: DecodeStepInput): number {
   const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
   const gemmCompute = (d.batch * gemmFlopsPerToken(s)) / effD + (d.prefillTokens * gemmFlopsPerToken(s)) / effP;
   const gemmMemory = weightBytesReadPerStep(s.model, s.precision, d.batch) / s.tensorParallel / bw;
-  const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel);
+  const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel, ctx);
   const attnCompute = (d.batch * attnFlopsPerToken(s, ctx)) / effD + (d.prefillTokens * attnFlopsPerToken(s, d.inputTokens / 2)) / effP;
   const attention = Math.max(kvBytes / bw, attnCompute);
   return Math.max(gemmCompute, gemmMemory) + attention + commSeconds(s, d.batch + d.prefillTokens) + overheadSeconds(s);

@@ -5,12 +5,16 @@
  * tokens per step), so throughput = concurrency / step time (docs/methodology.md#throughput).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from './error-bands.ts';
+import { bandFor } from './error-bands.ts';
+import { missingCoverage, type ServingEngine } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { visibleMemoryGiB } from './gpu-memory.ts';
+import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
+import { enginePolicy } from './engines.ts';
+import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles } from './queueing.ts';
 import { TP_DEGREES } from './memory.ts';
 import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
@@ -20,8 +24,6 @@ import { bytesToGiB } from './units.ts';
  * TensorRT-LLM: the KV cache gets kv_cache_free_gpu_mem_fraction of the memory left after weights;
  * 0.95 as the calibration rows' notes quote for trtllm-bench (TensorRT-LLM perf-overview docs).
  */
-type ServingEngine = 'vllm' | 'tensorrt-llm';
-export const TRTLLM_KV_FREE_FRACTION = 0.95;
 
 export interface InferenceInput {
   readonly gpu: GpuSpec;
@@ -36,7 +38,12 @@ export interface InferenceInput {
   /** Force a TP degree; otherwise the smallest that fits is used. */
   readonly tensorParallel?: number;
   readonly engine?: ServingEngine;
+  /** Traffic instead of a fixed concurrency: concurrency then follows by Little's law (queueing.ts). */
+  readonly traffic?: Traffic;
 }
+
+/** Open traffic (arrival rate) or a closed population (active users, each thinking between requests). */
+export type Traffic = { readonly arrivalRatePerSecond: number } | { readonly activeUsers: number; readonly thinkTimeSeconds: number };
 
 type NoFitReason = 'gpu-count-below-tp' | 'does-not-fit' | 'concurrency-exceeds-memory';
 
@@ -44,11 +51,26 @@ interface Common {
   readonly memory: InferenceMemory;
   readonly usableGiBPerGpu: number;
   readonly maxConcurrency: number;
+  /** GPUs per replica (model-parallel group): tensorParallel x pipelineParallel. */
   readonly tensorParallel: number;
+  /** Pipeline stages per replica: > 1 when the group exceeds one NVLink domain or PCIe server. */
+  readonly pipelineParallel: number;
   readonly replicas: number;
 }
 export interface InferenceFits extends Common {
   readonly fits: true;
+  /** TTFT and TPOT percentiles, ms (queueing.ts); Infinity when the offered load exceeds the slots. */
+  readonly ttftMsPercentiles: Percentiles;
+  readonly tpotMsPercentiles: Percentiles;
+  /** Requests in service the estimate is for (the given concurrency, or Little's law from traffic). */
+  readonly concurrency: number;
+  /** Traffic given: arrivals per second across the system, and whether it exceeds what the slots serve. */
+  readonly arrivalRatePerSecond?: number;
+  readonly overloaded?: boolean;
+  /** Outside calibration coverage (hardware, precision class or engine): wider bands, marked in the report. */
+  readonly extrapolated: boolean;
+  /** The coverage keys no fitted calibration row provides (calc/coverage.ts). */
+  readonly coverageGaps: readonly string[];
   readonly ttftMs: Band;
   readonly tpotMs: Band;
   readonly outputTokensPerSecond: Band;
@@ -61,12 +83,34 @@ interface InferenceNoFit extends Common {
 }
 export type InferenceEstimate = InferenceFits | InferenceNoFit;
 
+/**
+ * KV tokens one request holds on average. Paged engines that allocate blocks as tokens arrive
+ * (vLLM PagedAttention, Kwon et al. 2023, arXiv:2309.06180; SGLang RadixAttention) hold the prompt
+ * plus, in steady state, half the output on average; TensorRT-LLM's default scheduler
+ * (GUARANTEED_NO_EVICT) and plain transformers reserve prompt + full output
+ * (docs/methodology.md#kv-cache).
+ */
+function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number): number {
+  const paged = engine === undefined || engine === 'vllm' || engine === 'sglang';
+  return inputTokens + (paged ? outputTokens / 2 : outputTokens);
+}
+
+/**
+ * A model-parallel group of `group` GPUs as TP x PP: tensor parallelism inside one NVLink domain
+ * or PCIe server (comm.ts maxTensorParallel), pipeline stages beyond it.
+ */
+function splitGroup(gpu: GpuSpec, group: number): { tp: number; pp: number } {
+  const tp = Math.min(group, maxTensorParallel(gpu));
+  return { tp, pp: Math.max(1, Math.round(group / tp)) };
+}
+
 /** GiB on one GPU the engine lets weights + KV + activations + overhead use. */
 function budgetGiB(input: InferenceInput, memory: InferenceMemory, tp: number): number {
   const visible = visibleMemoryGiB(input.gpu);
-  if (input.engine !== 'tensorrt-llm') return visible * MEMORY.servingMemoryUtilization;
+  const policy = enginePolicy(input.engine);
+  if (!policy.afterWeights) return visible * policy.memoryFraction;
   const fixed = memory.weightsGiB / tp + memory.activationsGiB / tp + memory.overheadGiB / tp;
-  return fixed + Math.max(0, visible - fixed) * TRTLLM_KV_FREE_FRACTION;
+  return fixed + Math.max(0, visible - fixed) * policy.memoryFraction;
 }
 
 /** Sequences that fit: free memory / (KV per request + its fp32 logits row), per replica. */
@@ -74,8 +118,11 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 0));
   const fixed = memory.weightsGiB / tp + chunkGiB / tp + memory.overheadGiB / tp;
   const logits = (input.model.vocabSize * MEMORY.logitsBytes) / tp;
+  const { tp: t, pp } = splitGroup(input.gpu, tp);
   const perRequest = bytesToGiB(
-    kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp) * (input.inputTokens + input.outputTokens) + logits,
+    (kvBytesPerTokenPerGpu(input.model, input.kvPrecision, t, input.inputTokens + input.outputTokens) / pp) *
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
+      logits,
   );
   const free = budgetGiB(input, memory, tp) - fixed;
   return free <= 0 || perRequest <= 0 ? 0 : Math.floor(free / perRequest);
@@ -86,19 +133,84 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
     model: input.model,
     weightPrecision: input.precision,
     kvPrecision: input.kvPrecision,
-    contextTokens: input.inputTokens + input.outputTokens,
+    // Paged engines still need room for one whole sequence (vLLM checks max_model_len at start-up).
+    contextTokens: Math.max(
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens),
+      (input.inputTokens + input.outputTokens) / Math.max(1, perReplica),
+    ),
     concurrency: perReplica,
-    tensorParallel: tp,
+    tensorParallel: splitGroup(input.gpu, tp).tp,
+    pipelineParallel: splitGroup(input.gpu, tp).pp,
     reservePrefillChunk: true,
   });
 }
 
+/**
+ * The estimate under traffic: concurrency N from Little's law, N = lambda x S(N) (open) or
+ * N = U x S / (Z + S) (closed), solved by fixed-point iteration and capped at what fits; then the
+ * slot-wait and batch percentiles at that N (docs/methodology.md#queueing).
+ */
 export function estimateInference(input: InferenceInput, params: EfficiencyParams = EFFICIENCY): InferenceEstimate {
+  const traffic = input.traffic;
+  if (!traffic) return estimateAt(input, params);
+  if (input.tensorParallel) return underTraffic(input, traffic, params);
+  // Under traffic the layout is the one with the lowest p90 TTFT (slot waits dominate), smaller TP on ties.
+  const gpus = Math.max(1, Math.floor(input.gpuCount));
+  let best: InferenceEstimate | undefined;
+  for (const tp of TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % splitGroup(input.gpu, t).tp === 0)) {
+    const e = underTraffic({ ...input, tensorParallel: tp }, traffic, params);
+    const better = e.fits && (!best || !best.fits || trafficScore(e) < trafficScore(best) * 0.999);
+    if (!best || better) best = e;
+  }
+  return best ?? estimateAt(input, params);
+}
+
+/** Lower is better: p90 TTFT; an overloaded layout ranks after every other, by throughput. */
+const trafficScore = (e: InferenceFits): number =>
+  e.overloaded ? 1e30 / Math.max(1e-9, e.outputTokensPerSecond.value) : e.ttftMsPercentiles.p90;
+
+function underTraffic(input: InferenceInput, traffic: Traffic, params: EfficiencyParams): InferenceEstimate {
+  const probe = estimateAt({ ...input, concurrency: 1 }, params);
+  if (!probe.fits) return probe;
+  const serviceS = (e: InferenceFits) => (e.ttftMs.value + Math.max(1, input.outputTokens) * e.tpotMs.value) / 1000;
+  const target = (S: number) =>
+    'arrivalRatePerSecond' in traffic ? traffic.arrivalRatePerSecond * S : (traffic.activeUsers * S) / (traffic.thinkTimeSeconds + S);
+  // Each step re-plans the layout for the concurrency reached (smallest TP that holds it); when no
+  // layout holds it, the last one that did runs full and the queue absorbs the rest.
+  let n = 1;
+  let e: InferenceFits = probe;
+  for (let i = 0; i < 40; i++) {
+    const next = Math.max(1, target(serviceS(e)));
+    if (Math.abs(next - n) < 0.01 * n) break;
+    n = (n + next) / 2;
+    const trial = estimateAt({ ...input, concurrency: n }, params);
+    if (!trial.fits) {
+      n = Math.max(1, e.maxConcurrency);
+      const full = estimateAt({ ...input, concurrency: n, tensorParallel: e.tensorParallel }, params);
+      if (full.fits) e = full;
+      break;
+    }
+    e = trial;
+  }
+  const S = serviceS(e);
+  const lambda = 'arrivalRatePerSecond' in traffic ? traffic.arrivalRatePerSecond : traffic.activeUsers / (traffic.thinkTimeSeconds + S);
+  return estimateAt({ ...input, concurrency: Math.max(1, Math.round(n)), tensorParallel: e.tensorParallel }, params, {
+    arrivalPerS: lambda,
+    serviceS: S,
+  });
+}
+
+interface Queue {
+  readonly arrivalPerS: number;
+  readonly serviceS: number;
+}
+
+function estimateAt(input: InferenceInput, params: EfficiencyParams, queue?: Queue): InferenceEstimate {
   const gpus = Math.max(1, Math.floor(input.gpuCount));
   const conc = Math.max(1, Math.floor(input.concurrency));
   const candidates = input.tensorParallel
     ? [input.tensorParallel]
-    : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % t === 0);
+    : TP_DEGREES.filter((t) => t <= gpus && input.model.attentionHeads % splitGroup(input.gpu, t).tp === 0);
   let last: Common | undefined;
   for (const tp of candidates) {
     const replicas = Math.floor(gpus / tp);
@@ -107,13 +219,20 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
     const memory = memoryAt(input, tp, perReplica);
     const usableGiBPerGpu = budgetGiB(input, memory, tp);
     const maxConcurrency = replicas * maxConcurrencyPerReplica(input, memory, tp);
-    last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, replicas };
-    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params);
+    last = { memory, usableGiBPerGpu, maxConcurrency, tensorParallel: tp, pipelineParallel: splitGroup(input.gpu, tp).pp, replicas };
+    if (memory.perGpuGiB <= usableGiBPerGpu) return timings(input, last, perReplica, conc, params, queue);
   }
   if (!last) {
     const tp = input.tensorParallel ?? 1;
     const memory = memoryAt(input, tp, conc);
-    const common = { memory, usableGiBPerGpu: budgetGiB(input, memory, tp), maxConcurrency: 0, tensorParallel: tp, replicas: 0 };
+    const common = {
+      memory,
+      usableGiBPerGpu: budgetGiB(input, memory, tp),
+      maxConcurrency: 0,
+      tensorParallel: tp,
+      pipelineParallel: splitGroup(input.gpu, tp).pp,
+      replicas: 0,
+    };
     return {
       ...common,
       fits: false,
@@ -129,34 +248,89 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   return { ...last, fits: false, reasonCode: code, reason };
 }
 
-function timings(input: InferenceInput, c: Common, perReplica: number, concurrency: number, params: EfficiencyParams): InferenceFits {
+function timings(
+  input: InferenceInput,
+  c: Common,
+  perReplica: number,
+  concurrency: number,
+  params: EfficiencyParams,
+  queue?: Queue,
+): InferenceFits {
   const s: ReplicaSetup = {
     gpu: input.gpu,
     model: input.model,
     precision: input.precision,
     kvPrecision: input.kvPrecision,
-    tensorParallel: c.tensorParallel,
+    tensorParallel: splitGroup(input.gpu, c.tensorParallel).tp,
     params,
+    stepOverheadFactor: enginePolicy(input.engine).stepOverheadFactor,
   };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
-  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: perReplica, inputTokens: I, outputTokens: O, prefillTokens });
-  const tpot = step(((perReplica - 1) * I) / O);
-  const cycle = step((perReplica * I) / O);
-  const ttft = prefillSeconds(s, I) + (perReplica > 1 ? tpot / 2 : 0);
+  // Pipeline stages decode micro-batches of perReplica / PP in turn: one full-model step of a
+  // micro-batch per period, in which every sequence advances one token (docs/methodology.md#parallel-layout).
+  const micro = Math.ceil(perReplica / c.pipelineParallel);
+  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
+  const tpot = step(((micro - 1) * I) / O);
+  const cycle = step((micro * I) / O);
+  const prefill = prefillSeconds(s, I);
+  const ttft = prefill + (perReplica > 1 ? tpot / 2 : 0);
+  const pct = percentiles(c, perReplica, prefill, tpot, queue, (batch) =>
+    decodeStepSeconds(s, {
+      batch: Math.ceil(batch / c.pipelineParallel),
+      inputTokens: I,
+      outputTokens: O,
+      prefillTokens: ((batch - 1) * I) / O / c.pipelineParallel,
+    }),
+  );
   // Requests actually in flight: replicas × ceil(C / replicas) over-counts when C does not divide
   // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
   const served = Math.min(concurrency, c.replicas * perReplica);
   const system = served / cycle;
-  const lat = errorBand('latency');
-  const thr = errorBand('inferenceThroughput');
+  const coverageGaps = missingCoverage({ phase: 'serving', gpu: input.gpu, precision: input.precision, engine: input.engine });
+  const extrapolated = coverageGaps.length > 0;
+  const lat = bandFor('latency', extrapolated);
+  const thr = bandFor('inferenceThroughput', extrapolated);
   return {
     ...c,
     fits: true,
+    extrapolated,
+    coverageGaps,
+    concurrency,
+    ...pct,
     ttftMs: band(ttft * 1000, lat.lowFactor, lat.highFactor),
     tpotMs: band(tpot * 1000, lat.lowFactor, lat.highFactor),
     outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),
     outputTokensPerSecondPerGpu: band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor),
+  };
+}
+
+const toMs = (p: Percentiles): Percentiles => ({ p50: p.p50 * 1000, p90: p.p90 * 1000, p99: p.p99 * 1000 });
+
+/** TTFT / TPOT percentiles: fixed concurrency (no slot wait) or traffic (queueing.ts). */
+function percentiles(
+  c: Common,
+  perReplica: number,
+  prefillS: number,
+  tpotS: number,
+  queue: Queue | undefined,
+  stepAt: (batch: number) => number,
+): Pick<InferenceFits, 'ttftMsPercentiles' | 'tpotMsPercentiles' | 'arrivalRatePerSecond' | 'overloaded'> {
+  const stepS = perReplica > 1 ? tpotS : 0;
+  if (!queue) {
+    const ttft = ttftPercentiles(prefillS, stepS, { pWait: 0, meanWaitIfWaitingS: 1 });
+    return { ttftMsPercentiles: toMs(ttft), tpotMsPercentiles: toMs({ p50: tpotS, p90: tpotS, p99: tpotS }) };
+  }
+  const replicas = Math.max(1, c.replicas);
+  const lambda = queue.arrivalPerS / replicas;
+  const slots = Math.max(1, Math.floor(c.maxConcurrency / replicas));
+  const wait = slotWait(lambda, queue.serviceS, slots);
+  const batch = batchPercentiles(lambda * queue.serviceS, slots);
+  return {
+    arrivalRatePerSecond: queue.arrivalPerS,
+    overloaded: !Number.isFinite(wait.meanWaitIfWaitingS),
+    ttftMsPercentiles: toMs(ttftPercentiles(prefillS, stepS, wait)),
+    tpotMsPercentiles: toMs({ p50: stepAt(batch.p50), p90: stepAt(batch.p90), p99: stepAt(batch.p99) }),
   };
 }
 
@@ -169,6 +343,7 @@ export function maxContextTokens(
   const memory = memoryAt(full, tp, 1);
   const chunkGiB = bytesToGiB(inferenceActivationBytes(input.model, MEMORY.prefillChunkTokens, 1));
   const free = budgetGiB(full, memory, tp) - (memory.weightsGiB + chunkGiB + memory.overheadGiB) / tp;
-  const perToken = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, tp));
+  const split = splitGroup(input.gpu, tp);
+  const perToken = bytesToGiB(kvBytesPerTokenPerGpu(input.model, input.kvPrecision, split.tp) / split.pp);
   return free <= 0 ? 0 : Math.floor(free / perToken);
 }

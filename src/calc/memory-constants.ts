@@ -45,6 +45,8 @@ export const OPTIMIZER_STATE_BYTES = {
   sgd: 4,
   /** Adafactor: factored second moment, O(rows + cols), ~0 per parameter (Shazeer & Stern 2018, arXiv:1804.04235). */
   adafactor: 0,
+  /** Lion: one fp32 momentum buffer (Chen et al. 2023, arXiv:2302.06675). */
+  lion: 4,
 } as const satisfies Record<string, number>;
 
 /** fp32 master weights kept by mixed-precision training (Micikevicius et al. 2017, arXiv:1710.03740). */
@@ -108,6 +110,13 @@ export function memoryAssumptions(): Assumption[] {
       url: 'https://arxiv.org/abs/2110.02861',
     },
     { id: 'sgdState', value: OPTIMIZER_STATE_BYTES.sgd, unit: 'bytes', source: 'one fp32 momentum buffer' },
+    {
+      id: 'lionState',
+      value: OPTIMIZER_STATE_BYTES.lion,
+      unit: 'bytes',
+      source: 'Chen et al. 2023',
+      url: 'https://arxiv.org/abs/2302.06675',
+    },
     {
       id: 'masterWeights',
       value: MASTER_WEIGHT_BYTES,

@@ -3,7 +3,8 @@
  * Sources: IEEE/OCP formats; group-scale overheads per docs/methodology.md#weights
  * (int4/int8 add a 16-bit scale per group of 64 weights, as in GPTQ/AWQ
  * group_size 64, arXiv:2210.17323, arXiv:2306.00978); NVFP4 keeps one FP8 (E4M3) scale per
- * 16 values (NVIDIA, "Introducing NVFP4", developer.nvidia.com/blog, 2025).
+ * 16 values (NVIDIA, "Introducing NVFP4", developer.nvidia.com/blog, 2025); MXFP4 one 8-bit (E8M0)
+ * scale per 32 values (OCP Microscaling Formats v1.0, 2023; gpt-oss ships its experts in MXFP4).
  */
 import type { GpuSpec, Precision, TensorFormat } from '../catalog/types.ts';
 
@@ -13,13 +14,19 @@ const QUANT_SCALE_BYTES = 2;
 /** NVFP4: 16-value blocks with a 1-byte FP8 scale. */
 const FP4_BLOCK_SIZE = 16;
 const FP4_SCALE_BYTES = 1;
+/** MXFP4: 32-value blocks with a 1-byte E8M0 scale. */
+const MXFP4_BLOCK_SIZE = 32;
 
-const RAW_BYTES = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5, fp4: 0.5 } as const satisfies Record<Precision, number>;
+const RAW_BYTES = { fp32: 4, bf16: 2, fp16: 2, fp8: 1, int8: 1, int4: 0.5, fp4: 0.5, mxfp4: 0.5 } as const satisfies Record<
+  Precision,
+  number
+>;
 
 /** Bytes each parameter takes in memory at precision `p`, group scales included. */
 export function bytesPerParam(p: Precision): number {
   if (p === 'int8' || p === 'int4') return RAW_BYTES[p] + QUANT_SCALE_BYTES / QUANT_GROUP_SIZE;
   if (p === 'fp4') return RAW_BYTES[p] + FP4_SCALE_BYTES / FP4_BLOCK_SIZE;
+  if (p === 'mxfp4') return RAW_BYTES[p] + FP4_SCALE_BYTES / MXFP4_BLOCK_SIZE;
   return RAW_BYTES[p];
 }
 
@@ -60,6 +67,7 @@ export function computeRate(gpu: GpuSpec, p: Precision): ComputeRate {
     case 'fp8':
       return d.fp8 !== null ? { tflops: d.fp8, format: 'fp8', weightOnly: false } : { ...base, weightOnly: true };
     case 'fp4':
+    case 'mxfp4':
       return d.fp4 !== null ? { tflops: d.fp4, format: 'fp4', weightOnly: false } : { ...base, weightOnly: true };
     case 'int8':
       return d.int8 !== null ? { tflops: d.int8, format: 'int8', weightOnly: false } : { ...base, weightOnly: true };

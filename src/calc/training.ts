@@ -4,7 +4,8 @@
  * bubbles and exposed communication (training-time.ts); MFU = model FLOPs / (time x peak).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { errorBand } from './error-bands.ts';
+import { bandFor } from './error-bands.ts';
+import { missingCoverage } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { PARAMS_PER_B } from './model-size.ts';
@@ -14,8 +15,19 @@ import { loraParams, type Optimizer, type Recompute, type TrainingMemory, type T
 import type { ParallelPlan } from './training-time.ts';
 import { SECONDS_PER_DAY } from './units.ts';
 
-/** Default global batch: ~4M tokens (Llama 2 pre-training, arXiv:2307.09288 sec. 2.2). */
+/** Default pre-training global batch: ~4M tokens (Llama 2 pre-training, arXiv:2307.09288 sec. 2.2). */
 export const DEFAULT_GLOBAL_BATCH_TOKENS = 4 * 1024 * 1024;
+/** Fine-tuning global batch: 64 sequences (Llama 2 SFT, arXiv:2307.09288 sec. 3.1: batch 64 x 4096 tokens). */
+const FINE_TUNE_BATCH_SEQUENCES = 64;
+/** Runs below this many tokens are fine-tunes (pre-training runs are tens of billions of tokens and more). */
+const FINE_TUNE_MAX_TOKENS = 1e9;
+
+/** The global batch in tokens: given, else a fine-tuning batch for LoRA/QLoRA and short runs, else pre-training's. */
+function globalBatchTokens(i: Pick<TrainingInput, 'globalBatchTokens' | 'method' | 'tokens' | 'seqLen'>): number {
+  if (i.globalBatchTokens) return i.globalBatchTokens;
+  const fineTune = (i.method ?? 'full') !== 'full' || i.tokens < FINE_TUNE_MAX_TOKENS;
+  return fineTune ? FINE_TUNE_BATCH_SEQUENCES * i.seqLen : DEFAULT_GLOBAL_BATCH_TOKENS;
+}
 
 export interface TrainingInput {
   readonly gpu: GpuSpec;
@@ -42,6 +54,11 @@ interface Common {
 }
 export interface TrainingFits extends Common {
   readonly fits: true;
+  /** Tokens per optimizer step used for the estimate. */
+  readonly globalBatchTokens: number;
+  /** Outside calibration coverage (hardware or precision class): wider bands, marked in the report. */
+  readonly extrapolated: boolean;
+  readonly coverageGaps: readonly string[];
   readonly tokensPerSecondPerGpu: Band;
   /** Model FLOP utilisation, 0-1, against the dense peak of the precision used. */
   readonly mfu: Band;
@@ -72,7 +89,7 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
     precision: input.precision,
     method,
     seqLen: input.seqLen,
-    globalBatchTokens: input.globalBatchTokens ?? DEFAULT_GLOBAL_BATCH_TOKENS,
+    globalBatchTokens: globalBatchTokens(input),
     trainableParams: trainable,
     params,
   };
@@ -98,13 +115,18 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
       reason: `needs at least ${memory.perGpuGiB.toFixed(1)} GiB per GPU with the leanest layout; more or larger GPUs are required`,
     };
   }
-  const tb = errorBand('trainingThroughput');
+  const coverageGaps = missingCoverage({ phase: 'training', gpu: input.gpu, precision: input.precision });
+  const extrapolated = coverageGaps.length > 0;
+  const tb = bandFor('trainingThroughput', extrapolated);
   const tps = step.tokensPerSecondPerGpu;
   const peak = computeRate(input.gpu, input.precision).tflops * 1e12;
   const mfu = (tps * step.flops.model) / peak;
   const days = input.tokens / (tps * n) / SECONDS_PER_DAY;
   return {
     fits: true,
+    globalBatchTokens: setup.globalBatchTokens,
+    extrapolated,
+    coverageGaps,
     plan,
     memory,
     hfu: step.hfu,

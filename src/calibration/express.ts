@@ -11,11 +11,19 @@ import { estimateInference, maxContextTokens, type InferenceInput } from '../cal
 import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memory.ts';
 import { estimateTraining } from '../calc/training.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
+import { coverageKeys } from '../calc/coverage.ts';
+import { enginePolicy } from '../calc/engines.ts';
 import { mapGpu, mapModel, mapPrecision, num, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;
 export interface Expressed {
   readonly id: string;
+  /** The publication the row comes from (leave-one-source-out folds group by it). */
+  readonly source: string;
+  /** Kept out of every fit (notes say held_back=true): judged only out of sample. */
+  readonly heldBack: boolean;
+  /** Coverage keys the row provides (calc/coverage.ts). */
+  readonly coverage: readonly string[];
   readonly kind: EstimateKind;
   readonly metric: string;
   readonly unit: string;
@@ -38,10 +46,11 @@ const SKIP_PREFIX: readonly (readonly [RegExp, string])[] = [
   [/^ME-0(09|1\d)$/, 'batch and sequence length not stated; T5 encoder-decoder / CPU-offload runs'],
 ];
 
-/** TensorRT-LLM engine default max_batch_size (trtllm-build --max_batch_size 2048). */
-const ENGINE_MAX_BATCH = 2048;
 /** Requests in the TensorRT-LLM online-serving benchmark (row source: 500 requests). */
 const SERVING_REQUESTS = 500;
+
+/** A row's publication: its source text up to the commit (" @") or the first parenthesis (repository + file, or URL). */
+const sourceOf = (text: string): string => text.split(/ @| \(/)[0]!.trim();
 
 interface Ctx {
   gpu: GpuSpec;
@@ -61,7 +70,17 @@ export function express(row: Row): Expression {
   const model = modelId ? getModel(modelId) : undefined;
   if (!gpu || !model || !precision) return { id, skip: `cannot map gpu/model/precision (${row.gpu} / ${row.model} / ${row.precision})` };
   const ctx: Ctx = { gpu, model, precision, row };
-  const base = { id, metric: row.metric ?? '', unit: row.unit ?? '', measured: Number(row.value) };
+  const phase = row.category === 'training_throughput' ? ('training' as const) : ('serving' as const);
+  const engine = row.category === 'memory' ? undefined : servingInput(ctx).engine;
+  const base = {
+    id,
+    metric: row.metric ?? '',
+    unit: row.unit ?? '',
+    measured: Number(row.value),
+    source: sourceOf(row.source ?? ''),
+    heldBack: /held_back=true/.test(row.notes ?? ''),
+    coverage: row.category === 'memory' ? [] : coverageKeys({ phase, gpu, precision, engine }),
+  };
   switch (row.category) {
     case 'training_throughput':
       return { ...base, kind: 'trainingThroughput', estimate: training(ctx) };
@@ -84,7 +103,8 @@ function training({ gpu, model, precision, row }: Ctx) {
     precision,
     gpuCount: Number(row.gpu_count),
     seqLen: num(row.seq_or_io ?? '', 'seq') ?? 2048,
-    tokens: 1,
+    // llm-foundry pre-training benchmarks: pre-training batch unless the row states one.
+    tokens: 1e12,
     zeroStage: 3 as const,
     recompute: /activation_checkpointing=True/i.test(row.parallelism ?? '') ? ('full' as const) : ('none' as const),
     microBatch: num(batch, 'micro_bs') ?? 1,
@@ -101,7 +121,7 @@ function training({ gpu, model, precision, row }: Ctx) {
 function servingInput({ gpu, model, precision, row }: Ctx): Omit<InferenceInput, 'concurrency'> {
   const io = row.seq_or_io ?? '';
   const tp = tpOf(row.parallelism ?? '') ?? Number(row.gpu_count);
-  const engine = /vLLM/i.test(row.framework ?? '') ? ('vllm' as const) : ('tensorrt-llm' as const);
+  const engine = /TensorRT|NIM/i.test(row.framework ?? '') ? ('tensorrt-llm' as const) : ('vllm' as const);
   // FP8 engines use an FP8 KV cache (row notes); others keep 16-bit KV.
   const kvPrecision: Precision = precision === 'fp8' || precision === 'fp4' ? 'fp8' : 'fp16';
   return {
@@ -119,10 +139,11 @@ function servingInput({ gpu, model, precision, row }: Ctx): Omit<InferenceInput,
 
 /** Concurrency a row ran at: static batch, or as many as memory and the engine allow ("max load"). */
 function concurrencyFor(input: Omit<InferenceInput, 'concurrency'>, batchField: string, p: EfficiencyParams): number {
-  const fixed = num(batchField, 'batch');
+  const fixed = num(batchField, 'batch') ?? num(batchField, 'concurrency');
   if (fixed) return fixed;
   const probe = estimateInference({ ...input, concurrency: 1 }, p);
-  return Math.max(1, Math.min(probe.maxConcurrency, ENGINE_MAX_BATCH));
+  const cap = num(batchField, 'max_num_seqs') ?? enginePolicy(input.engine).maxSequences;
+  return Math.max(1, Math.min(probe.maxConcurrency, cap));
 }
 
 function inferenceThroughput(ctx: Ctx) {
@@ -131,7 +152,9 @@ function inferenceThroughput(ctx: Ctx) {
   return (p: EfficiencyParams) => {
     const e = estimateInference({ ...input, concurrency: concurrencyFor(input, ctx.row.batch_or_concurrency ?? '', p) }, p);
     if (!e.fits) return 0;
-    return perGpu ? e.outputTokensPerSecondPerGpu.value : e.outputTokensPerSecond.value;
+    // "input+output" rows count prompt tokens too: output x (I + O) / O.
+    const total = /input\+output/i.test(ctx.row.unit ?? '') ? (input.inputTokens + input.outputTokens) / input.outputTokens : 1;
+    return (perGpu ? e.outputTokensPerSecondPerGpu.value : e.outputTokensPerSecond.value) * total;
   };
 }
 
@@ -141,7 +164,7 @@ function latency(ctx: Ctx) {
   const qps = /QPS=INF/i.test(field) ? Infinity : Number(/QPS=([\d.]+)/i.exec(field)?.[1] ?? NaN);
   const ttft = ctx.row.metric === 'ttft';
   return (p: EfficiencyParams) => {
-    let conc = num(field, 'batch') ?? 1;
+    let conc = num(field, 'batch') ?? num(field, 'concurrency') ?? 1;
     if (!Number.isNaN(qps)) {
       const cap = Math.min(SERVING_REQUESTS, estimateInference({ ...input, concurrency: 1 }, p).maxConcurrency);
       conc = qps === Infinity ? cap : 1;
@@ -154,6 +177,8 @@ function latency(ctx: Ctx) {
     }
     const e = estimateInference({ ...input, concurrency: Math.max(1, Math.round(conc)) }, p);
     if (!e.fits) return 0;
+    // request_latency: one static batch end to end, seconds = TTFT + (output - 1) x TPOT.
+    if (ctx.row.metric === 'request_latency') return (e.ttftMs.value + (input.outputTokens - 1) * e.tpotMs.value) / 1000;
     return ttft ? e.ttftMs.value : e.tpotMs.value;
   };
 }

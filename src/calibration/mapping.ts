@@ -17,6 +17,9 @@ const GPU_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^B200/i, 'b200-sxm'],
   [/^RTX PRO 6000 Blackwell/i, 'rtx-pro-6000-blackwell'],
   [/^V100/i, 'v100-sxm2'],
+  [/^MI300X/i, 'amd-mi300x'],
+  [/^MI325X/i, 'amd-mi325x'],
+  [/^Gaudi 3/i, 'intel-gaudi3'],
 ];
 
 const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [

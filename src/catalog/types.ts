@@ -2,7 +2,7 @@
 export type TensorFormat = 'bf16' | 'fp16' | 'tf32' | 'fp8' | 'int8' | 'fp4';
 
 /** Storage / compute precisions a scenario or `estimate` may name. */
-export const PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'] as const;
+export const PRECISIONS = ['fp32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4', 'mxfp4'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
 type RateTable = { readonly [K in TensorFormat]: number | null };
@@ -70,5 +70,16 @@ export interface ModelArch {
   readonly experts: number;
   readonly activeExperts: number;
   readonly maxContextTokens: number;
+  /**
+   * Multi-head latent attention (DeepSeek-V2/V3, Kimi K2): elements cached per token per layer
+   * (kv_lora_rank + qk_rope_head_dim) instead of 2 x kvHeads x headDim; replicated across TP ranks.
+   */
+  readonly kvLatentDim?: number;
+  /** Sliding-window attention: `layers` of the layers cache at most `tokens` tokens (Gemma 3, gpt-oss, Llama 4 chunked). */
+  readonly slidingWindow?: { readonly tokens: number; readonly layers: number };
+  /** MoE: experts every token uses besides the routed ones (DeepSeek, Llama 4, Kimi K2). */
+  readonly sharedExperts?: number;
+  /** MoE: leading dense (non-MoE) layers (DeepSeek first_k_dense_replace; Llama 4 Maverick's interleaved dense layers). */
+  readonly denseLayers?: number;
   readonly source: string;
 }

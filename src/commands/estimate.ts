@@ -6,11 +6,15 @@ import type { Argv, CommandModule } from 'yargs';
 import { GPU_IDS, MODEL_IDS, getGpu, getModel } from '../catalog/index.ts';
 import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts';
 import type { Band } from '../calc/band.ts';
+import { SERVING_ENGINES, type ServingEngine } from '../calc/coverage.ts';
+import { DEFAULT_ENGINE } from '../calc/engines.ts';
+import type { Traffic as EstimateTraffic } from '../calc/inference.ts';
 import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
 import { UserError } from '../errors.ts';
 import { type MessageKey, cliMessage } from '../i18n/index.ts';
 import { printOut } from '../log.ts';
 import { nearestId } from '../scenario/suggest.ts';
+import { checkEstimateFlags } from './estimate-check.ts';
 
 const t = cliMessage;
 type Args = Record<string, unknown>;
@@ -25,6 +29,15 @@ function int(a: Args, flag: string, fallback?: number): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) bad(flag, t('estimate.expected.positiveInteger'), v);
   return v;
 }
+/** --arrival-rate (requests/s) or --users with --think-time (s): concurrency then follows (Little's law). */
+function trafficOf(a: Args): { traffic?: EstimateTraffic } {
+  if (a['arrival-rate'] !== undefined) return { traffic: { arrivalRatePerSecond: positive(a, 'arrival-rate') } };
+  if (a.users === undefined) return {};
+  const think = a['think-time'] ?? 0;
+  if (typeof think !== 'number' || !Number.isFinite(think) || think < 0) bad('think-time', t('estimate.expected.positiveNumber'), think);
+  return { traffic: { activeUsers: int(a, 'users'), thinkTimeSeconds: think } };
+}
+const optionalInt = (a: Args, flag: string): number | undefined => (a[flag] === undefined ? undefined : int(a, flag));
 function positive(a: Args, flag: string): number {
   const v = a[flag];
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) bad(flag, t('estimate.expected.positiveNumber'), v);
@@ -57,6 +70,13 @@ function resolveModel(a: Args): ModelArch {
     vocab: int(a, 'vocab', 32000),
     experts,
     activeExperts: int(a, 'active-experts', Math.min(2, experts)),
+    kvLatentDim: optionalInt(a, 'kv-latent-dim'),
+    slidingWindow:
+      a['sliding-window'] === undefined
+        ? undefined
+        : { tokens: int(a, 'sliding-window'), layers: int(a, 'sliding-layers', Number(a.layers)) },
+    sharedExperts: a['shared-experts'] === undefined ? 0 : Number(a['shared-experts']),
+    denseLayers: a['dense-layers'] === undefined ? 0 : Number(a['dense-layers']),
   });
 }
 
@@ -65,6 +85,11 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
   const gpuId = String(a.gpu ?? '');
   const gpu = getGpu(gpuId);
   if (!gpu) throw new UserError(t('estimate.error.unknownGpu', { id: gpuId, suggestion: nearestId(gpuId, GPU_IDS) }));
+  if (typeof a.model === 'string' && !getModel(a.model))
+    throw new UserError(t('estimate.error.unknownModel', { id: a.model, suggestion: nearestId(a.model, MODEL_IDS) }));
+  if (typeof a.model !== 'string' && (a.params === undefined || a.layers === undefined || a.hidden === undefined || a.heads === undefined))
+    throw new UserError(t('estimate.error.modelRequired'));
+  checkEstimateFlags(a);
   const model = resolveModel(a);
   const gpus = int(a, 'gpus', 1);
   const precision = oneOf<Precision>(a, 'precision', PRECISIONS, 'bf16');
@@ -82,6 +107,11 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
       method: oneOf(a, 'method', METHODS, 'full'),
       zeroStage: zero === undefined ? undefined : (Number(zero) as 0 | 1 | 2 | 3),
       recompute: a.recompute === undefined ? undefined : oneOf(a, 'recompute', RECOMPUTE, 'full'),
+      tensorParallel: optionalInt(a, 'tensor-parallel'),
+      pipelineParallel: optionalInt(a, 'pipeline-parallel'),
+      microBatch: optionalInt(a, 'micro-batch'),
+      globalBatchTokens: optionalInt(a, 'global-batch-tokens'),
+      loraRank: optionalInt(a, 'lora-rank'),
     };
   }
   return {
@@ -94,10 +124,14 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
     inputTokens: int(a, 'input-tokens', 1024),
     outputTokens: int(a, 'output-tokens', 256),
     concurrency: int(a, 'concurrency', 1),
+    engine: oneOf<ServingEngine>(a, 'engine', SERVING_ENGINES, DEFAULT_ENGINE),
+    tensorParallel: optionalInt(a, 'tensor-parallel'),
+    ...trafficOf(a),
   };
 }
 
 const n = (x: number, digits = 1): string => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+const pcts = (p: { p50: number; p90: number; p99: number }): string => `${n(p.p50)} / ${n(p.p90)} / ${n(p.p99)}`;
 const b = (x: Band, digits = 1): string => `${n(x.value, digits)} [${n(x.low, digits)}–${n(x.high, digits)}]`;
 
 /** The human table (catalogue labels). */
@@ -123,6 +157,8 @@ export function formatEstimate(r: EstimateJson): string {
   rows.push(['estimate.label.activations', n(m.activationsGiB)], ['estimate.label.overhead', n(m.overheadGiB)]);
   const i = r.inference;
   if (i) {
+    rows.push(['estimate.label.engine', i.engine], ['estimate.label.concurrency', n(i.concurrency, 1)]);
+    rows.push(['estimate.label.ttftPercentiles', pcts(i.ttftMsPercentiles)], ['estimate.label.tpotPercentiles', pcts(i.tpotMsPercentiles)]);
     rows.push(
       ['estimate.label.tensorParallel', String(i.tensorParallel)],
       ['estimate.label.replicas', String(i.replicas)],
@@ -152,7 +188,8 @@ export function formatEstimate(r: EstimateJson): string {
   const labels = rows.map(([k]) => t(k));
   const width = Math.max(...labels.map((l) => l.length));
   const body = rows.map(([, v], idx) => `${labels[idx]!.padEnd(width)}  ${v}`).join('\n');
-  return r.fits ? `${body}\n\n${t('estimate.bandNote')}` : body;
+  const extrapolated = (r.inference ?? r.training)?.extrapolated ? `\n${t('estimate.extrapolatedNote')}` : '';
+  return r.fits ? `${body}\n\n${t('estimate.bandNote')}${extrapolated}` : body;
 }
 
 function builder(y: Argv): Argv {
@@ -170,16 +207,30 @@ function builder(y: Argv): Argv {
     .option('vocab', { type: 'number' })
     .option('experts', { type: 'number' })
     .option('active-experts', { type: 'number' })
+    .option('kv-latent-dim', { type: 'number', describe: 'MLA: cached elements per token per layer' })
+    .option('sliding-window', { type: 'number', describe: 'sliding-window attention: window, tokens' })
+    .option('sliding-layers', { type: 'number', describe: 'layers using the sliding window (default: all)' })
+    .option('shared-experts', { type: 'number' })
+    .option('dense-layers', { type: 'number', describe: 'MoE: dense (non-MoE) layers' })
     .option('precision', { type: 'string', default: 'bf16' })
     .option('kv-precision', { type: 'string' })
     .option('input-tokens', { type: 'number' })
     .option('output-tokens', { type: 'number' })
     .option('concurrency', { type: 'number' })
+    .option('arrival-rate', { type: 'number', describe: 'requests per second (instead of --concurrency)' })
+    .option('users', { type: 'number', describe: 'active users (instead of --concurrency)' })
+    .option('think-time', { type: 'number', describe: 'seconds each user waits between requests (with --users)' })
     .option('seq-len', { type: 'number' })
     .option('tokens', { type: 'number', describe: 'training tokens in total' })
     .option('method', { type: 'string' })
     .option('zero', { type: 'string' })
     .option('recompute', { type: 'string' })
+    .option('engine', { type: 'string', describe: SERVING_ENGINES.join(' | ') })
+    .option('tensor-parallel', { type: 'number' })
+    .option('pipeline-parallel', { type: 'number' })
+    .option('micro-batch', { type: 'number' })
+    .option('global-batch-tokens', { type: 'number' })
+    .option('lora-rank', { type: 'number' })
     .option('json', { type: 'boolean', default: false });
 }
 

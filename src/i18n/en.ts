@@ -47,6 +47,12 @@ export const en = {
   'estimate.label.gradients': 'Gradients per GPU (GiB)',
   'estimate.label.optimizer': 'Optimizer state per GPU (GiB)',
   'estimate.label.tensorParallel': 'Tensor parallel',
+  'estimate.label.engine': 'Serving engine',
+  'estimate.label.concurrency': 'Requests in service',
+  'estimate.label.ttftPercentiles': 'TTFT p50 / p90 / p99 (ms)',
+  'estimate.label.tpotPercentiles': 'TPOT p50 / p90 / p99 (ms)',
+  'estimate.error.oneOf': 'give only one of {flags}',
+  'estimate.error.thinkNeedsUsers': '--think-time applies with --users',
   'estimate.label.replicas': 'Replicas',
   'estimate.label.maxConcurrency': 'Max concurrent sequences',
   'estimate.label.ttft': 'Time to first token (ms)',
@@ -62,7 +68,11 @@ export const en = {
   'estimate.value.no': 'no',
   'estimate.mode.inference': 'inference',
   'estimate.mode.training': 'training',
-  'estimate.bandNote': 'Ranges in brackets are the calibrated error band (docs/accuracy.md).',
+  'estimate.error.modelAndArchitecture': '--model names a catalog model; drop the architecture flags ({flags}) or --model',
+  'estimate.error.otherMode': '{flags} do not apply in {mode} mode',
+  'estimate.bandNote': 'Ranges in brackets are the out-of-sample error band (docs/accuracy.md).',
+  'estimate.extrapolatedNote':
+    'Extrapolated: no calibration measurement covers this GPU family, precision or engine, so the band is widened (docs/accuracy.md).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,7 +10,7 @@ export const performanceEn = {
   'inferenceCapacity.tableTitle':
     '{workload}, {precision}: {input} prompt and {output} output tokens per request, {concurrency} concurrent requests',
   'inferenceCapacity.col.gpus': 'GPUs (sized)',
-  'inferenceCapacity.col.tp': 'Tensor parallel',
+  'inferenceCapacity.col.tp': 'GPUs per replica (TP × PP)',
   'inferenceCapacity.col.replicas': 'Replicas',
   'inferenceCapacity.col.maxConcurrency': 'Max concurrent requests in memory',
   'inferenceCapacity.col.ttft': 'TTFT',
@@ -57,6 +57,8 @@ export const performanceEn = {
   'inferenceCapacity.miss.throughput': 'output is {value} tokens/s, {pct}% short of the {target} tokens/s target',
   'inferenceCapacity.needs': 'Meeting every target takes {gpus} GPUs ({layout}).',
   'inferenceCapacity.beyondLimit': 'That is more than its limit of {max} GPUs (candidates[].maxGpus).',
+  'estimates.extrapolated':
+    'Extrapolated: no calibration measurement covers {gpus} for this workload (GPU family, precision or serving engine), so their ranges are widened by the out-of-sample extrapolation factor (docs/accuracy.md).',
   'inferenceCapacity.unreachable': 'No layout of up to {cap} GPUs meets every target.',
   'inferenceCapacity.concurrencyBound':
     'With {concurrency} requests in flight, output is at most {concurrency} ÷ TPOT however many GPUs serve them: reaching {target} tokens/s also takes more concurrent requests.',

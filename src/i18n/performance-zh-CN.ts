@@ -8,7 +8,7 @@ export const performanceZhCN = {
   'inferenceCapacity.none': '本场景没有推理负载。',
   'inferenceCapacity.tableTitle': '{workload}，{precision}：每个请求 {input} 个提示 token、{output} 个输出 token，{concurrency} 个并发请求',
   'inferenceCapacity.col.gpus': 'GPU 数量（按目标确定）',
-  'inferenceCapacity.col.tp': '张量并行度',
+  'inferenceCapacity.col.tp': '每副本 GPU 数（TP × PP）',
   'inferenceCapacity.col.replicas': '副本数',
   'inferenceCapacity.col.maxConcurrency': '显存可容纳的最大并发请求数',
   'inferenceCapacity.col.ttft': '首 token 时延',
@@ -54,6 +54,8 @@ export const performanceZhCN = {
   'inferenceCapacity.miss.throughput': '输出为 {value} token/秒，比 {target} token/秒的目标低 {pct}%',
   'inferenceCapacity.needs': '要达成全部目标需要 {gpus} 块 GPU（{layout}）。',
   'inferenceCapacity.beyondLimit': '这超过了其 {max} 块 GPU 的上限（candidates[].maxGpus）。',
+  'estimates.extrapolated':
+    '外推估计：校准数据未覆盖 {gpus} 在该工作负载下的情形（GPU 系列、精度或推理引擎），其区间已按样本外外推系数放宽（见 docs/accuracy.md）。',
   'inferenceCapacity.unreachable': '在 {cap} 块 GPU 以内没有任何布局能达成全部目标。',
   'inferenceCapacity.concurrencyBound':
     '在 {concurrency} 个请求同时处理时，无论用多少 GPU，输出最多为 {concurrency} ÷ 每 token 时延：要达到 {target} token/秒，还需要更多并发请求。',

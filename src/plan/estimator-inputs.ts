@@ -27,6 +27,8 @@ export function inferenceInput(
     inputTokens: w.inputTokens,
     outputTokens: w.outputTokens,
     concurrency,
+    engine: w.engine,
+    ...(w.traffic ? { traffic: w.traffic } : {}),
     ...(tensorParallel === undefined ? {} : { tensorParallel }),
   };
 }
@@ -60,6 +62,10 @@ export function trainingInput(gpu: GpuSpec, w: ResolvedTraining, gpuCount: numbe
     method: o.method ?? w.method,
     optimizer: w.optimizer,
     loraRank: w.loraRank,
+    tensorParallel: w.tensorParallel,
+    pipelineParallel: w.pipelineParallel,
+    microBatch: w.microBatch,
+    globalBatchTokens: w.globalBatchTokens,
   };
 }
 

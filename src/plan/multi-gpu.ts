@@ -26,7 +26,12 @@ export interface CurvePoint {
   /** Per-GPU throughput relative to the smallest fitting count, 0-1; null when it does not fit. */
   readonly efficiency: number | null;
   readonly training?: ParallelPlan;
-  readonly inference?: { readonly tensorParallel: number; readonly replicas: number; readonly concurrency: number };
+  readonly inference?: {
+    readonly tensorParallel: number;
+    readonly pipelineParallel: number;
+    readonly replicas: number;
+    readonly concurrency: number;
+  };
 }
 
 export interface Scaling {
@@ -77,7 +82,12 @@ export function inferenceCurve(gpu: GpuSpec, w: ResolvedInference, maxGpus: numb
       tokensPerSecond: s.system.value,
       perGpu: s.perGpu.value,
       efficiency: s.perGpu.value / first.perGpu,
-      inference: { tensorParallel: s.estimate.tensorParallel, replicas: s.estimate.replicas, concurrency },
+      inference: {
+        tensorParallel: s.estimate.tensorParallel,
+        pipelineParallel: s.estimate.pipelineParallel,
+        replicas: s.estimate.replicas,
+        concurrency,
+      },
     });
   }
   return { limitGpus, points };

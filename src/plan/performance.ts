@@ -46,12 +46,19 @@ const NO_TARGETS: TargetCheck = { ttft: null, tpot: null, throughput: null };
  */
 export function checkTargets(w: ResolvedInference, e: InferenceFits): TargetCheck {
   const t = w.targets;
+  // A target naming a percentile bounds that percentile of the queueing model (calc/queueing.ts);
+  // sized pessimistically, the latency is taken at the high end of the estimate's band.
   const pessimistic = w.sizingConfidence === 'pessimistic';
-  const slow = (b: InferenceFits['ttftMs']) => (pessimistic ? b.high : b.value);
+  const at = (b: InferenceFits['ttftMs'], percentile: number | undefined) => {
+    const base = percentile ?? b.value;
+    return pessimistic && b.value > 0 ? base * (b.high / b.value) : base;
+  };
+  const ttft = at(e.ttftMs, t.percentile ? e.ttftMsPercentiles[t.percentile] : undefined);
+  const tpot = at(e.tpotMs, t.percentile ? e.tpotMsPercentiles[t.percentile] : undefined);
   const rate = pessimistic ? e.outputTokensPerSecond.low : e.outputTokensPerSecond.value;
   return {
-    ttft: t.ttftMs === undefined ? null : slow(e.ttftMs) <= t.ttftMs,
-    tpot: t.tpotMs === undefined ? null : slow(e.tpotMs) <= t.tpotMs,
+    ttft: t.ttftMs === undefined ? null : ttft <= t.ttftMs,
+    tpot: t.tpotMs === undefined ? null : tpot <= t.tpotMs,
     throughput: t.outputTokensPerSecond === undefined ? null : rate >= t.outputTokensPerSecond,
   };
 }

@@ -9,6 +9,9 @@ import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/para
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
 import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
+import type { ServingEngine } from '../calc/coverage.ts';
+import type { Traffic } from '../calc/inference.ts';
+import { DEFAULT_ENGINE } from '../calc/engines.ts';
 
 export type { Money, ResolvedEconomics };
 
@@ -22,7 +25,16 @@ export interface ResolvedInference {
   readonly inputTokens: number;
   readonly outputTokens: number;
   readonly concurrency: number;
-  readonly targets: { readonly ttftMs?: number; readonly tpotMs?: number; readonly outputTokensPerSecond?: number };
+  readonly engine: ServingEngine;
+  readonly tensorParallel?: number;
+  /** Traffic instead of a fixed concurrency (calc/inference.ts `Traffic`). */
+  readonly traffic?: Traffic;
+  readonly targets: {
+    readonly ttftMs?: number;
+    readonly tpotMs?: number;
+    readonly outputTokensPerSecond?: number;
+    readonly percentile?: 'p50' | 'p90' | 'p99';
+  };
   /** Which end of the estimate's band must meet the targets (docs/methodology.md#sizing). */
   readonly sizingConfidence: SizingConfidence;
 }
@@ -36,8 +48,12 @@ export interface ResolvedTraining {
   readonly model: ModelArch;
   readonly precision: 'fp32' | 'bf16' | 'fp16' | 'fp8';
   readonly method: 'full' | 'lora' | 'qlora';
-  readonly optimizer: 'adamw' | 'adamw-8bit' | 'sgd' | 'adafactor';
+  readonly optimizer: 'adamw' | 'adamw-8bit' | 'sgd' | 'adafactor' | 'lion';
   readonly loraRank: number;
+  readonly tensorParallel?: number;
+  readonly pipelineParallel?: number;
+  readonly microBatch?: number;
+  readonly globalBatchTokens?: number;
   readonly seqLen: number;
   readonly tokens: number;
   readonly deadlineDays?: number;
@@ -80,7 +96,7 @@ export interface ResolvedScenario {
 export const DEFAULT_MAX_GPUS = 64;
 
 /** Weight formats whose KV cache is kept at 16 bits unless the scenario says otherwise. */
-const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4'];
+const WEIGHT_ONLY: readonly Precision[] = ['int4', 'int8', 'fp4', 'mxfp4'];
 
 export function resolveScenario(s: Scenario): ResolvedScenario {
   const economics = resolveEconomics(s.economics);
@@ -120,6 +136,10 @@ function modelOf(w: Scenario['workloads'][number]): ModelArch {
     experts: a.experts ?? 1,
     activeExperts: a.activeExperts ?? 1,
     maxContextTokens: a.maxContextTokens ?? 4096,
+    ...(a.kvLatentDim ? { kvLatentDim: a.kvLatentDim } : {}),
+    ...(a.slidingWindow ? { slidingWindow: a.slidingWindow } : {}),
+    ...(a.sharedExperts ? { sharedExperts: a.sharedExperts } : {}),
+    ...(a.denseLayers ? { denseLayers: a.denseLayers } : {}),
     source: 'scenario (inline architecture)',
   };
 }
@@ -135,6 +155,10 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
       method: w.method,
       optimizer: w.optimizer,
       loraRank: w.loraRank,
+      ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
+      ...(w.pipelineParallel ? { pipelineParallel: w.pipelineParallel } : {}),
+      ...(w.microBatch ? { microBatch: w.microBatch } : {}),
+      ...(w.globalBatchTokens ? { globalBatchTokens: w.globalBatchTokens } : {}),
       seqLen: w.seqLen,
       tokens: w.tokens,
       ...(w.deadlineDays ? { deadlineDays: w.deadlineDays } : {}),
@@ -158,6 +182,13 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
     inputTokens: w.inputTokens,
     outputTokens: w.outputTokens,
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
+    engine: w.engine ?? DEFAULT_ENGINE,
+    ...(w.arrivalRatePerSecond
+      ? { traffic: { arrivalRatePerSecond: w.arrivalRatePerSecond } }
+      : w.activeUsers
+        ? { traffic: { activeUsers: w.activeUsers, thinkTimeSeconds: w.thinkTimeSeconds ?? 0 } }
+        : {}),
+    ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
     targets,
     sizingConfidence,
   };

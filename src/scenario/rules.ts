@@ -51,10 +51,34 @@ function checkWorkloads(raw: Raw): Problem[] {
       const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
       problems.push({ path: ['workloads', i, field], message: t('validate.contextTooLong', { context, max: maxContext }) });
     }
+    const traffic = ['concurrency', 'arrivalRatePerSecond', 'activeUsers'].filter((k) => w[k] !== undefined);
+    if (traffic.length > 1)
+      problems.push({ path: ['workloads', i, traffic[1]!], message: t('validate.trafficOneOf', { fields: traffic.join(', ') }) });
+    if (w.thinkTimeSeconds !== undefined && w.activeUsers === undefined)
+      problems.push({ path: ['workloads', i, 'thinkTimeSeconds'], message: t('validate.thinkNeedsUsers') });
     if (arch && typeof arch.activeParamsB === 'number' && typeof arch.paramsB === 'number' && arch.activeParamsB > arch.paramsB) {
       problems.push({
         path: ['workloads', i, 'architecture', 'activeParamsB'],
         message: t('validate.activeExceedsTotal', { total: arch.paramsB }),
+      });
+    }
+    if (arch && typeof arch.activeExperts === 'number' && typeof arch.experts === 'number' && arch.activeExperts > arch.experts) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'activeExperts'],
+        message: t('validate.activeExpertsExceed', { experts: arch.experts }),
+      });
+    }
+    const sw = isObject(arch?.slidingWindow) ? arch.slidingWindow : undefined;
+    if (arch && sw && typeof sw.layers === 'number' && typeof arch.layers === 'number' && sw.layers > arch.layers) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'slidingWindow', 'layers'],
+        message: t('validate.layersExceed', { layers: arch.layers }),
+      });
+    }
+    if (arch && typeof arch.denseLayers === 'number' && typeof arch.layers === 'number' && arch.denseLayers > arch.layers) {
+      problems.push({
+        path: ['workloads', i, 'architecture', 'denseLayers'],
+        message: t('validate.layersExceed', { layers: arch.layers }),
       });
     }
     if (arch && typeof arch.kvHeads === 'number' && typeof arch.attentionHeads === 'number' && arch.attentionHeads % arch.kvHeads !== 0) {

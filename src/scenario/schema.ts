@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
+import { SERVING_ENGINES } from '../calc/coverage.ts';
 import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/parameters.ts';
 import { MAX, MONEY_USD, USD_EXCHANGE_RATE, moneyCeiling } from './bounds.ts';
 
@@ -48,6 +49,20 @@ const architectureSchema = z.strictObject({
   activeExperts: positiveInt('MoE experts routed per token. Default: 1.', MAX.experts).optional(),
   /** Longest context the model supports, tokens. Default: 4096. */
   maxContextTokens: positiveInt('Longest context the model supports, in tokens. Default: 4096.', MAX.contextTokens).optional(),
+  /** MLA (DeepSeek, Kimi K2): elements cached per token per layer (kv_lora_rank + qk_rope_head_dim). */
+  kvLatentDim: positiveInt(
+    'Multi-head latent attention: elements cached per token per layer (kv_lora_rank + qk_rope_head_dim).',
+    MAX.hiddenSize,
+  ).optional(),
+  /** Sliding-window (local) attention: window in tokens and how many layers use it. */
+  slidingWindow: z
+    .strictObject({ tokens: positiveInt('Window, tokens.', MAX.contextTokens), layers: positiveInt('Layers with the window.', MAX.layers) })
+    .optional()
+    .describe('Sliding-window attention: window (tokens) and the number of layers that use it.'),
+  /** MoE: experts every token uses besides the routed ones. */
+  sharedExperts: z.number().int().nonnegative().max(MAX.experts).describe('MoE: shared experts every token uses. Default: 0.').optional(),
+  /** MoE: dense (non-MoE) layers. */
+  denseLayers: z.number().int().nonnegative().max(MAX.layers).describe('MoE: dense (non-MoE) layers. Default: 0.').optional(),
 });
 
 const modelFields = {
@@ -57,7 +72,8 @@ const modelFields = {
   architecture: architectureSchema.optional().describe('Inline architecture for a model not in the catalog.'),
 };
 
-const inferenceWorkloadSchema = z.strictObject({
+/** One workload (exported for `estimate`, which validates its flags as a workload). */
+export const inferenceWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('inference').describe('An LLM serving workload.'),
@@ -74,6 +90,20 @@ const inferenceWorkloadSchema = z.strictObject({
   outputTokens: positiveInt('Generated tokens per request.', MAX.contextTokens),
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
   concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.', MAX.concurrency).optional(),
+  /** Serving engine: memory policy and step overheads (docs/methodology.md#usable-memory). Default: vllm. */
+  engine: z.enum(SERVING_ENGINES).optional().describe('Serving engine: vllm, sglang, tensorrt-llm or transformers. Default: vllm.'),
+  /** Tensor-parallel degree per replica. Default: chosen by the planner (the fewest GPUs that meet the targets). */
+  tensorParallel: positiveInt('Tensor-parallel degree per replica. Default: chosen by the planner.', MAX.gpus).optional(),
+  /** Traffic instead of concurrency: requests per second; concurrency follows by Little's law. */
+  arrivalRatePerSecond: positive("Requests per second across the system (instead of concurrency; Little's law).", 1e6).optional(),
+  /** Traffic instead of concurrency: active users, each waiting thinkTimeSeconds between requests. */
+  activeUsers: positiveInt('Active users (instead of concurrency), each waiting thinkTimeSeconds between requests.', 1e9).optional(),
+  thinkTimeSeconds: z
+    .number()
+    .nonnegative()
+    .max(86400)
+    .describe('Seconds a user waits between a response and the next request. Default: 0.')
+    .optional(),
   /** Service-level targets. */
   targets: z
     .strictObject({
@@ -83,12 +113,17 @@ const inferenceWorkloadSchema = z.strictObject({
       tpotMs: positive('Time per output token after the first, milliseconds (upper bound).', MAX.latencyMs).optional(),
       /** Required output tokens per second across the whole system (lower bound). */
       outputTokensPerSecond: positive('Required output tokens/s across the whole system (lower bound).', MAX.tokensPerSecond).optional(),
+      /** Which percentile the TTFT / TPOT targets bound (queueing model). Default: the base estimate. */
+      percentile: z
+        .enum(['p50', 'p90', 'p99'])
+        .describe('Percentile the TTFT and TPOT targets bound. Default: the base estimate.')
+        .optional(),
     })
     .optional()
     .describe('Service-level targets.'),
 });
 
-const trainingWorkloadSchema = z.strictObject({
+export const trainingWorkloadSchema = z.strictObject({
   /** Short name shown in the report. */
   name: z.string().min(1).describe('Short name shown in the report.'),
   kind: z.literal('training').describe('A pre-training or fine-tuning run.'),
@@ -98,7 +133,16 @@ const trainingWorkloadSchema = z.strictObject({
   /** full fine-tune / pre-train, LoRA, or QLoRA (4-bit base). Default: full. */
   method: z.enum(['full', 'lora', 'qlora']).default('full').describe('full, lora or qlora. Default: full.'),
   /** Optimizer. Default: adamw (mixed precision). */
-  optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor']).default('adamw').describe('Optimizer. Default: adamw.'),
+  optimizer: z.enum(['adamw', 'adamw-8bit', 'sgd', 'adafactor', 'lion']).default('adamw').describe('Optimizer. Default: adamw.'),
+  /** Layout: tensor- and pipeline-parallel degrees, micro-batch. Default: chosen by the planner. */
+  tensorParallel: positiveInt('Tensor-parallel degree. Default: chosen by the planner.', MAX.gpus).optional(),
+  pipelineParallel: positiveInt('Pipeline-parallel degree. Default: chosen by the planner.', MAX.layers).optional(),
+  microBatch: positiveInt('Micro-batch, sequences per GPU per step. Default: chosen by the planner.', MAX.concurrency).optional(),
+  /** Tokens per optimizer step. Default: 64 sequences for fine-tunes (LoRA/QLoRA or under 1B tokens), ~4M tokens otherwise. */
+  globalBatchTokens: positiveInt(
+    'Tokens per optimizer step. Default: 64 sequences for fine-tunes, ~4M tokens for pre-training.',
+    MAX.trainingTokens,
+  ).optional(),
   /** LoRA rank. Default: 16. */
   loraRank: positiveInt('LoRA rank. Default: 16.', MAX.loraRank).default(16),
   /** Sequence length, tokens. */

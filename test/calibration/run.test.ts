@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_BANDS, errorBand } from '../../src/calc/error-bands.ts';
+import { COVERED_KEYS } from '../../src/calc/calibration-coverage.ts';
+import { ERROR_BANDS, bandFor, errorBand } from '../../src/calc/error-bands.ts';
+import { fitParams, PRIOR_PARAMS } from '../../src/calibration/fit.ts';
 import { parseCsv } from '../../src/calibration/csv.ts';
 import { mapGpu, mapModel } from '../../src/calibration/mapping.ts';
-import { bandFactors, runCalibration } from '../../src/calibration/run.ts';
+import { loadExpressions, runCalibration } from '../../src/calibration/run.ts';
 
 const run = runCalibration();
 const summary = Object.fromEntries(run.summary.map((s) => [s.kind, s]));
@@ -18,8 +20,8 @@ describe('calibration against published measurements (same code as npm run calib
     expect(s.rows).toBeGreaterThanOrEqual(5);
     expect(s.medianAbsError).toBeLessThanOrEqual(target);
   });
-  it('every row is either expressed or skipped with a reason (90 rows)', () => {
-    expect(run.results.length + run.skipped.length).toBe(90);
+  it('every row is either expressed or skipped with a reason (115 rows)', () => {
+    expect(run.results.length + run.skipped.length).toBe(115);
     for (const s of run.skipped) expect(s.reason.length).toBeGreaterThan(10);
   });
   it('no expressed row produces a zero or non-finite estimate', () => {
@@ -28,14 +30,22 @@ describe('calibration against published measurements (same code as npm run calib
       expect(r.estimated, r.id).toBeGreaterThan(0);
     }
   });
-  it('the error bands in bands.ts match the current calibration run', () => {
-    for (const s of run.summary) {
-      const band = errorBand(s.kind);
-      const f = bandFactors(s);
-      expect(band.rows).toBe(s.rows);
-      expect(band.lowFactor).toBeCloseTo(f.lowFactor, 1);
-      expect(band.highFactor).toBeCloseTo(f.highFactor, 1);
-      expect(band.medianAbsError).toBeCloseTo(s.medianAbsError, 2);
+  it('the coverage keys the estimators read are those of the fitted rows (npm run calibrate -- --write)', () => {
+    const { expressed } = loadExpressions();
+    const keys = [...new Set(expressed.filter((e) => !e.heldBack).flatMap((e) => e.coverage))].sort();
+    expect([...COVERED_KEYS]).toEqual(keys);
+  });
+  it('held-back rows never reach the fit', () => {
+    const { expressed } = loadExpressions();
+    expect(expressed.filter((e) => e.heldBack).length).toBeGreaterThanOrEqual(10);
+    expect(() => fitParams(expressed, PRIOR_PARAMS, 1)).toThrow(/held-back/);
+  });
+  it('an estimate outside coverage gets the wider band', () => {
+    for (const kind of ['trainingThroughput', 'inferenceThroughput', 'latency'] as const) {
+      const inside = errorBand(kind);
+      const outside = bandFor(kind, true);
+      expect(outside.lowFactor).toBeLessThanOrEqual(inside.lowFactor);
+      expect(outside.highFactor).toBeGreaterThanOrEqual(inside.highFactor);
     }
   });
   it('bands bracket 1', () => {

@@ -82,7 +82,7 @@ describe('estimate input errors', () => {
   it.each([
     [{ gpus: 0 }, /--gpus must be a positive integer/],
     [{ concurrency: 2.5 }, /--concurrency/],
-    [{ precision: 'fp12' }, /--precision must be one of/],
+    [{ precision: 'fp12' }, /--precision: must be one of/],
   ])('bad value %o', (patch, msg) => expect(() => parseEstimateArgs({ ...inference, ...patch })).toThrow(msg));
   it('training without --tokens is a user error', () => {
     expect(() => parseEstimateArgs({ mode: 'training', gpu: 'h100-sxm5-80gb', model: 'llama-3.1-8b' })).toThrow(/--tokens/);
@@ -94,5 +94,53 @@ describe('human table', () => {
     const text = formatEstimate(runEstimate(parseEstimateArgs(inference)));
     expect(text).toMatch(/Time per output token \(ms\)\s+[\d.,]+ \[[\d.,]+–[\d.,]+\]/);
     expect(text).toMatch(/KV cache \(GiB\)/);
+  });
+});
+
+describe('estimate flags are checked like a scenario workload (same messages, exit 2)', () => {
+  const base = { gpu: 'h100-sxm5-80gb' };
+  const custom = { ...base, params: 7, layers: 32, hidden: 4096, heads: 32 };
+  it.each([
+    [{ ...base, model: 'llama-3.1-8b', layers: 4 }, /drop the architecture flags \(--layers\)/],
+    [{ ...base, model: 'llama-3.1-8b', tokens: 5 }, /--tokens do not apply in inference mode/],
+    [{ ...base, model: 'llama-3.1-8b', mode: 'training', tokens: 1e9, concurrency: 4 }, /--concurrency do not apply in training mode/],
+    [{ ...custom, 'kv-heads': 5 }, /--kv-heads: must divide attentionHeads \(32\)/],
+    [{ ...custom, experts: 4, 'active-experts': 8 }, /--active-experts: must not exceed experts \(4\)/],
+    [{ ...base, model: 'llama-3.1-8b', 'input-tokens': 200000 }, /--input-tokens: .*exceeds the model's maximum of 131072/],
+    [{ ...custom, params: 1e308 }, /--params: must be <= 100000/],
+  ])('%o is refused', (args, msg) => {
+    let err: unknown;
+    try {
+      parseEstimateArgs(args);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).exitCode).toBe(2);
+    expect((err as UserError).message).toMatch(msg);
+  });
+  it('new architecture flags reach the model (MLA latent KV is smaller than full GQA KV)', () => {
+    const flags = { ...base, params: 7, layers: 32, hidden: 4096, heads: 32, 'input-tokens': 4000, concurrency: 8 };
+    const plain = runEstimate(parseEstimateArgs(flags));
+    const mla = runEstimate(parseEstimateArgs({ ...flags, 'kv-latent-dim': 576 }));
+    expect(mla.memory.kvCacheGiB).toBeLessThan(plain.memory.kvCacheGiB / 5);
+  });
+});
+
+describe("traffic instead of concurrency (Little's law, docs/methodology.md#queueing)", () => {
+  const base = { gpu: 'h100-sxm5-80gb', gpus: 2, model: 'llama-3.1-70b', precision: 'fp8', 'input-tokens': 1000, 'output-tokens': 300 };
+  it('concurrency = arrival rate x time in service; percentiles ordered; overload when the slots cannot hold it', () => {
+    const r = runEstimate(parseEstimateArgs({ ...base, 'arrival-rate': 2 }));
+    const i = r.inference!;
+    const serviceS = (i.ttftMs.value + 300 * i.tpotMs.value) / 1000;
+    expect(i.concurrency).toBeCloseTo(2 * serviceS, -0.5);
+    expect(i.ttftMsPercentiles.p50).toBeLessThanOrEqual(i.ttftMsPercentiles.p90);
+    expect(i.ttftMsPercentiles.p90).toBeLessThanOrEqual(i.ttftMsPercentiles.p99);
+    expect(i.overloaded).toBe(false);
+    const heavy = runEstimate(parseEstimateArgs({ ...base, 'arrival-rate': 50 })).inference!;
+    expect(heavy.overloaded).toBe(true);
+  });
+  it('--concurrency with --arrival-rate is refused', () => {
+    expect(() => parseEstimateArgs({ ...base, 'arrival-rate': 2, concurrency: 4 })).toThrow(/only one of --concurrency, --arrival-rate/);
   });
 });
