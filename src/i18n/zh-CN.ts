@@ -70,7 +70,7 @@ export const zhCN = {
   'estimate.value.no': '否',
   'estimate.mode.inference': '推理',
   'estimate.mode.training': '训练',
-  'estimate.error.modelAndArchitecture': '--model 已指定目录中的模型；请去掉架构参数（{flags}）或 --model',
+  'estimate.error.modelAndArchitecture': '--model 已指定产品目录中的模型；请去掉架构参数（{flags}）或 --model',
   'estimate.error.otherMode': '{flags} 不适用于 {mode} 模式',
   'estimate.bandNote': '括号内为样本外误差区间（见 docs/accuracy.md）。',
   'estimate.extrapolatedNote': '外推估计：校准数据未覆盖该 GPU 系列、精度或推理引擎，因此误差区间已放宽（见 docs/accuracy.md）。',

@@ -107,7 +107,7 @@ describe('estimate flags are checked like a scenario workload (same messages, ex
     [{ ...custom, 'kv-heads': 5 }, /--kv-heads: must divide attentionHeads \(32\)/],
     [{ ...custom, experts: 4, 'active-experts': 8 }, /--active-experts: must not exceed experts \(4\)/],
     [{ ...base, model: 'llama-3.1-8b', 'input-tokens': 200000 }, /--input-tokens: .*exceeds the model's maximum of 131072/],
-    [{ ...custom, params: 1e308 }, /--params: must be <= 100000/],
+    [{ ...custom, params: 1e308 }, /--params: must be > 0 and <= 100000/],
   ])('%o is refused', (args, msg) => {
     let err: unknown;
     try {
