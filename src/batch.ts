@@ -17,13 +17,12 @@ import { TOOL_VERSION } from './version.ts';
 import { printErr, quotePath } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
 import { createProgress, type ProgressMode } from './batch/progress.ts';
+import { defaultConcurrency } from './batch/limits.ts';
 import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
 import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
 const t = createTranslator('en');
 
-/** Scenarios in flight at once when not given: one per CPU (printing runs in Chromium's processes meanwhile). */
-export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
 /**
  * At most this many scenarios per CPU run at once, whatever --concurrency asks: each holds its
  * report, charts and a browser tab in memory (100,000 on a 504-file folder took 4.9 GB), and
@@ -41,9 +40,6 @@ function effectiveConcurrency(
   const wanted = requested ?? defaultConcurrency();
   return { value: Math.max(1, Math.min(wanted, ceiling, scenarios)), capped: wanted > ceiling };
 }
-
-/** Seconds a scenario may take before it fails as hung (`--timeout`). */
-export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface BatchOptions extends RunOptions {
   readonly concurrency?: number;

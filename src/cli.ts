@@ -9,15 +9,14 @@
  */
 import yargs, { type Arguments } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runBuilder, runRun, type RunArgs } from './commands/run.ts';
-import { runValidate } from './commands/validate.ts';
-import { runCatalog } from './commands/catalog.ts';
-import { runInit } from './commands/init.ts';
+import { runBuilder, type RunArgs } from './commands/run.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { createTranslator } from './i18n/index.ts';
 import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
+
+// Commands load their modules when they run (bin/gpu-report.js answers --version before this file loads).
 
 const t = createTranslator('en');
 let exitCode: ExitCode = EXIT_CODES.success;
@@ -65,13 +64,13 @@ async function main(argv: string[]): Promise<void> {
     .version(TOOL_VERSION)
     .usage('$0 <command> [options]\n\nGPU procurement reports (xlsx, pdf, html, json) from scenario YAML files.')
     .command('run <inputs..>', 'generate the reports for scenario files or folders', runBuilder, async (a) =>
-      set(await runRun(a as unknown as RunArgs)),
+      set(await (await import('./commands/run.ts')).runRun(a as unknown as RunArgs)),
     )
     .command(
       'validate <inputs..>',
       'check scenario files without rendering',
       (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }),
-      async (a) => set(await runValidate(a.inputs as string[])),
+      async (a) => set(await (await import('./commands/validate.ts')).runValidate(a.inputs as string[])),
     )
     .command(
       'catalog <what>',
@@ -80,13 +79,13 @@ async function main(argv: string[]): Promise<void> {
         y
           .positional('what', { choices: ['gpus', 'models'] as const, demandOption: true })
           .option('json', { type: 'boolean', default: false }),
-      (a) => runCatalog(a.what as 'gpus' | 'models', a.json),
+      async (a) => (await import('./commands/catalog.ts')).runCatalog(a.what as 'gpus' | 'models', a.json),
     )
     .command(
       'init [dir]',
       'write a commented example scenario to dir/scenario.yaml',
       (y) => y.positional('dir', { type: 'string', default: '.' }),
-      async (a) => set(await runInit(a.dir)),
+      async (a) => set(await (await import('./commands/init.ts')).runInit(a.dir)),
     )
     .command(estimateCommand)
     .middleware(checkArgs(argv))

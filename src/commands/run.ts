@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { runBatch, defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch.ts';
+import { defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch/limits.ts';
 import { parseShard } from '../batch/shard.ts';
 import { FORMATS, isFormat, type Format } from '../render/index.ts';
 import { LOCALES, type Locale } from '../i18n/index.ts';
@@ -81,6 +81,7 @@ export async function runRun(args: RunArgs): Promise<ExitCode> {
   const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
   const formats = parseFormats(args.format);
   const now = reportDate();
+  const { runBatch } = await import('../batch.ts');
   const result = await runBatch(args.inputs, {
     outDir: args.out,
     formats,
