@@ -25,7 +25,7 @@ const set = (code: ExitCode) => {
 };
 
 /** Flags that take several values; every other flag given twice is a mistake. */
-const LIST_KEYS = new Set(['_', '$0', 'inputs']);
+const LIST_KEYS = new Set(['_', '$0', 'inputs', 'folders']);
 
 /** What was typed after `flag` (or one of its aliases), for a message. */
 function typedValue(argv: readonly string[], names: readonly string[]): string | undefined {
@@ -71,6 +71,32 @@ async function main(argv: string[]): Promise<void> {
       'check scenario files without rendering',
       (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }),
       async (a) => set(await (await import('./commands/validate.ts')).runValidate(a.inputs as string[])),
+    )
+    .command(
+      'index <folders..>',
+      'merge the shard indexes (index-shard-<i>-of-<n>.json) of run --shard into one batch index',
+      (y) =>
+        y
+          .positional('folders', { type: 'string', array: true, demandOption: true, describe: 'output folders of the shards' })
+          .option('out', { alias: 'o', type: 'string', describe: 'where to write index.* (default: the first folder)' })
+          .option('format', {
+            alias: 'f',
+            type: 'string',
+            default: 'xlsx,pdf,html,json',
+            describe: 'comma-separated: xlsx, pdf, html, json',
+          })
+          .option('lang', { type: 'string', choices: ['en', 'zh-CN'] as const, describe: 'language of the index (default: en)' }),
+      async (a) => {
+        const [{ runIndex }, { parseFormats }] = await Promise.all([import('./commands/index.ts'), import('./commands/run.ts')]);
+        set(
+          await runIndex({
+            folders: a.folders as string[],
+            formats: parseFormats(a.format),
+            ...(a.out ? { out: a.out } : {}),
+            ...(a.lang ? { lang: a.lang } : {}),
+          }),
+        );
+      },
     )
     .command(
       'catalog <what>',
