@@ -94,6 +94,9 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     );
   }
   const browser = opts.browser ?? new BrowserPool(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
+  // The browser starts while the first scenarios are read and calculated (its launch is most of a
+  // single report's wait); a launch that fails fails again, with its message, where a PDF needs it.
+  if (opts.formats.includes('pdf') && files.length > 0) browser.get().catch(() => undefined);
   const limit = pLimit(concurrency.value);
   try {
     const rows: IndexRow[] = [];

@@ -168,7 +168,7 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
   }
 }
 
-/** Formats that need the browser go last: a browser that hangs or is missing cannot hold back the others. */
+/** Formats that need the browser: started first, awaited last (runStages). */
 const BROWSER_FORMATS: readonly Format[] = ['pdf'];
 
 /** Written files in the order their formats were asked for (the order a report lists them in). */
@@ -186,9 +186,8 @@ async function runStages(
   const loaded = await loadReport(file, opts, timings);
   if (!loaded.ok) return { file, status: 'invalid', diagnostics: loaded.diagnostics, timings };
   const failures: { stage: FailureStage; message: string }[] = [];
-  const order = [...opts.formats.filter((f) => !BROWSER_FORMATS.includes(f)), ...opts.formats.filter((f) => BROWSER_FORMATS.includes(f))];
-  // Each output is written as soon as it is rendered.
-  for (const format of order) {
+  /** Renders and writes one format; a failure is recorded, never thrown (an abort is). */
+  const produce = async (format: Format): Promise<void> => {
     ctx.signal?.throwIfAborted();
     let start = performance.now();
     let bytes: Uint8Array;
@@ -196,7 +195,7 @@ async function runStages(
       bytes = await renderWithRetry(format, loaded.report, ctx);
     } catch (error) {
       failures.push({ stage: format, message: error instanceof Error ? error.message : String(error) });
-      continue;
+      return;
     } finally {
       timings.renderMs[format] = since(start);
     }
@@ -214,7 +213,13 @@ async function runStages(
       });
     }
     timings.writeMs += since(start);
-  }
+  };
+  // The browser formats start first and print while Node renders the others (Chromium's work and
+  // Node's overlap); the others never wait for them, so a browser that hangs holds back nothing.
+  const printing = Promise.all(opts.formats.filter((f) => BROWSER_FORMATS.includes(f)).map(produce));
+  printing.catch(() => undefined);
+  for (const format of opts.formats.filter((f) => !BROWSER_FORMATS.includes(f))) await produce(format);
+  await printing;
   return {
     file,
     status: failures.length ? 'failed' : 'ok',
