@@ -18,6 +18,7 @@ import { printErr, quotePath } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
 import { createProgress, type ProgressMode } from './batch/progress.ts';
 import { defaultConcurrency } from './batch/limits.ts';
+import { WorkerPool, workerCount, workersAvailable } from './workers/pool.ts';
 import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
 import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
@@ -98,12 +99,14 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   // single report's wait); a launch that fails fails again, with its message, where a PDF needs it.
   if (opts.formats.includes('pdf') && files.length > 0) browser.get().catch(() => undefined);
   const limit = pLimit(concurrency.value);
+  // The CPU stages in worker threads when running compiled (the CLI): see src/workers/pool.ts.
+  const workers = workersAvailable() && workerCount(concurrency.value) > 0 ? new WorkerPool(workerCount(concurrency.value)) : undefined;
   try {
     const rows: IndexRow[] = [];
     const outcomes = await Promise.all(
       files.map((file, i) =>
         limit(async () => {
-          const outcome = await runScenario(file, names[i]!, opts, { browser });
+          const outcome = await runScenario(file, names[i]!, opts, workers ? { browser, offload: workers } : { browser });
           progress.done(outcome);
           // The index needs a few figures of the report; the report itself (and the HTML and chart
           // pictures cached against it) can go as soon as its files are written.
@@ -132,6 +135,7 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     return { outcomes, names, index, indexResult, exitCode, elapsedMs };
   } finally {
     progress.stop();
+    await workers?.close();
     if (!opts.browser) await browser.close();
   }
 }
