@@ -72,11 +72,8 @@ try {
   const rawPeak = sampler.stop();
 
   const calculateAlone = await timeCalculation(inDir);
-  const first = fs
-    .readdirSync(inDir)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()[0]!;
-  const cold = timeCold(path.join(inDir, first));
+  // The first generated scenario (bench/scenarios.ts writes team-<k>/scenario-<nnn>.yaml).
+  const cold = timeCold(path.join(inDir, 'team-0', 'scenario-001.yaml'));
 
   const result: BenchResult = summarise({
     count,
