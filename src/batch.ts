@@ -99,8 +99,12 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   // single report's wait); a launch that fails fails again, with its message, where a PDF needs it.
   if (opts.formats.includes('pdf') && files.length > 0) browser.get().catch(() => undefined);
   const limit = pLimit(concurrency.value);
-  // The CPU stages in worker threads when running compiled (the CLI): see src/workers/pool.ts.
-  const workers = workersAvailable() && workerCount(concurrency.value) > 0 ? new WorkerPool(workerCount(concurrency.value)) : undefined;
+  // The CPU stages in worker threads when running compiled (the CLI): see src/workers/pool.ts. A
+  // single scenario stays on this thread: a worker would load the renderers a second time.
+  const workers =
+    workersAvailable() && files.length > 1 && workerCount(concurrency.value) > 0
+      ? new WorkerPool(workerCount(concurrency.value))
+      : undefined;
   try {
     const rows: IndexRow[] = [];
     const outcomes = await Promise.all(
