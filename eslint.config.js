@@ -15,7 +15,7 @@ const NO_CALC = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'coverage/', 'schema/', '.cache/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'schema/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

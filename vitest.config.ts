@@ -12,6 +12,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // The e2e tests spawn the compiled CLI: build it from the current sources first.
+    globalSetup: ['test/build-cli.ts'],
     projects: [
       { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
       { extends: true, test: { name: 'slow', include: SLOW } },

@@ -2,7 +2,9 @@
  * `npm run bench`: 200 generated scenarios through the real batch, in-process, with every
  * format; then the same HTML files printed by the same browser alone ("raw printing"). Prints
  * scenarios per second, mean milliseconds per scenario by stage, peak memory of the process
- * tree (this process plus Chromium) and batch wall time / raw printing time.
+ * tree (this process plus Chromium) and batch wall time / raw printing time; then the start-up
+ * figures from fresh processes (bench/cold.ts: one scenario cold against a cold launch-and-print
+ * of its HTML, `--version` against `node -e 0`), which need the compiled CLI (npm run build).
  *
  *   npm run bench                      # 200 scenarios, default concurrency
  *   npm run bench -- --count 50 --concurrency 4 --write   # --write updates BENCHMARKS.md
@@ -11,7 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { runBatch, defaultConcurrency } from '../src/batch.ts';
+import { defaultConcurrency } from '../src/batch/limits.ts';
 import { BrowserPool } from '../src/render/pdf/browser.ts';
 import { printPdf } from '../src/render/pdf/print.ts';
 import { writeScenarios } from './scenarios.ts';
@@ -19,6 +21,7 @@ import { MemorySampler } from './sampler.ts';
 import { describeMachine, loadPerCore } from './machine.ts';
 import { summarise, renderMarkdown, type BenchResult } from './report.ts';
 import { timeCalculation } from './calculate.ts';
+import { timeCold } from './cold.ts';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,6 +29,9 @@ const arg = (name: string): string | undefined => {
 };
 const count = Number(arg('count') ?? 200);
 const concurrency = Number(arg('concurrency') ?? defaultConcurrency());
+
+// The compiled batch, as the CLI runs it (worker threads need compiled JavaScript: src/workers/pool.ts).
+const { runBatch } = (await import(new URL('../dist/batch.js', import.meta.url).href)) as typeof import('../src/batch.ts');
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gpu-report-bench-'));
 const inDir = path.join(work, 'scenarios');
@@ -66,6 +72,8 @@ try {
   const rawPeak = sampler.stop();
 
   const calculateAlone = await timeCalculation(inDir);
+  // The first generated scenario (bench/scenarios.ts writes team-<k>/scenario-<nnn>.yaml).
+  const cold = timeCold(path.join(inDir, 'team-0', 'scenario-001.yaml'));
 
   const result: BenchResult = summarise({
     count,
@@ -76,6 +84,7 @@ try {
     batchPeak,
     rawPeak,
     calculateAlone,
+    cold,
     nodeCpuMs: (cpu.user + cpu.system) / 1000,
     machine: describeMachine(),
     loadPerCore: { before: loadBefore, after: loadPerCore() },

@@ -17,13 +17,13 @@ import { TOOL_VERSION } from './version.ts';
 import { printErr, quotePath } from './log.ts';
 import { selectShard, type Shard } from './batch/shard.ts';
 import { createProgress, type ProgressMode } from './batch/progress.ts';
+import { defaultConcurrency } from './batch/limits.ts';
+import { WorkerPool, workerCount, workersAvailable } from './workers/pool.ts';
 import { buildIndex, indexRow, type BatchIndex, type IndexRow } from './batch/index-rows.ts';
 import { writeIndex, type IndexWriteResult } from './batch/write-index.ts';
 
 const t = cliMessage;
 
-/** Scenarios in flight at once when not given: one per CPU (printing runs in Chromium's processes meanwhile). */
-export const defaultConcurrency = (): number => Math.max(1, availableParallelism());
 /**
  * At most this many scenarios per CPU run at once, whatever --concurrency asks: each holds its
  * report, charts and a browser tab in memory (100,000 on a 504-file folder took 4.9 GB), and
@@ -41,9 +41,6 @@ function effectiveConcurrency(
   const wanted = requested ?? defaultConcurrency();
   return { value: Math.max(1, Math.min(wanted, ceiling, scenarios)), capped: wanted > ceiling };
 }
-
-/** Seconds a scenario may take before it fails as hung (`--timeout`). */
-export const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface BatchOptions extends RunOptions {
   readonly concurrency?: number;
@@ -98,13 +95,22 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     );
   }
   const browser = opts.browser ?? new BrowserPool(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
+  // The browser starts while the first scenarios are read and calculated (its launch is most of a
+  // single report's wait); a launch that fails fails again, with its message, where a PDF needs it.
+  if (opts.formats.includes('pdf') && files.length > 0) browser.get().catch(() => undefined);
   const limit = pLimit(concurrency.value);
+  // The CPU stages in worker threads when running compiled (the CLI): see src/workers/pool.ts. A
+  // single scenario stays on this thread: a worker would load the renderers a second time.
+  const workers =
+    workersAvailable() && files.length > 1 && workerCount(concurrency.value) > 0
+      ? new WorkerPool(workerCount(concurrency.value))
+      : undefined;
   try {
     const rows: IndexRow[] = [];
     const outcomes = await Promise.all(
       files.map((file, i) =>
         limit(async () => {
-          const outcome = await runScenario(file, names[i]!, opts, { browser });
+          const outcome = await runScenario(file, names[i]!, opts, workers ? { browser, offload: workers } : { browser });
           progress.done(outcome);
           // The index needs a few figures of the report; the report itself (and the HTML and chart
           // pictures cached against it) can go as soon as its files are written.
@@ -134,6 +140,7 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
     return { outcomes, names, index, indexResult, exitCode, elapsedMs };
   } finally {
     progress.stop();
+    await workers?.close();
     if (!opts.browser) await browser.close();
   }
 }

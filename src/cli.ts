@@ -9,15 +9,14 @@
  */
 import yargs, { type Arguments } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runBuilder, runRun, type RunArgs } from './commands/run.ts';
-import { runValidate } from './commands/validate.ts';
-import { runCatalog } from './commands/catalog.ts';
-import { runInit } from './commands/init.ts';
+import { runBuilder, type RunArgs } from './commands/run.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { cliMessage, messageLocaleFrom, setMessageLocale } from './i18n/index.ts';
 import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
+
+// Commands load their modules when they run (bin/gpu-report.js answers --version before this file loads).
 
 const t = cliMessage;
 let exitCode: ExitCode = EXIT_CODES.success;
@@ -26,7 +25,7 @@ const set = (code: ExitCode) => {
 };
 
 /** Flags that take several values; every other flag given twice is a mistake. */
-const LIST_KEYS = new Set(['_', '$0', 'inputs']);
+const LIST_KEYS = new Set(['_', '$0', 'inputs', 'folders']);
 
 /** What was typed after `flag` (or one of its aliases), for a message. */
 function typedValue(argv: readonly string[], names: readonly string[]): string | undefined {
@@ -65,13 +64,39 @@ async function main(argv: string[]): Promise<void> {
     .version(TOOL_VERSION)
     .usage('$0 <command> [options]\n\nGPU procurement reports (xlsx, pdf, html, json) from scenario YAML files.')
     .command('run <inputs..>', 'generate the reports for scenario files or folders', runBuilder, async (a) =>
-      set(await runRun(a as unknown as RunArgs)),
+      set(await (await import('./commands/run.ts')).runRun(a as unknown as RunArgs)),
     )
     .command(
       'validate <inputs..>',
       'check scenario files without rendering',
       (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }),
-      async (a) => set(await runValidate(a.inputs as string[])),
+      async (a) => set(await (await import('./commands/validate.ts')).runValidate(a.inputs as string[])),
+    )
+    .command(
+      'index <folders..>',
+      'merge the shard indexes (index-shard-<i>-of-<n>.json) of run --shard into one batch index',
+      (y) =>
+        y
+          .positional('folders', { type: 'string', array: true, demandOption: true, describe: 'output folders of the shards' })
+          .option('out', { alias: 'o', type: 'string', describe: 'where to write index.* (default: the first folder)' })
+          .option('format', {
+            alias: 'f',
+            type: 'string',
+            default: 'xlsx,pdf,html,json',
+            describe: 'comma-separated: xlsx, pdf, html, json',
+          })
+          .option('lang', { type: 'string', choices: ['en', 'zh-CN'] as const, describe: 'language of the index (default: en)' }),
+      async (a) => {
+        const [{ runIndex }, { parseFormats }] = await Promise.all([import('./commands/index.ts'), import('./commands/run.ts')]);
+        set(
+          await runIndex({
+            folders: a.folders as string[],
+            formats: parseFormats(a.format),
+            ...(a.out ? { out: a.out } : {}),
+            ...(a.lang ? { lang: a.lang } : {}),
+          }),
+        );
+      },
     )
     .command(
       'catalog <what>',
@@ -80,13 +105,13 @@ async function main(argv: string[]): Promise<void> {
         y
           .positional('what', { choices: ['gpus', 'models'] as const, demandOption: true })
           .option('json', { type: 'boolean', default: false }),
-      (a) => runCatalog(a.what as 'gpus' | 'models', a.json),
+      async (a) => (await import('./commands/catalog.ts')).runCatalog(a.what as 'gpus' | 'models', a.json),
     )
     .command(
       'init [dir]',
       'write a commented example scenario to dir/scenario.yaml',
       (y) => y.positional('dir', { type: 'string', default: '.' }),
-      async (a) => set(await runInit(a.dir)),
+      async (a) => set(await (await import('./commands/init.ts')).runInit(a.dir)),
     )
     .command(estimateCommand)
     .middleware(checkArgs(argv))

@@ -16,7 +16,7 @@ import type { Diagnostic } from './scenario/diagnostics.ts';
 import { calculateResults } from './plan/results.ts';
 import { buildReport } from './analyses/build-report.ts';
 import { findNonFinite } from './report/finite.ts';
-import { RENDERERS, type Format, type RenderContext } from './render/index.ts';
+import { RENDERERS, pdfSource, printSource, type Format, type PdfSource, type RenderContext } from './render/index.ts';
 import { writeFileAtomic } from './output/write.ts';
 import { type Locale, cliMessage } from './i18n/index.ts';
 import { quotePath } from './log.ts';
@@ -61,6 +61,70 @@ export type ScenarioOutcome =
       readonly report?: Report;
       readonly timings: StageTimings;
     };
+
+/** What the CPU stages of a scenario need (prepareScenario). */
+export interface PrepareOptions {
+  readonly lang?: Locale;
+  readonly now: Date;
+  readonly formats: readonly Format[];
+}
+
+/** A scenario's CPU stages done: its report and every output but the PDF's print, or its problems. */
+export type Prepared =
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly timings: StageTimings }
+  | {
+      readonly ok: true;
+      readonly report: Report;
+      readonly outputs: Partial<Record<Format, Uint8Array>>;
+      readonly failures: readonly { stage: Format; message: string }[];
+      /** What the PDF is printed from; null when no PDF was asked for or its HTML failed. */
+      readonly pdf: PdfSource | null;
+      readonly timings: StageTimings;
+    };
+
+/**
+ * The CPU stages done away from the thread that drives the browser (worker threads,
+ * src/workers/pool.ts), so that on a machine with many cores Node's work runs beside Chromium's.
+ */
+export interface Offload {
+  prepare(file: string, opts: PrepareOptions): Promise<Prepared>;
+  /** The contents' page numbers and metadata appended to a printed PDF. */
+  finish(printed: Uint8Array, source: Pick<PdfSource, 'meta' | 'contents'>): Promise<Uint8Array>;
+}
+
+/** A scenario's context: the run's browser, and the worker threads when the run has them. */
+export interface ScenarioContext extends RenderContext {
+  readonly offload?: Offload;
+}
+
+/** Renderers that need no browser are given no browser. */
+const NO_BROWSER = {} as RenderContext;
+
+/**
+ * Load, calculate, build the report, render every format but the PDF (whose HTML, metadata and
+ * contents layout are prepared for the print). Runs in a worker thread (src/workers/worker.ts)
+ * or, without workers, on this thread.
+ */
+export async function prepareScenario(file: string, opts: PrepareOptions): Promise<Prepared> {
+  const timings = newTimings();
+  const loaded = await loadReport(file, opts, timings);
+  if (!loaded.ok) return { ok: false, diagnostics: loaded.diagnostics, timings };
+  const outputs: Partial<Record<Format, Uint8Array>> = {};
+  const failures: { stage: Format; message: string }[] = [];
+  let pdf: PdfSource | null = null;
+  for (const format of opts.formats) {
+    const start = performance.now();
+    try {
+      if (format === 'pdf') pdf = await pdfSource(loaded.report);
+      else outputs[format] = await RENDERERS[format](loaded.report, NO_BROWSER);
+    } catch (error) {
+      failures.push({ stage: format, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      timings.renderMs[format] = since(start);
+    }
+  }
+  return { ok: true, report: loaded.report, outputs, failures, pdf, timings };
+}
 
 const newTimings = (): StageTimings => ({ loadMs: 0, calculateMs: 0, buildMs: 0, renderMs: {}, writeMs: 0 });
 const since = (start: number) => performance.now() - start;
@@ -143,10 +207,10 @@ export async function loadReport(
   return { ok: true, report };
 }
 
-export async function runScenario(file: string, name: string, opts: RunOptions, ctx: RenderContext): Promise<ScenarioOutcome> {
+export async function runScenario(file: string, name: string, opts: RunOptions, ctx: ScenarioContext): Promise<ScenarioOutcome> {
   const timings = newTimings();
   const controller = new AbortController();
-  const scoped: RenderContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal };
+  const scoped: ScenarioContext = { ...ctx, signal: ctx.signal ? AbortSignal.any([ctx.signal, controller.signal]) : controller.signal };
   // Filled as each output is written, so a scenario that times out still lists what it wrote.
   const written: string[] = [];
   let timer: NodeJS.Timeout | undefined;
@@ -183,7 +247,7 @@ export async function runScenario(file: string, name: string, opts: RunOptions, 
   }
 }
 
-/** Formats that need the browser go last: a browser that hangs or is missing cannot hold back the others. */
+/** Formats that need the browser: started first, awaited last (runStages). */
 const BROWSER_FORMATS: readonly Format[] = ['pdf'];
 
 /** Written files in the order their formats were asked for (the order a report lists them in). */
@@ -194,26 +258,47 @@ async function runStages(
   file: string,
   name: string,
   opts: RunOptions,
-  ctx: RenderContext,
+  ctx: ScenarioContext,
   timings: StageTimings,
   written: string[],
 ): Promise<ScenarioOutcome> {
-  const loaded = await loadReport(file, opts, timings);
-  if (!loaded.ok) return { file, status: 'invalid', diagnostics: loaded.diagnostics, timings };
   const failures: { stage: FailureStage; message: string }[] = [];
-  const order = [...opts.formats.filter((f) => !BROWSER_FORMATS.includes(f)), ...opts.formats.filter((f) => BROWSER_FORMATS.includes(f))];
-  // Each output is written as soon as it is rendered.
-  for (const format of order) {
+  let report: Report;
+  let render: (format: Format) => Promise<Uint8Array>;
+  let formats = opts.formats;
+  if (ctx.offload) {
+    const offload = ctx.offload;
+    const prepared = await offload.prepare(file, { ...(opts.lang ? { lang: opts.lang } : {}), now: opts.now, formats: opts.formats });
+    Object.assign(timings, { ...prepared.timings, renderMs: { ...prepared.timings.renderMs } });
+    if (!prepared.ok) return { file, status: 'invalid', diagnostics: prepared.diagnostics, timings };
+    report = prepared.report;
+    failures.push(...prepared.failures);
+    formats = formats.filter((f) => !prepared.failures.some((x) => x.stage === f));
+    const source = prepared.pdf;
+    render = async (format) =>
+      format === 'pdf' && source
+        ? offload.finish(await withBrowserRetry(ctx, () => printSource(source, ctx)), source)
+        : prepared.outputs[format]!;
+  } else {
+    const loaded = await loadReport(file, opts, timings);
+    if (!loaded.ok) return { file, status: 'invalid', diagnostics: loaded.diagnostics, timings };
+    report = loaded.report;
+    render = (format) => (format === 'pdf' ? withBrowserRetry(ctx, () => RENDERERS.pdf(report, ctx)) : RENDERERS[format](report, ctx));
+  }
+  /** Renders (or, rendered in a worker, finishes) and writes one format; a failure is recorded, never thrown (an abort is). */
+  const produce = async (format: Format): Promise<void> => {
     ctx.signal?.throwIfAborted();
     let start = performance.now();
     let bytes: Uint8Array;
     try {
-      bytes = await renderWithRetry(format, loaded.report, ctx);
+      bytes = await render(format);
     } catch (error) {
       failures.push({ stage: format, message: error instanceof Error ? error.message : String(error) });
-      continue;
+      return;
     } finally {
-      timings.renderMs[format] = since(start);
+      // Rendered in a worker: its time is the worker's (the PDF's adds printing and finishing).
+      const ms = since(start);
+      timings.renderMs[format] = ctx.offload && format !== 'pdf' ? timings.renderMs[format] : (timings.renderMs[format] ?? 0) + ms;
     }
     // A scenario that timed out writes nothing more: its outcome is already reported.
     ctx.signal?.throwIfAborted();
@@ -229,27 +314,33 @@ async function runStages(
       });
     }
     timings.writeMs += since(start);
-  }
+  };
+  // The browser formats start first and print while Node renders the others (Chromium's work and
+  // Node's overlap); the others never wait for them, so a browser that hangs holds back nothing.
+  const printing = Promise.all(formats.filter((f) => BROWSER_FORMATS.includes(f)).map(produce));
+  printing.catch(() => undefined);
+  for (const format of formats.filter((f) => !BROWSER_FORMATS.includes(f))) await produce(format);
+  await printing;
   return {
     file,
     status: failures.length ? 'failed' : 'ok',
     written: inFormatOrder(written, opts.formats),
     failures,
-    report: loaded.report,
+    report,
     timings,
   };
 }
 
-/** A render that failed because the shared browser died (not because of this report) gets one more try on a fresh one. */
-async function renderWithRetry(format: Format, report: Report, ctx: RenderContext): Promise<Uint8Array> {
+/** A print that failed because the shared browser died (not because of this report) gets one more try on a fresh one. */
+async function withBrowserRetry(ctx: RenderContext, print: () => Promise<Uint8Array>): Promise<Uint8Array> {
   const losses = ctx.browser.losses;
   try {
-    return await RENDERERS[format](report, ctx);
+    return await print();
   } catch (error) {
-    if (format !== 'pdf' || ctx.signal?.aborted) throw error;
+    if (ctx.signal?.aborted) throw error;
     // The pipe's close (which counts the loss) can trail the failed call by a moment.
     await new Promise((resolve) => setTimeout(resolve, 100));
     if (ctx.browser.losses === losses) throw error;
-    return RENDERERS[format](report, ctx);
+    return print();
   }
 }

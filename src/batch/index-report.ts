@@ -46,8 +46,11 @@ export function buildIndexReport(index: BatchIndex, locale: Locale): Report {
     ...Object.fromEntries(FORMATS.map((f) => [f, r.reports[f] === undefined ? null : f])),
   }));
   const rowCells = scenarios.map((r): RowCells => ({
-    // Relative to the index (same folder), encoded: a file name may hold spaces, '#' or '%'.
-    links: Object.fromEntries(FORMATS.flatMap((f) => (r.reports[f] === undefined ? [] : [[f, encodeURIComponent(r.reports[f])]]))),
+    // Relative to the index (its folder; a merged index's reports may sit in the shards' folders),
+    // encoded per path segment: a file name may hold spaces, '#' or '%'.
+    links: Object.fromEntries(
+      FORMATS.flatMap((f) => (r.reports[f] === undefined ? [] : [[f, r.reports[f].split('/').map(encodeURIComponent).join('/')]])),
+    ),
     tones: { status: TONES[r.status] },
   }));
   const table: TableBlock = { kind: 'table', id: 'scenarios', columns, rows, rowCells, layout: 'list' };

@@ -26,6 +26,49 @@ export function parseShard(text: string): Shard {
   return { index, count };
 }
 
+/**
+ * Where `--shard auto` looks, in order: each a 1-based or 0-based index variable and the count
+ * variable. Kubernetes Indexed Jobs set JOB_COMPLETION_INDEX (0-based) but not the completions
+ * count, so the Job's manifest sets GPU_REPORT_SHARD_COUNT to the same number
+ * (docs/recipes/kubernetes-indexed-job.yaml); a CI matrix can set GPU_REPORT_SHARD=i/n
+ * (docs/recipes/github-actions.yml); GitLab's `parallel:`, CircleCI's `parallelism` and
+ * Buildkite's `parallelism` set their own pair.
+ */
+const AUTO_SOURCES = [
+  { index: 'JOB_COMPLETION_INDEX', count: 'GPU_REPORT_SHARD_COUNT', base: 0 },
+  { index: 'CI_NODE_INDEX', count: 'CI_NODE_TOTAL', base: 1 },
+  { index: 'CIRCLE_NODE_INDEX', count: 'CIRCLE_NODE_TOTAL', base: 0 },
+  { index: 'BUILDKITE_PARALLEL_JOB', count: 'BUILDKITE_PARALLEL_JOB_COUNT', base: 0 },
+] as const;
+
+/** `--shard auto`: the shard the job system gives this copy (AUTO_SOURCES), or a UserError naming what to set. */
+export function shardFromEnv(env: NodeJS.ProcessEnv): Shard {
+  const t = cliMessage;
+  const explicit = env.GPU_REPORT_SHARD?.trim();
+  if (explicit) {
+    try {
+      return parseShard(explicit);
+    } catch {
+      throw new UserError(t('batch.shardAutoBad', { variables: 'GPU_REPORT_SHARD', value: explicit }));
+    }
+  }
+  for (const source of AUTO_SOURCES) {
+    const index = env[source.index]?.trim();
+    const count = env[source.count]?.trim();
+    if (!index && !count) continue;
+    const value = `${source.index}=${index ?? ''}, ${source.count}=${count ?? ''}`;
+    const variables = `${source.index} and ${source.count}`;
+    if (!index || !count || !/^\d+$/.test(index) || !/^\d+$/.test(count))
+      throw new UserError(t('batch.shardAutoBad', { variables, value }));
+    try {
+      return parseShard(`${Number(index) + 1 - source.base}/${count}`);
+    } catch {
+      throw new UserError(t('batch.shardAutoBad', { variables, value }));
+    }
+  }
+  throw new UserError(t('batch.shardAutoNone'));
+}
+
 /** Posix-style path for sorting, so shards agree across operating systems. */
 const sortKey = (file: string) => file.split('\\').join('/');
 

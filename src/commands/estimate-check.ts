@@ -4,13 +4,13 @@
  * (src/scenario/schema.ts, src/scenario/rules.ts), so the same mistakes give the same messages;
  * flags of the other mode and architecture flags beside `--model` are refused. Exit code 2.
  */
-import { createTranslator } from '../i18n/index.ts';
+import { cliMessage } from '../i18n/index.ts';
 import { UserError } from '../errors.ts';
 import { checkRules } from '../scenario/rules.ts';
 import { inferenceWorkloadSchema, trainingWorkloadSchema } from '../scenario/schema.ts';
 import { describeIssues, type Problem } from '../scenario/zod-messages.ts';
 
-const t = createTranslator('en');
+const t = cliMessage;
 type Args = Record<string, unknown>;
 
 /** Flag for each workload / architecture field (the scenario's names, docs/scenario.md). */

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
-import { runBatch, defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch.ts';
-import { parseShard } from '../batch/shard.ts';
+import { defaultConcurrency, DEFAULT_TIMEOUT_SECONDS } from '../batch/limits.ts';
+import { parseShard, shardFromEnv } from '../batch/shard.ts';
 import { FORMATS, isFormat, type Format } from '../render/index.ts';
 import { LOCALES, type Locale, cliMessage } from '../i18n/index.ts';
 import { UserError, type ExitCode } from '../errors.ts';
@@ -31,14 +31,17 @@ export const runBuilder = (y: Argv) =>
       type: 'number',
       describe: `scenarios in parallel (default: CPU count, here ${defaultConcurrency()})`,
     })
-    .option('shard', { type: 'string', describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set' })
+    .option('shard', {
+      type: 'string',
+      describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set; auto: from a Kubernetes Indexed Job or CI (README)',
+    })
     .option('timeout', {
       type: 'number',
       default: DEFAULT_TIMEOUT_SECONDS,
       describe: 'seconds one scenario may take before it fails as hung',
     });
 
-function parseFormats(text: string): Format[] {
+export function parseFormats(text: string): Format[] {
   const t = cliMessage;
   const formats = [
     ...new Set(
@@ -77,9 +80,15 @@ export async function runRun(args: RunArgs): Promise<ExitCode> {
   }
   const timeout = args.timeout ?? DEFAULT_TIMEOUT_SECONDS;
   if (!Number.isFinite(timeout) || timeout <= 0) throw new UserError(t('batch.badTimeout', { value: String(args.timeout) }));
-  const shard = args.shard !== undefined ? parseShard(String(args.shard)) : undefined;
+  const shard =
+    args.shard === undefined
+      ? undefined
+      : String(args.shard).trim() === 'auto'
+        ? shardFromEnv(process.env)
+        : parseShard(String(args.shard));
   const formats = parseFormats(args.format);
   const now = reportDate();
+  const { runBatch } = await import('../batch.ts');
   const result = await runBatch(args.inputs, {
     outDir: args.out,
     formats,

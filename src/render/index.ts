@@ -7,6 +7,7 @@ import { renderJson } from './json.ts';
 import { withAbsoluteLinks } from './links.ts';
 import type { BrowserPool } from './pdf/browser.ts';
 import { reportPdfMeta } from './meta.ts';
+import type { ContentsLayout, PdfMeta } from './pdf/finalize.ts';
 
 export const FORMATS = ['xlsx', 'pdf', 'html', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -41,19 +42,41 @@ const htmlOf = async (report: Report): Promise<string> => {
   return html;
 };
 
+/** What a PDF is printed from and finished with: its HTML (links made printable), metadata and contents layout. */
+export interface PdfSource {
+  readonly html: string;
+  readonly meta: PdfMeta;
+  /** Absent when the report has no contents. */
+  readonly contents: ContentsLayout | undefined;
+}
+
+export async function pdfSource(report: Report): Promise<PdfSource> {
+  const { renderHtml, contentsLayout } = await load.html();
+  // Relative links are printed absolute (Chromium drops them otherwise) and made relative again
+  // by the finishing step.
+  const printable = withAbsoluteLinks(report);
+  const html = printable ? renderHtml(printable) : await htmlOf(report);
+  return { html, meta: reportPdfMeta(report), contents: contentsLayout(report) };
+}
+
+/** Prints the source with the run's browser (one print; the contents' page numbers come after). */
+export async function printSource(source: PdfSource, ctx: RenderContext): Promise<Uint8Array> {
+  const { printPdf } = await load.print();
+  return printPdf(await ctx.browser.get(), source.html, { signal: ctx.signal });
+}
+
+/** The contents' page numbers and metadata, appended to the printed PDF (pdf/finalize.ts). */
+export async function finishPdf(printed: Uint8Array, source: Pick<PdfSource, 'meta' | 'contents'>): Promise<Uint8Array> {
+  return (await load.finalize()).finalizePdf(printed, source.meta, source.contents);
+}
+
 export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   json: async (report) => renderJson(report),
   html: async (report) => encode(await htmlOf(report)),
   xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
-    const [{ printPdf }, { finalizePdf }, { contentsLayout }] = await Promise.all([load.print(), load.finalize(), load.html()]);
-    const browser = await ctx.browser.get();
-    // One print; the contents' page numbers are drawn in by the metadata step. Relative links
-    // are printed absolute (Chromium drops them otherwise) and made relative again there.
-    const printable = withAbsoluteLinks(report);
-    const html = printable ? (await load.html()).renderHtml(printable) : await htmlOf(report);
-    const pdf = await printPdf(browser, html, { signal: ctx.signal });
-    return finalizePdf(pdf, reportPdfMeta(report), contentsLayout(report));
+    const source = await pdfSource(report);
+    return finishPdf(await printSource(source, ctx), source);
   },
 };
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { parseShard, selectShard } from '../../src/batch/shard.ts';
+import { parseShard, selectShard, shardFromEnv } from '../../src/batch/shard.ts';
 import { UserError } from '../../src/errors.ts';
 import { quietBatch, removeTempDirs, scenarioYaml, tempDir, write } from './helpers.ts';
 
@@ -52,5 +52,27 @@ describe('--shard i/n', () => {
     // Shards sharing a folder keep separate indexes.
     expect(one.indexResult.written.map((f) => path.basename(f))).toEqual(['index-shard-1-of-2.json']);
     expect(two.indexResult.written.map((f) => path.basename(f))).toEqual(['index-shard-2-of-2.json']);
+  });
+});
+
+describe('--shard auto', () => {
+  it('reads GPU_REPORT_SHARD, a Kubernetes Indexed Job (0-based index + the count the manifest sets) and CI pairs', () => {
+    expect(shardFromEnv({ GPU_REPORT_SHARD: '3/4' })).toEqual({ index: 3, count: 4 });
+    expect(shardFromEnv({ JOB_COMPLETION_INDEX: '0', GPU_REPORT_SHARD_COUNT: '4' })).toEqual({ index: 1, count: 4 });
+    expect(shardFromEnv({ JOB_COMPLETION_INDEX: '3', GPU_REPORT_SHARD_COUNT: '4' })).toEqual({ index: 4, count: 4 });
+    expect(shardFromEnv({ CI_NODE_INDEX: '2', CI_NODE_TOTAL: '5' })).toEqual({ index: 2, count: 5 });
+    expect(shardFromEnv({ CIRCLE_NODE_INDEX: '0', CIRCLE_NODE_TOTAL: '2' })).toEqual({ index: 1, count: 2 });
+    expect(shardFromEnv({ BUILDKITE_PARALLEL_JOB: '1', BUILDKITE_PARALLEL_JOB_COUNT: '2' })).toEqual({ index: 2, count: 2 });
+  });
+
+  it.each([
+    [{}, 'no shard in the environment'],
+    [{ JOB_COMPLETION_INDEX: '4', GPU_REPORT_SHARD_COUNT: '4' }, 'JOB_COMPLETION_INDEX=4'],
+    [{ JOB_COMPLETION_INDEX: '1' }, 'GPU_REPORT_SHARD_COUNT'],
+    [{ CI_NODE_INDEX: '0', CI_NODE_TOTAL: '3' }, 'CI_NODE_INDEX=0'],
+    [{ GPU_REPORT_SHARD: '5/4' }, 'GPU_REPORT_SHARD'],
+  ])('refuses %j (exit 2), naming the variables', (env, words) => {
+    expect(() => shardFromEnv(env)).toThrow(UserError);
+    expect(() => shardFromEnv(env)).toThrow(words);
   });
 });

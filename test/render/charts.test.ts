@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChartPng, renderChartSvg } from '../../src/render/charts/index.ts';
+import { renderChartSvg } from '../../src/render/charts/index.ts';
 import type { ChartBlock } from '../../src/report/model.ts';
 
 const size = { width: 640, height: 360, locale: 'en' as const };
@@ -62,12 +62,6 @@ const blocks: Record<ChartBlock['chartType'], ChartBlock> = {
     xLabel: 'TCO (USD)',
   },
 };
-
-function pngSize(png: Buffer): { width: number; height: number } {
-  // IHDR is the first chunk: 8-byte signature, 4-byte length, "IHDR", then width and height.
-  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
 
 describe('renderChartSvg', () => {
   for (const [type, block] of Object.entries(blocks)) {
@@ -146,25 +140,5 @@ describe('renderChartSvg', () => {
     const tornado = renderChartSvg(blocks.tornado, { ...size, locale: 'zh-CN' });
     expect(tornado).toContain('低值');
     expect(tornado).toContain('基准: 1,180,000');
-  });
-});
-
-describe('renderChartPng', () => {
-  it('writes a PNG of the requested pixel size', async () => {
-    const png = await renderChartPng(blocks.line, size);
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(pngSize(png)).toEqual({ width: 640, height: 360 });
-    expect(pngSize(await renderChartPng(blocks.tornado, { ...size, scale: 2 }))).toEqual({ width: 1280, height: 720 });
-  });
-
-  it('is byte-identical for the same input', async () => {
-    const a = await renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
-    await renderChartPng(blocks.stackedBar, size);
-    const b = await renderChartPng(blocks.bar, { ...size, locale: 'zh-CN', scale: 1.5 });
-    expect(a.equals(b)).toBe(true);
-  });
-
-  it('rejects a non-positive scale', async () => {
-    await expect(renderChartPng(blocks.bar, { ...size, scale: 0 })).rejects.toThrow(RangeError);
   });
 });

@@ -1,4 +1,3 @@
-/** Charts: echarts SVG for HTML/PDF, the same picture as PNG for the workbook. */
+/** Charts: echarts SVG for HTML and PDF (the workbook draws native Excel charts: src/render/xlsx/charts-xml.ts). */
 export { renderChartSvg } from './svg.ts';
-export { renderChartPng } from './png.ts';
 export { CHART_SIZE } from './options.ts';

@@ -1,5 +1,6 @@
 /**
- * PDF post-step after Chromium's `page.pdf()`, one parse and one save with pdf-lib:
+ * PDF post-step after Chromium's `page.pdf()`: one parse with pdf-lib, and the changes appended
+ * to the printed file as an incremental update (incremental.ts) rather than re-serialised:
  *
  * - **Contents page numbers.** Chromium has no `target-counter()`, so the contents is printed
  *   with an empty page column. Each contents entry is a link; Chromium writes it as a link
@@ -11,14 +12,17 @@
  *   current time. Reports need full document metadata and pinned dates (SOURCE_DATE_EPOCH) so
  *   the same inputs give a byte-identical PDF.
  *
- * pdf-lib re-serialises every indirect object it parsed, so the outline (/Outlines), the tagged
- * structure (/StructTreeRoot, /MarkInfo) and /Lang that Chromium wrote survive unchanged; only the
- * Info dictionary (and, when asked, /Lang) is rewritten.
+ * Chromium's objects stay as printed, so the outline (/Outlines) and the tagged structure
+ * (/StructTreeRoot, /MarkInfo) survive unchanged; the update holds the Info dictionary, the
+ * catalog (/Lang, /ViewerPreferences), the pages with numbers (and their new content streams and
+ * font), and the link annotations made relative.
  *
  * Chromium's tagged PDF names every structure element after its DOM node (`/ID (node00004393)`),
  * a per-renderer counter that grows with every page the browser has laid out: the same report
- * printed on a fresh and on a reused tab differs only there. The IDs are renumbered in order
- * (same relative order, so the /IDTree stays sorted), which makes the file depend only on the
+ * printed on a fresh and on a reused tab differs only there. Before the parse, the IDs are
+ * renumbered in order with the same number of digits (same relative order, so the /IDTree stays
+ * sorted) and the print time in Chromium's Info dictionary is overwritten with the report's date,
+ * both in place (incremental.ts, pinPrintedBytes), which makes the file depend only on the
  * document. Chromium writes no trailer /ID, and its font subset prefixes (AAAAAA+, BAAAAA+) are
  * already sequential, so nothing else needs pinning.
  */
@@ -37,11 +41,11 @@ import {
   endMarkedContent,
   rgb,
   type PDFFont,
-  type PDFObject,
   type PDFPage,
 } from 'pdf-lib';
 import { sansFontBytes } from '../fonts.ts';
 import { relativizeLinks } from './links.ts';
+import { appendUpdate, pinPrintedBytes } from './incremental.ts';
 
 export interface PdfMeta {
   title: string;
@@ -81,8 +85,10 @@ const LOAD = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as 
 
 export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: ContentsLayout): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('finalizePdf: meta.date is an invalid Date');
+  const printed = pinPrintedBytes(bytes, meta.date);
   // updateMetadata: false stops pdf-lib from stamping its own Producer/ModDate and "now".
-  const doc = await PDFDocument.load(bytes, LOAD);
+  const doc = await PDFDocument.load(printed, LOAD);
+  const largestBefore = doc.context.largestObjectNumber;
   if (contents) await numberContents(doc, contents);
   relativizeLinks(doc);
   // Viewers then show the title rather than the file name (PDF/UA asks for this too).
@@ -97,15 +103,39 @@ export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: C
   doc.setCreationDate(meta.date);
   doc.setModificationDate(meta.date);
   if (meta.language) doc.setLanguage(meta.language);
-  renumberNodeIds(doc);
-  // Object streams: half the save time of a classic xref table and a smaller file (the tagged
-  // structure is thousands of small dictionaries). `qpdf --qdf` expands them for inspection.
-  return doc.save({
-    useObjectStreams: true,
-    addDefaultPage: false,
-    updateFieldAppearances: false,
-    objectsPerTick: Number.POSITIVE_INFINITY,
-  });
+  await doc.flush();
+  return appendUpdate(printed, doc, touchedObjects(doc), largestBefore);
+}
+
+/**
+ * Parsed objects the step may have changed: the catalog and Info dictionary, and for each page
+ * the page, its resources and fonts (the contents' numbers), its annotations and their actions
+ * (relative links). Added objects (content streams, the font) are found by number.
+ */
+function touchedObjects(doc: PDFDocument): PDFRef[] {
+  const refs: PDFRef[] = [];
+  const add = (value: unknown) => {
+    if (value instanceof PDFRef) refs.push(value);
+  };
+  add(doc.context.trailerInfo.Root);
+  add(doc.context.trailerInfo.Info);
+  for (const page of doc.getPages()) {
+    refs.push(page.ref);
+    const resources = page.node.get(PDFName.of('Resources'));
+    add(resources);
+    const resolved = doc.context.lookup(resources);
+    if (resolved instanceof PDFDict) add(resolved.get(PDFName.of('Font')));
+    const annots = page.node.get(PDFName.of('Annots'));
+    add(annots);
+    const list = doc.context.lookup(annots);
+    if (list instanceof PDFArray)
+      for (let i = 0; i < list.size(); i++) {
+        add(list.get(i));
+        const annot = list.lookup(i);
+        if (annot instanceof PDFDict) add(annot.get(PDFName.of('A')));
+      }
+  }
+  return refs;
 }
 
 /**
@@ -125,36 +155,6 @@ function destinationPages(doc: PDFDocument): Map<string, number> {
     if (number !== undefined) pages.set(name.decodeText(), number);
   }
   return pages;
-}
-
-const NODE_ID = /^node(\d+)$/;
-
-/** Rewrites Chromium's `nodeNNNN` structure IDs as node1, node2, … in their numeric order. */
-function renumberNodeIds(doc: PDFDocument): void {
-  const found: { holder: PDFDict | PDFArray; key: PDFName | number; id: number }[] = [];
-  const visit = (obj: PDFObject, depth: number): void => {
-    if (depth > 8) return;
-    if (obj instanceof PDFDict) {
-      for (const [key, value] of obj.entries()) collect(obj, key, value, depth);
-    } else if (obj instanceof PDFArray) {
-      for (let i = 0; i < obj.size(); i++) collect(obj, i, obj.get(i), depth);
-    }
-  };
-  const collect = (holder: PDFDict | PDFArray, key: PDFName | number, value: PDFObject, depth: number): void => {
-    if (value instanceof PDFString || value instanceof PDFHexString) {
-      const match = NODE_ID.exec(value.decodeText());
-      if (match) found.push({ holder, key, id: Number(match[1]) });
-    } else {
-      visit(value, depth + 1);
-    }
-  };
-  for (const [, obj] of doc.context.enumerateIndirectObjects()) visit(obj, 0);
-  const order = [...new Set(found.map((f) => f.id))].sort((a, b) => a - b);
-  const renamed = new Map(order.map((id, i) => [id, PDFString.of(`node${String(i + 1).padStart(8, '0')}`)]));
-  for (const { holder, key, id } of found) {
-    if (holder instanceof PDFDict) holder.set(key as PDFName, renamed.get(id)!);
-    else holder.set(key as number, renamed.get(id)!);
-  }
 }
 
 /**

@@ -3,7 +3,8 @@
  * their header frozen and filterable, units in the headers, number formats, fitted widths,
  * pass/fail colours and links; cells the analysis wired as live formulas are written as
  * formulas over named input cells (Inputs sheet) with the analysis's value cached; charts are
- * embedded as PNG next to their data. The bytes are reproducible for a given report date.
+ * native Excel charts over cells of their sheet (charts-data.ts, charts-xml.ts, charts-parts.ts),
+ * live where a table shows the same figures. The bytes are reproducible for a given report date.
  */
 import ExcelJS from 'exceljs';
 import type { Report } from '../../report/model.ts';
@@ -11,9 +12,9 @@ import type { Locale } from '../../i18n/index.ts';
 import { reportPdfMeta } from '../meta.ts';
 import { sheetName } from './cells.ts';
 import { SheetLayout } from './layout.ts';
-import { CHART_SIZE, renderChartPng } from '../charts/index.ts';
-import type { Block } from '../../report/model.ts';
 import { pinZipEntries } from './zip.ts';
+import { placeCharts, type NativeChart } from './charts-data.ts';
+import { addChartParts } from './charts-parts.ts';
 
 export async function renderXlsx(report: Report): Promise<Uint8Array> {
   const locale = report.locale as Locale;
@@ -29,17 +30,16 @@ export async function renderXlsx(report: Report): Promise<Uint8Array> {
   wb.created = date;
   wb.modified = date;
   const used = new Set<string>();
-  // All chart pictures at once: resvg rasterises them on the thread pool, side by side.
-  const chartBlocks = report.analyses.flatMap((a) => a.blocks.filter((b) => b.kind === 'chart'));
-  const pngs = await Promise.all(chartBlocks.map((b) => renderChartPng(b, { ...CHART_SIZE, locale, scale: 1 })));
-  const charts = new Map<Block, Buffer>(chartBlocks.map((b, i) => [b, pngs[i]!]));
-  const ctx = { wb, locale, names: new Set<string>(), charts };
+  const ctx = { wb, locale, names: new Set<string>() };
+  const charts: NativeChart[][] = [];
   for (const analysis of report.analyses) {
     const ws = wb.addWorksheet(sheetName(analysis.title, used));
     const layout = new SheetLayout(ws, ctx);
     for (const block of analysis.blocks) layout.add(block);
+    charts.push(placeCharts(ws, layout.charts, layout.tables, layout.dataColumns, locale));
     layout.finish();
   }
-  // exceljs only stores: the re-zip with pinned entry times compresses once.
-  return pinZipEntries(new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions)), date);
+  // exceljs only stores: the re-zip with pinned entry times compresses once, after the chart parts are added.
+  const stored = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as ExcelJS.XlsxWriteOptions));
+  return pinZipEntries(stored, date, (files) => addChartParts(files, charts));
 }

@@ -4,9 +4,19 @@
  * The first table's header is frozen and filterable; column widths fit what the cells show.
  */
 import type ExcelJS from 'exceljs';
-import type { Block, CellTone, CellValue, Column, KeyValueBlock, NumberFormat, RowCells, TableBlock } from '../../report/model.ts';
+import type {
+  Block,
+  ChartBlock,
+  CellTone,
+  CellValue,
+  Column,
+  KeyValueBlock,
+  NumberFormat,
+  RowCells,
+  TableBlock,
+} from '../../report/model.ts';
 import type { Locale } from '../../i18n/index.ts';
-import { CHART_SIZE } from '../charts/index.ts';
+import type { PlacedTable } from './charts-data.ts';
 import { headerLabel } from '../format.ts';
 import { isSafeLink } from '../links.ts';
 import {
@@ -50,18 +60,18 @@ export interface SheetContext {
   readonly locale: Locale;
   /** Defined names already given, workbook-wide (a name must be unique). */
   readonly names: Set<string>;
-  /** Each chart block's picture at CHART_SIZE, rendered before the layout (in parallel). */
-  readonly charts: ReadonlyMap<Block, Buffer>;
 }
 
 export class SheetLayout {
   #row = 1;
   #widths: number[] = [];
   #frozen = false;
-  #charts = 0;
   #maxCol = 1;
   /** The first table's header row, repeated at the top of every printed page. */
   #titleRow: number | undefined;
+  /** The sheet's charts and tables, for the native charts (charts-data.ts) placed after the layout. */
+  readonly charts: ChartBlock[] = [];
+  readonly tables: PlacedTable[] = [];
 
   constructor(
     private readonly ws: ExcelJS.Worksheet,
@@ -81,14 +91,9 @@ export class SheetLayout {
         cell.font = { italic: true, color: { argb: block.tone === 'warning' ? 'FFB5651D' : 'FF5A6470' } };
         return;
       }
-      case 'chart': {
-        const png = this.ctx.charts.get(block);
-        if (!png) throw new Error(`chart ${block.id} was not rendered`);
-        const image = this.ctx.wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-        // Charts stack to the right of the data, each below the previous one.
-        this.ws.addImage(image, { tl: { col: this.#maxCol + 1, row: this.#charts++ * 16 }, ext: CHART_SIZE });
+      case 'chart':
+        this.charts.push(block);
         return;
-      }
       default: {
         const never: never = block;
         throw new Error(`unknown block ${(never as Block).kind}`);
@@ -125,6 +130,7 @@ export class SheetLayout {
       });
     });
     const lastRow = this.#row - 1;
+    this.tables.push({ block: t, headerRow });
     this.#statusColours(t.columns, headerRow, lastRow);
     this.#maxCol = Math.max(this.#maxCol, t.columns.length);
     if (!this.#frozen && headerRow <= MAX_FROZEN_ROWS) {
@@ -208,6 +214,11 @@ export class SheetLayout {
   #fit(col: number, text: string, factor = 1): void {
     const longest = Math.max(0, ...text.split('\n').map(displayWidth));
     this.#widths[col] = Math.max(this.#widths[col] ?? 8, Math.min(MAX_WIDTH, Math.ceil(longest * factor) + 2));
+  }
+
+  /** Columns the tables and lists take (charts go to their right). */
+  get dataColumns(): number {
+    return this.#maxCol;
   }
 
   finish(): void {

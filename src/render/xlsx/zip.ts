@@ -10,7 +10,8 @@ import { unzipSync, zipSync, type Zippable } from 'fflate';
 /** Zip (DOS) times start in 1980; an earlier report date is clamped to it. */
 const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
 
-export function pinZipEntries(bytes: Uint8Array, date: Date): Uint8Array {
+/** `edit`, when given, changes the parts (by name) before they are zipped again (native charts: charts-parts.ts). */
+export function pinZipEntries(bytes: Uint8Array, date: Date, edit?: (files: Record<string, Uint8Array>) => void): Uint8Array {
   const stamp = new Date(Math.max(DOS_EPOCH, date.getTime()));
   // Zip times have no zone and fflate writes the local fields of the Date it is given: a Date
   // whose local fields are the UTC time makes the entries read as UTC on every machine.
@@ -23,6 +24,7 @@ export function pinZipEntries(bytes: Uint8Array, date: Date): Uint8Array {
     stamp.getUTCSeconds(),
   );
   const source = unzipSync(bytes);
+  edit?.(source);
   // [Content_Types].xml first (the convention readers expect), then by name.
   const names = Object.keys(source).filter((n) => !n.endsWith('/'));
   names.sort((a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml') || (a < b ? -1 : a > b ? 1 : 0));

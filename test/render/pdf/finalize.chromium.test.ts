@@ -112,6 +112,27 @@ describe.skipIf(!existsSync(CHROME))('finalizePdf on a Chromium PDF', () => {
     }
   }
 
+  it('appends an incremental update: the printed revision stays, byte for byte where nothing needed pinning', async () => {
+    const input = await chromiumPdf();
+    const out = await finalizePdf(input, meta);
+    const text = Buffer.from(out).toString('latin1');
+    const printed = Buffer.from(input).toString('latin1');
+    const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(printed)![1]);
+    // The first revision is the printed file; only same-length pins (structure IDs, print time) differ.
+    const strip = (s: string) => s.replace(/\(node\d+\)/g, '(node)').replace(/\/(CreationDate|ModDate)\s*\([^)]*\)/g, '/$1()');
+    expect(strip(text.slice(0, printed.length))).toBe(strip(printed));
+    // The update: its own xref section and a trailer pointing back at the printed one.
+    expect(text.slice(printed.length)).toMatch(
+      new RegExp(`trailer\\s*<<[^>]*/Prev ${startxref}[^>]*>>\\s*startxref\\s+\\d+\\s+%%EOF\\s*$`),
+    );
+    expect(text.match(/%%EOF/g)).toHaveLength(2);
+    // Smaller than the input again: only the changed objects were written.
+    expect(out.length - input.length).toBeLessThan(input.length);
+    const reloaded = await PDFDocument.load(out, { updateMetadata: false });
+    expect(reloaded.getTitle()).toBe(meta.title);
+    if (hasPdfinfo) expectMeta(pdfinfo(out));
+  });
+
   it('keeps the outline and tagged structure, sets metadata, is deterministic', async () => {
     const input = await chromiumPdf();
     const expected = ['GPU procurement report', 'Memory fit', '成本 Cost'];
@@ -121,7 +142,7 @@ describe.skipIf(!existsSync(CHROME))('finalizePdf on a Chromium PDF', () => {
     const b = await finalizePdf(input, meta);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(await outlineTitles(a)).toEqual(expected);
-    // Object streams compress the dictionaries: look through pdf-lib, not at the bytes.
+    // Read the catalog's latest revision through pdf-lib, not at the bytes.
     const catalog = (await PDFDocument.load(a)).catalog;
     expect(catalog.has(PDFName.of('Outlines'))).toBe(true);
     expect(catalog.has(PDFName.of('StructTreeRoot'))).toBe(true);
