@@ -44,7 +44,7 @@ describe('mergeShardIndexes', () => {
     const merged = mergeShardIndexes([shard(3, 3), shard(1, 3), shard(2, 3)], meta);
     expect(merged.missing).toEqual([]);
     expect(merged.index.scenarios.map((r) => r.file)).toEqual(FILES);
-    expect(merged.index.totals).toEqual({ total: 7, ok: 7, invalid: 0, failed: 0 });
+    expect(merged.index.totals).toEqual({ total: 7, ok: 7, overBudget: 0, invalid: 0, failed: 0 });
     expect(merged.index.shard).toBeNull();
     expect(merged.index.scenarios[1]!.reports.json).toBe('../s2/b.json');
     expect(

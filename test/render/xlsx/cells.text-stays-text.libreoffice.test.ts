@@ -59,7 +59,9 @@ describe('scenario text that looks like a formula', () => {
     // The workbook's only formulas are the ones the analyses wrote (the money of the summary,
     // tco and recommendation sheets) and the native charts' data cells (a reference to a table's
     // cell, or the difference of two such cells for a band), none from scenario text.
-    const live = new Set(['summary', 'tco', 'recommendation'].map((id) => report.analyses.find((a) => a.id === id)!.title.slice(0, 31)));
+    const live = new Set(
+      ['summary', 'tco', 'recommendation', 'bill-of-materials'].map((id) => report.analyses.find((a) => a.id === id)!.title.slice(0, 31)),
+    );
     wb.eachSheet((ws) =>
       ws.eachRow((row) =>
         row.eachCell((cell) => {

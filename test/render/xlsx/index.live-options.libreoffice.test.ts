@@ -16,6 +16,7 @@ import { calculateResults, type Results } from '../../../src/plan/results.ts';
 import { buildReport } from '../../../src/analyses/build-report.ts';
 import { renderXlsx } from '../../../src/render/xlsx/index.ts';
 import { headerLabel } from '../../../src/render/format.ts';
+import { createTranslator } from '../../../src/i18n/index.ts';
 import type { Option } from '../../../src/plan/options.ts';
 import type { KeyValueBlock, Report, TableBlock } from '../../../src/report/model.ts';
 import { makeTempDir, removeTempDirs } from '../../temp-dirs.ts';
@@ -23,7 +24,7 @@ import { convertWithLibreOffice, editInputs } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
 const ELECTRICITY = 0.3;
-/** Lifts the H100's capex (2 × 60,000 × 1.4 = 168,000) over the 150,000 budget. */
+/** Lifts the H100 server's capex (8 × 60,000 × 1.4 = 672,000) over the 400,000 budget. */
 const H100_PRICE = 60_000;
 
 function calculate(yaml: string): { results: Results; report: Report } {
@@ -49,7 +50,7 @@ let edited: ExcelJS.Workbook;
 beforeAll(async () => {
   const yaml = fs.readFileSync(FIXTURE, 'utf8');
   const changedYaml = yaml
-    .replace('  - h100-sxm5-80gb\n', `  - { gpu: h100-sxm5-80gb, purchasePrice: ${H100_PRICE} }\n`)
+    .replace('{ gpu: h100-sxm5-80gb, rentalPerGpuHour: 20 }', `{ gpu: h100-sxm5-80gb, rentalPerGpuHour: 20, purchasePrice: ${H100_PRICE} }`)
     .replace('electricityPricePerKwh: 0.12', `electricityPricePerKwh: ${ELECTRICITY}`);
   expect(changedYaml).not.toBe(yaml);
   original = calculate(yaml);
@@ -130,14 +131,15 @@ function checkSummary(wb: ExcelJS.Workbook, results: Results, label: string): nu
   const shownOption = original.results.options[0]!;
   const want = results.options.find(same(shownOption))!;
   const months = 36;
+  const t = createTranslator('en');
   const expected = new Map<string, number>([
-    [`Cost over ${months} months, low`, want.total.low],
-    [`Cost over ${months} months, base`, want.total.base],
-    [`Cost over ${months} months, high`, want.total.high],
-    ['Capital expenditure', want.budgetBasis.base],
-    ['Cost of one training run', want.trainingRunCost[0]!.base],
-    ['Buying beats renting after', want.candidate.tco!.levels!.base.breakEvenMonth!],
-    ['Budget', 150_000],
+    [t('sum.costLow', { months }), want.total.low],
+    [t('sum.cost', { months }), want.total.base],
+    [t('sum.costHigh', { months }), want.total.high],
+    [t('sum.capex'), want.budgetBasis.base],
+    [t('sum.run'), want.trainingRunCost[0]!.base],
+    [t('sum.breakEven'), want.candidate.tco!.levels!.base.breakEvenMonth!],
+    [t('sum.budget'), 400_000],
   ]);
   const items = original.report.analyses
     .find((a) => a.id === 'summary')!
@@ -177,7 +179,7 @@ describe('live Summary and Recommendation (LibreOffice recalculates on load)', (
     checkTco(edited, changed.results, 'edited');
     const before = checkRecommendation(recalculated, original.results, 'as generated').budget;
     const after = checkRecommendation(edited, changed.results, 'edited').budget;
-    // The edit flips the H100's within-budget flag (capex 168,000 > 150,000) and leaves the others.
+    // The edit flips the H100's within-budget flag (capex 364,000 → 672,000 against 400,000) and leaves the others.
     expect(after.filter((x, i) => x !== before[i]).length).toBe(1);
     expect(checkSummary(edited, changed.results, 'edited')).toBe(7);
     // The numbers moved: the headline's cost is not the original's.

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report, TableBlock } from '../../../src/report/model.ts';
 import { EXIT, describeRun, makeTempDir, removeTempDirs, runCli } from '../../e2e/helpers.ts';
 import { convertWithLibreOffice, editInputs, splitRef } from './libreoffice.ts';
+import { CONSTANT_INPUTS, ECONOMIC_INPUTS } from '../../../src/economics/names.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-tco.yaml');
 const H100_PRICE = 30_000;
@@ -125,19 +126,11 @@ describe('live workbook (LibreOffice recalculates on load)', () => {
 
   it('the Inputs sheet names every economic input and each candidate price, rent, TDP and GPU count', () => {
     const names = new Set(cached.definedNames.model.map((n) => n.name));
+    // Every declared economic parameter and constant of the formulas, then one candidate name of each kind.
+    expect(ECONOMIC_INPUTS.length).toBeGreaterThan(10);
     for (const n of [
-      'electricityPricePerKwh',
-      'pue',
-      'utilization',
-      'horizonMonths',
-      'serverOverheadMultiplier',
-      'networkingShare',
-      'depreciationYears',
-      'residualValueShare',
-      'hostingPerKwMonth',
-      'maintenanceSharePerYear',
-      'reservedDiscount',
-      'hoursPerMonth',
+      ...ECONOMIC_INPUTS,
+      ...Object.keys(CONSTANT_INPUTS),
       'price_h100_sxm5_80gb',
       'rent_h100_sxm5_80gb',
       'tdp_l40s',
