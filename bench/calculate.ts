@@ -14,6 +14,11 @@ import { calculateResults } from '../src/plan/results.ts';
 export interface CalculationTiming {
   meanMs: number;
   p90Ms: number;
+  /**
+   * CPU time of the process over the timed pass, per scenario: on a shared, loaded machine the
+   * wall times above include waiting for a core; this does not (it does include the collector's threads).
+   */
+  cpuMeanMs: number;
   count: number;
 }
 
@@ -23,6 +28,7 @@ export async function timeCalculation(dir: string): Promise<CalculationTiming> {
     return parsed.ok ? [parsed.scenario] : [];
   });
   for (const s of scenarios) calculateResults(resolveScenario(s));
+  const cpuStart = process.cpuUsage();
   const times = scenarios
     .map((s) => {
       const start = performance.now();
@@ -30,10 +36,12 @@ export async function timeCalculation(dir: string): Promise<CalculationTiming> {
       return performance.now() - start;
     })
     .sort((a, b) => a - b);
+  const cpu = process.cpuUsage(cpuStart);
   const mean = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
   return {
     meanMs: Math.round(mean * 10) / 10,
     p90Ms: Math.round((times[Math.floor(times.length * 0.9)] ?? 0) * 10) / 10,
+    cpuMeanMs: Math.round((cpu.user + cpu.system) / 100 / Math.max(1, times.length)) / 10,
     count: times.length,
   };
 }
