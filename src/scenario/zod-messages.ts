@@ -70,6 +70,16 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
         const options = (issue as { options?: unknown[] }).options ?? [];
         return [{ path, message: t('validate.oneOf', { values: options.map(show).join(', '), got }) }];
       }
+      // A union with a number form (lengths: number, { mean, p90 } or a profile name): missing or
+      // a wrong string names the number first, then the other forms.
+      const errors = issue.errors ?? [];
+      const takesNumber = errors.some((b) => b.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'number'));
+      if (takesNumber && value === undefined) return [{ path, message: t('validate.required', { expected: article('number') }) }];
+      if (takesNumber && typeof value === 'string') {
+        const names = errors.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(show) : [])));
+        const expected = `a number, a mapping { mean, p90 }${names.length ? ` or one of ${names.join(', ')}` : ''}`;
+        return [{ path, message: t('validate.wrongType', { expected, got }) }];
+      }
       // A number reports the numeric branch (range, NaN); otherwise the branch whose type the value has (e.g. the object form).
       const numeric = (b: readonly Issue[]) =>
         b.some(
