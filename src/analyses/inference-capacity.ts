@@ -42,6 +42,8 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
   const fmt = numberText(locale);
   const cur = scenario.economics.currency;
   const tps = t('inferenceCapacity.unit.tokensPerSecond');
+  const pct = w.targets.percentile;
+  const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? round(x) : null);
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
     { key: 'gpus', label: t('inferenceCapacity.col.gpus'), format: 'integer' },
@@ -50,6 +52,13 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
     { key: 'maxConcurrency', label: t('inferenceCapacity.col.maxConcurrency'), format: 'integer' },
     { key: 'ttft', label: t('inferenceCapacity.col.ttft'), unit: 'ms', format: 'decimal1' },
     { key: 'tpot', label: t('inferenceCapacity.col.tpot'), unit: 'ms', format: 'decimal1' },
+    // A target naming a percentile: that percentile of the queueing model beside the base estimate.
+    ...(pct
+      ? ([
+          { key: 'ttftPct', label: t('inferenceCapacity.col.ttftPercentile', { percentile: pct }), unit: 'ms', format: 'decimal1' },
+          { key: 'tpotPct', label: t('inferenceCapacity.col.tpotPercentile', { percentile: pct }), unit: 'ms', format: 'decimal1' },
+        ] satisfies Column[])
+      : []),
     { key: 'systemLow', label: t('inferenceCapacity.col.systemLow'), unit: tps, format: 'integer' },
     { key: 'system', label: t('inferenceCapacity.col.system'), unit: tps, format: 'integer' },
     { key: 'systemHigh', label: t('inferenceCapacity.col.systemHigh'), unit: tps, format: 'integer' },
@@ -82,6 +91,7 @@ function workloadBlocks(ctx: AnalysisContext, r: InferenceWorkloadResult, index:
       maxConcurrency: s?.estimate.maxConcurrency ?? null,
       ttft: s ? round(s.estimate.ttftMs.value) : null,
       tpot: s ? round(s.estimate.tpotMs.value) : null,
+      ...(pct ? { ttftPct: finite(s?.estimate.ttftMsPercentiles[pct]), tpotPct: finite(s?.estimate.tpotMsPercentiles[pct]) } : {}),
       systemLow: s ? round(s.system.low) : null,
       system: s ? round(s.system.value) : null,
       systemHigh: s ? round(s.system.high) : null,

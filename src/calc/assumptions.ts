@@ -9,6 +9,9 @@ import { EFFICIENCY } from './efficiency-params.ts';
 import { ENGINES } from './engines.ts';
 import { memoryAssumptions } from './memory-constants.ts';
 import { DEFAULT_GLOBAL_BATCH_TOKENS } from './training.ts';
+import { LENGTH_PROFILES, SHAREGPT_P90_RATIO } from './lengths.ts';
+
+const SHAREGPT = 'vLLM paper (Kwon et al., SOSP 2023, arXiv:2309.06180), Fig. 11a';
 
 const FITTED = 'fitted on src/calibration/calibration.csv (npm run calibrate -- --fit; docs/accuracy.md)';
 
@@ -41,6 +44,14 @@ export function estimatorAssumptions(): Assumption[] {
       source: 'trtllm-bench kv_cache_free_gpu_mem_fraction (calibration notes)',
     },
     { id: 'globalBatch', value: DEFAULT_GLOBAL_BATCH_TOKENS, unit: 'tokens', source: 'Llama 2 pre-training, arXiv:2307.09288' },
+    { id: 'sharegptInputMean', value: LENGTH_PROFILES.sharegpt.input.mean, unit: 'tokens', source: SHAREGPT },
+    { id: 'sharegptOutputMean', value: LENGTH_PROFILES.sharegpt.output.mean, unit: 'tokens', source: SHAREGPT },
+    {
+      id: 'sharegptP90Ratio',
+      value: SHAREGPT_P90_RATIO,
+      unit: '×',
+      source: 'assumption: lognormal of sigma 1 (percentiles not published)',
+    },
   ];
   const bands: Assumption[] = ESTIMATE_KINDS.flatMap((k) => [
     { id: `band.${k}.median`, value: ERROR_BANDS[k].medianAbsError, unit: 'fraction', source: 'docs/accuracy.md' },

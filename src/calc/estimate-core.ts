@@ -11,6 +11,7 @@ import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
 import type { ServingEngine } from './coverage.ts';
 import { DEFAULT_ENGINE } from './engines.ts';
+import type { LengthDistribution } from './lengths.ts';
 
 interface InferenceRequest {
   readonly mode: 'inference';
@@ -21,6 +22,9 @@ interface InferenceRequest {
   readonly kvPrecision: Precision;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** Length distributions: inputTokens / outputTokens are then means (calc/lengths.ts). */
+  readonly inputTokensP90?: number;
+  readonly outputTokensP90?: number;
   readonly concurrency: number;
   readonly engine?: ServingEngine;
   readonly tensorParallel?: number;
@@ -74,6 +78,8 @@ export interface EstimateJson {
     readonly pipelineParallel: number;
     readonly replicas: number;
     readonly maxConcurrency: number;
+    /** Length distributions given (--input-tokens-p90 / --output-tokens-p90 / --lengths): means and p90s, tokens. */
+    readonly lengths?: { readonly inputTokens: LengthDistribution; readonly outputTokens: LengthDistribution };
     /** Requests in service estimated: --concurrency, or Little's law from --arrival-rate / --users. */
     readonly concurrency: number;
     readonly arrivalRatePerSecond?: number;
@@ -121,6 +127,8 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       kvPrecision: r.kvPrecision,
       inputTokens: r.inputTokens,
       outputTokens: r.outputTokens,
+      ...(r.inputTokensP90 === undefined ? {} : { inputTokensP90: r.inputTokensP90 }),
+      ...(r.outputTokensP90 === undefined ? {} : { outputTokensP90: r.outputTokensP90 }),
       concurrency: r.concurrency,
       engine: r.engine ?? DEFAULT_ENGINE,
       ...(r.tensorParallel ? { tensorParallel: r.tensorParallel } : {}),
@@ -149,6 +157,14 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
         pipelineParallel: e.pipelineParallel,
         replicas: e.replicas,
         maxConcurrency: e.maxConcurrency,
+        ...(r.inputTokensP90 === undefined && r.outputTokensP90 === undefined
+          ? {}
+          : {
+              lengths: {
+                inputTokens: { mean: r.inputTokens, p90: r.inputTokensP90 ?? r.inputTokens },
+                outputTokens: { mean: r.outputTokens, p90: r.outputTokensP90 ?? r.outputTokens },
+              },
+            }),
         concurrency: e.concurrency,
         ...(e.arrivalRatePerSecond === undefined ? {} : { arrivalRatePerSecond: e.arrivalRatePerSecond, overloaded: e.overloaded }),
         ttftMsPercentiles: e.ttftMsPercentiles,

@@ -14,7 +14,8 @@ import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { enginePolicy } from './engines.ts';
-import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles } from './queueing.ts';
+import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
+import { lengthPercentiles } from './lengths.ts';
 import { TP_DEGREES } from './memory.ts';
 import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
@@ -33,6 +34,13 @@ export interface InferenceInput {
   readonly kvPrecision: Precision;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /**
+   * Length distributions (calc/lengths.ts): inputTokens / outputTokens are then the means, these the
+   * 90th percentiles. The prompt's spread widens the TTFT percentiles; engines that reserve the
+   * whole output up front reserve the p90 output.
+   */
+  readonly inputTokensP90?: number;
+  readonly outputTokensP90?: number;
   /** Concurrent sequences across the whole system. */
   readonly concurrency: number;
   /** Force a TP degree; otherwise the smallest that fits is used. */
@@ -90,9 +98,11 @@ export type InferenceEstimate = InferenceFits | InferenceNoFit;
  * (GUARANTEED_NO_EVICT) and plain transformers reserve prompt + full output
  * (docs/methodology.md#kv-cache).
  */
-function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number): number {
+function residentKvTokens(engine: ServingEngine | undefined, inputTokens: number, outputTokens: number, outputTokensP90?: number): number {
   const paged = engine === undefined || engine === 'vllm' || engine === 'sglang';
-  return inputTokens + (paged ? outputTokens / 2 : outputTokens);
+  // Paged: expected tokens (many requests sum their mean lengths). Reserving: the output budget
+  // (max_tokens) a deployment sets for its lengths, taken as the p90 output when a distribution is given.
+  return inputTokens + (paged ? outputTokens / 2 : (outputTokensP90 ?? outputTokens));
 }
 
 /**
@@ -121,7 +131,7 @@ function maxConcurrencyPerReplica(input: InferenceInput, memory: InferenceMemory
   const { tp: t, pp } = splitGroup(input.gpu, tp);
   const perRequest = bytesToGiB(
     (kvBytesPerTokenPerGpu(input.model, input.kvPrecision, t, input.inputTokens + input.outputTokens) / pp) *
-      residentKvTokens(input.engine, input.inputTokens, input.outputTokens) +
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens, input.outputTokensP90) +
       logits,
   );
   const free = budgetGiB(input, memory, tp) - fixed;
@@ -135,7 +145,7 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
     kvPrecision: input.kvPrecision,
     // Paged engines still need room for one whole sequence (vLLM checks max_model_len at start-up).
     contextTokens: Math.max(
-      residentKvTokens(input.engine, input.inputTokens, input.outputTokens),
+      residentKvTokens(input.engine, input.inputTokens, input.outputTokens, input.outputTokensP90),
       (input.inputTokens + input.outputTokens) / Math.max(1, perReplica),
     ),
     concurrency: perReplica,
@@ -275,7 +285,13 @@ function timings(
   const cycle = step((micro * I) / O);
   const prefill = prefillSeconds(s, I);
   const ttft = prefill + (perReplica > 1 ? tpot / 2 : 0);
-  const pct = percentiles(c, perReplica, prefill, tpot, queue, (batch) =>
+  // Prompt-length spread: each TTFT percentile takes the prefill of the prompt at that percentile
+  // (lengths and waits counted as moving together, a cautious bound; docs/methodology.md#length-distributions).
+  const prompt = input.inputTokensP90 === undefined ? undefined : lengthPercentiles({ mean: I, p90: input.inputTokensP90 });
+  const prefillPct: Percentiles = prompt
+    ? { p50: prefillSeconds(s, prompt.p50), p90: prefillSeconds(s, prompt.p90), p99: prefillSeconds(s, prompt.p99) }
+    : { p50: prefill, p90: prefill, p99: prefill };
+  const pct = percentiles(c, perReplica, prefillPct, tpot, queue, (batch) =>
     decodeStepSeconds(s, {
       batch: Math.ceil(batch / c.pipelineParallel),
       inputTokens: I,
@@ -311,14 +327,20 @@ const toMs = (p: Percentiles): Percentiles => ({ p50: p.p50 * 1000, p90: p.p90 *
 function percentiles(
   c: Common,
   perReplica: number,
-  prefillS: number,
+  prefillS: Percentiles,
   tpotS: number,
   queue: Queue | undefined,
   stepAt: (batch: number) => number,
 ): Pick<InferenceFits, 'ttftMsPercentiles' | 'tpotMsPercentiles' | 'arrivalRatePerSecond' | 'overloaded'> {
   const stepS = perReplica > 1 ? tpotS : 0;
+  // Each percentile of TTFT with the prefill of that percentile's prompt.
+  const ttftAt = (w: WaitModel): Percentiles => ({
+    p50: ttftPercentiles(prefillS.p50, stepS, w).p50,
+    p90: ttftPercentiles(prefillS.p90, stepS, w).p90,
+    p99: ttftPercentiles(prefillS.p99, stepS, w).p99,
+  });
   if (!queue) {
-    const ttft = ttftPercentiles(prefillS, stepS, { pWait: 0, meanWaitIfWaitingS: 1 });
+    const ttft = ttftAt({ pWait: 0, meanWaitIfWaitingS: 1 });
     return { ttftMsPercentiles: toMs(ttft), tpotMsPercentiles: toMs({ p50: tpotS, p90: tpotS, p99: tpotS }) };
   }
   const replicas = Math.max(1, c.replicas);
@@ -329,7 +351,7 @@ function percentiles(
   return {
     arrivalRatePerSecond: queue.arrivalPerS,
     overloaded: !Number.isFinite(wait.meanWaitIfWaitingS),
-    ttftMsPercentiles: toMs(ttftPercentiles(prefillS, stepS, wait)),
+    ttftMsPercentiles: toMs(ttftAt(wait)),
     tpotMsPercentiles: toMs({ p50: stepAt(batch.p50), p90: stepAt(batch.p90), p99: stepAt(batch.p99) }),
   };
 }

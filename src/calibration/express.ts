@@ -13,7 +13,7 @@ import { estimateTraining } from '../calc/training.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
 import { coverageKeys } from '../calc/coverage.ts';
 import { enginePolicy } from '../calc/engines.ts';
-import { mapGpu, mapModel, mapPrecision, num, tpOf } from './mapping.ts';
+import { mapGpu, mapModel, mapPrecision, num, ppOf, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;
 export interface Expressed {
@@ -97,6 +97,10 @@ export function express(row: Row): Expression {
 
 function training({ gpu, model, precision, row }: Ctx) {
   const batch = row.batch_or_concurrency ?? '';
+  const layout = row.parallelism ?? '';
+  // Megatron "FSDP=0" runs keep full weights per TP x PP shard with a distributed optimizer (ZeRO-1);
+  // llm-foundry FULL_SHARD and "FSDP=1" shard weights too (ZeRO-3).
+  const zeroStage = /FSDP=0/.test(layout) ? (1 as const) : (3 as const);
   const input = {
     gpu,
     model,
@@ -105,12 +109,12 @@ function training({ gpu, model, precision, row }: Ctx) {
     seqLen: num(row.seq_or_io ?? '', 'seq') ?? 2048,
     // llm-foundry pre-training benchmarks: pre-training batch unless the row states one.
     tokens: 1e12,
-    zeroStage: 3 as const,
-    recompute: /activation_checkpointing=True/i.test(row.parallelism ?? '') ? ('full' as const) : ('none' as const),
+    zeroStage,
+    recompute: /activation_checkpointing=True/i.test(layout) ? ('full' as const) : ('none' as const),
     microBatch: num(batch, 'micro_bs') ?? 1,
     globalBatchTokens: num(batch, 'global_batch_tokens'),
-    tensorParallel: 1,
-    pipelineParallel: 1,
+    tensorParallel: tpOf(layout) ?? 1,
+    pipelineParallel: ppOf(layout) ?? 1,
   };
   return (p: EfficiencyParams) => {
     const e = estimateTraining(input, p);

@@ -34,6 +34,10 @@ const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [
   // TensorRT-LLM v0.5/v0.6 "LLaMA 7B / 70B" tables used the Llama 2 architecture (row note).
   [/^LLaMA 7B/, 'llama-2-7b'],
   [/^LLaMA 70B/, 'llama-2-70b'],
+  // Megatron-Bridge's LLAMA3_8B / LLAMA3_70B and vLLM's "Llama 3 70B" share the Llama 3.1 architecture
+  // (same layers, widths, GQA and vocabulary; 3.1 only extends RoPE scaling for long context).
+  [/^LLAMA3_8B$/i, 'llama-3.1-8b'],
+  [/^(LLAMA3_70B|Llama 3 70B)$/i, 'llama-3.1-70b'],
   [/Llama[- ]3\.1[- ]8B/i, 'llama-3.1-8b'],
   [/Llama[- ]3\.1[- ]70B/i, 'llama-3.1-70b'],
   [/Llama 3\.3 70B/i, 'llama-3.3-70b'],
@@ -63,5 +67,11 @@ export function num(field: string, key: string): number | undefined {
 /** Tensor-parallel degree from "TP4" style parallelism text. */
 export const tpOf = (field: string): number | undefined => {
   const m = /\bTP(\d+)\b/.exec(field);
+  return m ? Number(m[1]) : undefined;
+};
+
+/** Pipeline-parallel degree from "PP8" style parallelism text. */
+export const ppOf = (field: string): number | undefined => {
+  const m = /\bPP(\d+)\b/.exec(field);
   return m ? Number(m[1]) : undefined;
 };

@@ -69,6 +69,9 @@ const TRAINING_ONLY = [
 const INFERENCE_ONLY = [
   'input-tokens',
   'output-tokens',
+  'input-tokens-p90',
+  'output-tokens-p90',
+  'lengths',
   'concurrency',
   'kv-precision',
   'engine',
@@ -102,6 +105,8 @@ function architectureOf(a: Args): Args {
   return arch;
 }
 
+const lengthField = (mean: unknown, p90: unknown): unknown => (p90 === undefined ? mean : { mean, p90 });
+
 /** The flags as a scenario workload (only what the user gave, with the command's defaults). */
 function workloadOf(a: Args): Args {
   const model = typeof a.model === 'string' ? { model: a.model } : { architecture: architectureOf(a) };
@@ -112,8 +117,9 @@ function workloadOf(a: Args): Args {
   return {
     ...common,
     kind: 'inference',
-    inputTokens: a['input-tokens'] ?? 1024,
-    outputTokens: a['output-tokens'] ?? 256,
+    // A dataset profile validates as its name; --*-p90 as the { mean, p90 } a scenario would give.
+    inputTokens: a.lengths ?? lengthField(a['input-tokens'] ?? 1024, a['input-tokens-p90']),
+    outputTokens: a.lengths ?? lengthField(a['output-tokens'] ?? 256, a['output-tokens-p90']),
     concurrency: a.concurrency ?? 1,
     ...(a['kv-precision'] ? { kvPrecision: a['kv-precision'] } : {}),
   };
@@ -137,6 +143,9 @@ export function checkEstimateFlags(a: Args): void {
   const traffic = given(a, ['concurrency', 'arrival-rate', 'users']);
   if (traffic.length > 1) problems.push(t('estimate.error.oneOf', { flags: traffic.map((f) => `--${f}`).join(', ') }));
   if (a['think-time'] !== undefined && a.users === undefined) problems.push(t('estimate.error.thinkNeedsUsers'));
+  const lengths = given(a, ['lengths', 'input-tokens', 'output-tokens', 'input-tokens-p90', 'output-tokens-p90']);
+  if (a.lengths !== undefined && lengths.length > 1)
+    problems.push(t('estimate.error.oneOf', { flags: ['--lengths', '--input-tokens / --output-tokens'].join(', ') }));
   if (problems.length === 0) {
     const raw = workloadOf(a);
     const schema = a.mode === 'training' ? trainingWorkloadSchema : inferenceWorkloadSchema;

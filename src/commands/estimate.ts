@@ -8,6 +8,7 @@ import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts'
 import type { Band } from '../calc/band.ts';
 import { SERVING_ENGINES, type ServingEngine } from '../calc/coverage.ts';
 import { DEFAULT_ENGINE } from '../calc/engines.ts';
+import { LENGTH_PROFILES, LENGTH_PROFILE_IDS, type LengthProfileId } from '../calc/lengths.ts';
 import type { Traffic as EstimateTraffic } from '../calc/inference.ts';
 import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
 import { UserError } from '../errors.ts';
@@ -36,6 +37,36 @@ function trafficOf(a: Args): { traffic?: EstimateTraffic } {
   const think = a['think-time'] ?? 0;
   if (typeof think !== 'number' || !Number.isFinite(think) || think < 0) bad('think-time', t('estimate.expected.positiveNumber'), think);
   return { traffic: { activeUsers: int(a, 'users'), thinkTimeSeconds: think } };
+}
+/** --lengths <dataset profile>, or --input-tokens / --output-tokens as means with optional --*-p90 (calc/lengths.ts). */
+function lengthsOf(
+  a: Args,
+): Pick<Extract<EstimateRequest, { mode: 'inference' }>, 'inputTokens' | 'outputTokens' | 'inputTokensP90' | 'outputTokensP90'> {
+  if (a.lengths !== undefined) {
+    const p = LENGTH_PROFILES[oneOf<LengthProfileId>(a, 'lengths', LENGTH_PROFILE_IDS, LENGTH_PROFILE_IDS[0])];
+    const r = Math.round;
+    return {
+      inputTokens: r(p.input.mean),
+      outputTokens: r(p.output.mean),
+      inputTokensP90: r(p.input.p90),
+      outputTokensP90: r(p.output.p90),
+    };
+  }
+  const inputTokens = int(a, 'input-tokens', 1024);
+  const outputTokens = int(a, 'output-tokens', 256);
+  const p90 = (flag: string, mean: number): number | undefined => {
+    const v = optionalInt(a, flag);
+    if (v !== undefined && v < mean) bad(flag, t('estimate.expected.atLeastMean', { mean }), v);
+    return v;
+  };
+  const inputTokensP90 = p90('input-tokens-p90', inputTokens);
+  const outputTokensP90 = p90('output-tokens-p90', outputTokens);
+  return {
+    inputTokens,
+    outputTokens,
+    ...(inputTokensP90 === undefined ? {} : { inputTokensP90 }),
+    ...(outputTokensP90 === undefined ? {} : { outputTokensP90 }),
+  };
 }
 const optionalInt = (a: Args, flag: string): number | undefined => (a[flag] === undefined ? undefined : int(a, flag));
 function positive(a: Args, flag: string): number {
@@ -121,8 +152,7 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
     model,
     precision,
     kvPrecision: oneOf<Precision>(a, 'kv-precision', PRECISIONS, 'bf16'),
-    inputTokens: int(a, 'input-tokens', 1024),
-    outputTokens: int(a, 'output-tokens', 256),
+    ...lengthsOf(a),
     concurrency: int(a, 'concurrency', 1),
     engine: oneOf<ServingEngine>(a, 'engine', SERVING_ENGINES, DEFAULT_ENGINE),
     tensorParallel: optionalInt(a, 'tensor-parallel'),
@@ -216,6 +246,9 @@ function builder(y: Argv): Argv {
     .option('kv-precision', { type: 'string' })
     .option('input-tokens', { type: 'number' })
     .option('output-tokens', { type: 'number' })
+    .option('input-tokens-p90', { type: 'number', describe: '90th-percentile prompt length (--input-tokens is then the mean)' })
+    .option('output-tokens-p90', { type: 'number', describe: '90th-percentile output length (--output-tokens is then the mean)' })
+    .option('lengths', { type: 'string', describe: `dataset length profile: ${LENGTH_PROFILE_IDS.join(' | ')}` })
     .option('concurrency', { type: 'number' })
     .option('arrival-rate', { type: 'number', describe: 'requests per second (instead of --concurrency)' })
     .option('users', { type: 'number', describe: 'active users (instead of --concurrency)' })

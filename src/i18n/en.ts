@@ -30,6 +30,7 @@ export const en = {
   'estimate.error.tokensRequired': 'training needs --tokens (total training tokens)',
   'estimate.expected.positiveInteger': 'a positive integer',
   'estimate.expected.positiveNumber': 'a positive number',
+  'estimate.expected.atLeastMean': 'an integer of at least the mean ({mean})',
   'estimate.expected.oneOf': 'one of {choices}',
   'estimate.label.mode': 'Mode',
   'estimate.label.gpu': 'GPU',

@@ -13,6 +13,8 @@ export const performanceEn = {
   'inferenceCapacity.col.tp': 'GPUs per replica (TP × PP)',
   'inferenceCapacity.col.replicas': 'Replicas',
   'inferenceCapacity.col.maxConcurrency': 'Max concurrent requests in memory',
+  'inferenceCapacity.col.ttftPercentile': 'TTFT {percentile}',
+  'inferenceCapacity.col.tpotPercentile': 'TPOT {percentile}',
   'inferenceCapacity.col.ttft': 'TTFT',
   'inferenceCapacity.col.tpot': 'TPOT',
   'inferenceCapacity.col.systemLow': 'Output, system, low',

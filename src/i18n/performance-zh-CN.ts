@@ -11,6 +11,8 @@ export const performanceZhCN = {
   'inferenceCapacity.col.tp': '每副本 GPU 数（TP × PP）',
   'inferenceCapacity.col.replicas': '副本数',
   'inferenceCapacity.col.maxConcurrency': '显存可容纳的最大并发请求数',
+  'inferenceCapacity.col.ttftPercentile': '首 token 时延 {percentile}',
+  'inferenceCapacity.col.tpotPercentile': '每输出 token 时延 {percentile}',
   'inferenceCapacity.col.ttft': '首 token 时延',
   'inferenceCapacity.col.tpot': '每输出 token 时延',
   'inferenceCapacity.col.systemLow': '系统输出（低值）',

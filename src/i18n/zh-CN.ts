@@ -32,6 +32,7 @@ export const zhCN = {
   'estimate.error.tokensRequired': '训练模式需要 --tokens（训练总 token 数）',
   'estimate.expected.positiveInteger': '正整数',
   'estimate.expected.positiveNumber': '正数',
+  'estimate.expected.atLeastMean': '不小于均值（{mean}）的整数',
   'estimate.expected.oneOf': '以下之一：{choices}',
   'estimate.label.mode': '模式',
   'estimate.label.gpu': 'GPU',

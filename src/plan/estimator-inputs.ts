@@ -26,6 +26,8 @@ export function inferenceInput(
     kvPrecision: w.kvPrecision,
     inputTokens: w.inputTokens,
     outputTokens: w.outputTokens,
+    ...(w.inputTokensP90 === undefined ? {} : { inputTokensP90: w.inputTokensP90 }),
+    ...(w.outputTokensP90 === undefined ? {} : { outputTokensP90: w.outputTokensP90 }),
     concurrency,
     engine: w.engine,
     ...(w.traffic ? { traffic: w.traffic } : {}),

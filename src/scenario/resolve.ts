@@ -12,6 +12,7 @@ import { PROFILES, DEFAULT_CONCURRENCY, type ProfileId } from './profiles.ts';
 import type { ServingEngine } from '../calc/coverage.ts';
 import type { Traffic } from '../calc/inference.ts';
 import { DEFAULT_ENGINE } from '../calc/engines.ts';
+import { LENGTH_PROFILES, type LengthDistribution, type LengthProfileId } from '../calc/lengths.ts';
 
 export type { Money, ResolvedEconomics };
 
@@ -22,8 +23,12 @@ export interface ResolvedInference {
   readonly precision: Precision;
   readonly kvPrecision: Precision;
   readonly profile?: ProfileId;
+  /** Mean prompt / output lengths, tokens (the given count, or a distribution's mean). */
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** 90th percentiles when the lengths are distributions (calc/lengths.ts). */
+  readonly inputTokensP90?: number;
+  readonly outputTokensP90?: number;
   readonly concurrency: number;
   readonly engine: ServingEngine;
   readonly tensorParallel?: number;
@@ -167,6 +172,8 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
     };
   }
   const profile = w.profile ? PROFILES[w.profile] : undefined;
+  const input = lengthOf('input', w.inputTokens);
+  const output = lengthOf('output', w.outputTokens);
   const targets = {
     ...(profile && 'ttftMs' in profile ? { ttftMs: profile.ttftMs } : {}),
     ...(profile && 'tpotMs' in profile ? { tpotMs: profile.tpotMs } : {}),
@@ -179,8 +186,10 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
     precision: w.precision,
     kvPrecision: w.kvPrecision ?? (WEIGHT_ONLY.includes(w.precision) ? 'bf16' : w.precision),
     ...(w.profile ? { profile: w.profile } : {}),
-    inputTokens: w.inputTokens,
-    outputTokens: w.outputTokens,
+    inputTokens: input.mean,
+    ...(input.p90 === undefined ? {} : { inputTokensP90: input.p90 }),
+    outputTokens: output.mean,
+    ...(output.p90 === undefined ? {} : { outputTokensP90: output.p90 }),
     concurrency: w.concurrency ?? profile?.concurrency ?? DEFAULT_CONCURRENCY,
     engine: w.engine ?? DEFAULT_ENGINE,
     ...(w.arrivalRatePerSecond
@@ -192,6 +201,13 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
     targets,
     sizingConfidence,
   };
+}
+
+/** A length as given (count, { mean, p90 } or dataset profile) as the resolved mean and p90. */
+function lengthOf(which: 'input' | 'output', given: number | LengthDistribution | LengthProfileId): { mean: number; p90?: number } {
+  if (typeof given === 'number') return { mean: given };
+  const d = typeof given === 'string' ? LENGTH_PROFILES[given][which] : given;
+  return { mean: Math.round(d.mean), p90: Math.round(d.p90) };
 }
 
 /** A quote for the candidate's GPU replaces its purchase price (the latest-dated quote when several). */

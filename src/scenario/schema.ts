@@ -7,12 +7,28 @@
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
 import { SERVING_ENGINES } from '../calc/coverage.ts';
+import { LENGTH_PROFILE_IDS } from '../calc/lengths.ts';
 import { SETTABLE_KEYS, parameter, type SettableKey } from '../economics/parameters.ts';
 import { MAX, MONEY_USD, USD_EXCHANGE_RATE, moneyCeiling } from './bounds.ts';
 
 /** A number > 0 and at most `max` (scenario/bounds.ts: every number has a sensible range). */
 const positive = (what: string, max: number) => z.number().positive().max(max).describe(what);
 const positiveInt = (what: string, max: number) => z.number().int().gte(1).max(max).describe(what);
+
+/** A length: fixed tokens, a distribution { mean, p90 }, or a named dataset profile (calc/lengths.ts). */
+const lengthSchema = (what: string) =>
+  z
+    .union([
+      positiveInt(what, MAX.contextTokens),
+      z
+        .strictObject({
+          mean: z.number().gte(1).max(MAX.contextTokens).describe('Mean length, tokens.'),
+          p90: z.number().gte(1).max(MAX.contextTokens).describe('90th-percentile length, tokens (at least the mean).'),
+        })
+        .refine((d) => d.p90 >= d.mean, { message: 'p90 must be at least the mean', path: ['p90'] }),
+      z.enum(LENGTH_PROFILE_IDS).describe('Named dataset profile with published length statistics (sharegpt).'),
+    ])
+    .describe(`${what} A number, { mean, p90 }, or a dataset profile name (sharegpt).`);
 /** Money in the scenario currency: > 0 here, its USD range checked with the rate in scenario/rules.ts. */
 const money = (what: string, usd: { readonly max: number }) => positive(what, moneyCeiling(usd.max));
 
@@ -85,9 +101,9 @@ export const inferenceWorkloadSchema = z.strictObject({
   /** Usage profile preset: fills latency targets and concurrency when not given. */
   profile: z.enum(PROFILE_IDS).optional().describe('Usage profile preset; fills latency targets and concurrency when not given.'),
   /** Prompt length per request, tokens. */
-  inputTokens: positiveInt('Prompt length per request, tokens.', MAX.contextTokens),
-  /** Generated tokens per request. */
-  outputTokens: positiveInt('Generated tokens per request.', MAX.contextTokens),
+  inputTokens: lengthSchema('Prompt length per request, tokens.'),
+  /** Generated tokens per request: a number, { mean, p90 }, or a dataset profile name. */
+  outputTokens: lengthSchema('Generated tokens per request.'),
   /** Requests in flight at once (decode batch). Default: from the profile, else 32. */
   concurrency: positiveInt('Requests in flight at once. Default: from the profile, else 32.', MAX.concurrency).optional(),
   /** Serving engine: memory policy and step overheads (docs/methodology.md#usable-memory). Default: vllm. */

@@ -70,8 +70,26 @@ function describeIssue(issue: Issue, root: unknown, schema: z.ZodType, prefix: P
         const options = (issue as { options?: unknown[] }).options ?? [];
         return [{ path, message: t('validate.oneOf', { values: options.map(show).join(', '), got }) }];
       }
-      // Report the branch whose type the value has (e.g. the object form), if any.
-      const branch = (issue.errors ?? []).find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+      // A union with a number form (lengths: number, { mean, p90 } or a profile name): missing or
+      // a wrong string names the number first, then the other forms.
+      const errors = issue.errors ?? [];
+      const takesNumber = errors.some((b) => b.some((i) => i.path.length === 0 && i.code === 'invalid_type' && i.expected === 'number'));
+      if (takesNumber && value === undefined) return [{ path, message: t('validate.required', { expected: article('number') }) }];
+      if (takesNumber && typeof value === 'string') {
+        const names = errors.flatMap((b) => b.flatMap((i) => (i.code === 'invalid_value' ? i.values.map(show) : [])));
+        const expected = `a number, a mapping { mean, p90 }${names.length ? ` or one of ${names.join(', ')}` : ''}`;
+        return [{ path, message: t('validate.wrongType', { expected, got }) }];
+      }
+      // A number reports the numeric branch (range, NaN); otherwise the branch whose type the value has (e.g. the object form).
+      const numeric = (b: readonly Issue[]) =>
+        b.some(
+          (i) =>
+            i.path.length === 0 &&
+            ((i.code === 'invalid_type' && i.expected === 'number') || i.code === 'too_small' || i.code === 'too_big'),
+        );
+      const branch =
+        (typeof value === 'number' ? (issue.errors ?? []).find(numeric) : undefined) ??
+        (issue.errors ?? []).find((b) => !b.some((i) => i.code === 'invalid_type' && i.path.length === 0));
       if (branch) return branch.flatMap((i) => describeIssue(i, root, schema, path));
       return [{ path, message: t('validate.idOrMapping', { got }) }];
     }
@@ -151,6 +169,7 @@ function unwrap(node: z.ZodType, value: unknown): z.ZodType {
         def.discriminator && value && typeof value === 'object' ? (value as Record<string, unknown>)[def.discriminator] : undefined;
       const match = def.options.find((o) => {
         const od = o._zod.def as { type: string; shape?: Record<string, z.ZodType> };
+        if (typeof value === 'number') return od.type === 'number';
         if (od.type !== 'object') return false;
         if (kind === undefined) return true;
         const lit = od.shape?.[def.discriminator ?? '']?._zod.def as { values?: unknown[] } | undefined;

@@ -10,7 +10,14 @@ import type { Analysis, Block, NoteBlock, Report, TableBlock } from '../../src/r
 import type { Locale } from '../../src/i18n/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURES = ['chat-targets', 'throughput-short', 'deadline-missed', 'training-no-fit', 'mixed-budget-eur'] as const;
+export const FIXTURES = [
+  'chat-targets',
+  'throughput-short',
+  'deadline-missed',
+  'training-no-fit',
+  'mixed-budget-eur',
+  'chat-percentile',
+] as const;
 export type Fixture = (typeof FIXTURES)[number];
 
 export interface Built {

@@ -36,6 +36,20 @@ describe('inference-capacity', () => {
     expect(l40s.rate).toBe(0.95);
   });
 
+  it('a percentile target shows that percentile of TTFT and TPOT beside the base estimate', () => {
+    const { report, results } = build('chat-percentile');
+    const table = tables(analysis(report, 'inference-capacity'))[0]!;
+    expect(table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['TTFT p90', 'TPOT p90']));
+    const w = results.workloads[0]!;
+    if (w.kind !== 'inference') throw new Error('expected inference');
+    const served = w.perCandidate[0]!.served!;
+    expect(num(table.rows[0]!.ttftPct)).toBeCloseTo(served.estimate.ttftMsPercentiles.p90, 0);
+    expect(num(table.rows[0]!.ttftPct)).toBeGreaterThanOrEqual(num(table.rows[0]!.ttft));
+    // Without a percentile target the table has no percentile columns.
+    const plain = tables(analysis(build('chat-targets').report, 'inference-capacity'))[0]!;
+    expect(plain.columns.some((c) => c.key === 'ttftPct')).toBe(false);
+  });
+
   it('bands: low ≤ base ≤ high, per GPU = system ÷ GPUs', () => {
     for (const row of tables(analysis(build('chat-targets').report, 'inference-capacity')).flatMap((t) => t.rows)) {
       if (row.system === null) continue;

@@ -20,8 +20,8 @@ describe('calibration against published measurements (same code as npm run calib
     expect(s.rows).toBeGreaterThanOrEqual(5);
     expect(s.medianAbsError).toBeLessThanOrEqual(target);
   });
-  it('every row is either expressed or skipped with a reason (115 rows)', () => {
-    expect(run.results.length + run.skipped.length).toBe(115);
+  it('every row is either expressed or skipped with a reason (122 rows)', () => {
+    expect(run.results.length + run.skipped.length).toBe(122);
     for (const s of run.skipped) expect(s.reason.length).toBeGreaterThan(10);
   });
   it('no expressed row produces a zero or non-finite estimate', () => {
@@ -72,6 +72,9 @@ describe('row mapping', () => {
     ['Meta-Llama-3.1-70B-Instruct-FP8', 'llama-3.1-70b'],
     ['Hermes-3-Llama-3.1-405B-FP8', 'llama-3.1-405b'],
     ['Llama 3.3 70B', 'llama-3.3-70b'],
+    ['LLAMA3_8B', 'llama-3.1-8b'],
+    ['LLAMA3_70B', 'llama-3.1-70b'],
+    ['Llama 3 70B', 'llama-3.1-70b'],
   ])('model %s -> %s', (name, id) => expect(mapModel(name)).toBe(id));
   it('parses quoted CSV fields with commas and doubled quotes', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);

@@ -71,6 +71,17 @@ describe('parseScenario', () => {
 });
 
 describe('resolveScenario', () => {
+  it('takes lengths as { mean, p90 } or a dataset profile, and refuses a p90 below the mean', () => {
+    const text = valid.replace('inputTokens: 100, outputTokens: 50', 'inputTokens: { mean: 400, p90: 900 }, outputTokens: sharegpt');
+    const r = parseScenario(text, 's.yaml');
+    if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+    const w = resolveScenario(r.scenario).workloads[0]!;
+    if (w.kind !== 'inference') throw new Error('expected inference');
+    expect([w.inputTokens, w.inputTokensP90, w.outputTokens, w.outputTokensP90]).toEqual([400, 900, 338, 738]);
+    const bad = lines(valid.replace('inputTokens: 100', 'inputTokens: { mean: 400, p90: 300 }'));
+    expect(bad.some((l) => l.includes('workloads[0].inputTokens.p90'))).toBe(true);
+  });
+
   it('fills profile targets and converts catalog prices to the scenario currency', () => {
     const text =
       valid.replace('outputTokens: 50 }', 'outputTokens: 50, profile: real-time-chat }') +
