@@ -1,6 +1,7 @@
 /**
  * bill-of-materials: what the recommended configuration buys, one line per item (whole servers
- * of the platform; beyond one HGX/OAM server, fabric switches and cabling) with quantity, unit
+ * of the platform; beyond one HGX/OAM server, fabric switches and cabling; racks and PDUs,
+ * storage, installation, shipping, tax, the support contract, licences) with quantity, unit
  * price, total and source, and its cash by year with the book value (the accounting view). The
  * numbers come from plan/bom.ts; in the workbook each line is a live formula over the Inputs
  * sheet's names (quantity × unit price), the same formulas as the TCO's capex.

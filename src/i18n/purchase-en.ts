@@ -29,7 +29,7 @@ export const purchaseEn = {
   'quote.nodes': '{nodes} × {platform} ({gpus} GPUs)',
   'bom.title': 'Bill of materials',
   'bom.intro':
-    'What is being bought for the recommended configuration, one line per item: whole servers of the GPU\u2019s platform and, beyond one server, the scale-out fabric. The total is the capex. Prices are catalog estimates (dated sources in the Assumptions), not quotes.',
+    'What is being bought for the recommended configuration, one line per item: whole servers of the GPU\u2019s platform, beyond one server the scale-out fabric, racks and PDUs sized from the servers\u2019 power, installation, the support contract for the horizon, and storage, shipping, tax and software licences where the scenario sets them. Lines at 0 are still to be quoted. The total is the capex. Prices are catalog estimates (dated sources in the Assumptions), not quotes.',
   'bom.col.item': 'Item',
   'bom.col.quantity': 'Quantity',
   'bom.col.unitPrice': 'Unit price',

@@ -31,7 +31,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'quote.nodes': '{nodes} 台 {platform}（共 {gpus} 张 GPU）',
   'bom.title': '物料清单',
   'bom.intro':
-    '推荐配置需要采购的内容，每项一行：该 GPU 所属平台的整机服务器，以及多于一台服务器时的横向扩展网络。合计即资本支出。价格为产品目录估算（来源与日期见"假设"），并非报价。',
+    '推荐配置需要采购的内容，每项一行：该 GPU 所属平台的整机服务器、多于一台服务器时的横向扩展网络、按服务器功率配置的机柜与 PDU、安装、覆盖整个规划期的维保合同，以及场景设定时的存储、运输、税费与软件许可。金额为 0 的项目尚待报价。合计即资本支出。价格为产品目录估算（来源与日期见"假设"），并非报价。',
   'bom.col.item': '项目',
   'bom.col.quantity': '数量',
   'bom.col.unitPrice': '单价',
