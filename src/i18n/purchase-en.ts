@@ -109,5 +109,14 @@ export const purchaseEn = {
   'sum.runs': 'Training runs over {months} months (recurring)',
   'sum.sharedLabel': 'Fleet sharing',
   'sum.shared': "{workloads}: runs on the inference fleet's idle capacity, no GPUs of its own",
+  'flag.exportLicence':
+    '{gpu}: derived TPP {tpp} ≥ 4,800 (ECCN 3A090.a): a US export licence is required for {region}; H200- and MI325X-class parts to China are reviewed case by case since 2026-01-15. Check the vendor’s ECCN.',
+  'flag.exportDensity':
+    '{gpu}: derived TPP {tpp} ≥ 1,600: controlled for {region} if its performance density is ≥ 5.92 (not evaluated). Check the vendor’s ECCN.',
+  'flag.exportSource':
+    'BIS rule of 2023-10-17 (3A090.a, effective 2023-11-17; CSET explainer); BIS final rule 2026-01-15; TPP = dense TFLOPS × operand bits from the catalog',
+  'region.china': 'China, Hong Kong and Macau',
+  'region.country-group-d': 'US Country Group D:1, D:4 or D:5 destinations',
+  'region.unrestricted': 'this destination',
   'flag.title': 'Flags a buyer must see',
 } as const;

@@ -109,5 +109,14 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'sum.runs': '{months} 个月内的训练次数（周期性）',
   'sum.sharedLabel': '集群共享',
   'sum.shared': '{workloads}：利用推理集群的空闲算力运行，不单独配置 GPU',
+  'flag.exportLicence':
+    '{gpu}：推算 TPP 为 {tpp}，不低于 4,800（ECCN 3A090.a）：出口至{region}须取得美国出口许可；自 2026-01-15 起，H200 与 MI325X 级产品出口至中国改为逐案审查。请核对厂商公布的 ECCN。',
+  'flag.exportDensity':
+    '{gpu}：推算 TPP 为 {tpp}，不低于 1,600：若性能密度不低于 5.92（未评估），出口至{region}受管制。请核对厂商公布的 ECCN。',
+  'flag.exportSource':
+    '美国商务部工业与安全局 2023-10-17 规则（3A090.a，2023-11-17 生效；CSET 解读）；2026-01-15 最终规则；TPP = 产品目录中的稠密算力 × 操作数位宽',
+  'region.china': '中国（含香港、澳门）',
+  'region.country-group-d': '美国 D:1、D:4 或 D:5 国家组目的地',
+  'region.unrestricted': '该目的地',
   'flag.title': '采购须知',
 };
