@@ -118,5 +118,6 @@ export const purchaseEn = {
   'region.china': 'China, Hong Kong and Macau',
   'region.country-group-d': 'US Country Group D:1, D:4 or D:5 destinations',
   'region.unrestricted': 'this destination',
+  'sum.riskLabel.export': 'Export controls',
   'flag.title': 'Flags a buyer must see',
 } as const;

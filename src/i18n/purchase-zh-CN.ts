@@ -118,5 +118,6 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'region.china': '中国（含香港、澳门）',
   'region.country-group-d': '美国 D:1、D:4 或 D:5 国家组目的地',
   'region.unrestricted': '该目的地',
+  'sum.riskLabel.export': '出口管制',
   'flag.title': '采购须知',
 };

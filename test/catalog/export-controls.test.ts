@@ -8,6 +8,7 @@ import { exportFlag, tppOf } from '../../src/catalog/export-controls.ts';
 import { scenarioSchema } from '../../src/scenario/schema.ts';
 import { resolveScenario } from '../../src/scenario/resolve.ts';
 import { buildAssumptions } from '../../src/analyses/assumptions.ts';
+import { buildSummary } from '../../src/analyses/summary.ts';
 import { calculateResults } from '../../src/plan/results.ts';
 import { createTranslator } from '../../src/i18n/index.ts';
 
@@ -52,6 +53,23 @@ describe('export controls', () => {
     expect(rows('zh-CN').filter((v) => v.includes('TPP'))).toEqual([
       expect.stringMatching(/15832.*出口至中国（含香港、澳门）须取得美国出口许可/),
     ]);
+  });
+
+  it('a bought GPU that needs a licence leads the Summary\u2019s risks', () => {
+    const s = resolveScenario(
+      scenarioSchema.parse({
+        version: 1,
+        name: 'export',
+        region: 'country-group-d',
+        workloads: [{ name: 'chat', kind: 'inference', model: 'llama-3.1-8b', inputTokens: 1000, outputTokens: 200, concurrency: 8 }],
+        // Rent at 100 USD/GPU-h makes buying the recommendation.
+        candidates: [{ gpu: 'h100-sxm5-80gb', purchasePrice: 30_000, rentalPerGpuHour: 100 }],
+      }),
+    );
+    const results = calculateResults(s);
+    expect(results.options[0]!.acquisition).toBe('buy');
+    const summary = buildSummary({ scenario: s, results, t: createTranslator('en'), locale: 'en' });
+    expect(summary.highlights?.risks?.[0]).toMatch(/^NVIDIA H100.*licence is required for US Country Group D:1, D:4 or D:5/);
   });
 
   it('a scenario without a region has no export flag', () => {
