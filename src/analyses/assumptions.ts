@@ -6,6 +6,7 @@ import { PROFILES } from '../scenario/profiles.ts';
 import { round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
+import { exportFlag, EXPORT_SOURCE_URL } from '../catalog/export-controls.ts';
 
 /**
  * One Assumptions row per declared economic parameter: its value, unit, and its source — the
@@ -39,6 +40,17 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
   const { estimatorAssumptions } = results.basis;
   const scenarioSource = t('source.scenario');
   const rate = e.usdExchangeRate;
+  /** The US export-control flag of a candidate for the scenario's region (catalog/export-controls.ts). */
+  const exportFlags = (gpu: (typeof scenario.candidates)[number]['gpu']): Assumption[] => {
+    const f = scenario.region ? exportFlag(gpu, scenario.region) : null;
+    if (!f || !scenario.region) return [];
+    const value = t(f.kind === 'licence' ? 'flag.exportLicence' : 'flag.exportDensity', {
+      gpu: gpu.name,
+      tpp: Math.round(f.tpp),
+      region: t(`region.${scenario.region}`),
+    });
+    return [{ id: `gpu.${gpu.id}.export`, label: t('flag.title'), value, source: t('flag.exportSource'), url: EXPORT_SOURCE_URL }];
+  };
   const items: Assumption[] = [
     { id: 'currency', label: t('assume.currency'), value: e.currency, source: scenarioSource },
     ...(e.currency !== 'USD'
@@ -115,6 +127,7 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
         source: f.detail,
         url: f.url,
       })),
+      ...exportFlags(gpu),
       {
         id: `gpu.${gpu.id}.specs`,
         label: t('assume.gpuSpecs', { gpu: gpu.name }),

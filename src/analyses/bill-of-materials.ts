@@ -1,13 +1,14 @@
 /**
  * bill-of-materials: what the recommended configuration buys, one line per item (whole servers
- * of the platform; beyond one HGX/OAM server, fabric switches and cabling) with quantity, unit
+ * of the platform; beyond one HGX/OAM server, fabric switches and cabling; racks and PDUs,
+ * storage, installation, shipping, tax, the support contract, licences) with quantity, unit
  * price, total and source, and its cash by year with the book value (the accounting view). The
  * numbers come from plan/bom.ts; in the workbook each line is a live formula over the Inputs
  * sheet's names (quantity × unit price), the same formulas as the TCO's capex.
  */
 import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
-import type { Bom, BomItem } from '../plan/bom.ts';
+import { bomLineFormulas, type Bom, type BomItem } from '../plan/bom.ts';
 import { bomFormulas, tcoFormulas, NAMED_RESULTS } from '../economics/tco.ts';
 import { yearFormulas } from '../economics/cash-flow.ts';
 import { candidateKeys, candidateNames, type CandidateNames } from '../economics/names.ts';
@@ -49,10 +50,23 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     { key: 'total', label: t('bom.col.total'), unit: cur, format: 'currency' },
     { key: 'source', label: t('bom.col.source'), format: 'text' },
   ];
+  const e = scenario.economics;
+  const percent = (v: number) => `${formatNumber(round(v * 100, 2), locale)}%`;
+  /** The parameter's value came from the scenario (a quote) or, left at a default of 0, is still to be quoted. */
+  const toQuote = (key: 'rackPrice' | 'installationPerNode' | 'shippingShare', other: string): string =>
+    e.fromScenario.has(key) ? t('bom.source.scenario') : [t('bom.source.toQuote'), other].filter(Boolean).join('; ');
   const label: Record<BomItem, string> = {
     servers: t('bom.item.servers', { platform: bom.platform.name, gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
     switches: t('bom.item.switches'),
     cables: t('bom.item.cables'),
+    racks: t('bom.item.racks', { kw: formatNumber(e.rackPowerKw, locale) }),
+    pdus: t('bom.item.pdus'),
+    storage: t('bom.item.storage'),
+    installation: t('bom.item.installation'),
+    shipping: t('bom.item.shipping', { share: percent(e.shippingShare) }),
+    tax: t('bom.item.tax', { share: percent(e.taxShare) }),
+    support: t('bom.item.support', { years: formatNumber(e.horizonMonths / 12, locale), share: percent(e.maintenanceSharePerYear) }),
+    software: t('bom.item.software'),
   };
   const source: Record<BomItem, string> = {
     servers: t('bom.source.servers', {
@@ -64,6 +78,14 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     }),
     switches: sourceText(parameter('switchPrice').source),
     cables: sourceText(parameter('fabricCablingPerGpu').source),
+    racks: toQuote('rackPrice', sourceText(parameter('rackPowerKw').source)),
+    pdus: sourceText(parameter('pduPrice').source),
+    storage: sourceText(parameter('storagePerTb').source),
+    installation: toQuote('installationPerNode', ''),
+    shipping: toQuote('shippingShare', ''),
+    tax: sourceText(parameter('taxShare').source),
+    support: sourceText(parameter('maintenanceSharePerYear').source),
+    software: sourceText(parameter('softwarePerGpuYear').source),
   };
   const rows: Record<string, CellValue>[] = bom.lines.map((l) => ({
     item: label[l.item],
@@ -75,12 +97,11 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   rows.push({ item: t('bom.item.total'), quantity: null, unitPrice: null, total: round(bom.total, DIGITS), source: '' });
   let rowCells: (RowCells | null)[] | undefined;
   if (n) {
-    const f = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base));
-    const byItem: Record<BomItem, { quantity: Expr; unitPrice: Expr; total: Expr }> = {
-      servers: { quantity: f.nodes, unitPrice: f.nodePrice, total: f.servers },
-      switches: { quantity: f.switches, unitPrice: ref('switchPrice'), total: f.switchCost },
-      cables: { quantity: f.cables, unitPrice: ref('fabricCablingPerGpu'), total: f.cablingCost },
-    };
+    const f = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base), ref(n.tdpWatts));
+    const byItem = Object.fromEntries(bomLineFormulas(f).map((l) => [l.item, l])) as unknown as Record<
+      BomItem,
+      { quantity: Expr; unitPrice: Expr; total: Expr }
+    >;
     rowCells = [
       ...bom.lines.map((l) => ({
         formulas: { quantity: byItem[l.item].quantity.text, unitPrice: byItem[l.item].unitPrice.text, total: byItem[l.item].total.text },
@@ -116,9 +137,10 @@ function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Bl
     const base = tcoFormulas(n, 'base', NAMED_RESULTS);
     const capex = named(n.capex, base.capex);
     const opex = named(n.opexPerMonth, base.opexPerMonth);
+    const depreciable = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base), ref(n.tdpWatts)).depreciable;
     const cash: Expr[] = [];
     rowCells = bom.cashFlow.map((y) => {
-      const f = yearFormulas(y.year, capex, opex);
+      const f = yearFormulas(y.year, capex, depreciable, opex);
       cash.push(f.cash);
       return {
         formulas: { capex: f.capex.text, opex: f.opex.text, cash: f.cash.text, cumulative: sum(...cash).text, bookValue: f.bookValue.text },

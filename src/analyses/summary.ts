@@ -2,6 +2,7 @@
  * summary: the answer first. The recommended configuration (the top-ranked option), its cost as
  * low/base/high, why, and the main risks, each risk computed from this scenario's numbers.
  */
+import { exportFlag } from '../catalog/export-controls.ts';
 import { localUnit } from '../report/currency.ts';
 import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
@@ -137,6 +138,19 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   const money = (v: number) => formatMoney(v, cur, locale);
   const out: [string, string][] = [];
   if (!results.options.some((o) => o.feasible)) out.push([t('sum.riskLabel.feasibility'), t('sum.risk.infeasible')]);
+  // A bought GPU that needs an export licence for the scenario's destination blocks the purchase: first.
+  const gpu = best.candidate.candidate.gpu;
+  const exported = scenario.region && best.acquisition === 'buy' ? exportFlag(gpu, scenario.region) : null;
+  if (exported && scenario.region) {
+    out.push([
+      t('sum.riskLabel.export'),
+      t(exported.kind === 'licence' ? 'flag.exportLicence' : 'flag.exportDensity', {
+        gpu: gpu.name,
+        tpp: Math.round(exported.tpp),
+        region: t(`region.${scenario.region}`),
+      }),
+    ]);
+  }
   const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'rentalRate');
   if (price && price.totalAtLow !== price.totalAtHigh) {
     out.push([

@@ -146,6 +146,122 @@ export const ECONOMIC_PARAMETERS = {
     },
     sensitivity: { applies: 'buy', flip: { low: 0, high: 200000 } },
   },
+  rackPowerKw: {
+    // Air-cooled 8-GPU nodes 6–12 kW; a 4-node rack 25–45 kW; NVIDIA SuperPOD H100: 4 DGX per rack = 40.8 kW;
+    // air cooling practical to ~40 kW; average site ~12 kW (AFCOM 2024). Racks = ⌈IT kW ÷ this⌉.
+    help: 'IT power one rack of the site can feed and cool, kW (racks and PDUs are sized from it).',
+    default: 40,
+    plausible: { low: 12, high: 132 },
+    range: { min: 1, max: 1000 },
+    unit: 'kW',
+    format: 'decimal1',
+    label: 'assume.rackPower',
+    source: {
+      text: 'NVIDIA DGX SuperPOD H100 design: 4 DGX H100 per rack = 40.8 kW; air-cooled 8-GPU racks 25–45 kW (aiinfrasource.com, 2026-06); site average ~12 kW (AFCOM 2024)',
+      url: 'https://aiinfrasource.com/resources/how-to-choose-rack-pdu-for-gpu-servers',
+    },
+  },
+  rackPrice: {
+    // No citable price for a 42U/48U rack cabinet was found: 0 until a quote is entered.
+    help: 'Price of one rack cabinet, scenario currency (0: none found published; enter a quote).',
+    default: 0,
+    perUsd: true,
+    range: { min: 0, max: 1_000_000, usd: true },
+    unit: '{currency}',
+    format: 'currency',
+    label: 'assume.rackPrice',
+    source: 'tool',
+  },
+  pduPrice: {
+    // Two PDUs per rack on A/B feeds; switched 700–1,800 USD, switched + outlet-metered 1,200–3,000;
+    // high-amperage 3-phase AI PDUs at the top of the range.
+    help: 'Price of one rack PDU (two per rack on A/B feeds), scenario currency.',
+    default: 1800,
+    perUsd: true,
+    plausible: { low: 700, high: 3000 },
+    range: { min: 0, max: 100_000, usd: true },
+    unit: '{currency}',
+    format: 'currency',
+    label: 'assume.pduPrice',
+    source: {
+      text: 'Rack PDU buyer guide: switched 700–1,800 USD, switched + outlet-metered 1,200–3,000 USD; two PDUs per rack on A/B feeds (aiinfrasource.com, 2026-06)',
+      url: 'https://www.ipsecuritydepot.com/guides/rack-pdu-buyer-guide/',
+    },
+  },
+  installationPerNode: {
+    // No citable price list for rack-and-stack, cabling, burn-in or rack integration was found
+    // (an OEM markup of ~40,000 USD per HGX node bundles integration with warranty; low reliability).
+    help: 'Installation and integration per server, scenario currency (0: no published price found; enter a quote).',
+    default: 0,
+    perUsd: true,
+    plausible: { low: 0, high: 40000 },
+    range: { min: 0, max: 10_000_000, usd: true },
+    unit: '{currency}',
+    format: 'currency',
+    label: 'assume.installation',
+    source: 'tool',
+  },
+  storageTb: {
+    help: 'Usable shared storage to buy with the fleet, TB (0: none).',
+    default: 0,
+    range: { min: 0, max: 1_000_000 },
+    unit: 'TB',
+    format: 'decimal1',
+    label: 'assume.storageTb',
+    source: 'tool',
+  },
+  storagePerTb: {
+    // Parallel file system usable ~250 USD/TB (low reliability); raw QLC flash ~220 USD/TB (2026).
+    help: 'Price of one usable TB of shared storage, scenario currency.',
+    default: 250,
+    perUsd: true,
+    plausible: { low: 80, high: 250 },
+    range: { min: 0, max: 1_000_000, usd: true },
+    unit: '{currency}/TB',
+    format: 'currency',
+    label: 'assume.storagePerTb',
+    source: {
+      text: 'Parallel file system (Lustre/GPFS) ~250 USD per usable TB (infra-economics.com, low reliability); raw QLC flash ~220 USD/TB (2026)',
+      url: 'https://www.infra-economics.com/',
+    },
+  },
+  softwarePerGpuYear: {
+    // NVIDIA AI Enterprise: 4,500 USD per GPU-year (Huang, 2023-11-21); bundled with H100 PCIe and H200 NVL.
+    // Open-source serving stacks need none, so the default is 0; set 4500 where the stack needs NVAIE.
+    help: 'Software licences per GPU-year (e.g. NVIDIA AI Enterprise 4,500 USD), scenario currency; 0 for open-source stacks.',
+    default: 0,
+    perUsd: true,
+    plausible: { low: 0, high: 4500 },
+    range: { min: 0, max: 1_000_000, usd: true },
+    unit: '{currency}/GPU-year',
+    format: 'currency',
+    label: 'assume.software',
+    source: {
+      text: 'NVIDIA AI Enterprise 4,500 USD per GPU-year (J. Huang, NVIDIA Q3 FY2024 earnings call, 2023-11-21); bundled 5 years with H100 PCIe and H200 NVL; default 0 (open-source serving)',
+      url: 'https://insidermonkey.com/blog/nvidia-corporation-nasdaqnvda-q3-2024-earnings-call-transcript-1227317/5',
+    },
+  },
+  shippingShare: {
+    // Freight and insurance as a share of hardware value: no citable figure was found.
+    help: 'Shipping and insurance, share of the hardware price (0: no published rate found).',
+    default: 0,
+    range: { min: 0, max: 1 },
+    format: 'percent',
+    label: 'assume.shipping',
+    source: 'tool',
+  },
+  taxShare: {
+    // US: servers (HTS 8471) excluded from the 2025 reciprocal tariffs; EU: 0% duty (WTO ITA), import VAT recoverable.
+    help: 'Import duty and non-recoverable tax, share of the hardware price (depends on the jurisdiction).',
+    default: 0,
+    range: { min: 0, max: 1 },
+    format: 'percent',
+    label: 'assume.tax',
+    source: {
+      text: 'US: computers/servers (HTS 8471) excluded from the 2025 reciprocal tariffs (2025-04-05); EU: 0% customs duty on HS 8471 (WTO ITA), import VAT at the national rate; depends on the jurisdiction',
+      url: 'https://internationaltradetoday.com/article/2025/04/12/us-excludes-more-items-from-reciprocal-duties-including-phones-computers-chips-2504120001',
+    },
+  },
   fabricCablingPerGpu: {
     // Cables, connectors and optics of a one-tier fabric per GPU endpoint; 2,560 with two tiers.
     help: 'Fabric cables, connectors and optics per GPU beyond one server, scenario currency.',
@@ -233,7 +349,7 @@ export const ECONOMIC_PARAMETERS = {
   maintenanceSharePerYear: {
     // No vendor-published support percentage was found: DGX H100 support ~20% of base price per
     // year (secondary), DGX-1 ~23% incl. software (2017). Default 10%: hardware support only (assumption).
-    help: 'Yearly maintenance and support contract, share of capex (0 when included in the purchase).',
+    help: 'Yearly maintenance and support contract, share of the hardware price, bought with it for the horizon (0 when included in the purchase).',
     default: 0.1,
     plausible: { low: 0.05, high: 0.23 },
     range: { min: 0, max: 1, maxExclusive: true },

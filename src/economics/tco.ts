@@ -7,13 +7,16 @@
  *   servers    = nodes × GPUs per node × price × server overhead
  *   fabric     = beyond one node of an HGX/OAM platform: switches × switch price + GPUs × cabling
  *                (one 64-port switch up to 64 GPUs, else leaves GPUs/32 + spines GPUs/64;
- *                docs/methodology.md#fabric);  capex = servers + fabric (the bill of materials)
+ *                docs/methodology.md#fabric); racks = ⌈IT kW ÷ rack power⌉ with two PDUs each;
+ *                storage; installation per server; shipping and tax on the hardware; the support
+ *                contract (maintenance share × years) and licences per GPU-year for the horizon;
+ *                capex = the sum of the bill of materials (docs/methodology.md#capex)
  *   IT kW      = TDP × GPUs × node power multiple / 1000 (servers draw more than their GPUs)
  *   power      = IT kW × (utilisation + (1 − utilisation) × idle share) × hours × PUE × price per kWh
- *   hosting    = IT kW × hosting per kW-month;  maintenance = capex × share per year
+ *   hosting    = IT kW × hosting per kW-month  (maintenance is the support contract in the capex)
  *   cash       = capex + opex × horizon (the money that leaves the company; the headline)
  *   NPV        = capex + opex × annuity factor at the monthly equivalent of the discount rate
- *   owned cost = capex − book value at the horizon (straight line to the residual) + opex
+ *   owned cost = depreciable capex − its book value at the horizon + support + licences + opex
  *                (the accounting view)
  *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
  */
@@ -36,28 +39,63 @@ export const switchesFormula = (gpus: Expr): Expr =>
     add(ceiling(div(gpus, div(ref('switchPorts'), num(2)))), ceiling(div(gpus, ref('switchPorts')))),
   );
 
-/** The bill of materials' money lines (docs/methodology.md#fabric): servers, switches, cabling; their sum is the capex. */
-export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr) {
+/** Years the horizon spans, as a fraction (a support contract or licence is bought for the horizon). */
+const horizonYears = (): Expr => div(ref('horizonMonths'), num(12));
+
+/**
+ * The bill of materials' money lines (docs/methodology.md#fabric, #bill-of-materials): servers,
+ * fabric switches and cabling, racks and PDUs sized from power, storage, installation, shipping
+ * and tax on the hardware, the support contract and software licences for the horizon. Their sum
+ * is the capex; `depreciable` is the part that depreciates (all but the support and licences).
+ */
+export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr, tdpWatts: Expr) {
   const nodes = nodesFormula(gpus, gpusPerNode);
   const nodePrice = product(gpusPerNode, price, ref('serverOverheadMultiplier'));
   const scaleOut = (e: Expr) => when(nodes, '>', num(1), mul(fabric, e), num(0));
   const switches = scaleOut(switchesFormula(gpus));
   const cables = scaleOut(gpus);
+  const servers = mul(nodes, nodePrice);
+  const switchCost = mul(switches, ref('switchPrice'));
+  const cablingCost = mul(cables, ref('fabricCablingPerGpu'));
+  // Racks from the IT power of the whole servers at load (the same node power as the opex).
+  const itKw = div(product(nodes, gpusPerNode, tdpWatts, ref('nodePowerMultiplier')), num(1000));
+  const racks = ceiling(div(itKw, ref('rackPowerKw')));
+  // Two PDUs per rack on A/B feeds (aiinfrasource.com, 2026-06).
+  const pdus = mul(racks, num(2));
+  const rackCost = mul(racks, ref('rackPrice'));
+  const pduCost = mul(pdus, ref('pduPrice'));
+  const storageCost = mul(ref('storageTb'), ref('storagePerTb'));
+  const hardware = sum(servers, switchCost, cablingCost, rackCost, pduCost, storageCost);
+  const installationCost = mul(nodes, ref('installationPerNode'));
+  const shippingCost = mul(hardware, ref('shippingShare'));
+  const taxCost = mul(hardware, ref('taxShare'));
+  const supportCost = product(hardware, ref('maintenanceSharePerYear'), horizonYears());
+  const licences = mul(gpus, horizonYears());
+  const softwareCost = mul(licences, ref('softwarePerGpuYear'));
+  const depreciable = sum(hardware, installationCost, shippingCost, taxCost);
   return {
     nodes,
     nodePrice,
-    servers: mul(nodes, nodePrice),
+    servers,
     switches,
-    switchCost: mul(switches, ref('switchPrice')),
+    switchCost,
     cables,
-    cablingCost: mul(cables, ref('fabricCablingPerGpu')),
+    cablingCost,
+    racks,
+    rackCost,
+    pdus,
+    pduCost,
+    storageCost,
+    installationCost,
+    hardware,
+    shippingCost,
+    taxCost,
+    supportCost,
+    licences,
+    softwareCost,
+    depreciable,
+    capex: sum(depreciable, supportCost, softwareCost),
   };
-}
-
-/** Capex of `gpus` GPUs at `price` each: whole servers plus, beyond one server, the fabric. The one capex definition (TCO, guide). */
-function capexFormula(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr): Expr {
-  const b = bomFormulas(gpus, gpusPerNode, fabric, price);
-  return sum(b.servers, b.switchCost, b.cablingCost);
 }
 
 /** Months of cash outflow discounted at the monthly equivalent of the yearly rate: the horizon itself at 0%. */
@@ -112,14 +150,20 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
   const itPowerKw = div(product(ref(n.tdpWatts), gpus, ref('nodePowerMultiplier')), num(1000));
   const loadShare = add(ref('utilization'), mul(sub(num(1), ref('utilization')), ref('idlePowerShare')));
   const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), loadShare, ref('hoursPerMonth'), ref('pue'));
-  const capex = capexFormula(gpus, ref(n.gpusPerNode), ref(n.fabric), ref(n.price[level]));
+  const bom = bomFormulas(gpus, ref(n.gpusPerNode), ref(n.fabric), ref(n.price[level]), ref(n.tdpWatts));
+  const capex = bom.capex;
   const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
   const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));
-  const maintenancePerMonth = div(mul(cell('capex', capex), ref('maintenanceSharePerYear')), num(12));
-  const opexPerMonth = sum(cell('powerPerMonth', powerPerMonth), hostingPerMonth, maintenancePerMonth);
+  const opexPerMonth = add(cell('powerPerMonth', powerPerMonth), hostingPerMonth);
   const horizon = ref('horizonMonths');
   const depreciatedShare = mul(min(num(1), div(horizon, mul(ref('depreciationYears'), num(12)))), sub(num(1), ref('residualValueShare')));
-  const ownedTotal = add(mul(cell('capex', capex), depreciatedShare), mul(cell('opexPerMonth', opexPerMonth), horizon));
+  // The support contract and licences are expensed over the horizon; the rest depreciates.
+  const expensed = add(bom.supportCost, bom.softwareCost);
+  const ownedTotal = sum(
+    mul(sub(cell('capex', capex), expensed), depreciatedShare),
+    expensed,
+    mul(cell('opexPerMonth', opexPerMonth), horizon),
+  );
   const cashTotal = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), horizon));
   const npv = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), annuityFormula()));
   const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref('reservedDiscount')), ref('hoursPerMonth'));
@@ -272,9 +316,16 @@ export function calculateTco(input: TcoInput): TcoResult {
 }
 
 /** Capex of `gpus` GPUs (whole nodes of `gpusPerNode`) at `price` each under the scenario's economics (the selection guide's tiers). */
-export function capexOf(economics: ResolvedEconomics, gpus: number, gpusPerNode: number, fabric: number, price: number): number {
+export function capexOf(
+  economics: ResolvedEconomics,
+  gpus: number,
+  gpusPerNode: number,
+  fabric: number,
+  price: number,
+  tdpWatts: number | null,
+): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return RUN[1]!.capex(economics, { gpus, gpusPerNode, fabric, tdpWatts: null, purchasePrice: money, rentalPerGpuHour: null }, null);
+  return RUN[1]!.capex(economics, { gpus, gpusPerNode, fabric, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

@@ -9,10 +9,11 @@ import type { Option } from './options.ts';
 import { bomFormulas } from '../economics/tco.ts';
 import { yearFormulas, yearsOf } from '../economics/cash-flow.ts';
 import { CONSTANT_INPUTS } from '../economics/names.ts';
-import { num, type Env } from '../economics/expr.ts';
+import { num, ref, when, type Env, type Expr } from '../economics/expr.ts';
 import type { PlatformSpec } from '../catalog/platforms.ts';
 
-export type BomItem = 'servers' | 'switches' | 'cables';
+export type BomItem =
+  'servers' | 'switches' | 'cables' | 'racks' | 'pdus' | 'storage' | 'installation' | 'shipping' | 'tax' | 'support' | 'software';
 
 interface BomLine {
   readonly item: BomItem;
@@ -42,6 +43,29 @@ export interface Bom {
   readonly cashFlow: readonly CashYear[];
 }
 
+/** The lines of the bill of materials as formulas: quantity, unit price and total of each item, in order. */
+export function bomLineFormulas(b: ReturnType<typeof bomFormulas>): { item: BomItem; quantity: Expr; unitPrice: Expr; total: Expr }[] {
+  const one = num(1);
+  return [
+    { item: 'servers', quantity: b.nodes, unitPrice: b.nodePrice, total: b.servers },
+    { item: 'switches', quantity: b.switches, unitPrice: ref('switchPrice'), total: b.switchCost },
+    { item: 'cables', quantity: b.cables, unitPrice: ref('fabricCablingPerGpu'), total: b.cablingCost },
+    { item: 'racks', quantity: b.racks, unitPrice: ref('rackPrice'), total: b.rackCost },
+    { item: 'pdus', quantity: b.pdus, unitPrice: ref('pduPrice'), total: b.pduCost },
+    { item: 'storage', quantity: ref('storageTb'), unitPrice: ref('storagePerTb'), total: b.storageCost },
+    { item: 'installation', quantity: b.nodes, unitPrice: ref('installationPerNode'), total: b.installationCost },
+    { item: 'shipping', quantity: when(b.shippingCost, '>', num(0), one, num(0)), unitPrice: b.shippingCost, total: b.shippingCost },
+    { item: 'tax', quantity: when(b.taxCost, '>', num(0), one, num(0)), unitPrice: b.taxCost, total: b.taxCost },
+    { item: 'support', quantity: when(b.supportCost, '>', num(0), one, num(0)), unitPrice: b.supportCost, total: b.supportCost },
+    {
+      item: 'software',
+      quantity: when(b.softwareCost, '>', num(0), b.licences, num(0)),
+      unitPrice: ref('softwarePerGpuYear'),
+      total: b.softwareCost,
+    },
+  ];
+}
+
 /** The economics and constants as a formula environment. */
 const envOf =
   (s: ResolvedScenario): Env =>
@@ -58,18 +82,22 @@ export function calculateBom(s: ResolvedScenario, o: Option | undefined): Bom | 
   if (!o || o.acquisition !== 'buy' || !levels || !price) return null;
   const platform = o.candidate.platform;
   const env = envOf(s);
-  const b = bomFormulas(num(o.gpus), num(platform.gpusPerNode), num(platform.scaleOutFabric ? 1 : 0), num(price.base));
+  const tdp = num(o.candidate.candidate.gpu.tdpWatts ?? 0);
+  const b = bomFormulas(num(o.gpus), num(platform.gpusPerNode), num(platform.scaleOutFabric ? 1 : 0), num(price.base), tdp);
   const nodes = b.nodes.evaluate(env);
-  const all: BomLine[] = [
-    { item: 'servers', quantity: nodes, unitPrice: b.nodePrice.evaluate(env), total: b.servers.evaluate(env) },
-    { item: 'switches', quantity: b.switches.evaluate(env), unitPrice: s.economics.switchPrice, total: b.switchCost.evaluate(env) },
-    { item: 'cables', quantity: b.cables.evaluate(env), unitPrice: s.economics.fabricCablingPerGpu, total: b.cablingCost.evaluate(env) },
-  ];
+  const line = (item: BomItem, quantity: Expr, unitPrice: Expr, total: Expr): BomLine => ({
+    item,
+    quantity: quantity.evaluate(env),
+    unitPrice: unitPrice.evaluate(env),
+    total: total.evaluate(env),
+  });
+  const all: BomLine[] = bomLineFormulas(b).map((l) => line(l.item, l.quantity, l.unitPrice, l.total));
+  // A line with nothing to buy is left out; one with a quantity but no published price stays (to be quoted).
   const lines = all.filter((l) => l.quantity > 0);
   const base = levels.base;
   let cumulative = 0;
   const cashFlow = Array.from({ length: yearsOf(s.economics.horizonMonths) }, (_, i) => {
-    const f = yearFormulas(i + 1, num(base.capex), num(base.opexPerMonth));
+    const f = yearFormulas(i + 1, num(base.capex), num(b.depreciable.evaluate(env)), num(base.opexPerMonth));
     const cash = f.cash.evaluate(env);
     cumulative += cash;
     return {

@@ -124,7 +124,7 @@ const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed =>
 /** Capex as the TCO analysis counts it: whole servers of the GPU's platform, + the fabric past one server (docs/methodology.md#platforms). */
 function guideCapex(s: ResolvedScenario, gpu: GpuSpec, gpus: number, price: number): number {
   const own = platformFor(s.candidates.find((c) => c.gpu.id === gpu.id)?.platform ?? platformOf(gpu.id), gpus);
-  return capexOf(s.economics, gpus, own.gpusPerNode, own.scaleOutFabric ? 1 : 0, price);
+  return capexOf(s.economics, gpus, own.gpusPerNode, own.scaleOutFabric ? 1 : 0, price, gpu.tdpWatts ?? null);
 }
 
 /** The scenario's own price for a GPU it names, else the catalog midpoint in the scenario currency. */

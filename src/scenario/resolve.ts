@@ -2,6 +2,7 @@
  * Scenario (as validated) → ResolvedScenario: catalog ids replaced by their specs, profiles
  * applied, every default filled in and marked as such, all money in the scenario currency.
  */
+import type { Region } from '../catalog/export-controls.ts';
 import type { Money, ResolvedEconomics } from '../economics/types.ts';
 import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
 import { platformOf, rentalMedian, type PlatformSpec } from '../catalog/platforms.ts';
@@ -93,6 +94,8 @@ export interface ResolvedScenario {
   readonly candidates: readonly ResolvedCandidate[];
   readonly economics: ResolvedEconomics;
   readonly request?: PurchaseRequest;
+  /** Destination for US export controls; absent: no flags. */
+  readonly region?: Region;
   /** Earliest valid-until date of the quotes used (YYYY-MM-DD); absent without quotes. */
   readonly priceValidUntil?: string;
 }
@@ -115,6 +118,7 @@ export function resolveScenario(s: Scenario): ResolvedScenario {
     candidates,
     economics,
     ...(s.request ? { request: s.request } : {}),
+    ...(s.region ? { region: s.region } : {}),
     ...(validUntil ? { priceValidUntil: validUntil } : {}),
   };
 }

@@ -4,6 +4,7 @@
  * generated from here (`npm run schema`), and docs/scenario.md documents the same fields.
  * Objects are strict: a misspelt key is an error, never silently ignored.
  */
+import { REGIONS } from '../catalog/export-controls.ts';
 import { z } from 'zod';
 import { PRECISIONS } from '../catalog/types.ts';
 import { SERVING_ENGINES } from '../calc/coverage.ts';
@@ -271,6 +272,12 @@ export const scenarioSchema = z.strictObject({
   workloads: z.array(workloadSchema).min(1).max(MAX.workloads).describe('The workloads the GPUs must serve.'),
   /** Candidate GPUs: catalog ids, or objects with price overrides. */
   candidates: z.array(candidateSchema).min(1).describe('Candidate GPUs: catalog ids, or objects with price overrides.'),
+  region: z
+    .enum(REGIONS)
+    .optional()
+    .describe(
+      'Destination for US export controls: china (with Hong Kong and Macau), country-group-d (another US Country Group D:1/D:4/D:5 destination outside A:5/A:6) or unrestricted. Default: no export-control flags.',
+    ),
   /** The purchase request this report supports: fills the cover's document control and the sign-off page. */
   request: z
     .strictObject({

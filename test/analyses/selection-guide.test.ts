@@ -58,7 +58,7 @@ describe('selection-guide', () => {
     }
   });
 
-  it('capex = whole servers × GPUs per server × price × server overhead (+ fabric past one HGX/OAM server), catalog prices converted, scenario prices kept', () => {
+  it('capex = whole servers × GPUs per server × price × server overhead (+ fabric past one HGX/OAM server, racks, PDUs, support), catalog prices converted, scenario prices kept', () => {
     const { scenario } = build('mixed-budget-eur');
     const e = scenario.economics;
     for (const entry of buildGuide(scenario).tiers.flatMap((t) => t.entries)) {
@@ -70,7 +70,10 @@ describe('selection-guide', () => {
       const servers = nodes * platform.gpusPerNode * entry.price * e.serverOverheadMultiplier;
       const switches = entry.gpus <= 64 ? 1 : Math.ceil(entry.gpus / 32) + Math.ceil(entry.gpus / 64);
       const fabric = nodes > 1 && platform.scaleOutFabric ? switches * e.switchPrice + entry.gpus * e.fabricCablingPerGpu : 0;
-      expect(entry.capex).toBeCloseTo(servers + fabric, 6);
+      // Racks from the servers' power with two PDUs each, and the support contract for the horizon.
+      const racks = Math.ceil((nodes * platform.gpusPerNode * (entry.gpu.tdpWatts ?? 0) * e.nodePowerMultiplier) / 1000 / e.rackPowerKw);
+      const hardware = servers + fabric + racks * e.rackPrice + 2 * racks * e.pduPrice;
+      expect(entry.capex).toBeCloseTo(hardware * (1 + (e.maintenanceSharePerYear * e.horizonMonths) / 12), 6);
     }
   });
 

@@ -20,13 +20,24 @@ type Level = 'low' | 'base' | 'high';
 const LEVELS: Level[] = ['low', 'base', 'high'];
 const HOURS_PER_MONTH = 730.5;
 
-/** Capex written out: whole nodes, and beyond one node of a fabric platform, switches and cabling. */
-function referenceCapex(gpus: number, perNode: number, fabric: number, price: number, e: ResolvedEconomics): number {
+/** Capex written out: the bill of materials (docs/methodology.md#bill-of-materials) and its depreciable part. */
+function referenceBom(gpus: number, perNode: number, fabric: number, price: number, tdp: number | null, e: ResolvedEconomics) {
   const nodes = Math.ceil(gpus / perNode);
   const servers = nodes * (perNode * price * e.serverOverheadMultiplier);
   const switches = nodes > 1 ? fabric * (gpus <= 64 ? 1 : Math.ceil(gpus / (64 / 2)) + Math.ceil(gpus / 64)) : 0;
   const cables = nodes > 1 ? fabric * gpus : 0;
-  return servers + switches * e.switchPrice + cables * e.fabricCablingPerGpu;
+  const racks = Math.ceil((nodes * perNode * (tdp ?? 0) * e.nodePowerMultiplier) / 1000 / e.rackPowerKw);
+  const hardware =
+    servers +
+    switches * e.switchPrice +
+    cables * e.fabricCablingPerGpu +
+    racks * e.rackPrice +
+    racks * 2 * e.pduPrice +
+    e.storageTb * e.storagePerTb;
+  const depreciable = hardware + nodes * e.installationPerNode + hardware * e.shippingShare + hardware * e.taxShare;
+  const years = e.horizonMonths / 12;
+  const expensed = hardware * e.maintenanceSharePerYear * years + gpus * years * e.softwarePerGpuYear;
+  return { capex: depreciable + expensed, expensed };
 }
 
 /** The TCO written out, one price level. */
@@ -41,9 +52,9 @@ function referenceTco(
 ) {
   const itPowerKw = ((tdp ?? 0) * gpus * e.nodePowerMultiplier) / 1000;
   const energyKwh = itPowerKw * (e.utilization + (1 - e.utilization) * e.idlePowerShare) * HOURS_PER_MONTH * e.pue;
-  const capex = referenceCapex(gpus, perNode, fabric, price, e);
+  const { capex, expensed } = referenceBom(gpus, perNode, fabric, price, tdp, e);
   const powerPerMonth = energyKwh * e.electricityPricePerKwh;
-  const opexPerMonth = powerPerMonth + itPowerKw * e.hostingPerKwMonth + (capex * e.maintenanceSharePerYear) / 12;
+  const opexPerMonth = powerPerMonth + itPowerKw * e.hostingPerKwMonth;
   const depreciatedShare = Math.min(1, e.horizonMonths / (e.depreciationYears * 12)) * (1 - e.residualValueShare);
   const monthly = Math.pow(1 + e.discountRatePerYear, 1 / 12) - 1;
   const annuity = e.discountRatePerYear <= 0 ? e.horizonMonths : (1 - Math.pow(1 + monthly, -1 * e.horizonMonths)) / monthly;
@@ -58,7 +69,7 @@ function referenceTco(
     capex,
     powerPerMonth,
     opexPerMonth,
-    ownedTotal: capex * depreciatedShare + opexPerMonth * e.horizonMonths,
+    ownedTotal: (capex - expensed) * depreciatedShare + expensed + opexPerMonth * e.horizonMonths,
     cashTotal: capex + opexPerMonth * e.horizonMonths,
     npv: capex + opexPerMonth * annuity,
     annuity,
@@ -169,7 +180,9 @@ describe.each(SCENARIOS)('%s', (name, text) => {
           rentTotal: want.rentTotal,
           breakEvenMonth: want.breakEvenMonth,
         });
-        expect(capexOf(s.economics, c.fleetGpus!, perNode, fabric, c.candidate.purchasePrice![l])).toBe(want.capex);
+        expect(capexOf(s.economics, c.fleetGpus!, perNode, fabric, c.candidate.purchasePrice![l], c.candidate.gpu.tdpWatts)).toBe(
+          want.capex,
+        );
         // Whole nodes: the fleet is a multiple of the platform's GPUs per node.
         expect(c.fleetGpus! % perNode).toBe(0);
       }

@@ -13,6 +13,15 @@ const economics: ResolvedEconomics = {
   serverOverheadMultiplier: 1.4,
   switchPrice: 36_000,
   fabricCablingPerGpu: 1_320,
+  rackPowerKw: 40,
+  rackPrice: 0,
+  pduPrice: 1_800,
+  installationPerNode: 0,
+  storageTb: 0,
+  storagePerTb: 250,
+  softwarePerGpuYear: 0,
+  shippingShare: 0,
+  taxShare: 0,
   nodePowerMultiplier: 1.5,
   idlePowerShare: 0.3,
   depreciationYears: 4,
@@ -36,16 +45,19 @@ describe('calculateTco', () => {
     expect(r.itPowerKw).toBeCloseTo(8.4, 10);
     // Drawn at load half the hours, at 30% the other half: 8.4 × 0.65 × 730.5 h × 1.5 = 5,982.795 kWh a month.
     expect(r.energyKwhPerMonth).toBeCloseTo(5982.795, 6);
-    expect(b.capex).toBe(8 * 30_000 * 1.4); // one server: no fabric
+    // One server (no fabric) 336,000 + one rack of 8.4 kW ≤ 40 kW with two PDUs (3,600) = 339,600 of
+    // hardware; the support contract is bought with it for 2 years: 339,600 × 0.12 × 2 = 81,504.
+    expect(b.capex).toBeCloseTo(339_600 + 81_504, 6);
     expect(b.powerPerMonth).toBeCloseTo(598.2795, 6);
-    // opex = power + hosting (8.4 kW × 100) + maintenance (336,000 × 0.12 / 12 = 3,360).
-    expect(b.opexPerMonth).toBeCloseTo(598.2795 + 840 + 3360, 6);
-    // Cash: capex + 24 months of opex = 336,000 + 115,158.708.
-    expect(b.cashTotal).toBeCloseTo(451_158.708, 6);
+    // opex = power + hosting (8.4 kW × 100); maintenance is the support contract in the capex.
+    expect(b.opexPerMonth).toBeCloseTo(598.2795 + 840, 6);
+    // Cash: capex + 24 months of opex = 421,104 + 34,518.708.
+    expect(b.cashTotal).toBeCloseTo(455_622.708, 6);
     // At a 0% discount rate the NPV is the cash.
     expect(b.npv).toBeCloseTo(b.cashTotal, 6);
-    // Accounting view: 24 of 48 months depreciated, half the capex, plus 24 months of opex.
-    expect(b.ownedTotal).toBeCloseTo(168_000 + 24 * b.opexPerMonth, 6);
+    // Accounting view: 24 of 48 months of the hardware depreciated (169,800), the support contract
+    // expensed (81,504), plus 24 months of opex.
+    expect(b.ownedTotal).toBeCloseTo(169_800 + 81_504 + 24 * b.opexPerMonth, 6);
     expect(b.rentPerMonth).toBeCloseTo(8 * 3 * 0.5 * 730.5, 6);
     expect(b.rentTotal).toBeCloseTo(24 * 8 * 3 * 0.5 * 730.5, 6);
     expect(r.levels!.low.capex).toBeLessThan(b.capex);
@@ -53,15 +65,42 @@ describe('calculateTco', () => {
   });
 
   it('a bill of materials by hand: two HGX servers add one switch and cabling per GPU; two PCIe servers add none', () => {
-    const two = calculateTco({ gpus: 16, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics }).levels!.base;
+    // Servers and fabric only: no support contract, no PDUs.
+    const bare = { ...economics, maintenanceSharePerYear: 0, pduPrice: 0 };
+    const two = calculateTco({ gpus: 16, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics: bare }).levels!
+      .base;
     // 2 × (8 × 30,000 × 1.4) + 1 × 36,000 + 16 × 1,320 = 672,000 + 36,000 + 21,120.
     expect(two.capex).toBe(729_120);
-    expect(capexOf(economics, 16, 8, 1, 30_000)).toBe(729_120);
-    expect(capexOf(economics, 16, 8, 0, 30_000)).toBe(672_000);
+    expect(capexOf(bare, 16, 8, 1, 30_000, 700)).toBe(729_120);
+    expect(capexOf(bare, 16, 8, 0, 30_000, 700)).toBe(672_000);
     // 9 GPUs are bought as two whole servers: the same capex as 16.
-    expect(capexOf(economics, 9, 8, 0, 30_000)).toBe(672_000);
+    expect(capexOf(bare, 9, 8, 0, 30_000, 700)).toBe(672_000);
     expect(two.rentTotal).toBeNull();
     expect(two.breakEvenMonth).toBeNull();
+  });
+
+  it('a full bill of materials by hand: racks and PDUs from power, storage, installation, shipping, tax, support and licences', () => {
+    const full = {
+      ...economics,
+      rackPowerKw: 10,
+      rackPrice: 2_000,
+      pduPrice: 1_000,
+      installationPerNode: 5_000,
+      storageTb: 100,
+      storagePerTb: 250,
+      softwarePerGpuYear: 4_500,
+      shippingShare: 0.02,
+      taxShare: 0.05,
+      maintenanceSharePerYear: 0.1,
+    };
+    const b = calculateTco({ gpus: 16, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: null, economics: full }).levels!.base;
+    // Hardware: servers 672,000 + switch 36,000 + cabling 21,120 + racks ⌈16.8 kW ÷ 10⌉ = 2 × 2,000
+    // + PDUs 4 × 1,000 + storage 100 TB × 250 = 762,120. Installation 2 × 5,000 = 10,000; shipping
+    // 2% = 15,242.4; tax 5% = 38,106; support 762,120 × 10% × 2 years = 152,424; licences
+    // 16 GPUs × 2 years × 4,500 = 144,000. Capex = 1,121,892.4.
+    expect(b.capex).toBeCloseTo(1_121_892.4, 6);
+    // Accounting: half of the depreciable 825,468.4 plus the support and licences expensed.
+    expect(b.ownedTotal).toBeCloseTo(412_734.2 + 152_424 + 144_000 + 24 * b.opexPerMonth, 6);
   });
 
   it('has no cost levels without a price', () => {

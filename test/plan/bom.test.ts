@@ -60,25 +60,56 @@ describe('bill of materials and cash flow, by hand', () => {
   const r = calculateResults(scenario());
   const bom = r.billOfMaterials!;
 
-  it('one HGX server: 8 × 30,000 × 1.4 = 336,000, no fabric; the total is the capex', () => {
+  it('one HGX server: 8 × 30,000 × 1.4 = 336,000, no fabric, one rack with two PDUs, the support contract; the total is the capex', () => {
     expect(bom.option.acquisition).toBe('buy');
-    expect(bom.lines).toEqual([{ item: 'servers', quantity: 1, unitPrice: 336_000, total: 336_000 }]);
-    expect(bom.total).toBe(336_000);
-    expect(bom.option.candidate.tco!.levels!.base.capex).toBe(336_000);
+    // IT power 8 × 700 W × 1.51 = 8.456 kW ≤ 40 kW: one rack (no published price: 0, to be quoted)
+    // with two PDUs at 1,800; installation to be quoted; support 339,600 × 0.12 × 2.5 years = 101,880.
+    expect(bom.lines).toEqual([
+      { item: 'servers', quantity: 1, unitPrice: 336_000, total: 336_000 },
+      { item: 'racks', quantity: 1, unitPrice: 0, total: 0 },
+      { item: 'pdus', quantity: 2, unitPrice: 1_800, total: 3_600 },
+      { item: 'installation', quantity: 1, unitPrice: 0, total: 0 },
+      { item: 'support', quantity: 1, unitPrice: 101_880, total: 101_880 },
+    ]);
+    expect(bom.total).toBeCloseTo(441_480, 6);
+    expect(bom.option.candidate.tco!.levels!.base.capex).toBe(bom.total);
+  });
+
+  it('storage, shipping, tax and licences when the scenario asks for them', () => {
+    const e = {
+      horizonMonths: 30,
+      maintenanceSharePerYear: 0,
+      storageTb: 10,
+      shippingShare: 0.01,
+      taxShare: 0.1,
+      softwarePerGpuYear: 4_500,
+    };
+    const b = calculateResults(scenario({ economics: e })).billOfMaterials!;
+    // Hardware 336,000 + 3,600 + 10 TB × 250 = 342,100; shipping 3,421; tax 34,210;
+    // licences 8 GPUs × 2.5 years = 20 GPU-years × 4,500 = 90,000.
+    const by = Object.fromEntries(b.lines.map((l) => [l.item, l]));
+    expect(by.storage).toEqual({ item: 'storage', quantity: 10, unitPrice: 250, total: 2_500 });
+    expect(by.shipping!.total).toBeCloseTo(3_421, 6);
+    expect(by.tax!.total).toBeCloseTo(34_210, 6);
+    expect(by.software).toEqual({ item: 'software', quantity: 20, unitPrice: 4_500, total: 90_000 });
+    expect(by.support).toBeUndefined();
+    expect(b.total).toBeCloseTo(342_100 + 3_421 + 34_210 + 90_000, 6);
   });
 
   it('the cash flow: capex in year 1, opex by the month, a half last year; the book value straight-line over 5 years', () => {
     // IT power 8 × 700 W × 1.51 = 8.456 kW; energy 8.456 × (0.5 + 0.5 × 0.3) × 730.5 × 1.5 kWh;
-    // opex = energy × 0.1 + 8.456 × 100 + 336,000 × 0.12 / 12.
-    const opex = 8.456 * 0.65 * 730.5 * 1.5 * 0.1 + 845.6 + 3360;
+    // opex = energy × 0.1 + 8.456 × 100 (the support contract is in the capex).
+    const opex = 8.456 * 0.65 * 730.5 * 1.5 * 0.1 + 845.6;
     expect(bom.option.candidate.tco!.levels!.base.opexPerMonth).toBeCloseTo(opex, 6);
     expect(bom.cashFlow.map((y) => y.year)).toEqual([1, 2, 3]);
-    expect(bom.cashFlow[0]!.cash).toBeCloseTo(336_000 + 12 * opex, 6);
+    expect(bom.cashFlow[0]!.cash).toBeCloseTo(441_480 + 12 * opex, 6);
     expect(bom.cashFlow[1]!.cash).toBeCloseTo(12 * opex, 6);
     expect(bom.cashFlow[2]!.opex).toBeCloseTo(6 * opex, 6);
-    expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(336_000 + 30 * opex, 6);
+    expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(441_480 + 30 * opex, 6);
     expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(bom.option.total.base, 6);
-    expect(bom.cashFlow.map((y) => y.bookValue)).toEqual([268_800, 201_600, 134_400]);
+    // The hardware (339,600) depreciates; the support contract is expensed.
+    const book = bom.cashFlow.map((y) => y.bookValue);
+    [271_680, 203_760, 135_840].forEach((v, i) => expect(book[i]).toBeCloseTo(v, 6));
     // A 0% discount rate: the NPV is the cash.
     expect(bom.option.npv.base).toBeCloseTo(bom.option.total.base, 6);
   });
@@ -104,13 +135,18 @@ describe('bill of materials and cash flow, by hand', () => {
     const b = big.billOfMaterials!;
     // The 70B model's 140 GB of bf16 weights take two 80 GB GPUs: two one-GPU servers.
     expect(b.nodes).toBe(2);
-    // 2 × (1 × 30,000 × 1.4) + 1 switch × 36,000 + 2 × 1,320.
+    // 2 × (1 × 30,000 × 1.4) + 1 switch × 36,000 + 2 × 1,320 + one rack (2.1 kW) with two PDUs = 126,240;
+    // support 126,240 × 0.12 × 2.5 = 37,872.
     expect(b.lines).toEqual([
       { item: 'servers', quantity: 2, unitPrice: 42_000, total: 84_000 },
       { item: 'switches', quantity: 1, unitPrice: 36_000, total: 36_000 },
       { item: 'cables', quantity: 2, unitPrice: 1_320, total: 2_640 },
+      { item: 'racks', quantity: 1, unitPrice: 0, total: 0 },
+      { item: 'pdus', quantity: 2, unitPrice: 1_800, total: 3_600 },
+      { item: 'installation', quantity: 2, unitPrice: 0, total: 0 },
+      { item: 'support', quantity: 1, unitPrice: 37_872, total: 37_872 },
     ]);
-    expect(b.total).toBe(122_640);
+    expect(b.total).toBeCloseTo(164_112, 6);
   });
 });
 
