@@ -283,6 +283,8 @@ function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null
   return {
     text,
     numeric: c.format !== 'text' && c.format !== 'boolean',
+    // Running text (a reason, a configuration): left-aligned even in a transposed table's columns.
+    prose: c.format === 'text' && !/^[\d\s.,%–-]*$/u.test(text),
     status: extras?.tones?.[c.key] ?? (c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : ''),
     long: LONG_TOKEN.test(text),
     breakable: LONG_TOKEN.test(text) ? breakable(text) : undefined,
