@@ -16,9 +16,15 @@ export type Translate = (key: MessageKey, params?: Params) => string;
 
 export function createTranslator(locale: Locale): Translate {
   const messages = catalogues[locale];
-  return (key, params) =>
+  const fill = (key: Parameters<Translate>[0], params: Parameters<Translate>[1]) =>
     messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  // Chinese sets no space between two Chinese characters: "{amount} 超出预算" filled with "98,000 美元"
+  // reads "98,000 美元超出预算", not "98,000 美元 超出预算".
+  return locale === 'zh-CN' ? (key, params) => fill(key, params).replace(BETWEEN_CJK_SPACE, '') : fill;
 }
+
+/** Half-width spaces between two Han characters or full-width punctuation marks. */
+const BETWEEN_CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
 
 let messageLocale: Locale = 'en';
 

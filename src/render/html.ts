@@ -61,7 +61,14 @@ export function renderHtml(report: Report): string {
     }))
     // A section that opens with a landscape table starts on the landscape page, heading and
     // intro included, instead of leaving them alone on a portrait page.
-    .map((s) => ({ ...s, landscapeStart: s.blocks[0]?.landscape === true, groups: keepGroups(s.blocks) }));
+    // A section of notes only (the bill of materials of a rented recommendation) is "brief": the
+    // next section follows it on the same page instead of leaving it alone on a near-empty page.
+    .map((s) => ({
+      ...s,
+      landscapeStart: s.blocks[0]?.landscape === true,
+      brief: s.blocks.length > 0 && s.blocks.every((b) => b.isNote === true),
+      groups: keepGroups(s.blocks),
+    }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
   const headline = report.headline?.configuration
     ? {
@@ -255,7 +262,18 @@ const LONG_TOKEN = /\S{26,}/u;
  * that it wraps at "/" or "?" rather than mid-word ("…/useful-life-of-ser / vers").
  */
 function breakable(text: string): string {
-  return Handlebars.escapeExpression(text).replace(/(\S{26,})/gu, (token) => token.replace(/([/?&#=_]|&amp;)(?=.)/g, '$1<wbr>'));
+  const esc = Handlebars.escapeExpression;
+  return text
+    .split(/(\S{26,})/u)
+    .map((part, i) =>
+      i % 2 === 0
+        ? esc(part)
+        : part
+            .split(/(?<=[/?&#=_])(?=.)/u)
+            .map((piece) => esc(piece))
+            .join('<wbr>'),
+    )
+    .join('');
 }
 
 function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null) {
@@ -265,6 +283,8 @@ function cellContext(v: CellValue, c: Column, fmt: Fmt, extras?: RowCells | null
   return {
     text,
     numeric: c.format !== 'text' && c.format !== 'boolean',
+    // Running text (a reason, a configuration): left-aligned even in a transposed table's columns.
+    prose: c.format === 'text' && !/^[\d\s.,%–-]*$/u.test(text),
     status: extras?.tones?.[c.key] ?? (c.status ? (plain === true ? 'ok' : plain === false ? 'bad' : '') : ''),
     long: LONG_TOKEN.test(text),
     breakable: LONG_TOKEN.test(text) ? breakable(text) : undefined,
@@ -284,8 +304,17 @@ function tableContext(b: TableBlock, fmt: Fmt, locale: Locale) {
     isTable: true,
     title: b.title,
     headers: b.columns.map((c) => ({ text: headerLabel(c.label, c.unit, locale), numeric: c.format !== 'text' })),
-    rows: b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i]))),
+    ...withTail(b.rows.map((r, i) => b.columns.map((c) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])))),
   };
+}
+
+/** Rows a long table keeps together at its end, so that a page never holds one or two of them alone. */
+const TAIL_ROWS = 3;
+
+/** Each row's cells, the last rows of a long table marked `tail` (no page break before them). */
+function withTail<C>(rows: C[][]): { rows: { cells: C[]; tail: boolean }[] } {
+  const long = rows.length > 2 * TAIL_ROWS;
+  return { rows: rows.map((cells, i) => ({ cells, tail: long && i > rows.length - TAIL_ROWS })) };
 }
 
 /** Columns become rows: the first column's values head the table, each other column is a row. */
@@ -300,10 +329,13 @@ function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
       { text: headerLabel(first.label, first.unit, locale), numeric: false },
       ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true })),
     ],
-    rows: rest.map((c) => [
-      { text: headerLabel(c.label, c.unit, locale), numeric: false, status: '', rowHeader: true },
-      ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
-    ]),
+    rows: rest.map((c) => ({
+      tail: false,
+      cells: [
+        { text: headerLabel(c.label, c.unit, locale), numeric: false, status: '', rowHeader: true },
+        ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
+      ],
+    })),
   };
 }
 

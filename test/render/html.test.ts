@@ -70,6 +70,17 @@ describe('renderHtml', async () => {
     expect(texts(enHtml, 'toc-page')).toEqual(ids.map(() => ''));
   });
 
+  it('left-aligns running text in a transposed table (reasons, configurations), not its numbers', () => {
+    const html = renderHtml(zh);
+    const tables = [...html.matchAll(/<table class="transposed[^"]*">([\s\S]*?)<\/table>/g)].map((m) => m[1]!);
+    const cells = tables.flatMap((t) => [...t.matchAll(/<td class="([^"]*)">([^<]*)</g)].map((m) => ({ cls: m[1]!, text: m[2]! })));
+    const reasons = cells.filter((c) => c.text.includes('满足全部约束'));
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((c) => c.cls.split(' ').includes('prose'))).toBe(true);
+    expect(cells.filter((c) => /^[\d,.]+$/.test(c.text)).every((c) => !c.cls.includes('prose'))).toBe(true);
+    expect(html).toMatch(/table\.transposed td\.prose \{\s*text-align: left;/);
+  });
+
   it('is self-contained: no script, no external resource, charts inline as SVG', () => {
     const html = enHtml;
     expect(html).not.toMatch(/<script|\ssrc=|href="(?!#)/i);
