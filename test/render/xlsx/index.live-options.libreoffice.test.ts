@@ -24,7 +24,7 @@ import { convertWithLibreOffice, editInputs } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
 const ELECTRICITY = 0.3;
-/** Lifts the H100 server's capex (8 × 60,000 × 1.4 = 672,000) over the 400,000 budget. */
+/** Lifts the H100 server's capex (8 × 60,000 × 1.4 = 672,000 in servers, plus PDUs and support) over the 500,000 budget. */
 const H100_PRICE = 60_000;
 
 function calculate(yaml: string): { results: Results; report: Report } {
@@ -139,7 +139,7 @@ function checkSummary(wb: ExcelJS.Workbook, results: Results, label: string): nu
     [t('sum.capex'), want.budgetBasis.base],
     [t('sum.run'), want.trainingRunCost[0]!.base],
     [t('sum.breakEven'), want.candidate.tco!.levels!.base.breakEvenMonth!],
-    [t('sum.budget'), 400_000],
+    [t('sum.budget'), 500_000],
   ]);
   const items = original.report.analyses
     .find((a) => a.id === 'summary')!
@@ -179,7 +179,7 @@ describe('live Summary and Recommendation (LibreOffice recalculates on load)', (
     checkTco(edited, changed.results, 'edited');
     const before = checkRecommendation(recalculated, original.results, 'as generated').budget;
     const after = checkRecommendation(edited, changed.results, 'edited').budget;
-    // The edit flips the H100's within-budget flag (capex 364,000 → 672,000 against 400,000) and leaves the others.
+    // The edit flips the H100's within-budget flag (capex 422,740 → 776,940 against 500,000) and leaves the others.
     expect(after.filter((x, i) => x !== before[i]).length).toBe(1);
     expect(checkSummary(edited, changed.results, 'edited')).toBe(7);
     // The numbers moved: the headline's cost is not the original's.
