@@ -73,7 +73,11 @@ export function renderHtml(report: Report): string {
   const headline = report.headline?.configuration
     ? {
         configuration: report.headline.configuration,
-        cost: report.headline.tcoBase === null ? '' : `${fmt(report.headline.tcoBase, 'currency')} ${report.headline.currency}`,
+        // The currency as a reader of the report's language names it (美元 / 元 in Chinese).
+        cost:
+          report.headline.tcoBase === null
+            ? ''
+            : `${fmt(report.headline.tcoBase, 'currency')} ${localUnit(report.headline.currency, locale)}`,
         // Over budget is never shown as an answer alone: the cover says so and leads with the cheapest fix.
         overBudget: report.headline.withinBudget === false ? t('cover.overBudget', { fix: report.headline.fix ?? '' }) : '',
       }

@@ -94,4 +94,12 @@ describe('renderHtml', async () => {
       expect(html).toContain(s);
     for (const s of ['Executive summary', 'Contents', 'January', 'Generated']) expect(html).not.toContain(s);
   });
+
+  it('names the cover currency as a Chinese reader does (美元, not USD)', () => {
+    const cover = (html: string) => html.slice(0, html.indexOf('</header>') > 0 ? html.indexOf('</header>') : html.indexOf('<h1>'));
+    expect(zh.headline?.currency).toBe('USD');
+    expect(cover(renderHtml(zh))).toMatch(/[\d,.]+ 美元/);
+    expect(cover(renderHtml(zh))).not.toMatch(/\d USD/);
+    expect(cover(enHtml)).toMatch(/[\d,.]+ USD/);
+  });
 });
