@@ -10,6 +10,7 @@ export const documentEn = {
   'document.risks': 'Main risks',
   'document.keyFigures': 'Key figures',
   'document.headlineCost': 'Cash over the planning horizon (base)',
+  'document.headlineCapex': 'Capital expenditure, the bill of materials total (base)',
   'document.scenario': 'Scenario',
   'document.preparedWith':
     'Prepared with {tool} {version}. Every number is traceable to the scenario file, the catalog or a cited source (see Assumptions).',

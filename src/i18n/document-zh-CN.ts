@@ -12,6 +12,7 @@ export const documentZhCN = {
   'document.risks': '主要风险',
   'document.keyFigures': '关键数据',
   'document.headlineCost': '规划期现金支出（基准）',
+  'document.headlineCapex': '资本支出，即物料清单合计（基准）',
   'document.scenario': '场景',
   'document.preparedWith': '由 {tool} {version} 生成。所有数字均可追溯到场景文件、产品目录或所引用的来源（见“假设与来源”）。',
   'document.pageColumn': '页码',

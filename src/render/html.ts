@@ -70,14 +70,15 @@ export function renderHtml(report: Report): string {
       groups: keepGroups(s.blocks),
     }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
+  // Money on the cover, its currency as a reader of the report's language names it (美元 / 元 in Chinese).
+  const money = (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : `${fmt(value, 'currency')} ${localUnit(report.headline!.currency, locale)}`;
   const headline = report.headline?.configuration
     ? {
         configuration: report.headline.configuration,
-        // The currency as a reader of the report's language names it (美元 / 元 in Chinese).
-        cost:
-          report.headline.tcoBase === null
-            ? ''
-            : `${fmt(report.headline.tcoBase, 'currency')} ${localUnit(report.headline.currency, locale)}`,
+        // What a purchase request asks for (bought: the bill of materials total), then the cash over the horizon.
+        capex: money(report.headline.capex),
+        cost: money(report.headline.tcoBase),
         // Over budget is never shown as an answer alone: the cover says so and leads with the cheapest fix.
         overBudget: report.headline.withinBudget === false ? t('cover.overBudget', { fix: report.headline.fix ?? '' }) : '',
       }
@@ -114,6 +115,7 @@ export function renderHtml(report: Report): string {
       page: t('document.pageColumn'),
       recommendation: t('document.recommendation'),
       headlineCost: t('document.headlineCost'),
+      headlineCapex: t('document.headlineCapex'),
       why: t('document.why'),
       risks: t('document.risks'),
       low: t('document.low'),

@@ -102,4 +102,13 @@ describe('renderHtml', async () => {
     expect(cover(renderHtml(zh))).not.toMatch(/\d USD/);
     expect(cover(enHtml)).toMatch(/[\d,.]+ USD/);
   });
+
+  it('puts the capex a purchase request asks for on the cover of a bought answer, next to the cash', async () => {
+    const bought = await buildExampleReport('scenarios/purchase-request-70b-chat.yaml');
+    expect(bought.headline?.acquisition).toBe('buy');
+    const cover = renderHtml(bought).split('</header>')[0]!;
+    const capex = new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(bought.headline!.capex!);
+    expect(cover).toContain(`Capital expenditure, the bill of materials total (base): <strong>${capex} USD</strong>`);
+    expect(cover).toContain('Cash over the planning horizon (base)');
+  });
 });

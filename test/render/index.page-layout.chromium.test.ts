@@ -37,6 +37,8 @@ function pages(file: string): { height: number; lines: Line[] }[] {
 }
 
 const SCENARIOS = ['gpu-comparison', 'memory-needs-fp16', 'support-assistant', 'inference-tco-36-months'];
+/** A purchase request: its cover carries the document control, the most a cover holds. */
+const WITH_REQUEST = [...SCENARIOS, 'purchase-request-70b-chat'];
 const run = hasBrowser && hasPoppler;
 let dir = '';
 
@@ -44,7 +46,7 @@ beforeAll(async () => {
   if (!run) return;
   dir = makeTempDir('page-layout');
   for (const lang of ['en', 'zh-CN']) {
-    const files = SCENARIOS.map((s) => path.join('scenarios', `${s}.yaml`));
+    const files = WITH_REQUEST.map((s) => path.join('scenarios', `${s}.yaml`));
     const r = await runCli(['run', ...files, '--format', 'pdf,json', '--lang', lang, '--out', path.join(dir, lang)], {
       timeoutMs: 300_000,
     });
@@ -59,6 +61,11 @@ describe.runIf(run).each(['en', 'zh-CN'])('example PDFs, %s', (lang) => {
       .map((p, i) => ({ page: i + 1, chars: p.lines.reduce((a, l) => a + l.text.length, 0), last: p.lines.at(-1)?.text ?? '' }))
       .filter((p) => p.page > 3 && p.page < all.length && p.chars < 300);
     expect(sparse).toEqual([]);
+  });
+
+  it.each(WITH_REQUEST)('%s: the cover is one page (page 2 opens the executive summary)', (name) => {
+    const [, second] = pages(path.join(dir, lang, `${name}.pdf`));
+    expect(second?.lines[0]?.text).toBe(lang === 'en' ? 'Executive summary' : '执行摘要');
   });
 
   it.each(SCENARIOS)('%s: no title alone at the foot of a page', (name) => {
