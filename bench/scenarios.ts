@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { GPU_IDS, MODELS } from '../src/catalog/index.ts';
 
-/** Mulberry32: small, fast, seeded; the same set every run. */
-function random(seed: number): () => number {
+/** Mulberry32: small, fast, seeded; the same set every run (also the queueing test's simulation). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

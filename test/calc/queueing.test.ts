@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { batchPercentiles, erlangC, slotWait, ttftPercentiles } from '../../src/calc/queueing.ts';
-
-/** mulberry32: a small seeded PRNG, so the simulation is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator (mulberry32), so the simulation is reproducible.
+import { random as rng } from '../../bench/scenarios.ts';
 
 interface Sim {
   readonly ttft: number[];

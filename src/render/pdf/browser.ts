@@ -7,14 +7,15 @@ import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UserError, EXIT_CODES } from '../../errors.ts';
-import { createTranslator } from '../../i18n/index.ts';
+import { cliMessage } from '../../i18n/index.ts';
 import { kindKey } from '../../scenario/discover.ts';
 import { quotePath } from '../../log.ts';
 import { ProfileRoot } from './profile-dirs.ts';
 import { printTimeouts } from './print.ts';
 
 /** Messages of a CLI-level error: English, like the rest of the command line. */
-const t = createTranslator('en');
+// Browser problems reach the terminal: in the terminal's language, like every CLI message.
+const t = cliMessage;
 
 /** How long a browser may take to start when the pool is not told (`--timeout` sets it for a run). */
 const DEFAULT_LAUNCH_TIMEOUT_MS = 30_000;

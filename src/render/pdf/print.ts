@@ -9,7 +9,7 @@
  * memory from every document it laid out, and a new tab starts a fresh one.
  */
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { createTranslator } from '../../i18n/index.ts';
+import { cliMessage } from '../../i18n/index.ts';
 
 /** Longest a single print may take before it counts as hung, when neither the caller nor the pool says. */
 export const PRINT_TIMEOUT_MS = 60_000;
@@ -83,7 +83,7 @@ export async function printPdf(browser: Browser, html: string, opts: PrintOption
   } catch (error) {
     // puppeteer's "Waiting failed: 60000ms exceeded" says neither what nor which setting.
     if (error instanceof Error && error.name === 'TimeoutError') {
-      throw new Error(createTranslator('en')('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), {
+      throw new Error(cliMessage('batch.printTimedOut', { seconds: Number((timeoutMs / 1000).toPrecision(3)) }), {
         cause: error,
       });
     }
