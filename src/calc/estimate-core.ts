@@ -5,7 +5,7 @@
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { ERROR_BANDS } from './error-bands.ts';
 import type { Band } from './band.ts';
-import { estimateInference, type Traffic } from './inference.ts';
+import { estimateInference, type InferenceInput } from './inference.ts';
 import type { Percentiles } from './queueing.ts';
 import { estimateTraining } from './training.ts';
 import type { Recompute, TrainingMethod, ZeroStage } from './training-memory.ts';
@@ -13,22 +13,10 @@ import type { ServingEngine } from './coverage.ts';
 import { DEFAULT_ENGINE } from './engines.ts';
 import type { LengthDistribution } from './lengths.ts';
 
-interface InferenceRequest {
+/** One inference point as `estimate` asks for it: the estimator's input, with the GPUs it may use. */
+interface InferenceRequest extends Omit<InferenceInput, 'gpuCount'> {
   readonly mode: 'inference';
-  readonly gpu: GpuSpec;
   readonly gpus: number;
-  readonly model: ModelArch;
-  readonly precision: Precision;
-  readonly kvPrecision: Precision;
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  /** Length distributions: inputTokens / outputTokens are then means (calc/lengths.ts). */
-  readonly inputTokensP90?: number;
-  readonly outputTokensP90?: number;
-  readonly concurrency: number;
-  readonly engine?: ServingEngine;
-  readonly tensorParallel?: number;
-  readonly traffic?: Traffic;
 }
 interface TrainingRequest {
   readonly mode: 'training';
