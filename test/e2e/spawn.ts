@@ -6,11 +6,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { BIN, type CliResult } from './helpers.ts';
 
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
+
+/**
+ * Whether an unprivileged run can start the CLI at all: as root, `nobody` must be able to reach
+ * the checkout (a clone inside a 0700 folder from `mktemp -d` is out of its reach). Not root:
+ * the tests run as this user, who can.
+ */
+export const unprivilegedCanRun =
+  !asRoot ||
+  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)})`], { uid: NOBODY, gid: NOBODY }).status === 0;
 
 /**
  * Like runCli, but done when the CLI process exits even if something it started (a browser
