@@ -14,6 +14,7 @@ import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { enginePolicy } from './engines.ts';
+import { memoise } from './memo.ts';
 import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
 import { lengthPercentiles } from './lengths.ts';
 import { TP_DEGREES } from './memory.ts';
@@ -161,6 +162,17 @@ function memoryAt(input: InferenceInput, tp: number, perReplica: number): Infere
  * slot-wait and batch percentiles at that N (docs/methodology.md#queueing).
  */
 export function estimateInference(input: InferenceInput, params: EfficiencyParams = EFFICIENCY): InferenceEstimate {
+  return estimated({ input, params });
+}
+
+/** Memoised by GPU, model and parameters (memo.ts): sizing searches and sweeps ask for the same estimate again. */
+const estimated = memoise(
+  ({ input, params }: { input: InferenceInput; params: EfficiencyParams }) => [input.gpu, input.model, params] as const,
+  ({ input }) => JSON.stringify({ ...input, gpu: 0, model: 0 }),
+  ({ input, params }) => estimateUncached(input, params),
+);
+
+function estimateUncached(input: InferenceInput, params: EfficiencyParams): InferenceEstimate {
   const traffic = input.traffic;
   if (!traffic) return estimateAt(input, params);
   if (input.tensorParallel) return underTraffic(input, traffic, params);
@@ -334,11 +346,7 @@ function percentiles(
 ): Pick<InferenceFits, 'ttftMsPercentiles' | 'tpotMsPercentiles' | 'arrivalRatePerSecond' | 'overloaded'> {
   const stepS = perReplica > 1 ? tpotS : 0;
   // Each percentile of TTFT with the prefill of that percentile's prompt.
-  const ttftAt = (w: WaitModel): Percentiles => ({
-    p50: ttftPercentiles(prefillS.p50, stepS, w).p50,
-    p90: ttftPercentiles(prefillS.p90, stepS, w).p90,
-    p99: ttftPercentiles(prefillS.p99, stepS, w).p99,
-  });
+  const ttftAt = (w: WaitModel): Percentiles => ttftPercentiles(prefillS, stepS, w);
   if (!queue) {
     const ttft = ttftAt({ pWait: 0, meanWaitIfWaitingS: 1 });
     return { ttftMsPercentiles: toMs(ttft), tpotMsPercentiles: toMs({ p50: tpotS, p90: tpotS, p99: tpotS }) };

@@ -7,8 +7,16 @@
 import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from './comm.ts';
 import { usableMemoryGiB } from './gpu-memory.ts';
-import { calculateTrainingMemory, type Optimizer, type Recompute, type TrainingMemory, type ZeroStage } from './training-memory.ts';
-import { simulateStep, type ParallelPlan, type StepResult, type StepSetup } from './training-time.ts';
+import {
+  trainingMemoryByMicroBatch,
+  type LayoutMemory,
+  type Optimizer,
+  type Recompute,
+  type TrainingMemory,
+  type ZeroStage,
+} from './training-memory.ts';
+import { memoise } from './memo.ts';
+import { stepModel, type ParallelPlan, type StepResult, type StepSetup } from './training-time.ts';
 
 export interface PlanConstraints {
   readonly gpuCount: number;
@@ -21,7 +29,7 @@ export interface PlanConstraints {
   readonly pipelineParallel?: number;
 }
 
-export interface PlannedRun {
+interface PlannedRun {
   readonly plan: ParallelPlan;
   readonly memory: TrainingMemory;
   readonly step: StepResult;
@@ -32,24 +40,16 @@ const RECOMPUTE: readonly Recompute[] = ['none', 'selective', 'full'];
 const MICRO = [1, 2, 4, 8, 16, 32] as const;
 const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
 
-function memoryFor(s: StepSetup, c: PlanConstraints, plan: ParallelPlan): TrainingMemory {
-  return calculateTrainingMemory({
-    model: s.model,
-    precision: s.precision,
-    method: s.method,
-    optimizer: c.optimizer,
-    zeroStage: plan.zeroStage,
-    recompute: plan.recompute,
-    seqLen: s.seqLen,
-    microBatch: plan.microBatch,
-    dataParallel: plan.dataParallel,
-    tensorParallel: plan.tensorParallel,
-    pipelineParallel: plan.pipelineParallel,
-    ...(c.loraRank ? { loraRank: c.loraRank } : {}),
-  });
+/** A layout without its micro-batch, and the micro-batches to try on it (ascending). */
+interface Layout {
+  readonly dataParallel: number;
+  readonly tensorParallel: number;
+  readonly pipelineParallel: number;
+  readonly zeroStage: ZeroStage;
+  readonly recompute: Recompute;
 }
 
-function candidatePlans(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): ParallelPlan[] {
+function layouts(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): Layout[] {
   const n = Math.max(1, Math.floor(c.gpuCount));
   const tps = c.tensorParallel
     ? [c.tensorParallel]
@@ -57,7 +57,7 @@ function candidatePlans(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): Paralle
         (t) => t <= Math.min(n, GPUS_PER_NODE) && s.model.attentionHeads % t === 0 && (t === 1 || gpu.scaleUp !== null || t <= 2),
       );
   const pps = c.pipelineParallel ? [c.pipelineParallel] : POW2.filter((p) => s.model.layers % p === 0 && p <= s.model.layers);
-  const plans: ParallelPlan[] = [];
+  const out: Layout[] = [];
   for (const tp of tps)
     for (const pp of pps) {
       if (n % (tp * pp) !== 0) continue;
@@ -65,50 +65,79 @@ function candidatePlans(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): Paralle
       for (const zeroStage of c.zeroStage !== undefined ? [c.zeroStage] : ZERO) {
         if (dp === 1 && zeroStage > 0 && c.zeroStage === undefined) continue;
         for (const recompute of c.recompute ? [c.recompute] : RECOMPUTE)
-          for (const microBatch of c.microBatch ? [c.microBatch] : MICRO)
-            plans.push({ dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, zeroStage, recompute, microBatch });
+          out.push({ dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, zeroStage, recompute });
       }
     }
-  return plans;
+  return out;
 }
 
 const RECOMPUTE_RANK = { none: 0, selective: 1, full: 2 } as const satisfies Record<Recompute, number>;
 
-/** Fastest fitting plan, or the least-memory plan with fits=false when nothing fits. */
-export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): { fits: boolean; best: PlannedRun } | null {
+/**
+ * Fastest fitting plan, or the least-memory plan with fits=false when nothing fits. Each layout's
+ * memory is set up once and evaluated per micro-batch (only the activations depend on it, and
+ * grow with it), so once one micro-batch overflows the larger ones are not tried. Two shortcuts
+ * that cannot change the choice: a layout whose recompute policy's all-compute ceiling is below
+ * the best plan so far by more than the tie margin is not simulated (it could be neither faster
+ * nor tied), and ZeRO stages 0-2 of the same layout and micro-batch share one step time (only
+ * ZeRO-3 changes the traffic, training-time.ts).
+ */
+function plan(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): PlanResult {
   const usable = usableMemoryGiB(gpu, 'training');
+  const model = stepModel(s);
+  const ceilings = { none: model.ceiling('none'), selective: model.ceiling('selective'), full: model.ceiling('full') };
+  const sharedSteps = new Map<string, StepResult>();
   let best: PlannedRun | undefined;
-  let smallest: { plan: ParallelPlan; memory: TrainingMemory } | undefined;
-  // Plans come grouped by layout with micro-batch ascending (candidatePlans); memory grows with
-  // the micro-batch, so once one does not fit, the larger ones of the same layout are skipped.
-  let overflowed: ParallelPlan | undefined;
-  for (const plan of candidatePlans(gpu, s, c)) {
-    if (overflowed && sameLayout(plan, overflowed)) continue;
-    overflowed = undefined;
-    const memory = memoryFor(s, c, plan);
-    if (!smallest || memory.perGpuGiB < smallest.memory.perGpuGiB) smallest = { plan, memory };
-    if (memory.perGpuGiB > usable) {
-      overflowed = plan;
-      continue;
+  let smallest: { layout: Layout; memory: LayoutMemory; microBatch: number; perGpuGiB: number } | undefined;
+  for (const layout of layouts(gpu, s, c)) {
+    // Strictly below the tie band (with room for rounding): never chosen.
+    if (best && ceilings[layout.recompute] < best.step.tokensPerSecondPerGpu * 0.999 * (1 - 1e-9)) continue;
+    const memory = trainingMemoryByMicroBatch({
+      model: s.model,
+      precision: s.precision,
+      method: s.method,
+      optimizer: c.optimizer,
+      seqLen: s.seqLen,
+      ...layout,
+      ...(c.loraRank ? { loraRank: c.loraRank } : {}),
+    });
+    for (const microBatch of c.microBatch ? [c.microBatch] : MICRO) {
+      const perGpuGiB = memory.perGpuGiB(microBatch);
+      if (!smallest || perGpuGiB < smallest.perGpuGiB) smallest = { layout, memory, microBatch, perGpuGiB };
+      if (perGpuGiB > usable) break;
+      const plan: ParallelPlan = { ...layout, microBatch };
+      const shareKey =
+        layout.zeroStage < 3 ? `${layout.tensorParallel}|${layout.pipelineParallel}|${layout.recompute}|${microBatch}` : null;
+      let step = shareKey === null ? undefined : sharedSteps.get(shareKey);
+      if (!step) {
+        step = model.step(plan);
+        if (shareKey !== null) sharedSteps.set(shareKey, step);
+      }
+      if (!best) {
+        best = { plan, memory: memory.at(microBatch), step };
+        continue;
+      }
+      const faster = step.tokensPerSecondPerGpu > best.step.tokensPerSecondPerGpu * 1.001;
+      const tie = !faster && step.tokensPerSecondPerGpu >= best.step.tokensPerSecondPerGpu * 0.999;
+      const simpler = RECOMPUTE_RANK[plan.recompute] + plan.zeroStage < RECOMPUTE_RANK[best.plan.recompute] + best.plan.zeroStage;
+      if (faster || (tie && simpler)) best = { plan, memory: memory.at(microBatch), step };
     }
-    const step = simulateStep(s, plan);
-    const run = { plan, memory, step };
-    if (!best) {
-      best = run;
-      continue;
-    }
-    const faster = step.tokensPerSecondPerGpu > best.step.tokensPerSecondPerGpu * 1.001;
-    const tie = !faster && step.tokensPerSecondPerGpu >= best.step.tokensPerSecondPerGpu * 0.999;
-    const simpler = RECOMPUTE_RANK[plan.recompute] + plan.zeroStage < RECOMPUTE_RANK[best.plan.recompute] + best.plan.zeroStage;
-    if (faster || (tie && simpler)) best = run;
   }
   if (best) return { fits: true, best };
-  return smallest ? { fits: false, best: { ...smallest, step: simulateStep(s, smallest.plan) } } : null;
+  if (!smallest) return null;
+  const leanest: ParallelPlan = { ...smallest.layout, microBatch: smallest.microBatch };
+  return { fits: false, best: { plan: leanest, memory: smallest.memory.at(smallest.microBatch), step: model.step(leanest) } };
 }
 
-const sameLayout = (a: ParallelPlan, b: ParallelPlan): boolean =>
-  a.dataParallel === b.dataParallel &&
-  a.tensorParallel === b.tensorParallel &&
-  a.pipelineParallel === b.pipelineParallel &&
-  a.zeroStage === b.zeroStage &&
-  a.recompute === b.recompute;
+type PlanResult = { fits: boolean; best: PlannedRun } | null;
+
+const planned = memoise(
+  ([gpu, s]: readonly [GpuSpec, StepSetup, PlanConstraints]) => [gpu, s.model, s.params] as const,
+  ([gpu, s, c]) => JSON.stringify([{ ...s, gpu: s.gpu === gpu ? 0 : s.gpu, model: 0, params: 0 }, c]),
+  ([gpu, s, c]) => plan(gpu, s, c),
+);
+
+/** Fastest fitting plan, or the least-memory plan with fits=false (memoised: memo.ts). */
+export function planTraining(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): PlanResult {
+  return planned([gpu, s, c]);
+}

@@ -81,13 +81,17 @@ function waitQuantile(w: WaitModel, stepS: number, p: number): number {
   return hi;
 }
 
-/** Percentiles of TTFT = prefill + U(0, step) + slot wait. */
-export function ttftPercentiles(prefillS: number, stepS: number, w: WaitModel): Percentiles {
+/**
+ * Percentiles of TTFT = prefill + U(0, step) + slot wait. The prefill may differ per percentile
+ * (each percentile's prompt); the wait's quantiles are solved once for all three.
+ */
+export function ttftPercentiles(prefillS: number | Percentiles, stepS: number, w: WaitModel): Percentiles {
   if (!Number.isFinite(w.meanWaitIfWaitingS)) return { p50: Infinity, p90: Infinity, p99: Infinity };
+  const prefill = typeof prefillS === 'number' ? { p50: prefillS, p90: prefillS, p99: prefillS } : prefillS;
   return {
-    p50: prefillS + waitQuantile(w, stepS, 0.5),
-    p90: prefillS + waitQuantile(w, stepS, 0.9),
-    p99: prefillS + waitQuantile(w, stepS, 0.99),
+    p50: prefill.p50 + waitQuantile(w, stepS, 0.5),
+    p90: prefill.p90 + waitQuantile(w, stepS, 0.9),
+    p99: prefill.p99 + waitQuantile(w, stepS, 0.99),
   };
 }
 

@@ -61,9 +61,9 @@ export function loraParams(model: ModelArch, rank: number): number {
   return model.layers * (attn + ffn);
 }
 
-/** Activation bytes per GPU (Korthikanti et al. 2022 eq. 2, plus fp32 logits s*b*V*4 / TP). */
-function trainingActivationBytes(i: TrainingMemoryInput): number {
-  const { model, seqLen: s, microBatch: b } = i;
+/** Activation bytes per GPU at micro-batch `b` (Korthikanti et al. 2022 eq. 2, plus fp32 logits s*b*V*4 / TP): linear in `b`. */
+function trainingActivationBytes(i: TrainingLayoutInput, b: number): number {
+  const { model, seqLen: s } = i;
   const h = model.hiddenSize;
   const tp = Math.max(1, i.tensorParallel);
   const sbh = s * b * h;
@@ -78,7 +78,25 @@ function trainingActivationBytes(i: TrainingMemoryInput): number {
   return (perModel * widthScale + logits) / tp;
 }
 
+/** One layout without its micro-batch: what the training planner tries micro-batches on. */
+export type TrainingLayoutInput = Omit<TrainingMemoryInput, 'microBatch'>;
+
 export function calculateTrainingMemory(i: TrainingMemoryInput): TrainingMemory {
+  return trainingMemoryByMicroBatch(i).at(i.microBatch);
+}
+
+/** One layout's memory by micro-batch: the total alone (cheap, for trying many), or every part. */
+export interface LayoutMemory {
+  readonly perGpuGiB: (microBatch: number) => number;
+  readonly at: (microBatch: number) => TrainingMemory;
+}
+
+/**
+ * The memory of one layout as a function of its micro-batch: weights, gradients, optimizer state
+ * and overhead do not depend on it and are computed once; only the activations (linear in the
+ * micro-batch) are computed per call. The training planner tries several micro-batches per layout.
+ */
+export function trainingMemoryByMicroBatch(i: TrainingLayoutInput): LayoutMemory {
   const { model } = i;
   const tp = Math.max(1, i.tensorParallel);
   const pp = Math.max(1, i.pipelineParallel);
@@ -104,16 +122,19 @@ export function calculateTrainingMemory(i: TrainingMemoryInput): TrainingMemory 
   const weights = (frozenBytes + trainable * dtype) / mp / weightShard + gatherBuffer;
   const grads = (trainable * dtype) / mp / gradShard;
   const optimizer = (trainable * stateBytes) / mp / optShard;
-  const activations = trainingActivationBytes(i);
   const world = dp * mp;
   const overheadGiB = MEMORY.cudaContextGiB + (world > 1 ? MEMORY.ncclBuffersGiB : 0);
-  const parts = {
-    weightsGiB: bytesToGiB(weights),
-    gradientsGiB: bytesToGiB(grads),
-    optimizerGiB: bytesToGiB(optimizer),
-    activationsGiB: bytesToGiB(activations),
-    overheadGiB,
+  const weightsGiB = bytesToGiB(weights);
+  const gradientsGiB = bytesToGiB(grads);
+  const optimizerGiB = bytesToGiB(optimizer);
+  const stateGiB = weightsGiB + gradientsGiB + optimizerGiB;
+  const activationsGiB = (microBatch: number) => bytesToGiB(trainingActivationBytes(i, microBatch));
+  return {
+    perGpuGiB: (microBatch) => stateGiB + activationsGiB(microBatch) + overheadGiB,
+    at: (microBatch) => {
+      const activations = activationsGiB(microBatch);
+      const perGpuGiB = stateGiB + activations + overheadGiB;
+      return { weightsGiB, gradientsGiB, optimizerGiB, activationsGiB: activations, overheadGiB, perGpuGiB, trainableParams: trainable };
+    },
   };
-  const perGpuGiB = parts.weightsGiB + parts.gradientsGiB + parts.optimizerGiB + parts.activationsGiB + overheadGiB;
-  return { ...parts, perGpuGiB, trainableParams: trainable };
 }

@@ -46,30 +46,59 @@ export interface StepResult {
 }
 
 export function simulateStep(s: StepSetup, plan: ParallelPlan): StepResult {
+  return stepModel(s).step(plan);
+}
+
+/** Step times of one setup's plans, and the most any plan with a recompute policy can reach. */
+export interface StepModel {
+  readonly step: (plan: ParallelPlan) => StepResult;
+  /**
+   * Tokens/s per GPU if the step were all compute (no bubble, no exposed communication): every
+   * plan with this recompute policy is at or below it (step seconds >= compute seconds).
+   */
+  readonly ceiling: (recompute: Recompute) => number;
+}
+
+/**
+ * The step time of any plan for one setup: what does not depend on the layout (FLOPs per token
+ * for each recompute policy, HFU, peak rate) is computed once. The planner tries many plans per setup.
+ */
+export function stepModel(s: StepSetup): StepModel {
   const { model, seqLen } = s;
-  const { dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, microBatch: mb } = plan;
-  const world = dp * tp * pp;
-  const micro = Math.max(1, Math.round(s.globalBatchTokens / (dp * mb * seqLen)));
-  const tokensPerReplica = micro * mb * seqLen;
-  const flops = trainingFlopsPerToken(model, seqLen, s.method, plan.recompute);
+  const flopsBy = new Map<Recompute, FlopsPerToken>();
+  const flopsFor = (r: Recompute): FlopsPerToken => {
+    let f = flopsBy.get(r);
+    if (!f) flopsBy.set(r, (f = trainingFlopsPerToken(model, seqLen, s.method, r)));
+    return f;
+  };
   const weightOnly = s.method === 'qlora' ? s.params.weightOnlyFactor : 1;
   const hfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
   const peak = computeRate(s.gpu, s.precision).tflops * 1e12;
-  const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
-  const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
-  const tpCalls = plan.recompute === 'full' ? 6 : 4;
-  const tpComm =
-    tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
-  const gradBytes = (s.trainableParams * 2) / (tp * pp);
-  const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
-  const dpSeconds = dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveBytesPerS(s.gpu, world) * s.params.comm.busEfficiency) : 0;
-  const exposedDp = Math.max(0, dpSeconds - s.params.training.dpOverlap * compute);
-  const stepSeconds = compute + bubble + tpComm + exposedDp;
-  return {
-    tokensPerSecondPerGpu: (tokensPerReplica * dp) / stepSeconds / world,
-    hfu,
-    flops,
-    stepSeconds,
-    computeShare: compute / stepSeconds,
+  const ceiling = (r: Recompute) => (peak * hfu) / flopsFor(r).hardware;
+  const step = (plan: ParallelPlan): StepResult => {
+    const { dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, microBatch: mb } = plan;
+    const world = dp * tp * pp;
+    const micro = Math.max(1, Math.round(s.globalBatchTokens / (dp * mb * seqLen)));
+    const tokensPerReplica = micro * mb * seqLen;
+    const flops = flopsFor(plan.recompute);
+    const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
+    const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
+    const tpCalls = plan.recompute === 'full' ? 6 : 4;
+    const tpComm =
+      tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
+    const gradBytes = (s.trainableParams * 2) / (tp * pp);
+    const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
+    const dpSeconds =
+      dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveBytesPerS(s.gpu, world) * s.params.comm.busEfficiency) : 0;
+    const exposedDp = Math.max(0, dpSeconds - s.params.training.dpOverlap * compute);
+    const stepSeconds = compute + bubble + tpComm + exposedDp;
+    return {
+      tokensPerSecondPerGpu: (tokensPerReplica * dp) / stepSeconds / world,
+      hfu,
+      flops,
+      stepSeconds,
+      computeShare: compute / stepSeconds,
+    };
   };
+  return { step, ceiling };
 }

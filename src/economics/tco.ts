@@ -292,27 +292,46 @@ const RUN = LEVELS.map((l) => {
 const IT_POWER = compileEval(EVAL.base.itPowerKw);
 const ENERGY = compileEval(EVAL.base.energyKwhPerMonth);
 
+function tcoPoint(f: (typeof RUN)[number], input: TcoInput): TcoPoint {
+  const e = input.economics;
+  const rented = input.rentalPerGpuHour !== null;
+  const breakEven = rented ? f.breakEvenMonth(e, input, null) : Number.NaN;
+  return {
+    capex: f.capex(e, input, null),
+    powerPerMonth: f.powerPerMonth(e, input, null),
+    opexPerMonth: f.opexPerMonth(e, input, null),
+    ownedTotal: f.ownedTotal(e, input, null),
+    cashTotal: f.cashTotal(e, input, null),
+    npv: f.npv(e, input, null),
+    rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
+    rentTotal: rented ? f.rentTotal(e, input, null) : null,
+    breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
+  };
+}
+
 export function calculateTco(input: TcoInput): TcoResult {
   const e = input.economics;
   const itPowerKw = IT_POWER(e, input, null);
   const energyKwhPerMonth = ENERGY(e, input, null);
   if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
-  const rented = input.rentalPerGpuHour !== null;
-  const point = (f: (typeof RUN)[number]): TcoPoint => {
-    const breakEven = rented ? f.breakEvenMonth(e, input, null) : Number.NaN;
-    return {
-      capex: f.capex(e, input, null),
-      powerPerMonth: f.powerPerMonth(e, input, null),
-      opexPerMonth: f.opexPerMonth(e, input, null),
-      ownedTotal: f.ownedTotal(e, input, null),
-      cashTotal: f.cashTotal(e, input, null),
-      npv: f.npv(e, input, null),
-      rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
-      rentTotal: rented ? f.rentTotal(e, input, null) : null,
-      breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
-    };
+  return {
+    itPowerKw,
+    energyKwhPerMonth,
+    levels: { low: tcoPoint(RUN[0]!, input), base: tcoPoint(RUN[1]!, input), high: tcoPoint(RUN[2]!, input) },
   };
-  return { itPowerKw, energyKwhPerMonth, levels: { low: point(RUN[0]!), base: point(RUN[1]!), high: point(RUN[2]!) } };
+}
+
+/**
+ * The base level alone, standing in for low and high too: for calculations that read only base
+ * figures (the sensitivity's rows and flip-point scans), a third of calculateTco's work.
+ */
+export function calculateTcoBase(input: TcoInput): TcoResult {
+  const e = input.economics;
+  const itPowerKw = IT_POWER(e, input, null);
+  const energyKwhPerMonth = ENERGY(e, input, null);
+  if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
+  const base = tcoPoint(RUN[1]!, input);
+  return { itPowerKw, energyKwhPerMonth, levels: { low: base, base, high: base } };
 }
 
 /** Capex of `gpus` GPUs (whole nodes of `gpusPerNode`) at `price` each under the scenario's economics (the selection guide's tiers). */

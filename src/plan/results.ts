@@ -8,6 +8,7 @@
  *   options, remedies, sensitivity   buying or renting each fleet, ranked (options.ts …)
  *   selectionGuide  budget tiers over the whole catalog; basis  the constants the report states
  */
+import { forgetEstimates } from '../calc/memo.ts';
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco } from '../economics/tco.ts';
 import { platformFor } from '../catalog/platforms.ts';
@@ -48,6 +49,8 @@ export interface Results {
 }
 
 export function calculateResults(s: ResolvedScenario): Results {
+  // Estimates are memoised within one calculation only (calc/memo.ts).
+  forgetEstimates();
   const workloads = calculateWorkloads(s);
   // The fleet of each candidate adds up that candidate's entries of the workload trees.
   const candidates = s.candidates.map((candidate, k) =>

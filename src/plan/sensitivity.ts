@@ -6,7 +6,7 @@
  * at which the top two options swap places, found by scanning its plausible span.
  */
 import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco } from '../economics/tco.ts';
+import { calculateTcoBase } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
 import { platformInputs } from './on-candidate.ts';
@@ -59,7 +59,8 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
   const rentalPerGpuHour = change.param === 'rentalRate' ? fixed(change.value) : candidate.rentalPerGpuHour;
   const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
-  const tco = calculateTco({
+  // Only base figures are read below (total.base, costPerMillionTokens.base).
+  const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
     ...platformInputs(o.candidate.platform),
     tdpWatts: candidate.gpu.tdpWatts,
