@@ -1,6 +1,7 @@
 /**
- * Training step time for one parallel plan: compute at the fitted HFU, + pipeline bubble
- * (PP-1)/m (GPipe/1F1B, Narayanan et al. 2021, arXiv:2104.04473), + tensor-parallel all-reduces
+ * Training step time for one parallel plan: compute at the fitted HFU (8-bit training: linear layers
+ * at the 8-bit peak times the fitted low-precision factor, attention scores at the 16-bit peak), + pipeline bubble
+ * (PP-1)/(m x v) (GPipe/1F1B, v = interleaved chunks; Narayanan et al. 2021, arXiv:2104.04473), + tensor-parallel all-reduces
  * (4 per layer per micro-batch, 6 with full recompute; Megatron-LM arXiv:1909.08053), + the part
  * of data-parallel traffic not hidden under compute: ZeRO-0/1/2 reduce gradients once per step
  * (ring all-reduce = 2(n-1)/n of the 16-bit gradient bytes); ZeRO-3/FSDP re-gathers weights for
@@ -9,7 +10,7 @@
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { allReduceSeconds, collectiveBytesPerS } from './comm.ts';
-import { trainingHfu } from './efficiency.ts';
+import { isLowPrecision, trainingHfu } from './efficiency.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 import { computeRate } from './precision.ts';
 import { trainingFlopsPerToken, type FlopsPerToken } from './training-flops.ts';
@@ -33,6 +34,11 @@ export interface StepSetup {
   readonly globalBatchTokens: number;
   /** Parameters with gradients (all for full fine-tune, adapters for LoRA). */
   readonly trainableParams: number;
+  /**
+   * Model chunks per pipeline stage (Megatron-LM interleaved 1F1B, "virtual pipeline"): divides
+   * the bubble by this number (Narayanan et al. 2021, arXiv:2104.04473 sec. 2.2.2). 1 = plain 1F1B.
+   */
+  readonly virtualPipeline?: number;
   readonly params: EfficiencyParams;
 }
 
@@ -53,10 +59,18 @@ export function simulateStep(s: StepSetup, plan: ParallelPlan): StepResult {
   const tokensPerReplica = micro * mb * seqLen;
   const flops = trainingFlopsPerToken(model, seqLen, s.method, plan.recompute);
   const weightOnly = s.method === 'qlora' ? s.params.weightOnlyFactor : 1;
-  const hfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
-  const peak = computeRate(s.gpu, s.precision).tflops * 1e12;
-  const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
-  const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
+  const rate = computeRate(s.gpu, s.precision);
+  const peak = rate.tflops * 1e12;
+  const gemmHfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
+  // 8-bit training (FP8 recipes) runs the linear layers at the 8-bit peak; attention scores stay 16-bit.
+  const perToken = isLowPrecision(rate.format)
+    ? (flops.hardware - flops.attention) / (peak * gemmHfu) +
+      flops.attention / (computeRate(s.gpu, 'bf16').tflops * 1e12 * trainingHfu(s.gpu, 'bf16', model, s.params))
+    : flops.hardware / (peak * gemmHfu);
+  const compute = (tokensPerReplica * perToken) / (tp * pp);
+  // Effective utilisation of the precision's peak over all hardware FLOPs.
+  const hfu = flops.hardware / perToken / peak;
+  const bubble = pp > 1 ? (compute * (pp - 1)) / (micro * Math.max(1, s.virtualPipeline ?? 1)) : 0;
   const tpCalls = plan.recompute === 'full' ? 6 : 4;
   const tpComm =
     tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
