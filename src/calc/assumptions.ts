@@ -30,6 +30,7 @@ export function estimatorAssumptions(): Assumption[] {
     { id: 'trainHfuRef', value: e.training.hfuRef, unit: 'fraction', source: FITTED },
     { id: 'trainRidgeExp', value: e.training.ridgeExp, unit: '', source: FITTED },
     { id: 'trainHiddenHalf', value: e.training.hiddenHalf, unit: '', source: FITTED },
+    { id: 'trainLowPrecision', value: e.training.lowPrecisionFactor, unit: 'fraction', source: FITTED },
     { id: 'softwareAmd', value: e.software.amd, unit: 'fraction', source: FITTED },
     { id: 'softwareIntel', value: e.software.intel, unit: 'fraction', source: FITTED },
     { id: 'dpOverlap', value: e.training.dpOverlap, unit: 'fraction', source: 'PyTorch FSDP prefetch overlap (project assumption)' },

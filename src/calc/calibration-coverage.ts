@@ -15,13 +15,14 @@ export const COVERED_KEYS: readonly string[] = [
   'serving:precision:4-bit',
   'serving:precision:8-bit',
   'training:hardware:NVIDIA/Ampere (GA100)',
+  'training:hardware:NVIDIA/Blackwell (Grace-Blackwell superchip: 1 Grace CPU + 2 GPUs)',
   'training:hardware:NVIDIA/Blackwell (dual-die)',
   'training:hardware:NVIDIA/Hopper (GH100)',
   'training:precision:16-bit',
   'training:precision:8-bit',
 ];
 export const OUT_OF_SAMPLE_BANDS = {
-  trainingThroughput: { lowFactor: 0.68, highFactor: 1.32, medianAbsError: 0.167, p90AbsError: 0.32, rows: 28 },
+  trainingThroughput: { lowFactor: 0.74, highFactor: 1.26, medianAbsError: 0.098, p90AbsError: 0.258, rows: 38 },
   inferenceThroughput: { lowFactor: 0.81, highFactor: 1.22, medianAbsError: 0.106, p90AbsError: 0.193, rows: 21 },
   latency: { lowFactor: 0.68, highFactor: 1.41, medianAbsError: 0.204, p90AbsError: 0.318, rows: 12 },
   memory: { lowFactor: 0.9, highFactor: 1.1, medianAbsError: 0.046, p90AbsError: 0.1, rows: 6 },

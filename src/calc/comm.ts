@@ -10,10 +10,13 @@ import type { EfficiencyParams } from './efficiency-params.ts';
 /**
  * GPUs one scale-up link joins. NVLink bridges on PCIe cards join pairs (H100 PCIe / NVL,
  * A100 PCIe, RTX 3090) or up to four (H200 NVL "2- or 4-way"), per the catalog's link names;
- * switched fabrics (HGX NVLink, Infinity Fabric mesh) join the whole 8-GPU node.
+ * switched fabrics (HGX NVLink, Infinity Fabric mesh) join the whole 8-GPU node, and an NVL72
+ * rack's NVLink Switch joins 72 GPUs (catalog "72-GPU domain"), so its collectives up to 72 GPUs
+ * stay on NVLink.
  */
 export function scaleUpGroup(gpu: GpuSpec): number {
   if (!gpu.scaleUp) return 1;
+  if (isNvl72(gpu)) return NVL72_GPUS;
   if (!/bridge/i.test(gpu.scaleUp.name)) return GPUS_PER_NODE;
   return /4-way/i.test(gpu.scaleUp.name) ? 4 : 2;
 }
@@ -41,9 +44,12 @@ export function allReduceSeconds(gpu: GpuSpec, bytes: number, n: number, p: Effi
  * parallelism continues as pipeline stages (docs/methodology.md#parallel-layout).
  */
 export function maxTensorParallel(gpu: GpuSpec): number {
-  if (gpu.scaleUp && /72-GPU|NVL72/i.test(gpu.scaleUp.name)) return 72;
-  return GPUS_PER_NODE;
+  return isNvl72(gpu) ? NVL72_GPUS : GPUS_PER_NODE;
 }
+
+/** GPUs in one NVL72 NVLink domain (NVIDIA GB200 NVL72 datasheet: 72 Blackwell GPUs, one NVLink Switch fabric). */
+const NVL72_GPUS = 72;
+const isNvl72 = (gpu: GpuSpec): boolean => gpu.scaleUp !== null && /72-GPU|NVL72/i.test(gpu.scaleUp.name);
 
 /** GPUs per node sharing one scale-up domain (HGX/DGX 8-GPU baseboard). */
 export const GPUS_PER_NODE = 8;
@@ -53,7 +59,8 @@ export const GPUS_PER_NODE = 8;
  */
 export const SCALE_OUT_BYTES_PER_S_PER_GPU = 50e9;
 
-/** One-way bandwidth per GPU for a collective spanning `n` GPUs, bytes/s. */
+/** One-way bandwidth per GPU for a collective spanning `n` GPUs, bytes/s (beyond one scale-up domain: the NIC). */
 export function collectiveBytesPerS(gpu: GpuSpec, n: number): number {
-  return n <= GPUS_PER_NODE ? intraNodeBytesPerS(gpu, n) : Math.min(intraNodeBytesPerS(gpu, GPUS_PER_NODE), SCALE_OUT_BYTES_PER_S_PER_GPU);
+  const domain = Math.max(GPUS_PER_NODE, scaleUpGroup(gpu));
+  return n <= domain ? intraNodeBytesPerS(gpu, n) : Math.min(intraNodeBytesPerS(gpu, domain), SCALE_OUT_BYTES_PER_S_PER_GPU);
 }

@@ -50,6 +50,13 @@ export interface EfficiencyParams {
     readonly hiddenHalf: number;
     /** Share of data-parallel / FSDP communication hidden under compute (PyTorch FSDP prefetch). */
     readonly dpOverlap: number;
+    /**
+     * GEMM efficiency of 8-bit (FP8) training relative to what the HFU curve gives at the FP8 peak:
+     * per-tensor scaling, amax tracking and casts run outside the tensor cores (NVIDIA Transformer
+     * Engine FP8 recipe). Applies to FP8/INT8/FP4 training only, fitted across the FP8 rows of
+     * every training publication (never per row); attention runs at the 16-bit rate regardless.
+     */
+    readonly lowPrecisionFactor: number;
   };
 }
 
@@ -61,7 +68,8 @@ export const EFFICIENCY: EfficiencyParams = {
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.
   comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
   software: { amd: 0.427, intel: 0.874 },
-  // Training refitted with the Megatron-Bridge H100/B200 FP8 rows (training knobs only see training rows,
-  // so the serving values above, fitted before the vLLM H200 latency rows were added, stand).
-  training: { hfuRef: 0.785, refRidge: 153, ridgeExp: 0.125, hiddenHalf: 996, dpOverlap: 0.8 },
+  // Training refitted (`npm run calibrate -- --kinds training --fit`) on four publications: llm-foundry,
+  // NeMo 24.07, Megatron-Bridge (H100/B200/GB200) and torchtitan. Training knobs only see training rows,
+  // so the serving values above, fitted before the vLLM H200 latency rows were added, stand.
+  training: { hfuRef: 0.761, refRidge: 153, ridgeExp: 0.13, hiddenHalf: 946, dpOverlap: 0.8, lowPrecisionFactor: 0.918 },
 };

@@ -21,8 +21,7 @@ const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.m
 /** Share of the used tensor peak a prefill (large GEMM) phase reaches. */
 export function prefillEfficiency(gpu: GpuSpec, precision: Precision, p: EfficiencyParams): number {
   const rate = computeRate(gpu, precision);
-  const lowPrecision = rate.format === 'fp8' || rate.format === 'int8' || rate.format === 'fp4';
-  const base = lowPrecision ? p.prefill.mfuLowPrecision : p.prefill.mfu16;
+  const base = isLowPrecision(rate.format) ? p.prefill.mfuLowPrecision : p.prefill.mfu16;
   return clamp(base * (rate.weightOnly ? p.weightOnlyFactor : 1) * softwareFactor(gpu, p), 0.05, 0.95);
 }
 
@@ -35,14 +34,22 @@ export const decodeMbu = (gpu: GpuSpec, p: EfficiencyParams): number =>
   clamp((memoryClass(gpu) === 'hbm' ? p.decode.mbuHbm : p.decode.mbuGddr) * softwareFactor(gpu, p), 0.2, 1);
 
 /**
- * Training hardware FLOP utilisation (HFU: recompute FLOPs included):
- * hfuRef * (ridge / refRidge)^-ridgeExp * h / (h + hiddenHalf * ridge / refRidge). The width term is the GEMM-size effect
+ * Training hardware FLOP utilisation of the GEMMs (HFU: recompute FLOPs included):
+ * hfuRef * (ridge / refRidge)^-ridgeExp * h / (h + hiddenHalf * ridge / refRidge) [x lowPrecisionFactor
+ * for 8-bit training, ridge from the 16-bit rate]. The width term is the GEMM-size effect
  * (small models under-fill the tensor cores, more so on faster parts). Interconnect effects are
  * modelled separately (training-time.ts), and QLoRA's dequantisation applies `weightOnlyFactor`.
  */
 export function trainingHfu(gpu: GpuSpec, precision: Precision, model: ModelArch, p: EfficiencyParams): number {
   const rate = computeRate(gpu, precision);
-  const rel = ridgeFlopPerByte(rate.tflops, gpu) / p.training.refRidge;
+  // 8-bit GEMMs move half the operand bytes per FLOP, so their ridge per operand is the 16-bit one:
+  // the curve uses the 16-bit rate, and 8-bit training takes the fitted low-precision factor on top.
+  const lowPrecision = isLowPrecision(rate.format);
+  const rel = ridgeFlopPerByte(lowPrecision ? computeRate(gpu, 'bf16').tflops : rate.tflops, gpu) / p.training.refRidge;
   const width = model.hiddenSize / (model.hiddenSize + p.training.hiddenHalf * rel);
-  return clamp(p.training.hfuRef * rel ** -p.training.ridgeExp * width * softwareFactor(gpu, p), 0.05, 0.9);
+  const low = lowPrecision ? p.training.lowPrecisionFactor : 1;
+  return clamp(p.training.hfuRef * rel ** -p.training.ridgeExp * width * low * softwareFactor(gpu, p), 0.05, 0.9);
 }
+
+/** 8-bit and 4-bit tensor formats (the FP8/INT8/FP4 peaks). */
+export const isLowPrecision = (format: string): boolean => format === 'fp8' || format === 'int8' || format === 'fp4';

@@ -14,6 +14,8 @@ export interface FlopsPerToken {
   readonly model: number;
   /** FLOPs the hardware executes (recompute included). */
   readonly hardware: number;
+  /** The attention-score part of `hardware` (QK^T and AV, recompute included): 16-bit even in FP8 training. */
+  readonly attention: number;
 }
 
 export function trainingFlopsPerToken(model: ModelArch, seqLen: number, method: TrainingMethod, recompute: Recompute): FlopsPerToken {
@@ -22,5 +24,6 @@ export function trainingFlopsPerToken(model: ModelArch, seqLen: number, method: 
   const passes = method === 'full' ? 3 : 2; // forward + backward (weights + inputs, or inputs only)
   const modelFlops = passes * 2 * p + 3 * attnFwd;
   const extra = recompute === 'full' ? 2 * p + attnFwd : recompute === 'selective' ? attnFwd : 0;
-  return { model: modelFlops, hardware: modelFlops + extra };
+  const attention = (recompute === 'none' ? 3 : 4) * attnFwd;
+  return { model: modelFlops, hardware: modelFlops + extra, attention };
 }

@@ -1,6 +1,7 @@
 /**
- * Training step time for one parallel plan: compute at the fitted HFU, + pipeline bubble
- * (PP-1)/m (GPipe/1F1B, Narayanan et al. 2021, arXiv:2104.04473), + tensor-parallel all-reduces
+ * Training step time for one parallel plan: compute at the fitted HFU (8-bit training: linear layers
+ * at the 8-bit peak times the fitted low-precision factor, attention scores at the 16-bit peak), + pipeline bubble
+ * (PP-1)/(m x v) (GPipe/1F1B, v = interleaved chunks; Narayanan et al. 2021, arXiv:2104.04473), + tensor-parallel all-reduces
  * (4 per layer per micro-batch, 6 with full recompute; Megatron-LM arXiv:1909.08053), + the part
  * of data-parallel traffic not hidden under compute: ZeRO-0/1/2 reduce gradients once per step
  * (ring all-reduce = 2(n-1)/n of the 16-bit gradient bytes); ZeRO-3/FSDP re-gathers weights for
@@ -9,7 +10,7 @@
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
 import { allReduceSeconds, collectiveBytesPerS } from './comm.ts';
-import { trainingHfu } from './efficiency.ts';
+import { isLowPrecision, trainingHfu } from './efficiency.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 import { computeRate } from './precision.ts';
 import { trainingFlopsPerToken, type FlopsPerToken } from './training-flops.ts';
@@ -33,6 +34,11 @@ export interface StepSetup {
   readonly globalBatchTokens: number;
   /** Parameters with gradients (all for full fine-tune, adapters for LoRA). */
   readonly trainableParams: number;
+  /**
+   * Model chunks per pipeline stage (Megatron-LM interleaved 1F1B, "virtual pipeline"): divides
+   * the bubble by this number (Narayanan et al. 2021, arXiv:2104.04473 sec. 2.2.2). 1 = plain 1F1B.
+   */
+  readonly virtualPipeline?: number;
   readonly params: EfficiencyParams;
 }
 
@@ -59,30 +65,47 @@ export interface StepModel {
   readonly ceiling: (recompute: Recompute) => number;
 }
 
+/** What a token costs to compute under one recompute policy: its FLOPs, seconds and effective HFU. */
+interface TokenCost {
+  readonly flops: FlopsPerToken;
+  readonly perToken: number;
+  readonly hfu: number;
+}
+
 /**
- * The step time of any plan for one setup: what does not depend on the layout (FLOPs per token
- * for each recompute policy, HFU, peak rate) is computed once. The planner tries many plans per setup.
+ * The step time of any plan for one setup: what does not depend on the layout (FLOPs and compute
+ * seconds per token for each recompute policy, HFU, peak rate) is computed once. The planner
+ * tries many plans per setup.
  */
 export function stepModel(s: StepSetup): StepModel {
   const { model, seqLen } = s;
-  const flopsBy = new Map<Recompute, FlopsPerToken>();
-  const flopsFor = (r: Recompute): FlopsPerToken => {
-    let f = flopsBy.get(r);
-    if (!f) flopsBy.set(r, (f = trainingFlopsPerToken(model, seqLen, s.method, r)));
-    return f;
-  };
   const weightOnly = s.method === 'qlora' ? s.params.weightOnlyFactor : 1;
-  const hfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
-  const peak = computeRate(s.gpu, s.precision).tflops * 1e12;
-  const ceiling = (r: Recompute) => (peak * hfu) / flopsFor(r).hardware;
+  const rate = computeRate(s.gpu, s.precision);
+  const peak = rate.tflops * 1e12;
+  const gemmHfu = trainingHfu(s.gpu, s.precision, model, s.params) * weightOnly;
+  const lowPrecision = isLowPrecision(rate.format);
+  const attentionRate = lowPrecision ? computeRate(s.gpu, 'bf16').tflops * 1e12 * trainingHfu(s.gpu, 'bf16', model, s.params) : 0;
+  const costs = new Map<Recompute, TokenCost>();
+  const costOf = (r: Recompute): TokenCost => {
+    let c = costs.get(r);
+    if (c) return c;
+    const flops = trainingFlopsPerToken(model, seqLen, s.method, r);
+    // 8-bit training (FP8 recipes) runs the linear layers at the 8-bit peak; attention scores stay 16-bit.
+    const perToken = lowPrecision
+      ? (flops.hardware - flops.attention) / (peak * gemmHfu) + flops.attention / attentionRate
+      : flops.hardware / (peak * gemmHfu);
+    // Effective utilisation of the precision's peak over all hardware FLOPs.
+    costs.set(r, (c = { flops, perToken, hfu: flops.hardware / perToken / peak }));
+    return c;
+  };
   const step = (plan: ParallelPlan): StepResult => {
     const { dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, microBatch: mb } = plan;
     const world = dp * tp * pp;
     const micro = Math.max(1, Math.round(s.globalBatchTokens / (dp * mb * seqLen)));
     const tokensPerReplica = micro * mb * seqLen;
-    const flops = flopsFor(plan.recompute);
-    const compute = (tokensPerReplica * flops.hardware) / (tp * pp) / (peak * hfu);
-    const bubble = pp > 1 ? (compute * (pp - 1)) / micro : 0;
+    const { flops, perToken, hfu } = costOf(plan.recompute);
+    const compute = (tokensPerReplica * perToken) / (tp * pp);
+    const bubble = pp > 1 ? (compute * (pp - 1)) / (micro * Math.max(1, s.virtualPipeline ?? 1)) : 0;
     const tpCalls = plan.recompute === 'full' ? 6 : 4;
     const tpComm =
       tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
@@ -100,5 +123,5 @@ export function stepModel(s: StepSetup): StepModel {
       computeShare: compute / stepSeconds,
     };
   };
-  return { step, ceiling };
+  return { step, ceiling: (r) => 1 / costOf(r).perToken };
 }

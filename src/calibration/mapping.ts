@@ -3,7 +3,8 @@
  * assumptions: "A100 (variant not stated)" = SXM4 80GB (same 312 TFLOPS BF16 as every A100);
  * "A100-80GB-SXM or H100-80GB-SXM" = H100 SXM (both 80 GB, the row is a capacity limit);
  * H200 rows measured on a "131GB" board use the 141 GB catalog part; RTX PRO 6000 Server
- * Edition uses the workstation card's catalog entry (same GB202 chip and 96 GB).
+ * Edition uses the workstation card's catalog entry (same GB202 chip and 96 GB); DGX-GB200 rows use the
+ * catalog's per-GPU GB200 entry.
  */
 import type { Precision } from '../catalog/types.ts';
 
@@ -15,6 +16,7 @@ const GPU_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^A100/i, 'a100-sxm4-80gb'],
   [/^L40S/i, 'l40s'],
   [/^B200/i, 'b200-sxm'],
+  [/^GB200/i, 'gb200-per-gpu'],
   [/^RTX PRO 6000 Blackwell/i, 'rtx-pro-6000-blackwell'],
   [/^V100/i, 'v100-sxm2'],
   [/^MI300X/i, 'amd-mi300x'],
@@ -34,10 +36,15 @@ const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [
   // TensorRT-LLM v0.5/v0.6 "LLaMA 7B / 70B" tables used the Llama 2 architecture (row note).
   [/^LLaMA 7B/, 'llama-2-7b'],
   [/^LLaMA 70B/, 'llama-2-70b'],
+  // NeMo's LLAMA2-7B/13B/70B and torchtitan's "Llama 2 13B / 70B" are the Llama 2 architectures.
+  [/^(LLAMA2-7B|Llama 2 7B)$/i, 'llama-2-7b'],
+  [/^(LLAMA2-13B|Llama 2 13B)$/i, 'llama-2-13b'],
+  [/^(LLAMA2-70B|Llama 2 70B)$/i, 'llama-2-70b'],
   // Megatron-Bridge's LLAMA3_8B / LLAMA3_70B and vLLM's "Llama 3 70B" share the Llama 3.1 architecture
   // (same layers, widths, GQA and vocabulary; 3.1 only extends RoPE scaling for long context).
-  [/^LLAMA3_8B$/i, 'llama-3.1-8b'],
-  [/^(LLAMA3_70B|Llama 3 70B)$/i, 'llama-3.1-70b'],
+  [/^(LLAMA3_8B|LLAMA3-8B|Llama 3 8B)$/i, 'llama-3.1-8b'],
+  [/^(LLAMA3_70B|LLAMA3-70B|Llama 3 70B)$/i, 'llama-3.1-70b'],
+  [/^LLAMA3\.1_405B$/i, 'llama-3.1-405b'],
   [/Llama[- ]3\.1[- ]8B/i, 'llama-3.1-8b'],
   [/Llama[- ]3\.1[- ]70B/i, 'llama-3.1-70b'],
   [/Llama 3\.3 70B/i, 'llama-3.3-70b'],

@@ -32,6 +32,7 @@ export const assumptionsEn = {
   'assume.est.trainHfuRef': 'Training HFU at ridge 153 FLOP/B (A100 BF16), wide model',
   'assume.est.trainRidgeExp': 'Training HFU exponent on GPU ridge point',
   'assume.est.trainHiddenHalf': 'Hidden size at half GEMM efficiency',
+  'assume.est.trainLowPrecision': 'FP8 training GEMM efficiency relative to 16-bit (attention stays 16-bit)',
   'assume.est.softwareAmd': 'Software-stack efficiency, AMD ROCm (NVIDIA = 1)',
   'assume.est.softwareIntel': 'Software-stack efficiency, Intel Gaudi (NVIDIA = 1)',
   'assume.est.dpOverlap': 'Data-parallel communication hidden under compute',

@@ -33,6 +33,7 @@ export const assumptionsZhCN = {
   'assume.est.trainHfuRef': '训练硬件利用率（A100 BF16 脊点 153 FLOP/B，宽模型）',
   'assume.est.trainRidgeExp': '训练硬件利用率对 GPU 脊点的指数',
   'assume.est.trainHiddenHalf': 'GEMM 效率减半时的隐藏维度',
+  'assume.est.trainLowPrecision': 'FP8 训练 GEMM 相对 16 位的效率系数（注意力仍按 16 位计算）',
   'assume.est.softwareAmd': '软件栈效率系数，AMD ROCm（NVIDIA = 1）',
   'assume.est.softwareIntel': '软件栈效率系数，Intel Gaudi（NVIDIA = 1）',
   'assume.est.dpOverlap': '被计算掩盖的数据并行通信比例',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getGpu } from '../../src/catalog/index.ts';
-import { allReduceSeconds, intraNodeBytesPerS, scaleUpGroup } from '../../src/calc/comm.ts';
+import {
+  allReduceSeconds,
+  collectiveBytesPerS,
+  intraNodeBytesPerS,
+  SCALE_OUT_BYTES_PER_S_PER_GPU,
+  scaleUpGroup,
+} from '../../src/calc/comm.ts';
 import { EFFICIENCY } from '../../src/calc/efficiency-params.ts';
 
 describe('scale-up domains', () => {
@@ -22,5 +28,20 @@ describe('scale-up domains', () => {
     const bytes = 1e9;
     const perStep = (gpu = h100Pcie, n = 4) => allReduceSeconds(gpu, bytes, n, EFFICIENCY);
     expect(perStep(h100Pcie, 4)).toBeGreaterThan(4 * perStep(h100Sxm, 4));
+  });
+});
+
+describe('collectives across nodes', () => {
+  it('an NVL72 rack keeps a 64-GPU collective on NVLink; HGX nodes cross the 400 Gb/s NICs beyond 8', () => {
+    const gb200 = getGpu('gb200-per-gpu')!;
+    const h100 = getGpu('h100-sxm5-80gb')!;
+    expect(scaleUpGroup(gb200)).toBe(72);
+    // GB200: NVLink 5, 1800 GB/s bidirectional = 900 GB/s one way, for 64 GPUs as for 8.
+    expect(collectiveBytesPerS(gb200, 64)).toBe(900e9);
+    expect(collectiveBytesPerS(gb200, 8)).toBe(900e9);
+    // Beyond the rack the NIC limits it, as on HGX H100 beyond one node.
+    expect(collectiveBytesPerS(gb200, 144)).toBe(SCALE_OUT_BYTES_PER_S_PER_GPU);
+    expect(collectiveBytesPerS(h100, 64)).toBe(SCALE_OUT_BYTES_PER_S_PER_GPU);
+    expect(collectiveBytesPerS(h100, 8)).toBe(450e9);
   });
 });

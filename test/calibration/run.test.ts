@@ -20,8 +20,8 @@ describe('calibration against published measurements (same code as npm run calib
     expect(s.rows).toBeGreaterThanOrEqual(5);
     expect(s.medianAbsError).toBeLessThanOrEqual(target);
   });
-  it('every row is either expressed or skipped with a reason (122 rows)', () => {
-    expect(run.results.length + run.skipped.length).toBe(122);
+  it('every row is either expressed or skipped with a reason (143 rows)', () => {
+    expect(run.results.length + run.skipped.length).toBe(143);
     for (const s of run.skipped) expect(s.reason.length).toBeGreaterThan(10);
   });
   it('no expressed row produces a zero or non-finite estimate', () => {
@@ -65,6 +65,7 @@ describe('row mapping', () => {
     ["H200 (doc: '131GB HBM3')", 'h200-sxm-141gb'],
     ['L40S', 'l40s'],
     ['B200-180GB', 'b200-sxm'],
+    ['GB200', 'gb200-per-gpu'],
   ])('gpu %s -> %s', (name, id) => expect(mapGpu(name)).toBe(id));
   it.each([
     ['MPT-70b', 'mpt-70b'],
@@ -75,6 +76,10 @@ describe('row mapping', () => {
     ['LLAMA3_8B', 'llama-3.1-8b'],
     ['LLAMA3_70B', 'llama-3.1-70b'],
     ['Llama 3 70B', 'llama-3.1-70b'],
+    ['LLAMA2-13B', 'llama-2-13b'],
+    ['Llama 2 70B', 'llama-2-70b'],
+    ['Llama 3 8B', 'llama-3.1-8b'],
+    ['LLAMA3.1_405B', 'llama-3.1-405b'],
   ])('model %s -> %s', (name, id) => expect(mapModel(name)).toBe(id));
   it('parses quoted CSV fields with commas and doubled quotes', () => {
     expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([{ a: 'x, y', b: 'say "hi"' }]);
