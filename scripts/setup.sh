@@ -3,7 +3,8 @@
 # (mode: test). Installs what is missing and nothing else:
 #   run:  npm packages, a Chromium for the PDF, fonts (Latin + Simplified Chinese)
 #   test: the above, plus poppler-utils (pdftotext, pdftoppm, pdffonts) and LibreOffice Calc
-# and compiles the CLI (dist/, tsc -p tsconfig.build.json) when it is missing or older than src/.
+# and builds the CLI (npm run build: tsc to dist/, then the bundle dist/bundle/) when it is missing
+# or older than src/.
 # On Debian/Ubuntu as root (or with passwordless sudo) it uses apt-get; elsewhere it prints
 # exactly what to install. CHROME_PATH points the tool at an existing Chrome/Chromium.
 set -eu
@@ -18,10 +19,10 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# 2. The compiled CLI (bin/gpu-report.js runs dist/cli.js), rebuilt when any source is newer.
-if [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src tsconfig.json tsconfig.build.json package.json -newer dist/.tsbuildinfo -print -quit)" ]; then
+# 2. The compiled CLI (bin/gpu-report.js runs dist/bundle/cli.js), rebuilt when any source is newer.
+if [ ! -f dist/bundle/cli.js ] || [ ! -f dist/.tsbuildinfo ] || [ -n "$(find src scripts/bundle.mjs tsconfig.json tsconfig.build.json package.json -newer dist/.tsbuildinfo -print -quit)" ]; then
   log "compiling the CLI (npm run build)"
-  npx tsc -p tsconfig.build.json
+  npm run --silent build
   touch dist/.tsbuildinfo
 fi
 
