@@ -53,6 +53,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'rent', label: t('inputs.col.rent'), unit: `${cur}/GPU-h`, format: 'currency2' },
     { key: 'rentLow', label: t('col.rentLow'), unit: `${cur}/GPU-h`, format: 'currency2' },
     { key: 'rentHigh', label: t('col.rentHigh'), unit: `${cur}/GPU-h`, format: 'currency2' },
+    { key: 'rentDiscount', label: t('inputs.col.rentDiscount'), format: 'percent' },
     { key: 'tdp', label: t('col.tdp'), unit: 'W', format: 'integer' },
   ];
   const candidateRows = scenario.candidates.map((c, i) => {
@@ -69,6 +70,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rent: exact(rent?.base),
       rentLow: exact(rent?.low),
       rentHigh: exact(rent?.high),
+      rentDiscount: exact(results.candidates.find((r) => r.candidate === c)?.rentTerm.discount ?? 0),
       tdp: c.gpu.tdpWatts,
     };
     const names = {
@@ -81,6 +83,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rent: n.rent.base,
       rentLow: n.rent.low,
       rentHigh: n.rent.high,
+      rentDiscount: n.rentDiscount,
       tdp: n.tdpWatts,
     };
     return { row: { gpu: c.gpu.name, ...values }, cells: { names } satisfies RowCells };
