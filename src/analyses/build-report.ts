@@ -57,9 +57,7 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const platform = bought?.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
-    configuration: option
-      ? t('acq.with', { config: configurationLabel(option), acq: t(ACQ[option.acquisition]) })
-      : null,
+    configuration: option ? t('acq.with', { config: configurationLabel(option), acq: t(ACQ[option.acquisition]) }) : null,
     acquisition: option?.acquisition ?? null,
     platform: platform ? { id: platform.id, name: platform.name } : null,
     nodes: bought ? bought.nodes : null,

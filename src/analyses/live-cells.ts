@@ -15,7 +15,10 @@ import { NAMED_RESULTS, tcoFormulas } from '../economics/tco.ts';
 import { num, ref, type Expr } from '../economics/expr.ts';
 
 /** The option's formulas over the workbook's names; null when its fleet is not the Inputs sheet's. */
-function workbookFormulas({ scenario, results }: AnalysisContext, o: Option): { f: OptionFormulas; capex: Expr | null; breakEven: Expr } | null {
+function workbookFormulas(
+  { scenario, results }: AnalysisContext,
+  o: Option,
+): { f: OptionFormulas; capex: Expr | null; breakEven: Expr } | null {
   if (!results.candidates.includes(o.candidate)) return null;
   const index = scenario.candidates.indexOf(o.candidate.candidate);
   if (index < 0) return null;

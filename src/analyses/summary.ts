@@ -55,8 +55,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
       format: 'text',
     });
   }
-  if (shown.bought && levels)
-    figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  if (shown.bought && levels) figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
   figures.push({
     label: t('sum.npv', { rate: `${formatNumber(e.discountRatePerYear * 100, locale, 2)}%` }),
     value: round(shown.npv.base, 6),

@@ -158,7 +158,13 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
   const itPowerKw = div(product(ref(n.tdpWatts), gpus, ref('nodePowerMultiplier')), num(1000));
   const loadShare = add(ref('utilization'), mul(sub(num(1), ref('utilization')), ref('idlePowerShare')));
   const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), loadShare, ref('hoursPerMonth'), ref('pue'));
-  const bom = bomFormulas(gpus, fleet?.gpusPerNode ?? ref(n.gpusPerNode), fleet?.fabric ?? ref(n.fabric), ref(n.price[level]), ref(n.tdpWatts));
+  const bom = bomFormulas(
+    gpus,
+    fleet?.gpusPerNode ?? ref(n.gpusPerNode),
+    fleet?.fabric ?? ref(n.fabric),
+    ref(n.price[level]),
+    ref(n.tdpWatts),
+  );
   const capex = bom.capex;
   const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
   const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));

@@ -118,7 +118,19 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
           rentDiscount: rentTerm.discount,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, trainingRuns, shared, rentTerm, tco };
+  return {
+    candidate,
+    workloads,
+    targetsMet,
+    fleetGpus,
+    gpusNeeded,
+    nodes: whole?.nodes ?? null,
+    platform,
+    trainingRuns,
+    shared,
+    rentTerm,
+    tco,
+  };
 }
 
 /**

@@ -331,7 +331,9 @@ export const scenarioSchema = z.strictObject({
       "Which end of the estimate's calibrated band must meet latency and throughput targets and deadlines: pessimistic (the slow end, a margin; default) or base (the central estimate).",
     ),
   /** Costs and planning parameters. */
-  economics: economicsSchema.default({ currency: 'USD', budgetBasis: 'capex', rentalTerm: 'reserved' }).describe('Costs and planning parameters.'),
+  economics: economicsSchema
+    .default({ currency: 'USD', budgetBasis: 'capex', rentalTerm: 'reserved' })
+    .describe('Costs and planning parameters.'),
 });
 
 /** A scenario as written (optional fields may be absent). */
