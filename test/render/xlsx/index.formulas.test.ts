@@ -73,6 +73,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
     rentalPerGpuHour: c.candidate.rentalPerGpuHour,
+    rentDiscount: c.rentTerm.discount,
   }));
   // An empty input cell reads as 0, as in a spreadsheet; an unknown name throws.
   const env = inputEnv(inputValues(scenario.economics, entries));
@@ -150,8 +151,19 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
         names,
         o.gpus,
         writtenDrivers(o.drivers),
-        workbookTco(names),
+        // The mixed option's inference servers are not the Inputs sheet's fleet: written as numbers.
+        workbookTco(
+          names,
+          o.acquisition === 'mixed'
+            ? {
+                gpus: num(o.bought!.gpus),
+                gpusPerNode: num(o.bought!.platform.gpusPerNode),
+                fabric: num(o.bought!.platform.scaleOutFabric ? 1 : 0),
+              }
+            : undefined,
+        ),
         scenario.economics.budget !== undefined,
+        scenario.economics.budgetBasis === 'cash',
       );
       for (const level of LEVELS) {
         expect(close(f.total[level].evaluate(env), o.total[level]), `${names.gpus} ${o.acquisition} total ${level}`).toBe(true);
