@@ -23,7 +23,7 @@ import {
 export type { Acquisition } from '../economics/options.ts';
 
 /** Servers bought: the candidate's whole fleet (buy) or its inference servers alone (mixed). */
-export interface BoughtFleet {
+interface BoughtFleet {
   readonly gpus: number;
   readonly nodes: number;
   readonly platform: PlatformSpec;
