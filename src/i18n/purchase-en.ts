@@ -121,7 +121,7 @@ export const purchaseEn = {
   'sum.riskLabel.export': 'Export controls',
   'flag.title': 'Flags a buyer must see',
   'acq.mixed': 'buy the inference servers, rent training in bursts',
-  'assume.spot': 'Spot discount on rental',
+  'assume.spot': 'Spot discount on rental (GPUs without a sourced spot rate)',
   'assume.rentalTerm': 'Term of the steady (inference) rental',
   'assume.rentalTermValue': '{term}; training runs rent on demand',
   'assume.termRate': '{term} rate of {gpu}',

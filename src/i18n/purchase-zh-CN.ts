@@ -121,7 +121,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'sum.riskLabel.export': '出口管制',
   'flag.title': '采购须知',
   'acq.mixed': '购买推理服务器，训练按需租用',
-  'assume.spot': '竞价实例租用折扣',
+  'assume.spot': '竞价实例租用折扣（无竞价价格来源的 GPU）',
   'assume.rentalTerm': '稳定（推理）租用的期限方式',
   'assume.rentalTermValue': '{term}；训练任务按需租用',
   'assume.termRate': '{gpu} 的{term}价格',

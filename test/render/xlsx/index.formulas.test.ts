@@ -205,6 +205,28 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
     }
     for (const b of summary) b.itemCells?.forEach((c) => c?.formulas?.value && expectDefined(c.formulas.value, defined));
   });
+
+  it("each candidate's rental term discount: the market's (or the scenario's) input by name, a sourced rate's as a number", () => {
+    const report = buildReport(scenario, results, {
+      file,
+      sha256: '0'.repeat(64),
+      generatedAt: new Date(0),
+      toolVersion: 'test',
+      locale: 'en',
+    });
+    const t = report.analyses
+      .find((a) => a.id === 'inputs')!
+      .blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === 'inputs-candidates')!;
+    scenario.candidates.forEach((c, i) => {
+      const term = results.candidates.find((r) => r.candidate === c)!.rentTerm;
+      const formula = t.rowCells?.[i]?.formulas?.rentDiscount;
+      expect(t.rowCells?.[i]?.names?.rentDiscount).toBe(candidateNames(keys[i]!).rentDiscount);
+      if (term.from === 'derived' || term.from === 'scenario') {
+        expect(formula).toBe(term.term === 'spot' ? 'spotDiscount' : 'reservedDiscount');
+        expect(ref(formula!).evaluate(env)).toBe(t.rows[i]!.rentDiscount);
+      } else expect(formula).toBeUndefined();
+    });
+  });
 });
 
 /** The workbook's defined names: the Inputs sheet's and the TCO sheet's named cells. */
