@@ -239,5 +239,7 @@ export function termText(ctx: AnalysisContext, term: TermDiscount): string {
   const name = t(`term.${term.term}`);
   if (term.from === 'none') return name;
   const pct = formatNumber(term.discount * 100, locale, 0);
-  return t(`term.from.${term.from}`, { term: name, pct, basis: term.source?.basis ?? '', date: term.source?.date ?? '' });
+  const s = term.source;
+  if (term.from === 'sourced' && s) return t('term.from.sourced', { term: name, rate: s.usdPerGpuHour, pct, basis: s.basis, date: s.date });
+  return t(term.from === 'scenario' ? 'term.from.scenario' : 'term.from.derived', { term: name, pct });
 }

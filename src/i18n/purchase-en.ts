@@ -129,7 +129,7 @@ export const purchaseEn = {
   'term.on-demand': 'on demand',
   'term.reserved': 'reserved',
   'term.spot': 'spot',
-  'term.from.sourced': '{term}, {pct}% below on demand ({basis}, {date})',
+  'term.from.sourced': '{term} {rate} USD/GPU-h, {pct}% below on demand ({basis}, {date})',
   'term.from.derived': '{term}, {pct}% below on demand (market discount; no sourced {term} rate for this GPU)',
   'term.from.scenario': '{term}, {pct}% below on demand (the scenario\u2019s discount)',
   'sum.mixedLabel': 'Mixed fleet',

@@ -129,7 +129,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'term.on-demand': '按需',
   'term.reserved': '预留',
   'term.spot': '竞价',
-  'term.from.sourced': '{term}，比按需低 {pct}%（{basis}，{date}）',
+  'term.from.sourced': '{term} {rate} 美元/GPU 小时，比按需低 {pct}%（{basis}，{date}）',
   'term.from.derived': '{term}，比按需低 {pct}%（市场折扣；该 GPU 无{term}价格来源）',
   'term.from.scenario': '{term}，比按需低 {pct}%（场景设定的折扣）',
   'sum.mixedLabel': '混合方案',

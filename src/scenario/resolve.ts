@@ -274,7 +274,8 @@ function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
     ...values,
     ...(e.budget !== undefined ? { budget: e.budget } : {}),
     budgetBasis: e.budgetBasis,
-    rentalTerm: e.rentalTerm,
+    // Left out, the steady rental is reserved (docs/methodology.md#rent); fromScenario then says it is the default.
+    rentalTerm: e.rentalTerm ?? 'reserved',
     fromScenario,
   };
 }

@@ -258,7 +258,7 @@ export const economicsSchema = z.strictObject({
   /** The term of the steady (inference) rental: reserved by default (docs/methodology.md#rent). */
   rentalTerm: z
     .enum(['on-demand', 'reserved', 'spot'])
-    .default('reserved')
+    .optional()
     .describe(
       'Term of the steady (inference) rental: on-demand, reserved (a 1–3-year commitment, what a fleet held for the whole horizon is sold as) or spot (interruptible: unfit for a serving SLA). Training runs rent on demand. Default: reserved.',
     ),
@@ -331,9 +331,7 @@ export const scenarioSchema = z.strictObject({
       "Which end of the estimate's calibrated band must meet latency and throughput targets and deadlines: pessimistic (the slow end, a margin; default) or base (the central estimate).",
     ),
   /** Costs and planning parameters. */
-  economics: economicsSchema
-    .default({ currency: 'USD', budgetBasis: 'capex', rentalTerm: 'reserved' })
-    .describe('Costs and planning parameters.'),
+  economics: economicsSchema.default({ currency: 'USD', budgetBasis: 'capex' }).describe('Costs and planning parameters.'),
 });
 
 /** A scenario as written (optional fields may be absent). */
