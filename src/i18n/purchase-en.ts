@@ -124,7 +124,7 @@ export const purchaseEn = {
   'assume.spot': 'Spot discount on rental (GPUs without a sourced spot rate)',
   'assume.rentalTerm': 'Term of the steady (inference) rental',
   'assume.rentalTermValue': '{term}; training runs rent on demand',
-  'assume.termRate': '{term} rate of {gpu}',
+  'assume.termRate': 'Rental rate of {gpu}, {term}',
   'sum.term': 'Rental term',
   'term.on-demand': 'on demand',
   'term.reserved': 'reserved',

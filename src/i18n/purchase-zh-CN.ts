@@ -124,7 +124,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'assume.spot': '竞价实例租用折扣（无竞价价格来源的 GPU）',
   'assume.rentalTerm': '稳定（推理）租用的期限方式',
   'assume.rentalTermValue': '{term}；训练任务按需租用',
-  'assume.termRate': '{gpu} 的{term}价格',
+  'assume.termRate': '{gpu} 的{term}租用价格',
   'sum.term': '租用方式',
   'term.on-demand': '按需',
   'term.reserved': '预留',
