@@ -11,10 +11,15 @@ import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema.ts
 import { resolveScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
 import type { Option } from '../../src/plan/options.ts';
+import { calculateSensitivity } from '../../src/plan/sensitivity.ts';
 
 const HOURS_PER_MONTH = 730.5;
 
 function results(tokens: number, economics: Partial<ScenarioInput['economics']> = {}) {
+  return calculateResults(resolved(tokens, economics));
+}
+
+function resolved(tokens: number, economics: Partial<ScenarioInput['economics']> = {}) {
   const input: ScenarioInput = {
     version: 1,
     name: 'mixed by hand',
@@ -41,7 +46,7 @@ function results(tokens: number, economics: Partial<ScenarioInput['economics']> 
       ...economics,
     } as ScenarioInput['economics'],
   };
-  return calculateResults(resolveScenario(scenarioSchema.parse(input)));
+  return resolveScenario(scenarioSchema.parse(input));
 }
 
 const byAcquisition = (options: readonly Option[]) => Object.fromEntries(options.map((o) => [o.acquisition, o]));
@@ -104,6 +109,21 @@ describe('buy, rent and mixed by hand', () => {
     expect(onDemand.total.base).toBeCloseTo(inference * 2 * HOURS_PER_MONTH * 12 + gpuHours * 2, 6);
     const spot = byAcquisition(results(2e10, { rentalTerm: 'spot' }).options).rent!;
     expect(spot.total.base).toBeCloseTo(inference * ((2 * 1.87) / 2.95) * HOURS_PER_MONTH * 12 + gpuHours * 2, 6);
+  });
+});
+
+describe('sensitivity of a mixed option', () => {
+  it('moves both prices and the buying assumptions; the rental rate moves only the run (±20 % of the one rate 2)', () => {
+    const r = results(2e10);
+    const m = r.options.find((o) => o.acquisition === 'mixed')!;
+    const s = calculateSensitivity(resolved(2e10), [m, ...r.options.filter((o) => o !== m)])!;
+    const params = s.rows.map((row) => row.param);
+    expect(params).toEqual(expect.arrayContaining(['gpuPrice', 'rentalRate', 'maintenanceSharePerYear', 'hostingPerKwMonth']));
+    expect(params).not.toContain('reservedDiscount');
+    const rate = s.rows.find((row) => row.param === 'rentalRate')!;
+    expect([rate.lowValue, rate.highValue]).toEqual([1.6, 2.4]);
+    // The servers do not move; the run's GPU-hours × (2.4 − 1.6).
+    expect(rate.totalAtHigh - rate.totalAtLow).toBeCloseTo(m.drivers.trainingGpuHours[0]!.base * 0.8, 6);
   });
 });
 
