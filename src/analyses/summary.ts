@@ -142,9 +142,9 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   const money = (v: number) => formatMoney(v, cur, locale);
   const out: [string, string][] = [];
   if (!results.options.some((o) => o.feasible)) out.push([t('sum.riskLabel.feasibility'), t('sum.risk.infeasible')]);
-  // A bought GPU that needs an export licence for the scenario's destination blocks the purchase: first.
+  // A bought GPU (buy or mixed) that needs an export licence for the scenario's destination blocks the purchase: first.
   const gpu = best.candidate.candidate.gpu;
-  const exported = scenario.region && best.acquisition === 'buy' ? exportFlag(gpu, scenario.region) : null;
+  const exported = scenario.region && best.bought ? exportFlag(gpu, scenario.region) : null;
   if (exported && scenario.region) {
     out.push([
       t('sum.riskLabel.export'),

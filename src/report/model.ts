@@ -204,7 +204,7 @@ export interface Report {
 export interface ReportHeadline {
   /** The configuration as a quote reads it (localised words around the numbers). */
   readonly configuration: string | null;
-  /** 'buy' or 'rent'; null without an option. */
+  /** 'buy', 'rent' or 'mixed' (the inference servers bought, training rented); null without an option. */
   readonly acquisition: 'buy' | 'rent' | 'mixed' | null;
   /** Platform id (data/platforms.yaml) and name of what is bought; null when rented or none. */
   readonly platform: { readonly id: string; readonly name: string } | null;
