@@ -7,6 +7,7 @@ import { round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
 import { exportFlag, EXPORT_SOURCE_URL } from '../catalog/export-controls.ts';
+import { termText } from './summary.ts';
 
 /**
  * One Assumptions row per declared economic parameter: its value, unit, and its source — the
@@ -75,6 +76,17 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
               label: t('assume.budgetBasis'),
               value: t(e.budgetBasis === 'cash' ? 'basis.cash' : 'basis.capex'),
               source: e.fromScenario.has('budgetBasis') ? scenarioSource : t('source.default'),
+            },
+          ]
+        : []),
+      // The steady rental's term after the discounts it is derived with (docs/methodology.md#rent).
+      ...(key === 'spotDiscount'
+        ? [
+            {
+              id: 'rentalTerm',
+              label: t('assume.rentalTerm'),
+              value: t('assume.rentalTermValue', { term: t(`term.${e.rentalTerm}`) }),
+              source: e.fromScenario.has('rentalTerm') ? scenarioSource : t('source.default'),
             },
           ]
         : []),
@@ -166,6 +178,7 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
                   ? scenarioSource
                   : t('source.catalogRent', { asOf: gpu.cloudUsdPerGpuHour?.asOf ?? '' }),
             },
+            ...termAssumption(ctx, gpu),
           ]
         : []),
     ]),
@@ -215,4 +228,29 @@ function localSource(t: AnalysisContext['t'], source: string): string {
   if (source.startsWith('fitted on ')) return t('source.fitted');
   if (source === 'prior (not identified by the calibration set)') return t('source.prior');
   return source.replace(/project assumption/g, t('source.projectAssumption'));
+}
+
+/** The steady rental term's rate of a candidate GPU: sourced (with its date and address) or derived with the market discount. */
+function termAssumption(ctx: AnalysisContext, gpu: { readonly id: string; readonly name: string }): Assumption[] {
+  const { t, scenario, results } = ctx;
+  const term = results.candidates.find((c) => c.candidate.gpu.id === gpu.id)?.rentTerm;
+  if (!term || term.from === 'none') return [];
+  const key = term.term === 'reserved' ? 'reservedDiscount' : 'spotDiscount';
+  const p = parameter(key).source;
+  return [
+    {
+      id: `gpu.${gpu.id}.rentTerm`,
+      label: t('assume.termRate', { gpu: gpu.name, term: t(`term.${term.term}`) }),
+      value: termText(ctx, term),
+      source:
+        term.from === 'sourced'
+          ? term.source!.date
+          : term.from === 'scenario' || scenario.economics.fromScenario.has(key)
+            ? t('source.scenario')
+            : typeof p === 'object'
+              ? p.text
+              : '',
+      ...(term.from === 'sourced' ? { url: term.source!.url } : typeof p === 'object' && term.from === 'derived' ? { url: p.url } : {}),
+    },
+  ];
 }

@@ -9,10 +9,10 @@
 import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
 import { bomLineFormulas, type Bom, type BomItem } from '../plan/bom.ts';
-import { bomFormulas, tcoFormulas, NAMED_RESULTS } from '../economics/tco.ts';
+import { bomFormulas, tcoFormulas, NAMED_RESULTS, type FleetExprs } from '../economics/tco.ts';
 import { yearFormulas } from '../economics/cash-flow.ts';
 import { candidateKeys, candidateNames, type CandidateNames } from '../economics/names.ts';
-import { named, ref, sum, type Expr } from '../economics/expr.ts';
+import { named, num, ref, sum, type Expr } from '../economics/expr.ts';
 import { parameter } from '../economics/parameters.ts';
 
 const DIGITS = 10;
@@ -97,7 +97,8 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   rows.push({ item: t('bom.item.total'), quantity: null, unitPrice: null, total: round(bom.total, DIGITS), source: '' });
   let rowCells: (RowCells | null)[] | undefined;
   if (n) {
-    const f = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base), ref(n.tdpWatts));
+    const fl = fleetOf(bom, n);
+    const f = bomFormulas(fl.gpus, fl.gpusPerNode, fl.fabric, ref(n.price.base), ref(n.tdpWatts));
     const byItem = Object.fromEntries(bomLineFormulas(f).map((l) => [l.item, l])) as unknown as Record<
       BomItem,
       { quantity: Expr; unitPrice: Expr; total: Expr }
@@ -134,10 +135,13 @@ function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Bl
   }));
   let rowCells: RowCells[] | undefined;
   if (n) {
-    const base = tcoFormulas(n, 'base', NAMED_RESULTS);
-    const capex = named(n.capex, base.capex);
-    const opex = named(n.opexPerMonth, base.opexPerMonth);
-    const depreciable = bomFormulas(ref(n.gpus), ref(n.gpusPerNode), ref(n.fabric), ref(n.price.base), ref(n.tdpWatts)).depreciable;
+    const mixed = bom.option.acquisition === 'mixed' ? fleetOf(bom, n) : undefined;
+    const base = tcoFormulas(n, 'base', NAMED_RESULTS, mixed);
+    // The Inputs sheet's fleet reads its TCO sheet's named cells; the mixed option's servers their own formulas.
+    const capex = mixed ? base.capex : named(n.capex, base.capex);
+    const opex = mixed ? base.opexPerMonth : named(n.opexPerMonth, base.opexPerMonth);
+    const fl = fleetOf(bom, n);
+    const depreciable = bomFormulas(fl.gpus, fl.gpusPerNode, fl.fabric, ref(n.price.base), ref(n.tdpWatts)).depreciable;
     const cash: Expr[] = [];
     rowCells = bom.cashFlow.map((y) => {
       const f = yearFormulas(y.year, capex, depreciable, opex);
@@ -151,3 +155,9 @@ function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Bl
 }
 
 const sourceText = (s: ReturnType<typeof parameter>['source']): string => (typeof s === 'string' ? s : s.text);
+
+/** The servers' count and platform: the Inputs sheet's names, or numbers for the mixed option's inference servers. */
+function fleetOf(bom: Bom, n: CandidateNames): FleetExprs {
+  if (bom.option.acquisition !== 'mixed') return { gpus: ref(n.gpus), gpusPerNode: ref(n.gpusPerNode), fabric: ref(n.fabric) };
+  return { gpus: num(bom.option.gpus), gpusPerNode: num(bom.platform.gpusPerNode), fabric: num(bom.platform.scaleOutFabric ? 1 : 0) };
+}

@@ -6,7 +6,7 @@ import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { headlineOption, type Results } from '../plan/results.ts';
 import type { Report, ReportHeadline } from '../report/model.ts';
 import type { AnalysisContext } from './context.ts';
-import { configurationLabel, remedyText } from './recommendation.ts';
+import { ACQ, configurationLabel, remedyText } from './recommendation.ts';
 
 export interface ReportMeta {
   readonly file: string;
@@ -20,7 +20,7 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
   const t = createTranslator(meta.locale);
   const ctx = { scenario, results, t, locale: meta.locale };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     tool: { name: 'gpu-report', version: meta.toolVersion },
     locale: meta.locale,
     title: t('app.title'),
@@ -53,18 +53,16 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const { results, scenario, t } = ctx;
   const e = scenario.economics;
   const { option, remedy } = headlineOption(results);
-  const bought = option?.acquisition === 'buy' ? option : undefined;
-  const platform = bought?.candidate.platform;
+  const bought = option?.bought ?? undefined;
+  const platform = bought?.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
-    configuration: option
-      ? t('acq.with', { config: configurationLabel(option), acq: t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') })
-      : null,
+    configuration: option ? t('acq.with', { config: configurationLabel(option), acq: t(ACQ[option.acquisition]) }) : null,
     acquisition: option?.acquisition ?? null,
     platform: platform ? { id: platform.id, name: platform.name } : null,
-    nodes: bought && platform ? Math.ceil(bought.gpus / platform.gpusPerNode) : null,
+    nodes: bought ? bought.nodes : null,
     gpus: option?.gpus ?? null,
-    capex: bought?.candidate.tco?.levels?.base.capex ?? null,
+    capex: bought?.tco.levels?.base.capex ?? null,
     cashOverHorizon: option ? option.total.base : null,
     npv: option ? option.npv.base : null,
     tcoBase: option ? option.total.base : null,

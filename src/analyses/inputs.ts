@@ -53,12 +53,14 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'rent', label: t('inputs.col.rent'), unit: `${cur}/GPU-h`, format: 'currency2' },
     { key: 'rentLow', label: t('col.rentLow'), unit: `${cur}/GPU-h`, format: 'currency2' },
     { key: 'rentHigh', label: t('col.rentHigh'), unit: `${cur}/GPU-h`, format: 'currency2' },
+    { key: 'rentDiscount', label: t('inputs.col.rentDiscount'), format: 'percent' },
     { key: 'tdp', label: t('col.tdp'), unit: 'W', format: 'integer' },
   ];
   const candidateRows = scenario.candidates.map((c, i) => {
     const n = candidateNames(keys[i]!);
     const price = c.purchasePrice;
     const rent = c.rentalPerGpuHour;
+    const term = results.candidates.find((r) => r.candidate === c)?.rentTerm;
     const values = {
       gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
       gpusPerNode: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).gpusPerNode,
@@ -69,6 +71,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rent: exact(rent?.base),
       rentLow: exact(rent?.low),
       rentHigh: exact(rent?.high),
+      rentDiscount: exact(term?.discount ?? 0),
       tdp: c.gpu.tdpWatts,
     };
     const names = {
@@ -81,9 +84,14 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rent: n.rent.base,
       rentLow: n.rent.low,
       rentHigh: n.rent.high,
+      rentDiscount: n.rentDiscount,
       tdp: n.tdpWatts,
     };
-    return { row: { gpu: c.gpu.name, ...values }, cells: { names } satisfies RowCells };
+    // A term discount that is the market's (or the scenario's) reads that economic input, so an edit there moves it;
+    // a sourced term rate's discount is a number (docs/methodology.md#rent).
+    const live = term && (term.from === 'derived' || term.from === 'scenario');
+    const formulas = live ? { rentDiscount: term.term === 'spot' ? 'spotDiscount' : 'reservedDiscount' } : undefined;
+    return { row: { gpu: c.gpu.name, ...values }, cells: { names, ...(formulas ? { formulas } : {}) } satisfies RowCells };
   });
   return {
     id: 'inputs',

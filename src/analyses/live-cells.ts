@@ -12,24 +12,34 @@ import type { Option } from '../plan/options.ts';
 import { candidateKeys, candidateNames, BUDGET } from '../economics/names.ts';
 import { optionFormulas, workbookTco, writtenDrivers, type OptionFormulas } from '../economics/options.ts';
 import { NAMED_RESULTS, tcoFormulas } from '../economics/tco.ts';
-import { ref, type Expr } from '../economics/expr.ts';
+import { num, ref, type Expr } from '../economics/expr.ts';
 
 /** The option's formulas over the workbook's names; null when its fleet is not the Inputs sheet's. */
-function workbookFormulas({ scenario, results }: AnalysisContext, o: Option): { f: OptionFormulas; breakEven: Expr } | null {
+function workbookFormulas(
+  { scenario, results }: AnalysisContext,
+  o: Option,
+): { f: OptionFormulas; capex: Expr | null; breakEven: Expr } | null {
   if (!results.candidates.includes(o.candidate)) return null;
   const index = scenario.candidates.indexOf(o.candidate.candidate);
   if (index < 0) return null;
   const names = candidateNames(candidateKeys(scenario.candidates)[index]!);
+  // The mixed option's servers are not the Inputs sheet's fleet: their count and platform are written as numbers.
+  const b = o.acquisition === 'mixed' ? o.bought : null;
+  const tco = workbookTco(
+    names,
+    b ? { gpus: num(b.gpus), gpusPerNode: num(b.platform.gpusPerNode), fabric: num(b.platform.scaleOutFabric ? 1 : 0) } : undefined,
+  );
   return {
     f: optionFormulas(
       o.acquisition,
       names,
       o.gpus,
       writtenDrivers(o.drivers),
-      workbookTco(names),
+      tco,
       scenario.economics.budget !== undefined,
       scenario.economics.budgetBasis === 'cash',
     ),
+    capex: o.bought ? tco.capex('base') : null,
     breakEven: tcoFormulas(names, 'base', NAMED_RESULTS).breakEvenMonth,
   };
 }
@@ -81,7 +91,7 @@ export function summaryCells(ctx: AnalysisContext, o: Option, items: readonly Ke
           [t('sum.costLow', { months }), w.f.total.low],
           [t('sum.cost', { months }), w.f.total.base],
           [t('sum.costHigh', { months }), w.f.total.high],
-          [t('sum.capex'), o.acquisition === 'buy' ? w.f.budgetBasis.base : undefined],
+          [t('sum.capex'), w.capex ?? undefined],
           [t('sum.run'), w.f.trainingRunCost[0]?.base],
           [t('sum.breakEven'), o.acquisition === 'buy' ? w.breakEven : undefined],
         ]

@@ -1,7 +1,8 @@
 /** recommendation: ranked configurations against every constraint, each with a one-sentence reason. */
 import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, Column } from '../report/model.ts';
-import type { Option } from '../plan/options.ts';
+import type { Acquisition, Option } from '../plan/options.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { Remedy } from '../plan/remedies.ts';
 import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
 import { recommendationCells } from './live-cells.ts';
@@ -12,10 +13,13 @@ import { recommendationCells } from './live-cells.ts';
  */
 export const configurationLabel = (o: Option): string => {
   const { gpu } = o.candidate.candidate;
-  const platform = o.candidate.platform;
+  const platform = o.bought?.platform ?? o.candidate.platform;
   if (o.acquisition === 'rent' || platform.gpusPerNode === 1) return `${o.gpus} × ${gpu.name}`;
   return `${Math.ceil(o.gpus / platform.gpusPerNode)} × ${platform.name} (${o.gpus} × ${gpu.name})`;
 };
+
+/** The word for each way of acquiring a fleet. */
+export const ACQ = { buy: 'acq.buy', rent: 'acq.rent', mixed: 'acq.mixed' } as const satisfies Record<Acquisition, MessageKey>;
 
 export const buildRecommendation: AnalysisBuilder = (ctx) => {
   const { scenario, results, t } = ctx;
@@ -42,7 +46,7 @@ export const buildRecommendation: AnalysisBuilder = (ctx) => {
   const rows = options.map((o, i) => ({
     rank: i + 1,
     configuration: configurationLabel(o),
-    acquisition: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+    acquisition: t(ACQ[o.acquisition]),
     totalLow: round(o.total.low, 6),
     total: round(o.total.base, 6),
     totalHigh: round(o.total.high, 6),
@@ -119,7 +123,7 @@ function misses(ctx: AnalysisContext, o: Option): string[] {
   if (o.withinBudget === false) {
     out.push(
       t('rec.miss.budget', {
-        basis: t(o.acquisition === 'buy' ? 'rec.basis.buy' : 'rec.basis.rent'),
+        basis: t(o.acquisition === 'rent' ? 'rec.basis.rent' : 'rec.basis.buy'),
         value: formatMoney(o.budgetBasis.base, scenario.economics.currency, locale),
         budget: formatMoney(scenario.economics.budget!, scenario.economics.currency, locale),
       }),
@@ -134,7 +138,7 @@ export function remedyText(ctx: AnalysisContext, r: Remedy): string {
   const o = r.option;
   const common = {
     config: configurationLabel(o),
-    acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+    acq: t(ACQ[o.acquisition]),
     total: formatMoney(o.total.base, cur, locale),
     budgetNote:
       o.withinBudget === false

@@ -3,7 +3,8 @@ import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisCo
 import type { Block, Column } from '../report/model.ts';
 import type { SensitivityParam } from '../plan/sensitivity.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { configurationLabel } from './recommendation.ts';
+import { ACQ, configurationLabel } from './recommendation.ts';
+import type { Acquisition } from '../plan/options.ts';
 import { ECONOMIC_PARAMETERS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 
 const isEconomic = (p: SensitivityParam): p is EconomicKey => p in ECONOMIC_PARAMETERS;
@@ -38,7 +39,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
   const sens = results.sensitivity;
   if (!sens) return { id: 'sensitivity', title: t('sens.title'), intro: t('sens.none'), blocks: [] };
   const o = sens.option;
-  const acq = (a: 'buy' | 'rent') => t(a === 'buy' ? 'acq.buy' : 'acq.rent');
+  const acq = (a: Acquisition) => t(ACQ[a]);
   const hasCpm = sens.rows.some((r) => r.cpmAtLow !== null);
   const columns: Column[] = [
     { key: 'assumption', label: t('sens.col.assumption'), format: 'text' },

@@ -6,9 +6,10 @@ import { exportFlag } from '../catalog/export-controls.ts';
 import { localUnit } from '../report/currency.ts';
 import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
-import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
+import { ACQ, configurationLabel, optionReason, remedyText } from './recommendation.ts';
 import { paramLabel, formatParamValue } from './sensitivity.ts';
 import type { Option } from '../plan/options.ts';
+import type { TermDiscount } from '../plan/rental-terms.ts';
 import { headlineOption } from '../plan/results.ts';
 import { REMEDY_MAX_GPUS } from '../plan/remedies.ts';
 import { summaryCells } from './live-cells.ts';
@@ -31,7 +32,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const lead = headlineOption(results);
   const remedy = lead.remedy;
   const shown = lead.option ?? best;
-  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') });
+  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(ACQ[shown.acquisition]) });
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
@@ -39,7 +40,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
     { label: t('sum.costHigh', { months }), value: round(shown.total.high, 6), unit: cur, format: 'currency' },
   ];
   const figures: KeyValueItem[] = [];
-  const levels = shown.candidate.tco?.levels;
+  const levels = shown.bought?.tco.levels;
   // Over budget is said first, with the cheapest fix (never shown as a plain answer).
   if (shown.withinBudget === false && e.budget !== undefined) {
     const fix = remedy ?? results.remedies[0];
@@ -54,8 +55,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
       format: 'text',
     });
   }
-  if (shown.acquisition === 'buy' && levels)
-    figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
+  if (shown.bought && levels) figures.push({ label: t('sum.capex'), value: round(levels.base.capex, 6), unit: cur, format: 'currency' });
   figures.push({
     label: t('sum.npv', { rate: `${formatNumber(e.discountRatePerYear * 100, locale, 2)}%` }),
     value: round(shown.npv.base, 6),
@@ -64,10 +64,14 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   });
   if (shown.acquisition === 'buy' && levels)
     figures.push({ label: t('sum.accounting', { months }), value: round(levels.base.ownedTotal, 6), unit: cur, format: 'currency' });
-  const spare = shown.acquisition === 'buy' && shown.candidate.gpusNeeded !== null ? shown.gpus - shown.candidate.gpusNeeded : 0;
+  // Spare GPUs of the last server: of the whole fleet (buy) or of the inference servers (mixed).
+  const needed = shown.acquisition === 'mixed' ? shown.drivers.inferenceGpus : shown.candidate.gpusNeeded;
+  const spare = shown.bought && needed !== null ? shown.gpus - needed : 0;
   if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
   const runs = shown.candidate.trainingRuns[0];
   if (runs !== undefined && runs !== 1) figures.push({ label: t('sum.runs', { months }), value: round(runs, 4), format: 'decimal1' });
+  if (shown.term) figures.push({ label: t('sum.term'), value: termText(ctx, shown.term), format: 'text' });
+  if (shown.acquisition === 'mixed') figures.push({ label: t('sum.mixedLabel'), value: t('sum.mixed'), format: 'text' });
   if (shown.candidate.shared.length)
     figures.push({ label: t('sum.sharedLabel'), value: t('sum.shared', { workloads: shown.candidate.shared.join(', ') }), format: 'text' });
   for (const [workload, list] of headrooms(shown)) {
@@ -138,9 +142,9 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   const money = (v: number) => formatMoney(v, cur, locale);
   const out: [string, string][] = [];
   if (!results.options.some((o) => o.feasible)) out.push([t('sum.riskLabel.feasibility'), t('sum.risk.infeasible')]);
-  // A bought GPU that needs an export licence for the scenario's destination blocks the purchase: first.
+  // A bought GPU (buy or mixed) that needs an export licence for the scenario's destination blocks the purchase: first.
   const gpu = best.candidate.candidate.gpu;
-  const exported = scenario.region && best.acquisition === 'buy' ? exportFlag(gpu, scenario.region) : null;
+  const exported = scenario.region && best.bought ? exportFlag(gpu, scenario.region) : null;
   if (exported && scenario.region) {
     out.push([
       t('sum.riskLabel.export'),
@@ -151,6 +155,8 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
       }),
     ]);
   }
+  // Spot capacity can be taken back at short notice: a serving SLA cannot rest on it.
+  if (best.term?.term === 'spot') out.push([t('sum.riskLabel.spot'), t('sum.risk.spot')]);
   const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'rentalRate');
   if (price && price.totalAtLow !== price.totalAtHigh) {
     out.push([
@@ -225,4 +231,15 @@ function headrooms(o: Option): [string, [string, number][]][] {
       list.push(['throughput', (p ? e.outputTokensPerSecond.low : e.outputTokensPerSecond.value) / w.targets.outputTokensPerSecond - 1]);
     return [[w.name, list]];
   });
+}
+
+/** The steady rental's term as a sentence part: its name, its discount below on demand and where that comes from. */
+export function termText(ctx: AnalysisContext, term: TermDiscount): string {
+  const { t, locale } = ctx;
+  const name = t(`term.${term.term}`);
+  if (term.from === 'none') return name;
+  const pct = formatNumber(term.discount * 100, locale, 0);
+  const s = term.source;
+  if (term.from === 'sourced' && s) return t('term.from.sourced', { term: name, rate: s.usdPerGpuHour, pct, basis: s.basis, date: s.date });
+  return t(term.from === 'scenario' ? 'term.from.scenario' : 'term.from.derived', { term: name, pct });
 }

@@ -55,7 +55,7 @@ export function buildIndexReport(index: BatchIndex, locale: Locale): Report {
   }));
   const table: TableBlock = { kind: 'table', id: 'scenarios', columns, rows, rowCells, layout: 'list' };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     kind: 'index',
     tool: { name: 'gpu-report', version: index.toolVersion },
     locale,

@@ -25,6 +25,12 @@ export interface RentalMedian {
   readonly url: string;
 }
 
+/** Sourced rates of the reserved and spot rental terms of one GPU (either may be absent). */
+export interface RentalTermRates {
+  readonly reserved?: RentalMedian;
+  readonly spot?: RentalMedian;
+}
+
 export interface PlatformFlags {
   readonly geforceLicence: { readonly gpuIds: readonly string[]; readonly source: string; readonly url: string; readonly date: string };
   readonly endOfLife: readonly { readonly gpuId: string; readonly status: string; readonly date: string; readonly url: string }[];

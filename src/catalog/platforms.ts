@@ -3,8 +3,9 @@
  * its representative rental rate and the flags a buyer must see. Generated data in
  * platform-data.ts (from data/platforms.yaml); method in docs/methodology.md#platforms.
  */
-import { GPU_PLATFORM, PLATFORM_DATA, PLATFORM_FLAGS, RENTAL_MEDIANS } from './platform-data.ts';
+import { GPU_PLATFORM, PLATFORM_DATA, PLATFORM_FLAGS, RENTAL_MEDIANS, RENTAL_TERM_RATES } from './platform-data.ts';
 import type { PlatformSpec, RentalMedian } from './platform-types.ts';
+import type { GpuSpec } from './types.ts';
 
 export type { PlatformSpec, RentalMedian };
 
@@ -62,4 +63,19 @@ export function flagsOf(gpuId: string): GpuFlag[] {
   for (const e of PLATFORM_FLAGS.endOfLife)
     if (e.gpuId === gpuId) flags.push({ kind: 'endOfLife', detail: e.status, date: e.date, url: e.url });
   return flags;
+}
+
+/** The sourced reserved or spot rate of a GPU, USD per GPU-hour; undefined where its term rate is derived (docs/methodology.md#rent). */
+export const rentalTermRate = (gpuId: string, term: 'reserved' | 'spot'): RentalMedian | undefined => RENTAL_TERM_RATES[gpuId]?.[term];
+
+/**
+ * The base of a GPU's catalog on-demand rate, USD per GPU-hour: the representative market rate
+ * (a tracker median or the median of the observations) within the catalog range where one is
+ * known, else the range's midpoint; null without a range (docs/methodology.md#platforms).
+ */
+export function onDemandBaseUsd(gpu: Pick<GpuSpec, 'id' | 'cloudUsdPerGpuHour'>): number | null {
+  const r = gpu.cloudUsdPerGpuHour;
+  if (!r) return null;
+  const median = rentalMedian(gpu.id)?.usdPerGpuHour;
+  return median !== undefined ? Math.min(r.high, Math.max(r.low, median)) : (r.low + r.high) / 2;
 }

@@ -25,6 +25,8 @@ export interface CandidateNames {
   readonly tdpWatts: string;
   readonly price: Readonly<Record<Level, string>>;
   readonly rent: Readonly<Record<Level, string>>;
+  /** Discount of the steady rental's term below the on-demand rent (docs/methodology.md#rent). */
+  readonly rentDiscount: string;
   /** Base-level results that the tco sheet shows in named cells. */
   readonly itPowerKw: string;
   readonly powerPerMonth: string;
@@ -57,6 +59,7 @@ export function candidateNames(key: string): CandidateNames {
     tdpWatts: `tdp_${key}`,
     price: { low: `priceLow_${key}`, base: `price_${key}`, high: `priceHigh_${key}` },
     rent: { low: `rentLow_${key}`, base: `rent_${key}`, high: `rentHigh_${key}` },
+    rentDiscount: `rentDiscount_${key}`,
     itPowerKw: `itPowerKw_${key}`,
     powerPerMonth: `powerPerMonth_${key}`,
     capex: `capex_${key}`,
@@ -75,6 +78,8 @@ export interface CandidateInputs {
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
+  /** Discount of the steady rental's term (0 on demand). */
+  readonly rentDiscount?: number;
 }
 
 /** The number behind each input name (what the Inputs sheet holds); null for an empty cell. Tests evaluate formulas over it. */
@@ -82,8 +87,9 @@ export function inputValues(economics: ResolvedEconomics, candidates: readonly C
   const values: Record<string, number | null> = { ...CONSTANT_INPUTS };
   for (const field of ECONOMIC_INPUTS) values[field] = economics[field];
   if (economics.budget !== undefined) values[BUDGET] = economics.budget;
-  for (const { names, gpus, gpusPerNode, fabric, tdpWatts, purchasePrice, rentalPerGpuHour } of candidates) {
+  for (const { names, gpus, gpusPerNode, fabric, tdpWatts, purchasePrice, rentalPerGpuHour, rentDiscount } of candidates) {
     values[names.gpus] = gpus;
+    values[names.rentDiscount] = rentDiscount ?? 0;
     values[names.gpusPerNode] = gpusPerNode;
     values[names.fabric] = fabric;
     values[names.tdpWatts] = tdpWatts;

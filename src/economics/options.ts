@@ -7,22 +7,26 @@
  * over the horizon, with its net present value at the scenario's discount rate.
  *   bought: cash = capex + opex over the horizon (economics/tco.ts); budget compared with capex
  *           (budgetBasis capex, the default) or that cash (budgetBasis cash)
- *   rented: inference GPUs held every month at (1 − reserved discount) × the on-demand rate,
- *           training GPUs rented for the run's GPU-hours on demand; budget compared with the rent;
- *           NPV spreads the rent evenly over the months
+ *   rented: inference GPUs held every month at (1 − the steady term's discount) × the on-demand
+ *           rate (reserved by default; docs/methodology.md#rent), training GPUs rented for the
+ *           run's GPU-hours on demand; budget compared with the rent; NPV spreads the rent evenly
+ *   mixed:  the inference servers bought (their capex + opex, as buy) and every training run
+ *           rented in bursts on demand (as rent); budget compared with the servers' capex
+ *           (budgetBasis capex) or the whole cash (cash); NPV = the servers' NPV + the bursts
+ *           spread evenly
  *   cost per 1M output tokens = cost of the inference GPUs over the horizon
  *                               / output tokens produced at the scenario's utilisation
  */
 import { add, atMost, div, mul, named, num, product, ref, sub, sum, type Expr } from './expr.ts';
 import { annuityFormula } from './tco.ts';
 import { BUDGET, type CandidateNames } from './names.ts';
-import { NAMED_RESULTS, tcoFormulas } from './tco.ts';
+import { NAMED_RESULTS, tcoFormulas, type FleetExprs } from './tco.ts';
 import { TCO_RESULTS } from './names.ts';
 import type { Level, OptionDrivers, Triple } from './types.ts';
 
 export type { OptionDrivers, Triple };
 
-export type Acquisition = 'buy' | 'rent';
+export type Acquisition = 'buy' | 'rent' | 'mixed';
 export type ExprTriple = Readonly<Record<Level, Expr>>;
 
 /** How the formulas see the candidate's TCO: the workbook's TCO cells, or the numbers already evaluated. */
@@ -103,14 +107,29 @@ export function optionFormulas(
       withinBudget: withinBudget(basis),
     };
   }
-  const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref('reservedDiscount')), hours);
   const runs = drivers.trainingGpuHours.map((h) => each((l) => mul(h[l], ref(names.rent[l]))));
   // Every run over the horizon is rented (a recurring job: its runs; docs/methodology.md#recurring-jobs).
   const allRuns = (l: Level) => sum(...runs.map((r, i) => mul(r[l], drivers.trainingRuns[i]!)));
+  // Cash spread evenly over the months, discounted at the scenario's rate.
+  const evenNpv = (cash: Expr) => div(mul(cash, annuityFormula()), ref('horizonMonths'));
+  if (acquisition === 'mixed') {
+    // The tco operands are the inference servers' (plan/options.ts): the whole fleet serves inference.
+    const total = each((l) => add(tco.cashTotal(l), allRuns(l)));
+    const basis = budgetOnCash ? total : each(tco.capex);
+    return {
+      total,
+      npv: each((l) => add(tco.npv(l), evenNpv(allRuns(l)))),
+      budgetBasis: basis,
+      costPerMillionTokens: perMillion(tco.cashTotal),
+      trainingRunCost: runs,
+      withinBudget: withinBudget(basis),
+    };
+  }
+  const inferenceRent = (l: Level) => product(drivers.inferenceGpus, ref(names.rent[l]), sub(num(1), ref(names.rentDiscount)), hours);
   const total = each((l) => (runs.length ? add(inferenceRent(l), allRuns(l)) : inferenceRent(l)));
   return {
     total,
-    npv: each((l) => div(mul(total[l], annuityFormula()), ref('horizonMonths'))),
+    npv: each((l) => evenNpv(total[l])),
     budgetBasis: total,
     costPerMillionTokens: perMillion(inferenceRent),
     trainingRunCost: runs,
@@ -126,8 +145,15 @@ export const evaluatedTco: TcoOperands = {
   capex: (l) => ref(TCO_RESULTS.capex[l]),
 };
 
-/** The candidate's TCO in the workbook: the TCO sheet's named base cells, the full formula for low and high. */
-export function workbookTco(n: CandidateNames): TcoOperands {
+/**
+ * The candidate's TCO in the workbook: the TCO sheet's named base cells, the full formula for low
+ * and high; for another fleet of its GPU (`fleet`, the mixed option's servers), the full formulas.
+ */
+export function workbookTco(n: CandidateNames, fleet?: FleetExprs): TcoOperands {
+  if (fleet) {
+    const f = { low: tcoFormulas(n, 'low', [], fleet), base: tcoFormulas(n, 'base', [], fleet), high: tcoFormulas(n, 'high', [], fleet) };
+    return { ownedTotal: (l) => f[l].ownedTotal, cashTotal: (l) => f[l].cashTotal, npv: (l) => f[l].npv, capex: (l) => f[l].capex };
+  }
   const formulas = { low: tcoFormulas(n, 'low'), base: tcoFormulas(n, 'base', NAMED_RESULTS), high: tcoFormulas(n, 'high') };
   return {
     ownedTotal: (l) => (l === 'base' ? named(n.ownedTotal, formulas.base.ownedTotal) : formulas[l].ownedTotal),

@@ -376,19 +376,35 @@ export const ECONOMIC_PARAMETERS = {
     },
   },
   reservedDiscount: {
-    // Reserved/committed capacity is typically 30–70% below on-demand; the default prices on demand.
-    help: 'Discount of reserved capacity over on-demand rental, [0, 1).',
-    default: 0,
-    plausible: { low: 0.3, high: 0.7 },
+    // Reserved vs on-demand: 30–50% off (mercatus 2026-05); 12-month 40–50% (promptcost 2026-04).
+    // A GPU with a sourced reserved rate (data/platforms.yaml) uses that rate's own discount unless
+    // the scenario sets this (docs/methodology.md#rent).
+    help: 'Discount of reserved (1–3-year) rental below on-demand, [0, 1): used for GPUs without a sourced reserved rate; set, it applies to every GPU.',
+    default: 0.4,
+    plausible: { low: 0.3, high: 0.5 },
     range: { min: 0, max: 1, maxExclusive: true },
     format: 'percent',
     label: 'assume.reserved',
     shortLabel: 'param.reservedDiscount',
     source: {
-      text: 'dstack, State of cloud GPU 2025 (reserved 1–3 yr: 30–70% below on-demand)',
-      url: 'https://github.com/dstackai/dstack/blob/master/docs/blog/posts/state-of-cloud-gpu-2025.md',
+      text: 'Reserved vs on-demand 30–50% off (mercatus-ai.com, 2026-05); reserved 12-month 40–50% off (promptcost.org, 2026-04)',
+      url: 'https://www.mercatus-ai.com/blog/cloud-gpu-pricing',
     },
-    sensitivity: { applies: 'rent', low: 0, flip: { low: 0, high: 0.9 } },
+    sensitivity: { applies: 'rent', low: 0.3, high: 0.5, around: { absolute: 0.1, min: 0, max: 0.9 }, flip: { low: 0, high: 0.9 } },
+  },
+  spotDiscount: {
+    // Spot vs on-demand: 30–50% off (promptcost 2026-04), 50–90% (compux 2026); a GPU with a
+    // sourced spot rate (data/platforms.yaml) uses that rate's own discount unless the scenario sets this.
+    help: 'Discount of spot (interruptible) rental below on-demand, [0, 1): used for GPUs without a sourced spot rate; set, it applies to every GPU.',
+    default: 0.5,
+    plausible: { low: 0.3, high: 0.9 },
+    range: { min: 0, max: 1, maxExclusive: true },
+    format: 'percent',
+    label: 'assume.spot',
+    source: {
+      text: 'Spot vs on-demand 30–50% off (promptcost.org, 2026-04), 50–90% off (compux.net, 2026); default 50% where the two meet',
+      url: 'https://compux.net/docs/guides/gpu-pricing-trends-2026',
+    },
   },
 } as const satisfies Record<string, EconomicParameter>;
 

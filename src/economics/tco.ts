@@ -18,7 +18,8 @@
  *   NPV        = capex + opex × annuity factor at the monthly equivalent of the discount rate
  *   owned cost = depreciable capex − its book value at the horizon + support + licences + opex
  *                (the accounting view)
- *   rent       = GPUs × rate per GPU-hour × (1 − reserved discount) × hours (held all month)
+ *   rent       = GPUs × on-demand rate per GPU-hour × (1 − the term's discount) × hours (held all
+ *                month; docs/methodology.md#rent)
  */
 import { add, ceiling, compiler, div, min, mul, named, num, power, product, ref, sub, sum, when, type Expr } from './expr.ts';
 import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, TCO_RESULTS, candidateNames, type CandidateNames } from './names.ts';
@@ -139,18 +140,31 @@ export interface TcoFormulas {
 export type NamedResult = 'itPowerKw' | 'powerPerMonth' | 'capex' | 'opexPerMonth';
 export const NAMED_RESULTS: readonly NamedResult[] = ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth'];
 
+/** Another fleet of the candidate's GPU than the Inputs sheet's (the mixed option's inference servers), written as numbers. */
+export interface FleetExprs {
+  readonly gpus: Expr;
+  readonly gpusPerNode: Expr;
+  readonly fabric: Expr;
+}
+
 /**
  * The TCO of one candidate at one price level. `cells` lists the results that sit in named
  * cells of the workbook: formulas then refer to those cells by name instead of repeating them.
  * Each entry is the formula of that result's own cell.
  */
-export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly NamedResult[] = []): TcoFormulas {
-  const cell = (result: NamedResult, e: Expr) => (cells.includes(result) ? named(n[result], e) : e);
-  const gpus = ref(n.gpus);
+export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly NamedResult[] = [], fleet?: FleetExprs): TcoFormulas {
+  const cell = (result: NamedResult, e: Expr) => (cells.includes(result) && !fleet ? named(n[result], e) : e);
+  const gpus = fleet?.gpus ?? ref(n.gpus);
   const itPowerKw = div(product(ref(n.tdpWatts), gpus, ref('nodePowerMultiplier')), num(1000));
   const loadShare = add(ref('utilization'), mul(sub(num(1), ref('utilization')), ref('idlePowerShare')));
   const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), loadShare, ref('hoursPerMonth'), ref('pue'));
-  const bom = bomFormulas(gpus, ref(n.gpusPerNode), ref(n.fabric), ref(n.price[level]), ref(n.tdpWatts));
+  const bom = bomFormulas(
+    gpus,
+    fleet?.gpusPerNode ?? ref(n.gpusPerNode),
+    fleet?.fabric ?? ref(n.fabric),
+    ref(n.price[level]),
+    ref(n.tdpWatts),
+  );
   const capex = bom.capex;
   const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
   const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));
@@ -166,7 +180,7 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
   );
   const cashTotal = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), horizon));
   const npv = add(cell('capex', capex), mul(cell('opexPerMonth', opexPerMonth), annuityFormula()));
-  const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref('reservedDiscount')), ref('hoursPerMonth'));
+  const rentPerMonth = product(gpus, ref(n.rent[level]), sub(num(1), ref(n.rentDiscount)), ref('hoursPerMonth'));
   return {
     itPowerKw,
     energyKwhPerMonth,
@@ -192,6 +206,8 @@ export interface TcoInput {
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
+  /** Discount of the steady rental's term below on demand (0 or absent: on demand). */
+  readonly rentDiscount?: number;
   readonly economics: ResolvedEconomics;
 }
 
@@ -242,6 +258,7 @@ const SLOTS: Readonly<Record<string, string>> = {
   [EVAL_NAMES.gpusPerNode]: 'c.gpusPerNode',
   [EVAL_NAMES.fabric]: 'c.fabric',
   [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
+  [EVAL_NAMES.rentDiscount]: '(c.rentDiscount ?? 0)',
   ...Object.fromEntries(
     LEVELS.flatMap((l) => [
       [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],

@@ -19,9 +19,13 @@ export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {
   readonly budget?: number;
   /** What the budget is compared with when buying: capex (default) or cash over the horizon. */
   readonly budgetBasis: 'capex' | 'cash';
+  /** Term of the steady (inference) rental; training runs rent on demand (docs/methodology.md#rent). */
+  readonly rentalTerm: RentalTerm;
   /** Which fields the scenario set (the rest are documented defaults). */
   readonly fromScenario: ReadonlySet<string>;
 };
+
+export type RentalTerm = 'on-demand' | 'reserved' | 'spot';
 
 /** The three price levels: low and high from the ends of the price ranges, base their midpoint. */
 export type Level = 'low' | 'base' | 'high';

@@ -129,7 +129,7 @@ export const reportEn = {
   'assume.residual': 'Residual value at end of depreciation',
   'assume.hosting': 'Hosting / colocation per kW',
   'assume.maintenance': 'Maintenance per year (share of capex)',
-  'assume.reserved': 'Reserved discount on rental',
+  'assume.reserved': 'Reserved discount on rental (GPUs without a sourced reserved rate)',
   'assume.profile': 'Usage profile {profile}',
   'assume.model': 'Model architecture: {model}',
   'assume.modelValue': '{params}B parameters, {layers} layers, hidden {hidden}, {heads} heads, {kv} KV heads',

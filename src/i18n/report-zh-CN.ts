@@ -128,7 +128,7 @@ export const reportZhCN = {
   'assume.residual': '折旧期末残值',
   'assume.hosting': '每千瓦托管费用',
   'assume.maintenance': '每年维护费用（占资本支出比例）',
-  'assume.reserved': '预留租用折扣',
+  'assume.reserved': '预留租用折扣（无预留价格来源的 GPU）',
   'assume.profile': '使用场景 {profile}',
   'assume.model': '模型架构：{model}',
   'assume.modelValue': '{params}B 参数，{layers} 层，隐藏维度 {hidden}，{heads} 个注意力头，{kv} 个 KV 头',

@@ -7,7 +7,8 @@ export const workbookEn = {
   'inputs.col.input': 'Input',
   'inputs.col.name': 'Name in formulas',
   'inputs.col.price': 'Price',
-  'inputs.col.rent': 'Rent',
+  'inputs.col.rent': 'Rent (on demand)',
+  'inputs.col.rentDiscount': 'Rental term discount',
   'inputs.hoursPerMonth': 'Hours per month (365.25 × 24 / 12)',
   'inputs.baseNote':
     'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet.',

@@ -9,7 +9,8 @@ export const workbookZhCN = {
   'inputs.col.input': '参数',
   'inputs.col.name': '公式中的名称',
   'inputs.col.price': '价格',
-  'inputs.col.rent': '租金',
+  'inputs.col.rent': '租金（按需）',
+  'inputs.col.rentDiscount': '租用方式折扣',
   'inputs.hoursPerMonth': '每月小时数（365.25 × 24 / 12）',
   'inputs.baseNote':
     '价格与租金为基准值（除非方案指定，否则取区间中点）；下限与上限决定拥有总成本的区间。GPU 数为容量规划得出的机群规模，可修改以核算其他规模。',

@@ -77,10 +77,11 @@ const envOf =
 
 /** The bill of materials of a bought option; null for a rented one or one without a price. */
 export function calculateBom(s: ResolvedScenario, o: Option | undefined): Bom | null {
-  const levels = o?.candidate.tco?.levels;
+  // The servers bought: the whole fleet (buy) or the inference servers (mixed).
+  const levels = o?.bought?.tco.levels;
   const price = o?.candidate.candidate.purchasePrice;
-  if (!o || o.acquisition !== 'buy' || !levels || !price) return null;
-  const platform = o.candidate.platform;
+  if (!o?.bought || !levels || !price) return null;
+  const platform = o.bought.platform;
   const env = envOf(s);
   const tdp = num(o.candidate.candidate.gpu.tdpWatts ?? 0);
   const b = bomFormulas(num(o.gpus), num(platform.gpusPerNode), num(platform.scaleOutFabric ? 1 : 0), num(price.base), tdp);

@@ -4,6 +4,7 @@
  * options, remedies and sensitivity read them. Pure.
  */
 import type { TcoResult } from '../economics/tco.ts';
+import type { TermDiscount } from './rental-terms.ts';
 import type { PlatformSpec } from '../catalog/platforms.ts';
 import type { ResolvedCandidate, ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
 import { fitInference, fitTraining, type MemoryFit, type TrainingMemoryFit } from './memory-fit.ts';
@@ -51,6 +52,8 @@ export interface CandidateResult {
   readonly trainingRuns: readonly number[];
   /** Recurring training workloads that run on the inference fleet's idle capacity (no GPUs of their own). */
   readonly shared: readonly string[];
+  /** The steady rental's term and its discount below on demand (docs/methodology.md#rent). */
+  readonly rentTerm: TermDiscount;
   readonly tco: TcoResult | null;
 }
 

@@ -5,8 +5,10 @@
  * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import { platformInputs, type CandidateResult } from './on-candidate.ts';
-import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
+import { platformInputs, wholeNodes, type CandidateResult } from './on-candidate.ts';
+import { EVAL_NAMES, calculateTco, compileEval, type Compiled as Run, type TcoResult } from '../economics/tco.ts';
+import { platformFor, type PlatformSpec } from '../catalog/platforms.ts';
+import { steadyTerm, type TermDiscount } from './rental-terms.ts';
 import {
   evaluatedTco,
   namedDrivers,
@@ -20,11 +22,23 @@ import {
 
 export type { Acquisition } from '../economics/options.ts';
 
+/** Servers bought: the candidate's whole fleet (buy) or its inference servers alone (mixed). */
+interface BoughtFleet {
+  readonly gpus: number;
+  readonly nodes: number;
+  readonly platform: PlatformSpec;
+  readonly tco: TcoResult;
+}
+
 export interface Option {
   readonly candidate: CandidateResult;
   readonly acquisition: Acquisition;
-  /** GPUs bought (whole servers) or rented (the GPUs needed). */
+  /** GPUs bought (whole servers; mixed: the inference servers) or rented (the GPUs needed). */
   readonly gpus: number;
+  /** The servers bought (buy, mixed); null when rented. */
+  readonly bought: BoughtFleet | null;
+  /** The term of the steady (inference) rental (rent); training runs rent on demand (rent, mixed). */
+  readonly term: TermDiscount | null;
   /** Cash over the horizon: capex + opex (buy) or total rent (rent); buy and rent ranked on it. */
   readonly total: Triple;
   /** Net present value of that cash at the scenario's discount rate. */
@@ -81,7 +95,7 @@ const trainingGpuHours = perSizing((workloads): Triple[] =>
 export function calculateOptions(s: ResolvedScenario, candidates: readonly CandidateResult[]): Option[] {
   return rankOptions(
     candidates.flatMap((c) =>
-      (['buy', 'rent'] as const).flatMap((a) => {
+      (['buy', 'rent', 'mixed'] as const).flatMap((a) => {
         const o = optionFor(s, c, a);
         return o ? [o] : [];
       }),
@@ -138,21 +152,52 @@ function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: Optio
   return c;
 }
 
-/** One candidate fleet bought or rented; null when it does not fit or has no price for that. */
+/**
+ * The mixed option's servers: the inference GPUs alone in whole servers, where the scenario has
+ * training that needs GPUs of its own (not run on the inference fleet) and those servers are
+ * fewer than the whole fleet's; null otherwise (docs/methodology.md#options-ranking-and-remedies).
+ */
+function mixedFleet(s: ResolvedScenario, c: CandidateResult, drivers: OptionDrivers, rentDiscount: number): BoughtFleet | null {
+  const needed = drivers.inferenceGpus;
+  const ownTraining = c.workloads.some((x) => x.kind === 'training' && !c.shared.includes(x.workload.name));
+  if (needed <= 0 || !ownTraining || c.fleetGpus === null) return null;
+  const platform = platformFor(c.candidate.platform, needed);
+  const whole = wholeNodes(needed, platform.gpusPerNode);
+  if (whole.gpus >= c.fleetGpus) return null;
+  const tco = calculateTco({
+    gpus: whole.gpus,
+    ...platformInputs(platform),
+    tdpWatts: c.candidate.gpu.tdpWatts,
+    purchasePrice: c.candidate.purchasePrice,
+    rentalPerGpuHour: c.candidate.rentalPerGpuHour,
+    rentDiscount,
+    economics: s.economics,
+  });
+  return { gpus: whole.gpus, nodes: whole.nodes, platform, tco };
+}
+
+/** One candidate fleet bought, rented or mixed; null when it does not fit or has no price for that. */
 export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: Acquisition): Option | null {
   if (c.fleetGpus === null) return null;
-  const levels = c.tco?.levels ?? null;
   const candidate = c.candidate;
-  if (acquisition === 'buy' ? !levels : !candidate.rentalPerGpuHour) return null;
+  if (acquisition !== 'rent' && !c.tco?.levels) return null;
+  if (acquisition !== 'buy' && !candidate.rentalPerGpuHour) return null;
   const drivers = driversOf(c);
+  const term = steadyTerm(s.economics, candidate.gpu);
+  const mixed = acquisition === 'mixed' ? mixedFleet(s, c, drivers, term.discount) : null;
+  if (acquisition === 'mixed' && !mixed?.tco.levels) return null;
+  const bought: BoughtFleet | null =
+    acquisition === 'buy' ? { gpus: c.fleetGpus, nodes: c.nodes!, platform: c.platform, tco: c.tco! } : mixed;
+  const levels = bought?.tco.levels ?? c.tco?.levels ?? null;
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
   const inputs = {
-    gpus: c.fleetGpus,
-    ...platformInputs(c.platform),
+    gpus: bought?.gpus ?? c.fleetGpus,
+    ...platformInputs(bought?.platform ?? c.platform),
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,
+    rentDiscount: term.discount,
   };
   const evaluate = (t: RunTriple): Triple => ({
     low: t.low(s.economics, inputs, levels, drivers),
@@ -164,7 +209,9 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
     candidate: c,
     acquisition,
     // Bought: whole servers; rented: the GPUs the workloads need (clouds rent by the GPU).
-    gpus: acquisition === 'buy' ? c.fleetGpus : (c.gpusNeeded ?? c.fleetGpus),
+    gpus: bought?.gpus ?? c.gpusNeeded ?? c.fleetGpus,
+    bought,
+    term: acquisition === 'rent' ? term : null,
     total: evaluate(f.total),
     npv: evaluate(f.npv),
     budgetBasis: evaluate(f.budgetBasis),
@@ -177,7 +224,7 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   };
 }
 
-/** Feasible options first, then by base cash over the horizon (buy and rent alike); ties by fewer GPUs. */
+/** Feasible options first, then by base cash over the horizon (buy, rent and mixed alike); ties by fewer GPUs. */
 function rankOptions(options: readonly Option[]): Option[] {
   return [...options].sort(
     (a, b) =>

@@ -9,6 +9,7 @@
  *   selectionGuide  budget tiers over the whole catalog; basis  the constants the report states
  */
 import { forgetEstimates } from '../calc/memo.ts';
+import { steadyTerm } from './rental-terms.ts';
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
 import { calculateTco } from '../economics/tco.ts';
 import { platformFor } from '../catalog/platforms.ts';
@@ -107,6 +108,7 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const platform = gpusNeeded === null ? candidate.platform : platformFor(candidate.platform, gpusNeeded);
   const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
   const fleetGpus = whole?.gpus ?? null;
+  const rentTerm = steadyTerm(s.economics, candidate.gpu);
   const tco =
     fleetGpus === null
       ? null
@@ -116,9 +118,22 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
+          rentDiscount: rentTerm.discount,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, trainingRuns, shared, tco };
+  return {
+    candidate,
+    workloads,
+    targetsMet,
+    fleetGpus,
+    gpusNeeded,
+    nodes: whole?.nodes ?? null,
+    platform,
+    trainingRuns,
+    shared,
+    rentTerm,
+    tco,
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { calculateTcoBase } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
 import { platformInputs } from './on-candidate.ts';
+import { steadyTerm } from './rental-terms.ts';
 
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
 export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
@@ -66,6 +67,7 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,
+    rentDiscount: steadyTerm(economics, candidate.gpu).discount,
     economics,
   });
   const again = optionFor({ ...s, economics }, { ...c, tco }, o.acquisition);
@@ -84,14 +86,18 @@ function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low:
       param,
       ...sensitivityRange(param, e[param], e.fromScenario.has(param), e.usdExchangeRate),
     }));
-  const price = o.acquisition === 'buy' ? o.candidate.candidate.purchasePrice! : o.candidate.candidate.rentalPerGpuHour!;
+  const priceRow = (param: 'gpuPrice' | 'rentalRate', price: Money) => ({
+    param,
+    ...(price.low < price.high ? { low: price.low, high: price.high } : { ...around(price.base, PRICE_SPREAD), spread: PRICE_SPREAD }),
+  });
+  const { purchasePrice, rentalPerGpuHour } = o.candidate.candidate;
+  // A mixed option buys servers and rents the training bursts: both prices and both sets of assumptions move it.
   const out: { param: SensitivityParam; low: number; high: number }[] = [
     ...economic('any'),
-    {
-      param: o.acquisition === 'buy' ? 'gpuPrice' : 'rentalRate',
-      ...(price.low < price.high ? { low: price.low, high: price.high } : { ...around(price.base, PRICE_SPREAD), spread: PRICE_SPREAD }),
-    },
-    ...economic(o.acquisition),
+    ...(o.acquisition !== 'rent' ? [priceRow('gpuPrice', purchasePrice!)] : []),
+    ...(o.acquisition !== 'buy' ? [priceRow('rentalRate', rentalPerGpuHour!)] : []),
+    ...(o.acquisition !== 'rent' ? economic('buy') : []),
+    ...(o.acquisition === 'rent' ? economic('rent') : []),
   ];
   if (o.costPerMillionTokens) {
     const b = o.costPerMillionTokens;

@@ -160,7 +160,7 @@ export interface Assumption {
 }
 
 export interface Report {
-  readonly schemaVersion: 2;
+  readonly schemaVersion: 3;
   /**
    * Absent for a scenario's report. `index`: a batch index, one row per scenario of a run; its
    * `scenario` then names the batch (`file` and `sha256` empty) and `batch` carries the rows.
@@ -204,8 +204,8 @@ export interface Report {
 export interface ReportHeadline {
   /** The configuration as a quote reads it (localised words around the numbers). */
   readonly configuration: string | null;
-  /** 'buy' or 'rent'; null without an option. */
-  readonly acquisition: 'buy' | 'rent' | null;
+  /** 'buy', 'rent' or 'mixed' (the inference servers bought, training rented); null without an option. */
+  readonly acquisition: 'buy' | 'rent' | 'mixed' | null;
   /** Platform id (data/platforms.yaml) and name of what is bought; null when rented or none. */
   readonly platform: { readonly id: string; readonly name: string } | null;
   /** Whole servers (racks) bought; null when rented or none. */

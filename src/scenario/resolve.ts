@@ -5,7 +5,7 @@
 import type { Region } from '../catalog/export-controls.ts';
 import type { Money, ResolvedEconomics } from '../economics/types.ts';
 import { getGpu, getModel, type GpuSpec, type ModelArch } from '../catalog/index.ts';
-import { platformOf, rentalMedian, type PlatformSpec } from '../catalog/platforms.ts';
+import { onDemandBaseUsd, platformOf, type PlatformSpec } from '../catalog/platforms.ts';
 import { ECONOMIC_KEYS, defaultValue, type EconomicKey } from '../economics/parameters.ts';
 import type { Precision } from '../catalog/types.ts';
 import type { Scenario } from './schema.ts';
@@ -255,8 +255,7 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
 function rentFromCatalog(gpu: GpuSpec, rate: number): Money | null {
   const r = gpu.cloudUsdPerGpuHour;
   if (!r) return null;
-  const median = rentalMedian(gpu.id)?.usdPerGpuHour;
-  const base = median !== undefined ? Math.min(r.high, Math.max(r.low, median)) : (r.low + r.high) / 2;
+  const base = onDemandBaseUsd(gpu)!;
   return { low: r.low * rate, base: base * rate, high: r.high * rate, from: 'catalog' };
 }
 
@@ -275,6 +274,8 @@ function resolveEconomics(e: Scenario['economics']): ResolvedEconomics {
     ...values,
     ...(e.budget !== undefined ? { budget: e.budget } : {}),
     budgetBasis: e.budgetBasis,
+    // Left out, the steady rental is reserved (docs/methodology.md#rent); fromScenario then says it is the default.
+    rentalTerm: e.rentalTerm ?? 'reserved',
     fromScenario,
   };
 }

@@ -255,6 +255,13 @@ export const economicsSchema = z.strictObject({
     .describe(
       'What the budget is compared with when buying: capex (what a purchase request asks for) or cash over the horizon (capex + opex). Renting is compared with its rent. Default: capex.',
     ),
+  /** The term of the steady (inference) rental: reserved by default (docs/methodology.md#rent). */
+  rentalTerm: z
+    .enum(['on-demand', 'reserved', 'spot'])
+    .optional()
+    .describe(
+      'Term of the steady (inference) rental: on-demand, reserved (a 1–3-year commitment, what a fleet held for the whole horizon is sold as) or spot (interruptible: unfit for a serving SLA). Training runs rent on demand. Default: reserved.',
+    ),
   /** Electricity price, PUE, utilisation, horizon, server overhead, depreciation, residual value, hosting, maintenance, reserved discount: declared in economics/parameters.ts. */
   ...economicFields,
 });

@@ -44,7 +44,7 @@ describe('batch index', () => {
 
   it('is a Report of kind index: one section, the rows as a table and as data', () => {
     expect(report).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       kind: 'index',
       locale: 'en',
       generatedAt: '2026-01-01T00:00:00.000Z',

@@ -75,7 +75,7 @@ describe('run example-scenario.yaml (en, all formats)', () => {
   });
 
   it('JSON: schema version 1, the scenario, pinned time and the core analyses', () => {
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     expect(report.locale).toBe('en');
     expect(report.scenario.name).toBe(scenarioName);
     expect(report.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);

@@ -13,6 +13,8 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario, type ResolvedEconomics, type ResolvedScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
 import type { CandidateResult } from '../../src/plan/on-candidate.ts';
+import type { Option } from '../../src/plan/options.ts';
+import { onDemandBaseUsd, rentalTermRate } from '../../src/catalog/platforms.ts';
 import { capexOf } from '../../src/economics/tco.ts';
 import { scenarioText } from '../../bench/scenarios.ts';
 
@@ -49,6 +51,7 @@ function referenceTco(
   price: number,
   rate: number | null,
   e: ResolvedEconomics,
+  discount = 0,
 ) {
   const itPowerKw = ((tdp ?? 0) * gpus * e.nodePowerMultiplier) / 1000;
   const energyKwh = itPowerKw * (e.utilization + (1 - e.utilization) * e.idlePowerShare) * HOURS_PER_MONTH * e.pue;
@@ -58,7 +61,7 @@ function referenceTco(
   const depreciatedShare = Math.min(1, e.horizonMonths / (e.depreciationYears * 12)) * (1 - e.residualValueShare);
   const monthly = Math.pow(1 + e.discountRatePerYear, 1 / 12) - 1;
   const annuity = e.discountRatePerYear <= 0 ? e.horizonMonths : (1 - Math.pow(1 + monthly, -1 * e.horizonMonths)) / monthly;
-  const rentPerMonth = rate === null ? null : gpus * rate * (1 - e.reservedDiscount) * HOURS_PER_MONTH;
+  const rentPerMonth = rate === null ? null : gpus * rate * (1 - discount) * HOURS_PER_MONTH;
   let breakEvenMonth: number | null = null;
   if (rentPerMonth !== null && rentPerMonth > opexPerMonth) {
     const m = Math.ceil(capex / (rentPerMonth - opexPerMonth));
@@ -83,8 +86,23 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const gpusBy = (c: CandidateResult, kind: string) =>
   sum(c.workloads.map((x) => (x.kind === kind ? Math.max(x.sizing.gpus ?? 0, x.fit.gpus ?? 0) : 0)));
 
-/** The former optionFor's money. */
-function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: 'buy' | 'rent') {
+/**
+ * The steady rental's discount written out (docs/methodology.md#rent): none on demand; the
+ * scenario's discount where it sets one; a sourced term rate's own discount below the catalog's
+ * on-demand base; else the market discount.
+ */
+function referenceDiscount(e: ResolvedEconomics, gpu: CandidateResult['candidate']['gpu']): number {
+  if (e.rentalTerm === 'on-demand') return 0;
+  const key = e.rentalTerm === 'reserved' ? 'reservedDiscount' : 'spotDiscount';
+  if (e.fromScenario.has(key)) return e[key];
+  const sourced = rentalTermRate(gpu.id, e.rentalTerm)?.usdPerGpuHour;
+  const base = onDemandBaseUsd(gpu);
+  return sourced !== undefined && base ? Math.min(0.99, Math.max(0, 1 - sourced / base)) : e[key];
+}
+
+/** The former optionFor's money, and the mixed option's. */
+function referenceOption(s: ResolvedScenario, c: CandidateResult, o: Option) {
+  const acquisition = o.acquisition;
   const e = s.economics;
   const hours = HOURS_PER_MONTH * e.horizonMonths;
   const inf = c.workloads.flatMap(({ sizing: z }) =>
@@ -120,8 +138,42 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, acquisition: '
     };
   }
   const rate = c.candidate.rentalPerGpuHour!;
-  const inferenceRent = (l: Level) => gpusBy(c, 'inference') * rate[l] * (1 - e.reservedDiscount) * hours;
+  const discount = referenceDiscount(e, c.candidate.gpu);
+  const inferenceRent = (l: Level) => gpusBy(c, 'inference') * rate[l] * (1 - discount) * hours;
   const runs = gpuHours.map((h) => triple((l) => h[l] * rate[l]));
+  if (acquisition === 'mixed') {
+    // The inference GPUs alone in whole servers of the bought platform, priced as bought; the runs rented on demand.
+    const b = o.bought!;
+    const perNode = b.platform.gpusPerNode;
+    expect(b.gpus).toBe(Math.ceil(gpusBy(c, 'inference') / perNode) * perNode);
+    expect(b.gpus).toBeLessThan(c.fleetGpus!);
+    const tco = Object.fromEntries(
+      LEVELS.map((l) => [
+        l,
+        referenceTco(
+          b.gpus,
+          perNode,
+          b.platform.scaleOutFabric ? 1 : 0,
+          c.candidate.gpu.tdpWatts,
+          c.candidate.purchasePrice![l],
+          rate[l],
+          e,
+          discount,
+        ),
+      ]),
+    ) as Record<Level, ReturnType<typeof referenceTco>>;
+    const bursts = (l: Level) => sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!));
+    const total = triple((l) => tco[l].cashTotal + bursts(l));
+    const basis = e.budgetBasis === 'cash' ? total : triple((l) => tco[l].capex);
+    return {
+      total,
+      npv: triple((l) => tco[l].npv + (bursts(l) * tco[l].annuity) / e.horizonMonths),
+      budgetBasis: basis,
+      costPerMillionTokens: tps ? triple((l) => tco[l].cashTotal / tokensMillions(opposite[l])) : null,
+      trainingRunCost: runs,
+      withinBudget: e.budget === undefined ? null : basis.base <= e.budget,
+    };
+  }
   // Every run over the horizon is rented: a recurring job's runs (1 for a one-off run).
   const total = triple((l) => (runs.length ? inferenceRent(l) + sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!)) : inferenceRent(l)));
   const annuity = referenceTco(1, 1, 0, 0, 0, null, e).annuity;
@@ -167,6 +219,7 @@ describe.each(SCENARIOS)('%s', (name, text) => {
           c.candidate.purchasePrice![l],
           c.candidate.rentalPerGpuHour?.[l] ?? null,
           s.economics,
+          referenceDiscount(s.economics, c.candidate.gpu),
         );
         expect(c.tco.itPowerKw).toBe(want.itPowerKw);
         expect({ ...c.tco.levels[l] }).toEqual({
@@ -192,7 +245,7 @@ describe.each(SCENARIOS)('%s', (name, text) => {
   it("every option's money and budget flag is the former arithmetic to the bit", () => {
     expect(results.options.length).toBeGreaterThan(0);
     for (const o of results.options) {
-      const want = referenceOption(s, o.candidate, o.acquisition);
+      const want = referenceOption(s, o.candidate, o);
       expect({
         total: o.total,
         npv: o.npv,

@@ -29,8 +29,10 @@ const economics: ResolvedEconomics = {
   hostingPerKwMonth: 100,
   maintenanceSharePerYear: 0.12,
   discountRatePerYear: 0,
-  reservedDiscount: 0.5,
+  reservedDiscount: 0.4,
+  spotDiscount: 0.5,
   budgetBasis: 'capex',
+  rentalTerm: 'reserved',
   fromScenario: new Set(),
 };
 const price = { low: 20_000, base: 30_000, high: 40_000, from: 'catalog' as const };
@@ -39,7 +41,8 @@ const hgx = { gpusPerNode: 8, fabric: 1 };
 
 describe('calculateTco', () => {
   it('computes capex, node power with idle draw and PUE, hosting, maintenance, cash and depreciation by hand', () => {
-    const r = calculateTco({ gpus: 8, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: rent, economics });
+    // The rental term's discount (here 50%) is the candidate's, not an economic parameter read directly.
+    const r = calculateTco({ gpus: 8, ...hgx, tdpWatts: 700, purchasePrice: price, rentalPerGpuHour: rent, rentDiscount: 0.5, economics });
     const b = r.levels!.base;
     // 8 × 700 W × 1.5 (server draw over its GPUs) = 8.4 kW.
     expect(r.itPowerKw).toBeCloseTo(8.4, 10);

@@ -73,6 +73,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
     rentalPerGpuHour: c.candidate.rentalPerGpuHour,
+    rentDiscount: c.rentTerm.discount,
   }));
   // An empty input cell reads as 0, as in a spreadsheet; an unknown name throws.
   const env = inputEnv(inputValues(scenario.economics, entries));
@@ -150,8 +151,19 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
         names,
         o.gpus,
         writtenDrivers(o.drivers),
-        workbookTco(names),
+        // The mixed option's inference servers are not the Inputs sheet's fleet: written as numbers.
+        workbookTco(
+          names,
+          o.acquisition === 'mixed'
+            ? {
+                gpus: num(o.bought!.gpus),
+                gpusPerNode: num(o.bought!.platform.gpusPerNode),
+                fabric: num(o.bought!.platform.scaleOutFabric ? 1 : 0),
+              }
+            : undefined,
+        ),
         scenario.economics.budget !== undefined,
+        scenario.economics.budgetBasis === 'cash',
       );
       for (const level of LEVELS) {
         expect(close(f.total[level].evaluate(env), o.total[level]), `${names.gpus} ${o.acquisition} total ${level}`).toBe(true);
@@ -192,6 +204,28 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
       expect(headline.itemCells?.filter((c) => c?.formulas?.value).length).toBe(3);
     }
     for (const b of summary) b.itemCells?.forEach((c) => c?.formulas?.value && expectDefined(c.formulas.value, defined));
+  });
+
+  it("each candidate's rental term discount: the market's (or the scenario's) input by name, a sourced rate's as a number", () => {
+    const report = buildReport(scenario, results, {
+      file,
+      sha256: '0'.repeat(64),
+      generatedAt: new Date(0),
+      toolVersion: 'test',
+      locale: 'en',
+    });
+    const t = report.analyses
+      .find((a) => a.id === 'inputs')!
+      .blocks.find((b): b is TableBlock => b.kind === 'table' && b.id === 'inputs-candidates')!;
+    scenario.candidates.forEach((c, i) => {
+      const term = results.candidates.find((r) => r.candidate === c)!.rentTerm;
+      const formula = t.rowCells?.[i]?.formulas?.rentDiscount;
+      expect(t.rowCells?.[i]?.names?.rentDiscount).toBe(candidateNames(keys[i]!).rentDiscount);
+      if (term.from === 'derived' || term.from === 'scenario') {
+        expect(formula).toBe(term.term === 'spot' ? 'spotDiscount' : 'reservedDiscount');
+        expect(ref(formula!).evaluate(env)).toBe(t.rows[i]!.rentDiscount);
+      } else expect(formula).toBeUndefined();
+    });
   });
 });
 

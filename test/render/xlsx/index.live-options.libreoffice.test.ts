@@ -4,7 +4,9 @@
  * LibreOffice recalculates from scratch; the TCO, Recommendation and Summary sheets must then
  * show what the calculation gives for a scenario with those inputs changed (the TypeScript
  * evaluation of the same formulas), within-budget and feasible flags included. The unedited
- * workbook, recalculated, must give back the original numbers. One soffice call.
+ * workbook, recalculated, must give back the original numbers. A second fixture has mixed
+ * options (the inference servers bought, the training run rented), whose rows hold their own
+ * formulas over the same inputs. One soffice call.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,17 +25,18 @@ import { makeTempDir, removeTempDirs } from '../../temp-dirs.ts';
 import { convertWithLibreOffice, editInputs } from './libreoffice.ts';
 
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
+const MIXED_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-mixed.yaml');
 const ELECTRICITY = 0.3;
 /** Lifts the H100 server's capex (8 × 60,000 × 1.4 = 672,000 in servers, plus PDUs and support) over the 500,000 budget. */
 const H100_PRICE = 60_000;
 
-function calculate(yaml: string): { results: Results; report: Report } {
-  const parsed = parseScenario(yaml, FIXTURE);
+function calculate(yaml: string, file = FIXTURE): { results: Results; report: Report } {
+  const parsed = parseScenario(yaml, file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
   const scenario = resolveScenario(parsed.scenario);
   const results = calculateResults(scenario);
   const report = buildReport(scenario, results, {
-    file: FIXTURE,
+    file,
     sha256: 'a'.repeat(64),
     generatedAt: new Date('2024-05-01T12:00:00Z'),
     toolVersion: '0.0.0-test',
@@ -46,6 +49,13 @@ let original: { results: Results; report: Report };
 let changed: { results: Results; report: Report };
 let recalculated: ExcelJS.Workbook;
 let edited: ExcelJS.Workbook;
+/** The mixed fixture: as generated and with the same edit, calculated and recalculated. */
+const mixed = {} as {
+  original: { results: Results; report: Report };
+  changed: { results: Results; report: Report };
+  recalculated: ExcelJS.Workbook;
+  edited: ExcelJS.Workbook;
+};
 
 beforeAll(async () => {
   const yaml = fs.readFileSync(FIXTURE, 'utf8');
@@ -55,22 +65,42 @@ beforeAll(async () => {
   expect(changedYaml).not.toBe(yaml);
   original = calculate(yaml);
   changed = calculate(changedYaml);
+  const mixedYaml = fs.readFileSync(MIXED_FIXTURE, 'utf8');
+  const mixedChanged = mixedYaml
+    .replace('{ gpu: h100-sxm5-80gb, rentalPerGpuHour: 6 }', `{ gpu: h100-sxm5-80gb, rentalPerGpuHour: 6, purchasePrice: ${H100_PRICE} }`)
+    .replace('electricityPricePerKwh: 0.12', `electricityPricePerKwh: ${ELECTRICITY}`);
+  expect(mixedChanged).not.toBe(mixedYaml);
+  mixed.original = calculate(mixedYaml, MIXED_FIXTURE);
+  mixed.changed = calculate(mixedChanged, MIXED_FIXTURE);
 
   const dir = makeTempDir('live-options');
   const bytes = await renderXlsx(original.report);
   fs.writeFileSync(path.join(dir, 'live.xlsx'), bytes);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  editInputs(wb, {
+  const mixedBytes = await renderXlsx(mixed.original.report);
+  fs.writeFileSync(path.join(dir, 'mixed.xlsx'), mixedBytes);
+  const edit = {
     electricityPricePerKwh: ELECTRICITY,
     ...Object.fromEntries(
       ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb'].map((name) => [name, H100_PRICE]),
     ),
-  });
+  };
   fs.mkdirSync(path.join(dir, 'edit'));
-  await wb.xlsx.writeFile(path.join(dir, 'edit', 'live-edited.xlsx'));
+  for (const [from, to] of [
+    [bytes, 'live-edited.xlsx'],
+    [mixedBytes, 'mixed-edited.xlsx'],
+  ] as const) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(from) as unknown as ExcelJS.Buffer);
+    editInputs(wb, edit);
+    await wb.xlsx.writeFile(path.join(dir, 'edit', to));
+  }
   await convertWithLibreOffice(
-    [path.join(dir, 'live.xlsx'), path.join(dir, 'edit', 'live-edited.xlsx')],
+    [
+      path.join(dir, 'live.xlsx'),
+      path.join(dir, 'edit', 'live-edited.xlsx'),
+      path.join(dir, 'mixed.xlsx'),
+      path.join(dir, 'edit', 'mixed-edited.xlsx'),
+    ],
     'xlsx',
     path.join(dir, 'lo'),
     dir,
@@ -79,6 +109,10 @@ beforeAll(async () => {
   await recalculated.xlsx.readFile(path.join(dir, 'lo', 'live.xlsx'));
   edited = new ExcelJS.Workbook();
   await edited.xlsx.readFile(path.join(dir, 'lo', 'live-edited.xlsx'));
+  mixed.recalculated = new ExcelJS.Workbook();
+  await mixed.recalculated.xlsx.readFile(path.join(dir, 'lo', 'mixed.xlsx'));
+  mixed.edited = new ExcelJS.Workbook();
+  await mixed.edited.xlsx.readFile(path.join(dir, 'lo', 'mixed-edited.xlsx'));
 }, 180_000);
 afterAll(removeTempDirs);
 
@@ -91,9 +125,10 @@ function shown(cell: ExcelJS.Cell): number | boolean | string | null {
   return r === undefined || r === '' ? null : (r as number | boolean | string | null);
 }
 
-const sheetOf = (wb: ExcelJS.Workbook, id: string) =>
-  wb.getWorksheet(original.report.analyses.find((a) => a.id === id)!.title.slice(0, 31))!;
-const table = (id: string) => original.report.analyses.find((a) => a.id === id)!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
+const sheetOf = (wb: ExcelJS.Workbook, id: string, report = original.report) =>
+  wb.getWorksheet(report.analyses.find((a) => a.id === id)!.title.slice(0, 31))!;
+const table = (id: string, report = original.report) =>
+  report.analyses.find((a) => a.id === id)!.blocks.find((b): b is TableBlock => b.kind === 'table')!;
 const same = (a: Option) => (b: Option) => b.acquisition === a.acquisition && b.candidate.candidate.gpu.id === a.candidate.candidate.gpu.id;
 
 function expectClose(got: unknown, want: number, where: string): void {
@@ -102,16 +137,23 @@ function expectClose(got: unknown, want: number, where: string): void {
 }
 
 /** The recommendation sheet, row by row, against the options of `results` (same fleet and acquisition). */
-function checkRecommendation(wb: ExcelJS.Workbook, results: Results, label: string): { budget: boolean[] } {
-  const t = table('recommendation');
-  const ws = sheetOf(wb, 'recommendation');
+function checkRecommendation(
+  wb: ExcelJS.Workbook,
+  results: Results,
+  label: string,
+  base: { results: Results; report: Report } = original,
+): { budget: boolean[]; formulas: number } {
+  const t = table('recommendation', base.report);
+  const ws = sheetOf(wb, 'recommendation', base.report);
   const col = (key: string) => t.columns.findIndex((c) => c.key === key) + 1;
   const flags: boolean[] = [];
-  original.results.options.forEach((o, i) => {
+  let formulas = 0;
+  base.results.options.forEach((o, i) => {
     const want = results.options.find(same(o))!;
     const row = i + 2;
     const where = `${label}: ${o.candidate.candidate.gpu.id} ${o.acquisition}`;
     expect(ws.getCell(row, col('configuration')).value).toBe(t.rows[i]!.configuration);
+    if (ws.getCell(row, col('total')).type === ExcelJS.ValueType.Formula) formulas++;
     expectClose(shown(ws.getCell(row, col('totalLow'))), want.total.low, `${where} totalLow`);
     expectClose(shown(ws.getCell(row, col('total'))), want.total.base, `${where} total`);
     expectClose(shown(ws.getCell(row, col('totalHigh'))), want.total.high, `${where} totalHigh`);
@@ -122,7 +164,7 @@ function checkRecommendation(wb: ExcelJS.Workbook, results: Results, label: stri
     expect(shown(ws.getCell(row, col('feasible'))), `${where} feasible`).toBe(want.feasible);
     flags.push(want.withinBudget!);
   });
-  return { budget: flags };
+  return { budget: flags, formulas };
 }
 
 /** The summary's figures of the original headline option, found by their labels in column A. */
@@ -185,5 +227,25 @@ describe('live Summary and Recommendation (LibreOffice recalculates on load)', (
     // The numbers moved: the headline's cost is not the original's.
     const o = original.results.options[0]!;
     expect(changed.results.options.find(same(o))!.total.base).toBeGreaterThan(o.total.base * 1.05);
+  });
+});
+
+describe('live mixed options (the inference servers bought, the training run rented)', () => {
+  const mixedRows = () => mixed.original.results.options.filter((o) => o.acquisition === 'mixed');
+
+  it('the fixture has a mixed option per candidate, each row a live formula recalculated to the calculation', () => {
+    expect(mixedRows().length).toBe(2);
+    const { formulas } = checkRecommendation(mixed.recalculated, mixed.original.results, 'mixed as generated', mixed.original);
+    expect(formulas).toBe(mixed.original.results.options.length);
+  });
+
+  it('after the same edit, the mixed rows follow the inputs (the H100 servers over the budget)', () => {
+    const before = checkRecommendation(mixed.recalculated, mixed.original.results, 'mixed as generated', mixed.original).budget;
+    const after = checkRecommendation(mixed.edited, mixed.changed.results, 'mixed edited', mixed.original).budget;
+    // Only the H100 mixed option's within-budget flag flips: its capex is the inference server's (8 × 60,000 × 1.4 and more).
+    const flipped = mixed.original.results.options.filter((_, i) => after[i] !== before[i]);
+    expect(flipped.map((o) => `${o.candidate.candidate.gpu.id} ${o.acquisition}`)).toEqual(['h100-sxm5-80gb mixed']);
+    const h100 = mixedRows().find((o) => o.candidate.candidate.gpu.id === 'h100-sxm5-80gb')!;
+    expect(mixed.changed.results.options.find(same(h100))!.total.base).toBeGreaterThan(h100.total.base * 1.2);
   });
 });
