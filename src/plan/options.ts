@@ -5,7 +5,7 @@
  * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import { platformInputs, type CandidateResult } from './on-candidate.ts';
+import type { CandidateResult } from './on-candidate.ts';
 import { EVAL_NAMES, compileEval, type Compiled as Run } from '../economics/tco.ts';
 import {
   evaluatedTco,
@@ -149,7 +149,7 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
   const inputs = {
     gpus: c.fleetGpus,
-    ...platformInputs(c.platform),
+    ...c.node.inputs,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,

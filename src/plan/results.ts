@@ -20,7 +20,7 @@ import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
 import {
   onCandidate,
-  platformInputs,
+  nodeTerms,
   runsOverHorizon,
   sharesInferenceFleet,
   wholeNodes,
@@ -104,18 +104,31 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const platform = gpusNeeded === null ? candidate.platform : platformFor(candidate.platform, gpusNeeded);
   const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
   const fleetGpus = whole?.gpus ?? null;
+  const node = nodeTerms(candidate, platform, s.economics.usdExchangeRate);
   const tco =
     fleetGpus === null
       ? null
       : calculateTco({
           gpus: fleetGpus,
-          ...platformInputs(platform),
+          ...node.inputs,
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
           economics: s.economics,
         });
-  return { candidate, workloads, targetsMet, fleetGpus, gpusNeeded, nodes: whole?.nodes ?? null, platform, trainingRuns, shared, tco };
+  return {
+    candidate,
+    workloads,
+    targetsMet,
+    fleetGpus,
+    gpusNeeded,
+    nodes: whole?.nodes ?? null,
+    platform,
+    node,
+    trainingRuns,
+    shared,
+    tco,
+  };
 }
 
 /**

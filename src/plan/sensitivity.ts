@@ -9,7 +9,6 @@ import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/res
 import { calculateTco } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
-import { platformInputs } from './on-candidate.ts';
 
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
 export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
@@ -61,7 +60,7 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
   const tco = calculateTco({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...platformInputs(o.candidate.platform),
+    ...o.candidate.node.inputs,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,

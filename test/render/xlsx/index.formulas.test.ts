@@ -67,8 +67,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const entries = results.candidates.map((c) => ({
     names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!),
     gpus: c.fleetGpus,
-    gpusPerNode: c.platform.gpusPerNode,
-    fabric: c.platform.scaleOutFabric ? 1 : 0,
+    ...c.node.inputs,
     tco: c.tco,
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
