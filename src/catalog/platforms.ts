@@ -6,7 +6,7 @@
 import { GPU_PLATFORM, PLATFORM_DATA, PLATFORM_FLAGS, RENTAL_MEDIANS, SOFTWARE_LICENCE } from './platform-data.ts';
 import type { NodePower, NodePriceObservation, PlatformSpec, RentalMedian } from './platform-types.ts';
 
-export type { NodePower, NodePriceObservation, PlatformSpec, RentalMedian };
+export type { NodePower, PlatformSpec, RentalMedian };
 
 const byId = new Map<string, PlatformSpec>(PLATFORM_DATA.map((p) => [p.id, p]));
 

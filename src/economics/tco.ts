@@ -88,7 +88,7 @@ const known = (v: Expr, otherwise: Expr): Expr => when(v, '>', num(0), v, otherw
  * figure (measured, else rated or reported) or the scenario's, else GPUs × TDP × the node power
  * multiple; idle the published or scenario figure, else load × the idle share.
  */
-export function nodePowerFormulas(r: Pick<BomRefs, 'gpusPerNode' | 'tdpWatts' | 'nodeLoadKw' | 'nodeIdleKw'>): { load: Expr; idle: Expr } {
+function nodePowerFormulas(r: Pick<BomRefs, 'gpusPerNode' | 'tdpWatts' | 'nodeLoadKw' | 'nodeIdleKw'>): { load: Expr; idle: Expr } {
   const load = known(r.nodeLoadKw, div(product(r.gpusPerNode, r.tdpWatts, ref('nodePowerMultiplier')), num(1000)));
   return { load, idle: known(r.nodeIdleKw, mul(load, ref('idlePowerShare'))) };
 }
