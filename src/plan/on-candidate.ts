@@ -126,7 +126,8 @@ export function nodeTerms(c: Pick<ResolvedCandidate, 'gpu' | 'purchasePrice' | '
       fabric: platform.scaleOutFabric ? 1 : 0,
       rackScale: platform.kind === 'rack' ? 1 : 0,
       nodePrice: c.node.price ?? (price.from === 'catalog' ? scaled(price.observed, rate) : null),
-      hostPrice: price.from === 'host' ? price.observed.base * rate : null,
+      // Known even where a complete node's price applies: clearing that in the workbook falls back to it.
+      hostPrice: cat.hostPrice ? cat.hostPrice.base * rate : null,
       nodeLoadKw: c.node.loadKw ?? cat.power?.loadKw ?? null,
       nodeIdleKw: c.node.idleKw ?? null,
       licensed: licence.licensed ? 1 : 0,
