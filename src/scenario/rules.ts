@@ -105,6 +105,11 @@ function checkCandidates(raw: Raw): Problem[] {
     if (isObject(price) && typeof price.low === 'number' && typeof price.high === 'number' && price.low > price.high) {
       problems.push({ path: ['candidates', i, 'purchasePrice', 'low'], message: t('validate.lowAboveHigh', { high: price.high }) });
     }
+    const idle = isObject(c) ? c.nodeIdlePowerKw : undefined;
+    const load = isObject(c) ? c.nodePowerKw : undefined;
+    if (typeof idle === 'number' && typeof load === 'number' && idle > load) {
+      problems.push({ path: ['candidates', i, 'nodeIdlePowerKw'], message: t('validate.idleAboveLoad', { load }) });
+    }
     const node = isObject(c) ? c.nodePrice : undefined;
     if (isObject(node) && typeof node.low === 'number' && typeof node.high === 'number' && node.low > node.high) {
       problems.push({ path: ['candidates', i, 'nodePrice', 'low'], message: t('validate.lowAboveHigh', { high: node.high }) });
