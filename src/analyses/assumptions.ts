@@ -3,11 +3,54 @@ import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { PROFILES } from '../scenario/profiles.ts';
-import { round, type AnalysisContext } from './context.ts';
+import { formatNumber, round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
 import { exportFlag, EXPORT_SOURCE_URL } from '../catalog/export-controls.ts';
 import { termText } from './summary.ts';
+import type { GpuSpec } from '../catalog/types.ts';
+import { observationsText, usdRange } from './node-sources.ts';
+
+/**
+ * The catalog's node price, node power and licence of a candidate where the report uses them
+ * (docs/methodology.md#platforms, #power, #capex); a scenario's own values are listed with the candidate.
+ */
+function nodeAssumptions(ctx: AnalysisContext, gpu: GpuSpec): Assumption[] {
+  const { results, t, locale } = ctx;
+  const node = results.candidates.find((r) => r.candidate.gpu === gpu)?.node;
+  if (!node) return [];
+  const rows: Assumption[] = [];
+  const { price, power, licence } = node.sources;
+  if (price.from === 'catalog' || price.from === 'host') {
+    const o = price.observed;
+    rows.push({
+      id: `gpu.${gpu.id}.nodePrice`,
+      label: t(price.from === 'catalog' ? 'assume.nodePrice' : 'assume.hostPrice', { gpu: gpu.name }),
+      value: t('assume.nodePriceValue', { range: usdRange(o, locale), base: formatNumber(o.base, locale), count: o.observations.length }),
+      source: observationsText(o),
+      url: o.observations[0]!.url,
+    });
+  }
+  if (power.from === 'catalog') {
+    const p = power.power;
+    rows.push({
+      id: `gpu.${gpu.id}.nodePower`,
+      label: t('assume.nodePowerOf', { gpu: gpu.name }),
+      value: t('assume.nodePowerValue', { kw: formatNumber(p.loadKw, locale), basis: t(`assume.nodePowerBasis.${p.basis}`) }),
+      source: `${p.source} (${p.date})`,
+      url: p.url,
+    });
+  }
+  if (licence.source)
+    rows.push({
+      id: `gpu.${gpu.id}.licence`,
+      label: t('assume.licenceOf', { gpu: gpu.name }),
+      value: licence.licensed ? t('assume.licenceIncluded', { years: licence.includedYears }) : t('assume.licenceNone'),
+      source: `${licence.source.text} (${licence.source.date})`,
+      url: licence.source.url,
+    });
+  return rows;
+}
 
 /**
  * One Assumptions row per declared economic parameter: its value, unit, and its source — the
@@ -121,6 +164,7 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
         source: `${platform.source} (${platform.date})`,
         ...(platform.url ? { url: platform.url } : {}),
       },
+      ...nodeAssumptions(ctx, gpu),
       ...(rentalPerGpuHour?.from === 'catalog' && rentalMedian(gpu.id)
         ? [
             {

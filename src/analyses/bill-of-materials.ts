@@ -9,10 +9,12 @@
 import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
 import { bomLineFormulas, type Bom, type BomItem } from '../plan/bom.ts';
-import { bomFormulas, tcoFormulas, NAMED_RESULTS, type FleetExprs } from '../economics/tco.ts';
+import { bomFormulas, bomRefs, tcoFormulas, NAMED_RESULTS, type BomRefs } from '../economics/tco.ts';
+import { mixedServers } from './live-cells.ts';
+import { serverSource } from './node-sources.ts';
 import { yearFormulas } from '../economics/cash-flow.ts';
 import { candidateKeys, candidateNames, type CandidateNames } from '../economics/names.ts';
-import { named, num, ref, sum, type Expr } from '../economics/expr.ts';
+import { named, sum, type Expr } from '../economics/expr.ts';
 import { parameter } from '../economics/parameters.ts';
 
 const DIGITS = 10;
@@ -51,6 +53,7 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     { key: 'source', label: t('bom.col.source'), format: 'text' },
   ];
   const e = scenario.economics;
+  const rackScale = bom.option.candidate.node.inputs.rackScale > 0;
   const percent = (v: number) => `${formatNumber(round(v * 100, 2), locale)}%`;
   /** The parameter's value came from the scenario (a quote) or, left at a default of 0, is still to be quoted. */
   const toQuote = (key: 'rackPrice' | 'installationPerNode' | 'shippingShare', other: string): string =>
@@ -59,7 +62,9 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     servers: t('bom.item.servers', { platform: bom.platform.name, gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
     switches: t('bom.item.switches'),
     cables: t('bom.item.cables'),
-    racks: t('bom.item.racks', { kw: formatNumber(e.rackPowerKw, locale) }),
+    racks: rackScale
+      ? t('bom.item.rackScale', { platform: bom.platform.name })
+      : t('bom.item.racks', { kw: formatNumber(e.rackPowerKw, locale) }),
     pdus: t('bom.item.pdus'),
     storage: t('bom.item.storage'),
     installation: t('bom.item.installation'),
@@ -67,18 +72,17 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     tax: t('bom.item.tax', { share: percent(e.taxShare) }),
     support: t('bom.item.support', { years: formatNumber(e.horizonMonths / 12, locale), share: percent(e.maintenanceSharePerYear) }),
     software: t('bom.item.software'),
+    softwareIncluded: t('bom.item.softwareIncluded'),
   };
+  const from = c.quote
+    ? t('bom.source.quote', { vendor: c.quote.vendor, reference: c.quote.reference, validUntil: c.quote.validUntil })
+    : t(price.from === 'scenario' ? 'bom.source.scenario' : 'bom.source.catalog');
+  const licence = bom.option.candidate.node.sources.licence;
   const source: Record<BomItem, string> = {
-    servers: t('bom.source.servers', {
-      gpu: c.gpu.name,
-      from: c.quote
-        ? t('bom.source.quote', { vendor: c.quote.vendor, reference: c.quote.reference, validUntil: c.quote.validUntil })
-        : t(price.from === 'scenario' ? 'bom.source.scenario' : 'bom.source.catalog'),
-      overhead: formatNumber(scenario.economics.serverOverheadMultiplier, locale),
-    }),
+    servers: serverSource(ctx, bom.option.candidate.node.sources, c.gpu.name, from),
     switches: sourceText(parameter('switchPrice').source),
     cables: sourceText(parameter('fabricCablingPerGpu').source),
-    racks: toQuote('rackPrice', sourceText(parameter('rackPowerKw').source)),
+    racks: rackScale ? t('bom.source.rackScale') : toQuote('rackPrice', sourceText(parameter('rackPowerKw').source)),
     pdus: sourceText(parameter('pduPrice').source),
     storage: sourceText(parameter('storagePerTb').source),
     installation: toQuote('installationPerNode', ''),
@@ -86,6 +90,7 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
     tax: sourceText(parameter('taxShare').source),
     support: sourceText(parameter('maintenanceSharePerYear').source),
     software: sourceText(parameter('softwarePerGpuYear').source),
+    softwareIncluded: licence.source ? t('bom.source.softwareIncluded', { source: licence.source.text, date: licence.source.date }) : '',
   };
   const rows: Record<string, CellValue>[] = bom.lines.map((l) => ({
     item: label[l.item],
@@ -97,8 +102,7 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   rows.push({ item: t('bom.item.total'), quantity: null, unitPrice: null, total: round(bom.total, DIGITS), source: '' });
   let rowCells: (RowCells | null)[] | undefined;
   if (n) {
-    const fl = fleetOf(bom, n);
-    const f = bomFormulas(fl.gpus, fl.gpusPerNode, fl.fabric, ref(n.price.base), ref(n.tdpWatts));
+    const f = bomFormulas(serversOf(bom, n));
     const byItem = Object.fromEntries(bomLineFormulas(f).map((l) => [l.item, l])) as unknown as Record<
       BomItem,
       { quantity: Expr; unitPrice: Expr; total: Expr }
@@ -135,13 +139,12 @@ function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Bl
   }));
   let rowCells: RowCells[] | undefined;
   if (n) {
-    const mixed = bom.option.acquisition === 'mixed' ? fleetOf(bom, n) : undefined;
+    const mixed = mixedServers(bom.option)?.('base');
     const base = tcoFormulas(n, 'base', NAMED_RESULTS, mixed);
     // The Inputs sheet's fleet reads its TCO sheet's named cells; the mixed option's servers their own formulas.
     const capex = mixed ? base.capex : named(n.capex, base.capex);
     const opex = mixed ? base.opexPerMonth : named(n.opexPerMonth, base.opexPerMonth);
-    const fl = fleetOf(bom, n);
-    const depreciable = bomFormulas(fl.gpus, fl.gpusPerNode, fl.fabric, ref(n.price.base), ref(n.tdpWatts)).depreciable;
+    const depreciable = bomFormulas(serversOf(bom, n)).depreciable;
     const cash: Expr[] = [];
     rowCells = bom.cashFlow.map((y) => {
       const f = yearFormulas(y.year, capex, depreciable, opex);
@@ -156,8 +159,5 @@ function cashTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): Bl
 
 const sourceText = (s: ReturnType<typeof parameter>['source']): string => (typeof s === 'string' ? s : s.text);
 
-/** The servers' count and platform: the Inputs sheet's names, or numbers for the mixed option's inference servers. */
-function fleetOf(bom: Bom, n: CandidateNames): FleetExprs {
-  if (bom.option.acquisition !== 'mixed') return { gpus: ref(n.gpus), gpusPerNode: ref(n.gpusPerNode), fabric: ref(n.fabric) };
-  return { gpus: num(bom.option.gpus), gpusPerNode: num(bom.platform.gpusPerNode), fabric: num(bom.platform.scaleOutFabric ? 1 : 0) };
-}
+/** The servers bought as the bill of materials' inputs: the Inputs sheet's names, the mixed fleet's own where they differ. */
+const serversOf = (bom: Bom, n: CandidateNames): BomRefs => ({ ...bomRefs(n, 'base'), ...mixedServers(bom.option)?.('base') });

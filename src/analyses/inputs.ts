@@ -55,16 +55,27 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'rentHigh', label: t('col.rentHigh'), unit: `${cur}/GPU-h`, format: 'currency2' },
     { key: 'rentDiscount', label: t('inputs.col.rentDiscount'), format: 'percent' },
     { key: 'tdp', label: t('col.tdp'), unit: 'W', format: 'integer' },
+    { key: 'nodePrice', label: t('inputs.col.nodePrice'), unit: cur, format: 'currency' },
+    { key: 'nodePriceLow', label: t('inputs.col.nodePriceLow'), unit: cur, format: 'currency' },
+    { key: 'nodePriceHigh', label: t('inputs.col.nodePriceHigh'), unit: cur, format: 'currency' },
+    { key: 'hostPrice', label: t('inputs.col.hostPrice'), unit: cur, format: 'currency' },
+    { key: 'nodeLoadKw', label: t('inputs.col.nodeLoadKw'), unit: 'kW', format: 'decimal2' },
+    { key: 'nodeIdleKw', label: t('inputs.col.nodeIdleKw'), unit: 'kW', format: 'decimal2' },
+    { key: 'rackScale', label: t('inputs.col.rackScale'), format: 'integer' },
+    { key: 'licensed', label: t('inputs.col.licensed'), format: 'integer' },
+    { key: 'licenceYears', label: t('inputs.col.licenceYears'), unit: t('unit.year'), format: 'integer' },
   ];
   const candidateRows = scenario.candidates.map((c, i) => {
     const n = candidateNames(keys[i]!);
     const price = c.purchasePrice;
     const rent = c.rentalPerGpuHour;
-    const term = results.candidates.find((r) => r.candidate === c)?.rentTerm;
+    const result = results.candidates.find((r) => r.candidate === c);
+    const term = result?.rentTerm;
+    const node = result?.node.inputs;
     const values = {
-      gpus: results.candidates.find((r) => r.candidate === c)?.fleetGpus ?? null,
-      gpusPerNode: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).gpusPerNode,
-      fabric: (results.candidates.find((r) => r.candidate === c)?.platform ?? c.platform).scaleOutFabric ? 1 : 0,
+      gpus: result?.fleetGpus ?? null,
+      gpusPerNode: (result?.platform ?? c.platform).gpusPerNode,
+      fabric: (result?.platform ?? c.platform).scaleOutFabric ? 1 : 0,
       price: exact(price?.base),
       priceLow: exact(price?.low),
       priceHigh: exact(price?.high),
@@ -73,6 +84,15 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rentHigh: exact(rent?.high),
       rentDiscount: exact(term?.discount ?? 0),
       tdp: c.gpu.tdpWatts,
+      nodePrice: exact(node?.nodePrice?.base),
+      nodePriceLow: exact(node?.nodePrice?.low),
+      nodePriceHigh: exact(node?.nodePrice?.high),
+      hostPrice: exact(node?.hostPrice),
+      nodeLoadKw: exact(node?.nodeLoadKw),
+      nodeIdleKw: exact(node?.nodeIdleKw),
+      rackScale: node?.rackScale ?? 0,
+      licensed: node?.licensed ?? 1,
+      licenceYears: node?.licenceIncludedYears ?? 0,
     };
     const names = {
       gpus: n.gpus,
@@ -86,6 +106,15 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       rentHigh: n.rent.high,
       rentDiscount: n.rentDiscount,
       tdp: n.tdpWatts,
+      nodePrice: n.nodePrice.base,
+      nodePriceLow: n.nodePrice.low,
+      nodePriceHigh: n.nodePrice.high,
+      hostPrice: n.hostPrice,
+      nodeLoadKw: n.nodeLoadKw,
+      nodeIdleKw: n.nodeIdleKw,
+      rackScale: n.rackScale,
+      licensed: n.licensed,
+      licenceYears: n.licenceIncludedYears,
     };
     // A term discount that is the market's (or the scenario's) reads that economic input, so an edit there moves it;
     // a sourced term rate's discount is a number (docs/methodology.md#rent).

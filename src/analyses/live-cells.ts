@@ -11,8 +11,31 @@ import type { CellValue, KeyValueItem, RowCells } from '../report/model.ts';
 import type { Option } from '../plan/options.ts';
 import { candidateKeys, candidateNames, BUDGET } from '../economics/names.ts';
 import { optionFormulas, workbookTco, writtenDrivers, type OptionFormulas } from '../economics/options.ts';
-import { NAMED_RESULTS, tcoFormulas } from '../economics/tco.ts';
+import { NAMED_RESULTS, tcoFormulas, type FleetExprs } from '../economics/tco.ts';
+import type { Level } from '../economics/types.ts';
 import { num, ref, type Expr } from '../economics/expr.ts';
+
+/**
+ * The mixed option's inference servers, which are not the Inputs sheet's fleet: their GPU count as
+ * a number and, where their platform is not the candidate's (a smaller server), that platform's
+ * node inputs as numbers; undefined for any other option (the Inputs sheet's names throughout).
+ */
+export function mixedServers(o: Option): ((level: Level) => FleetExprs) | undefined {
+  const b = o.acquisition === 'mixed' ? o.bought : null;
+  if (!b) return undefined;
+  if (b.platform.id === o.candidate.platform.id) return () => ({ gpus: num(b.gpus) });
+  const i = b.node.inputs;
+  return (level) => ({
+    gpus: num(b.gpus),
+    gpusPerNode: num(i.gpusPerNode),
+    fabric: num(i.fabric),
+    rackScale: num(i.rackScale),
+    nodePrice: num(i.nodePrice?.[level] ?? 0),
+    hostPrice: num(i.hostPrice ?? 0),
+    nodeLoadKw: num(i.nodeLoadKw ?? 0),
+    nodeIdleKw: num(i.nodeIdleKw ?? 0),
+  });
+}
 
 /** The option's formulas over the workbook's names; null when its fleet is not the Inputs sheet's. */
 function workbookFormulas(
@@ -23,12 +46,7 @@ function workbookFormulas(
   const index = scenario.candidates.indexOf(o.candidate.candidate);
   if (index < 0) return null;
   const names = candidateNames(candidateKeys(scenario.candidates)[index]!);
-  // The mixed option's servers are not the Inputs sheet's fleet: their count and platform are written as numbers.
-  const b = o.acquisition === 'mixed' ? o.bought : null;
-  const tco = workbookTco(
-    names,
-    b ? { gpus: num(b.gpus), gpusPerNode: num(b.platform.gpusPerNode), fabric: num(b.platform.scaleOutFabric ? 1 : 0) } : undefined,
-  );
+  const tco = workbookTco(names, mixedServers(o));
   return {
     f: optionFormulas(
       o.acquisition,

@@ -7,7 +7,7 @@
 import type { Level } from './types.ts';
 import { ECONOMIC_KEYS, HOURS_PER_MONTH, SWITCH_PORTS, type EconomicKey } from './parameters.ts';
 import type { GpuSpec } from '../catalog/types.ts';
-import type { Money, ResolvedEconomics } from './types.ts';
+import type { Money, NodeInputs, ResolvedEconomics } from './types.ts';
 import type { Env } from './expr.ts';
 
 /** Economic inputs, named after their ResolvedEconomics field (declaration order). */
@@ -24,6 +24,18 @@ export interface CandidateNames {
   readonly fabric: string;
   readonly tdpWatts: string;
   readonly price: Readonly<Record<Level, string>>;
+  /** A complete node's price (with its GPUs); an empty cell: none known. */
+  readonly nodePrice: Readonly<Record<Level, string>>;
+  /** A node's price without its GPUs; an empty cell: none known. */
+  readonly hostPrice: string;
+  /** One node's power at load and idle, kW; an empty cell: estimated (docs/methodology.md#power). */
+  readonly nodeLoadKw: string;
+  readonly nodeIdleKw: string;
+  /** 1 when a node is a whole rack. */
+  readonly rackScale: string;
+  /** 1 when each GPU takes the per-GPU licence; the years included with the GPU. */
+  readonly licensed: string;
+  readonly licenceIncludedYears: string;
   readonly rent: Readonly<Record<Level, string>>;
   /** Discount of the steady rental's term below the on-demand rent (docs/methodology.md#rent). */
   readonly rentDiscount: string;
@@ -58,6 +70,13 @@ export function candidateNames(key: string): CandidateNames {
     fabric: `fabric_${key}`,
     tdpWatts: `tdp_${key}`,
     price: { low: `priceLow_${key}`, base: `price_${key}`, high: `priceHigh_${key}` },
+    nodePrice: { low: `nodePriceLow_${key}`, base: `nodePrice_${key}`, high: `nodePriceHigh_${key}` },
+    hostPrice: `hostPrice_${key}`,
+    nodeLoadKw: `nodeLoadKw_${key}`,
+    nodeIdleKw: `nodeIdleKw_${key}`,
+    rackScale: `rackScale_${key}`,
+    licensed: `licensed_${key}`,
+    licenceIncludedYears: `licenceYears_${key}`,
     rent: { low: `rentLow_${key}`, base: `rent_${key}`, high: `rentHigh_${key}` },
     rentDiscount: `rentDiscount_${key}`,
     itPowerKw: `itPowerKw_${key}`,
@@ -69,12 +88,10 @@ export function candidateNames(key: string): CandidateNames {
   };
 }
 
-/** What one candidate's input cells hold: fleet size, TDP, prices and rents. */
-export interface CandidateInputs {
+/** What one candidate's input cells hold: fleet size, its node, TDP, prices and rents. */
+export interface CandidateInputs extends NodeInputs {
   readonly names: CandidateNames;
   readonly gpus: number | null;
-  readonly gpusPerNode: number;
-  readonly fabric: number;
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
@@ -87,14 +104,22 @@ export function inputValues(economics: ResolvedEconomics, candidates: readonly C
   const values: Record<string, number | null> = { ...CONSTANT_INPUTS };
   for (const field of ECONOMIC_INPUTS) values[field] = economics[field];
   if (economics.budget !== undefined) values[BUDGET] = economics.budget;
-  for (const { names, gpus, gpusPerNode, fabric, tdpWatts, purchasePrice, rentalPerGpuHour, rentDiscount } of candidates) {
-    values[names.gpus] = gpus;
-    values[names.rentDiscount] = rentDiscount ?? 0;
-    values[names.gpusPerNode] = gpusPerNode;
-    values[names.fabric] = fabric;
-    values[names.tdpWatts] = tdpWatts;
+  for (const c of candidates) {
+    const { names, purchasePrice, rentalPerGpuHour } = c;
+    values[names.gpus] = c.gpus;
+    values[names.rentDiscount] = c.rentDiscount ?? 0;
+    values[names.gpusPerNode] = c.gpusPerNode;
+    values[names.fabric] = c.fabric;
+    values[names.tdpWatts] = c.tdpWatts;
+    values[names.hostPrice] = c.hostPrice;
+    values[names.nodeLoadKw] = c.nodeLoadKw;
+    values[names.nodeIdleKw] = c.nodeIdleKw;
+    values[names.rackScale] = c.rackScale;
+    values[names.licensed] = c.licensed;
+    values[names.licenceIncludedYears] = c.licenceIncludedYears;
     for (const level of ['low', 'base', 'high'] as const) {
       values[names.price[level]] = purchasePrice?.[level] ?? null;
+      values[names.nodePrice[level]] = c.nodePrice?.[level] ?? null;
       values[names.rent[level]] = rentalPerGpuHour?.[level] ?? null;
     }
   }

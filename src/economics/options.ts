@@ -149,9 +149,13 @@ export const evaluatedTco: TcoOperands = {
  * The candidate's TCO in the workbook: the TCO sheet's named base cells, the full formula for low
  * and high; for another fleet of its GPU (`fleet`, the mixed option's servers), the full formulas.
  */
-export function workbookTco(n: CandidateNames, fleet?: FleetExprs): TcoOperands {
+export function workbookTco(n: CandidateNames, fleet?: (level: Level) => FleetExprs): TcoOperands {
   if (fleet) {
-    const f = { low: tcoFormulas(n, 'low', [], fleet), base: tcoFormulas(n, 'base', [], fleet), high: tcoFormulas(n, 'high', [], fleet) };
+    const f = {
+      low: tcoFormulas(n, 'low', [], fleet('low')),
+      base: tcoFormulas(n, 'base', [], fleet('base')),
+      high: tcoFormulas(n, 'high', [], fleet('high')),
+    };
     return { ownedTotal: (l) => f[l].ownedTotal, cashTotal: (l) => f[l].cashTotal, npv: (l) => f[l].npv, capex: (l) => f[l].capex };
   }
   const formulas = { low: tcoFormulas(n, 'low'), base: tcoFormulas(n, 'base', NAMED_RESULTS), high: tcoFormulas(n, 'high') };

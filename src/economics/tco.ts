@@ -4,15 +4,20 @@
  * their text; `calculateTco` evaluates the very same formulas, so the report's numbers are the
  * workbook's. All money in the scenario currency. GPUs are whole servers of the candidate's
  * platform (docs/methodology.md#platforms). Method (docs/methodology.md#economics):
- *   servers    = nodes × GPUs per node × price × server overhead
+ *   servers    = nodes × node price: a complete node's (catalog or scenario), else the host's +
+ *                GPUs per node × price, else GPUs per node × price × server overhead
  *   fabric     = beyond one node of an HGX/OAM platform: switches × switch price + GPUs × cabling
  *                (one 64-port switch up to 64 GPUs, else leaves GPUs/32 + spines GPUs/64;
- *                docs/methodology.md#fabric); racks = ⌈IT kW ÷ rack power⌉ with two PDUs each;
+ *                docs/methodology.md#fabric); racks = ⌈IT kW ÷ rack power⌉ with two PDUs each
+ *                (a rack-scale node is one rack with its own cabinet and power shelves);
  *                storage; installation per server; shipping and tax on the hardware; the support
- *                contract (maintenance share × years) and licences per GPU-year for the horizon;
+ *                contract (maintenance share × years) and licences per GPU-year for the horizon
+ *                beyond the years included with the GPU (none for GeForce cards);
  *                capex = the sum of the bill of materials (docs/methodology.md#capex)
- *   IT kW      = TDP × GPUs × node power multiple / 1000 (servers draw more than their GPUs)
- *   power      = IT kW × (utilisation + (1 − utilisation) × idle share) × hours × PUE × price per kWh
+ *   IT kW      = nodes × node load kW: published (measured, else rated) or set by the scenario, else
+ *                GPUs per node × TDP × node power multiple / 1000 (docs/methodology.md#power)
+ *   power      = nodes × (utilisation × load kW + (1 − utilisation) × idle kW) × hours × PUE × price
+ *                per kWh; idle kW published or set, else load × idle share
  *   hosting    = IT kW × hosting per kW-month  (maintenance is the support contract in the capex)
  *   cash       = capex + opex × horizon (the money that leaves the company; the headline)
  *   NPV        = capex + opex × annuity factor at the monthly equivalent of the discount rate
@@ -23,7 +28,7 @@
  */
 import { add, ceiling, compiler, div, min, mul, named, num, power, product, ref, sub, sum, when, type Expr } from './expr.ts';
 import { BUDGET, CONSTANT_INPUTS, ECONOMIC_INPUTS, TCO_RESULTS, candidateNames, type CandidateNames } from './names.ts';
-import { LEVELS, type Level, type OptionDrivers, type ResolvedEconomics, type Money } from './types.ts';
+import { LEVELS, type Level, type NodeInputs, type OptionDrivers, type ResolvedEconomics, type Money } from './types.ts';
 
 export { LEVELS, type Level };
 
@@ -43,27 +48,80 @@ export const switchesFormula = (gpus: Expr): Expr =>
 /** Years the horizon spans, as a fraction (a support contract or licence is bought for the horizon). */
 const horizonYears = (): Expr => div(ref('horizonMonths'), num(12));
 
+/** The inputs of the bill of materials as formulas: a candidate's named cells, or numbers. */
+export interface BomRefs {
+  readonly gpus: Expr;
+  readonly gpusPerNode: Expr;
+  readonly fabric: Expr;
+  readonly rackScale: Expr;
+  /** Price of one GPU, of a complete node, of a node without GPUs (0: not known). */
+  readonly price: Expr;
+  readonly nodePrice: Expr;
+  readonly hostPrice: Expr;
+  readonly tdpWatts: Expr;
+  /** One node's power at load and idle, kW (0: not known). */
+  readonly nodeLoadKw: Expr;
+  readonly nodeIdleKw: Expr;
+  readonly licensed: Expr;
+  readonly licenceIncludedYears: Expr;
+}
+
+/** A candidate's named cells at one price level. */
+export const bomRefs = (n: CandidateNames, level: Level): BomRefs => ({
+  gpus: ref(n.gpus),
+  gpusPerNode: ref(n.gpusPerNode),
+  fabric: ref(n.fabric),
+  rackScale: ref(n.rackScale),
+  price: ref(n.price[level]),
+  nodePrice: ref(n.nodePrice[level]),
+  hostPrice: ref(n.hostPrice),
+  tdpWatts: ref(n.tdpWatts),
+  nodeLoadKw: ref(n.nodeLoadKw),
+  nodeIdleKw: ref(n.nodeIdleKw),
+  licensed: ref(n.licensed),
+  licenceIncludedYears: ref(n.licenceIncludedYears),
+});
+
+const known = (v: Expr, otherwise: Expr): Expr => when(v, '>', num(0), v, otherwise);
+
 /**
- * The bill of materials' money lines (docs/methodology.md#fabric, #bill-of-materials): servers,
- * fabric switches and cabling, racks and PDUs sized from power, storage, installation, shipping
- * and tax on the hardware, the support contract and software licences for the horizon. Their sum
- * is the capex; `depreciable` is the part that depreciates (all but the support and licences).
+ * One node's power at load and idle, kW (docs/methodology.md#power): the platform's published
+ * figure (measured, else rated or reported) or the scenario's, else GPUs × TDP × the node power
+ * multiple; idle the published or scenario figure, else load × the idle share.
  */
-export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: Expr, tdpWatts: Expr) {
+function nodePowerFormulas(r: Pick<BomRefs, 'gpusPerNode' | 'tdpWatts' | 'nodeLoadKw' | 'nodeIdleKw'>): { load: Expr; idle: Expr } {
+  const load = known(r.nodeLoadKw, div(product(r.gpusPerNode, r.tdpWatts, ref('nodePowerMultiplier')), num(1000)));
+  return { load, idle: known(r.nodeIdleKw, mul(load, ref('idlePowerShare'))) };
+}
+
+/**
+ * The bill of materials' money lines (docs/methodology.md#capex, #fabric): servers (a complete
+ * node's price where known, else the host's + its GPUs, else GPUs × price × server overhead),
+ * fabric switches and cabling, racks and PDUs sized from power (a rack-scale node is its own rack,
+ * cabinet and power shelves included), storage, installation, shipping and tax on the hardware,
+ * the support contract and software licences for the horizon (none for the years included with
+ * the GPU). Their sum is the capex; `depreciable` is the part that depreciates.
+ */
+export function bomFormulas(r: BomRefs) {
+  const { gpus, gpusPerNode } = r;
   const nodes = nodesFormula(gpus, gpusPerNode);
-  const nodePrice = product(gpusPerNode, price, ref('serverOverheadMultiplier'));
-  const scaleOut = (e: Expr) => when(nodes, '>', num(1), mul(fabric, e), num(0));
+  const estimate = product(gpusPerNode, r.price, ref('serverOverheadMultiplier'));
+  const nodePrice = known(r.nodePrice, when(r.hostPrice, '>', num(0), add(r.hostPrice, mul(gpusPerNode, r.price)), estimate));
+  const scaleOut = (e: Expr) => when(nodes, '>', num(1), mul(r.fabric, e), num(0));
   const switches = scaleOut(switchesFormula(gpus));
   const cables = scaleOut(gpus);
   const servers = mul(nodes, nodePrice);
   const switchCost = mul(switches, ref('switchPrice'));
   const cablingCost = mul(cables, ref('fabricCablingPerGpu'));
-  // Racks from the IT power of the whole servers at load (the same node power as the opex).
-  const itKw = div(product(nodes, gpusPerNode, tdpWatts, ref('nodePowerMultiplier')), num(1000));
-  const racks = ceiling(div(itKw, ref('rackPowerKw')));
+  // Racks from the IT power of the whole servers at load (the same node power as the opex);
+  // a rack-scale node is one rack that brings its own cabinet and power shelves.
+  const itKw = mul(nodes, nodePowerFormulas(r).load);
+  const rackScale = (then: Expr, otherwise: Expr) => when(r.rackScale, '>', num(0), then, otherwise);
+  const racks = rackScale(nodes, ceiling(div(itKw, ref('rackPowerKw'))));
+  const rackPrice = rackScale(num(0), ref('rackPrice'));
   // Two PDUs per rack on A/B feeds (aiinfrasource.com, 2026-06).
-  const pdus = mul(racks, num(2));
-  const rackCost = mul(racks, ref('rackPrice'));
+  const pdus = rackScale(num(0), mul(racks, num(2)));
+  const rackCost = mul(racks, rackPrice);
   const pduCost = mul(pdus, ref('pduPrice'));
   const storageCost = mul(ref('storageTb'), ref('storagePerTb'));
   const hardware = sum(servers, switchCost, cablingCost, rackCost, pduCost, storageCost);
@@ -71,7 +129,17 @@ export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: 
   const shippingCost = mul(hardware, ref('shippingShare'));
   const taxCost = mul(hardware, ref('taxShare'));
   const supportCost = product(hardware, ref('maintenanceSharePerYear'), horizonYears());
-  const licences = mul(gpus, horizonYears());
+  // GPU-years of the licence over the horizon: paid beyond the years included with the GPU.
+  const licensedGpus = mul(gpus, r.licensed);
+  const paidYears = sub(horizonYears(), r.licenceIncludedYears);
+  const licences = mul(licensedGpus, when(paidYears, '>', num(0), paidYears, num(0)));
+  const includedLicences = when(
+    ref('softwarePerGpuYear'),
+    '>',
+    num(0),
+    mul(licensedGpus, min(horizonYears(), r.licenceIncludedYears)),
+    num(0),
+  );
   const softwareCost = mul(licences, ref('softwarePerGpuYear'));
   const depreciable = sum(hardware, installationCost, shippingCost, taxCost);
   return {
@@ -82,7 +150,9 @@ export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: 
     switchCost,
     cables,
     cablingCost,
+    itKw,
     racks,
+    rackPrice,
     rackCost,
     pdus,
     pduCost,
@@ -93,6 +163,7 @@ export function bomFormulas(gpus: Expr, gpusPerNode: Expr, fabric: Expr, price: 
     taxCost,
     supportCost,
     licences,
+    includedLicences,
     softwareCost,
     depreciable,
     capex: sum(depreciable, supportCost, softwareCost),
@@ -140,12 +211,12 @@ export interface TcoFormulas {
 export type NamedResult = 'itPowerKw' | 'powerPerMonth' | 'capex' | 'opexPerMonth';
 export const NAMED_RESULTS: readonly NamedResult[] = ['itPowerKw', 'powerPerMonth', 'capex', 'opexPerMonth'];
 
-/** Another fleet of the candidate's GPU than the Inputs sheet's (the mixed option's inference servers), written as numbers. */
-export interface FleetExprs {
-  readonly gpus: Expr;
-  readonly gpusPerNode: Expr;
-  readonly fabric: Expr;
-}
+/**
+ * Another fleet of the candidate's GPU than the Inputs sheet's (the mixed option's inference
+ * servers): its GPU count and, where its platform differs from the candidate's, that platform's
+ * node inputs, written as numbers; everything else is read from the candidate's names.
+ */
+export type FleetExprs = Partial<BomRefs> & Pick<BomRefs, 'gpus'>;
 
 /**
  * The TCO of one candidate at one price level. `cells` lists the results that sit in named
@@ -153,18 +224,17 @@ export interface FleetExprs {
  * Each entry is the formula of that result's own cell.
  */
 export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly NamedResult[] = [], fleet?: FleetExprs): TcoFormulas {
+  // Another fleet than the Inputs sheet's (the mixed option's servers) has no named result cells.
   const cell = (result: NamedResult, e: Expr) => (cells.includes(result) && !fleet ? named(n[result], e) : e);
-  const gpus = fleet?.gpus ?? ref(n.gpus);
-  const itPowerKw = div(product(ref(n.tdpWatts), gpus, ref('nodePowerMultiplier')), num(1000));
-  const loadShare = add(ref('utilization'), mul(sub(num(1), ref('utilization')), ref('idlePowerShare')));
-  const energyKwhPerMonth = product(cell('itPowerKw', itPowerKw), loadShare, ref('hoursPerMonth'), ref('pue'));
-  const bom = bomFormulas(
-    gpus,
-    fleet?.gpusPerNode ?? ref(n.gpusPerNode),
-    fleet?.fabric ?? ref(n.fabric),
-    ref(n.price[level]),
-    ref(n.tdpWatts),
-  );
+  const r: BomRefs = { ...bomRefs(n, level), ...fleet };
+  const gpus = r.gpus;
+  const nodes = nodesFormula(gpus, r.gpusPerNode);
+  const node = nodePowerFormulas(r);
+  const itPowerKw = mul(nodes, node.load);
+  // Energy at the utilisation: load power the share of hours at load, idle power the rest.
+  const averageKw = mul(nodes, add(mul(ref('utilization'), node.load), mul(sub(num(1), ref('utilization')), node.idle)));
+  const energyKwhPerMonth = product(averageKw, ref('hoursPerMonth'), ref('pue'));
+  const bom = bomFormulas(r);
   const capex = bom.capex;
   const powerPerMonth = mul(energyKwhPerMonth, ref('electricityPricePerKwh'));
   const hostingPerMonth = mul(cell('itPowerKw', itPowerKw), ref('hostingPerKwMonth'));
@@ -198,11 +268,8 @@ export function tcoFormulas(n: CandidateNames, level: Level, cells: readonly Nam
 
 // ---- TypeScript evaluation ------------------------------------------------------------------
 
-export interface TcoInput {
+export interface TcoInput extends NodeInputs {
   readonly gpus: number;
-  readonly gpusPerNode: number;
-  /** 1 when more than one node needs a scale-out fabric, else 0. */
-  readonly fabric: number;
   readonly tdpWatts: number | null;
   readonly purchasePrice: Money | null;
   readonly rentalPerGpuHour: Money | null;
@@ -259,9 +326,16 @@ const SLOTS: Readonly<Record<string, string>> = {
   [EVAL_NAMES.fabric]: 'c.fabric',
   [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
   [EVAL_NAMES.rentDiscount]: '(c.rentDiscount ?? 0)',
+  [EVAL_NAMES.rackScale]: 'c.rackScale',
+  [EVAL_NAMES.hostPrice]: '(c.hostPrice ?? 0)',
+  [EVAL_NAMES.nodeLoadKw]: '(c.nodeLoadKw ?? 0)',
+  [EVAL_NAMES.nodeIdleKw]: '(c.nodeIdleKw ?? 0)',
+  [EVAL_NAMES.licensed]: 'c.licensed',
+  [EVAL_NAMES.licenceIncludedYears]: 'c.licenceIncludedYears',
   ...Object.fromEntries(
     LEVELS.flatMap((l) => [
       [EVAL_NAMES.price[l], `(c.purchasePrice?.${l} ?? 0)`],
+      [EVAL_NAMES.nodePrice[l], `(c.nodePrice?.${l} ?? 0)`],
       [EVAL_NAMES.rent[l], `(c.rentalPerGpuHour?.${l} ?? 0)`],
       [TCO_RESULTS.ownedTotal[l], `t.${l}.ownedTotal`],
       [TCO_RESULTS.capex[l], `t.${l}.capex`],
@@ -351,17 +425,10 @@ export function calculateTcoBase(input: TcoInput): TcoResult {
   return { itPowerKw, energyKwhPerMonth, levels: { low: base, base, high: base } };
 }
 
-/** Capex of `gpus` GPUs (whole nodes of `gpusPerNode`) at `price` each under the scenario's economics (the selection guide's tiers). */
-export function capexOf(
-  economics: ResolvedEconomics,
-  gpus: number,
-  gpusPerNode: number,
-  fabric: number,
-  price: number,
-  tdpWatts: number | null,
-): number {
+/** Capex of `gpus` GPUs (whole nodes of the node's size) at `price` each under the scenario's economics (the selection guide's tiers). */
+export function capexOf(economics: ResolvedEconomics, gpus: number, node: NodeInputs, price: number, tdpWatts: number | null): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return RUN[1]!.capex(economics, { gpus, gpusPerNode, fabric, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
+  return RUN[1]!.capex(economics, { gpus, ...node, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

@@ -26,6 +26,27 @@ export type ResolvedEconomics = Readonly<Record<EconomicKey, number>> & {
 };
 
 export type RentalTerm = 'on-demand' | 'reserved' | 'spot';
+/**
+ * What the money formulas read of one node of a candidate's platform, in the scenario currency
+ * (docs/methodology.md#platforms, #capex, #power): its size, whether nodes need a fabric or are
+ * whole racks, its price with GPUs (complete) or without (the host), its power at load and idle,
+ * and the GPU's per-GPU licence. null: not known (the formulas fall back to the estimates).
+ */
+export interface NodeInputs {
+  readonly gpusPerNode: number;
+  /** 1 when more than one node needs a scale-out fabric, else 0. */
+  readonly fabric: number;
+  /** 1 when a node is a whole rack (its cabinet and power shelves included), else 0. */
+  readonly rackScale: number;
+  readonly nodePrice: Money | null;
+  readonly hostPrice: number | null;
+  readonly nodeLoadKw: number | null;
+  readonly nodeIdleKw: number | null;
+  /** 1 when each GPU takes the per-GPU software licence, 0 when none applies (GeForce). */
+  readonly licensed: number;
+  /** Years of that licence included with the GPU (0: none). */
+  readonly licenceIncludedYears: number;
+}
 
 /** The three price levels: low and high from the ends of the price ranges, base their midpoint. */
 export type Level = 'low' | 'base' | 'high';

@@ -42,6 +42,7 @@ export const validateEn = {
   'validate.activeExpertsExceed': 'must not exceed experts ({experts})',
   'validate.layersExceed': 'must not exceed layers ({layers})',
   'validate.duplicateGpu': '"{id}" is already listed as candidates[{index}]',
+  'validate.idleAboveLoad': 'must not exceed nodePowerKw ({load} kW): a node draws less idle than at load',
   'validate.lowAboveHigh': 'must not exceed high ({high})',
   'validate.needsRate': '"{currency}" needs economics.usdExchangeRate (units of {currency} per 1 USD) to convert catalog prices',
   'validate.controlChar': 'contains the control character {char} at character {index}: {allowed}',

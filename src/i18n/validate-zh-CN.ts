@@ -38,6 +38,7 @@ export const validateZhCN = {
   'validate.activeExpertsExceed': '不得超过 experts（{experts}）',
   'validate.layersExceed': '不得超过 layers（{layers}）',
   'validate.duplicateGpu': '“{id}”已在 candidates[{index}] 中列出',
+  'validate.idleAboveLoad': '不得超过 nodePowerKw（{load} 千瓦）：节点空闲时的功率低于满载',
   'validate.lowAboveHigh': '不得超过 high（{high}）',
   'validate.needsRate': '“{currency}”需要 economics.usdExchangeRate（每 1 美元兑多少 {currency}）来换算产品目录价格',
   'validate.controlChar': '第 {index} 个字符是控制字符 {char}：{allowed}',

@@ -11,7 +11,7 @@ export const workbookEn = {
   'inputs.col.rentDiscount': 'Rental term discount',
   'inputs.hoursPerMonth': 'Hours per month (365.25 × 24 / 12)',
   'inputs.baseNote':
-    'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet.',
+    'Price and rent are the base values (the midpoint of the range unless the scenario set one); low and high bound the owned TCO range. GPUs is the fleet the sizing found: change it to price another fleet. A server costs its node price where one is filled in, else the price without GPUs + its GPUs, else GPUs × price × server overhead: clear the node price to price the server by its GPUs. Node power at load and idle, where empty, is GPUs × TDP × the server power multiple and load × the idle share.',
   'tco.liveNote':
     'In the workbook every figure of this table is a live formula over the Inputs sheet (GPU count, prices, electricity, PUE, …).',
 } as const;

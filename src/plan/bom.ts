@@ -6,14 +6,25 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import type { Option } from './options.ts';
-import { bomFormulas } from '../economics/tco.ts';
+import { EVAL_NAMES, bomFormulas, bomRefs } from '../economics/tco.ts';
 import { yearFormulas, yearsOf } from '../economics/cash-flow.ts';
-import { CONSTANT_INPUTS } from '../economics/names.ts';
-import { num, ref, when, type Env, type Expr } from '../economics/expr.ts';
+import { inputEnv, inputValues } from '../economics/names.ts';
+import { num, ref, when, type Expr } from '../economics/expr.ts';
 import type { PlatformSpec } from '../catalog/platforms.ts';
 
 export type BomItem =
-  'servers' | 'switches' | 'cables' | 'racks' | 'pdus' | 'storage' | 'installation' | 'shipping' | 'tax' | 'support' | 'software';
+  | 'servers'
+  | 'switches'
+  | 'cables'
+  | 'racks'
+  | 'pdus'
+  | 'storage'
+  | 'installation'
+  | 'shipping'
+  | 'tax'
+  | 'support'
+  | 'software'
+  | 'softwareIncluded';
 
 interface BomLine {
   readonly item: BomItem;
@@ -50,7 +61,7 @@ export function bomLineFormulas(b: ReturnType<typeof bomFormulas>): { item: BomI
     { item: 'servers', quantity: b.nodes, unitPrice: b.nodePrice, total: b.servers },
     { item: 'switches', quantity: b.switches, unitPrice: ref('switchPrice'), total: b.switchCost },
     { item: 'cables', quantity: b.cables, unitPrice: ref('fabricCablingPerGpu'), total: b.cablingCost },
-    { item: 'racks', quantity: b.racks, unitPrice: ref('rackPrice'), total: b.rackCost },
+    { item: 'racks', quantity: b.racks, unitPrice: b.rackPrice, total: b.rackCost },
     { item: 'pdus', quantity: b.pdus, unitPrice: ref('pduPrice'), total: b.pduCost },
     { item: 'storage', quantity: ref('storageTb'), unitPrice: ref('storagePerTb'), total: b.storageCost },
     { item: 'installation', quantity: b.nodes, unitPrice: ref('installationPerNode'), total: b.installationCost },
@@ -63,17 +74,10 @@ export function bomLineFormulas(b: ReturnType<typeof bomFormulas>): { item: BomI
       unitPrice: ref('softwarePerGpuYear'),
       total: b.softwareCost,
     },
+    // The licence years included with the GPU: listed at no cost while the stack needs the licence.
+    { item: 'softwareIncluded', quantity: b.includedLicences, unitPrice: num(0), total: num(0) },
   ];
 }
-
-/** The economics and constants as a formula environment. */
-const envOf =
-  (s: ResolvedScenario): Env =>
-  (name) => {
-    const v = (s.economics as unknown as Record<string, number | undefined>)[name] ?? (CONSTANT_INPUTS as Record<string, number>)[name];
-    if (v === undefined) throw new Error(`no economic value named ${name}`);
-    return v;
-  };
 
 /** The bill of materials of a bought option; null for a rented one or one without a price. */
 export function calculateBom(s: ResolvedScenario, o: Option | undefined): Bom | null {
@@ -81,10 +85,22 @@ export function calculateBom(s: ResolvedScenario, o: Option | undefined): Bom | 
   const levels = o?.bought?.tco.levels;
   const price = o?.candidate.candidate.purchasePrice;
   if (!o?.bought || !levels || !price) return null;
-  const platform = o.bought.platform;
-  const env = envOf(s);
-  const tdp = num(o.candidate.candidate.gpu.tdpWatts ?? 0);
-  const b = bomFormulas(num(o.gpus), num(platform.gpusPerNode), num(platform.scaleOutFabric ? 1 : 0), num(price.base), tdp);
+  const { platform, node } = o.bought;
+  const c = o.candidate.candidate;
+  // The same names and values as the workbook's Inputs sheet, for the servers bought.
+  const env = inputEnv(
+    inputValues(s.economics, [
+      {
+        names: EVAL_NAMES,
+        gpus: o.bought.gpus,
+        ...node.inputs,
+        tdpWatts: c.gpu.tdpWatts,
+        purchasePrice: price,
+        rentalPerGpuHour: null,
+      },
+    ]),
+  );
+  const b = bomFormulas(bomRefs(EVAL_NAMES, 'base'));
   const nodes = b.nodes.evaluate(env);
   const line = (item: BomItem, quantity: Expr, unitPrice: Expr, total: Expr): BomLine => ({
     item,

@@ -5,7 +5,8 @@
  */
 import type { TcoResult } from '../economics/tco.ts';
 import type { TermDiscount } from './rental-terms.ts';
-import type { PlatformSpec } from '../catalog/platforms.ts';
+import { catalogNode, licenceOf, type GpuLicence, type NodePower, type ObservedPrice, type PlatformSpec } from '../catalog/platforms.ts';
+import type { Money, NodeInputs } from '../economics/types.ts';
 import type { ResolvedCandidate, ResolvedInference, ResolvedTraining, ResolvedWorkload } from '../scenario/resolve.ts';
 import { fitInference, fitTraining, type MemoryFit, type TrainingMemoryFit } from './memory-fit.ts';
 import { sizeInference, sizeTraining, type InferenceSizing, type TrainingSizing } from './performance.ts';
@@ -48,6 +49,8 @@ export interface CandidateResult {
   readonly nodes: number | null;
   /** The platform the fleet is bought in (the candidate's, or a smaller one of its line). */
   readonly platform: PlatformSpec;
+  /** What the money formulas read of one node of that platform, and where each value comes from. */
+  readonly node: NodeTerms;
   /** Runs of each training workload over the horizon (scenario order; 1 for a one-off run). */
   readonly trainingRuns: readonly number[];
   /** Recurring training workloads that run on the inference fleet's idle capacity (no GPUs of their own). */
@@ -80,11 +83,62 @@ export function wholeNodes(needed: number, gpusPerNode: number): { nodes: number
   return { nodes, gpus: nodes * gpusPerNode };
 }
 
-/** What the TCO formulas read of a fleet's platform: GPUs per node and whether nodes need a fabric. */
-export const platformInputs = (p: PlatformSpec): { gpusPerNode: number; fabric: number } => ({
-  gpusPerNode: p.gpusPerNode,
-  fabric: p.scaleOutFabric ? 1 : 0,
+/** Where a node's price and power come from: the scenario, the catalog (with its sources) or the estimate. */
+export interface NodeSources {
+  readonly price:
+    { readonly from: 'scenario' } | { readonly from: 'catalog' | 'host'; readonly observed: ObservedPrice } | { readonly from: 'estimate' };
+  readonly power: { readonly from: 'scenario' } | { readonly from: 'catalog'; readonly power: NodePower } | { readonly from: 'estimate' };
+  readonly licence: GpuLicence;
+}
+
+export interface NodeTerms {
+  readonly inputs: NodeInputs;
+  readonly sources: NodeSources;
+}
+
+const scaled = (usd: { low: number; base: number; high: number }, rate: number): Money => ({
+  low: usd.low * rate,
+  base: usd.base * rate,
+  high: usd.high * rate,
+  from: 'catalog',
 });
+
+/**
+ * What the money formulas read of one node of `platform` holding the candidate's GPU
+ * (docs/methodology.md#platforms): the scenario's node price and power where it sets them, else the
+ * catalog's. The catalog's complete-node price applies with the catalog's GPU price only (a price
+ * or quote the scenario sets is for the GPU, priced in the host when its price is known, else with
+ * the server overhead). `rate`: scenario currency units per USD.
+ */
+export function nodeTerms(c: Pick<ResolvedCandidate, 'gpu' | 'purchasePrice' | 'node'>, platform: PlatformSpec, rate: number): NodeTerms {
+  const cat = catalogNode(platform, c.gpu.id);
+  const licence = licenceOf(c.gpu.id);
+  const catalogGpuPrice = c.purchasePrice?.from === 'catalog';
+  const price: NodeSources['price'] = c.node.price
+    ? { from: 'scenario' }
+    : cat.price && catalogGpuPrice
+      ? { from: 'catalog', observed: cat.price }
+      : cat.hostPrice
+        ? { from: 'host', observed: cat.hostPrice }
+        : { from: 'estimate' };
+  const power: NodeSources['power'] =
+    c.node.loadKw !== undefined ? { from: 'scenario' } : cat.power ? { from: 'catalog', power: cat.power } : { from: 'estimate' };
+  return {
+    inputs: {
+      gpusPerNode: platform.gpusPerNode,
+      fabric: platform.scaleOutFabric ? 1 : 0,
+      rackScale: platform.kind === 'rack' ? 1 : 0,
+      nodePrice: c.node.price ?? (price.from === 'catalog' ? scaled(price.observed, rate) : null),
+      // Known even where a complete node's price applies: clearing that in the workbook falls back to it.
+      hostPrice: cat.hostPrice ? cat.hostPrice.base * rate : null,
+      nodeLoadKw: c.node.loadKw ?? cat.power?.loadKw ?? null,
+      nodeIdleKw: c.node.idleKw ?? null,
+      licensed: licence.licensed ? 1 : 0,
+      licenceIncludedYears: licence.includedYears,
+    },
+    sources: { price, power, licence },
+  };
+}
 
 export function inferenceOnCandidate(candidate: ResolvedCandidate, workload: ResolvedInference): InferenceOnCandidate {
   const sizing = sizeInference(candidate.gpu, workload, candidate.maxGpus);

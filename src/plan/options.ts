@@ -5,7 +5,7 @@
  * evaluation of the formulas of economics/options.ts, which the workbook holds as text.
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
-import { platformInputs, wholeNodes, type CandidateResult } from './on-candidate.ts';
+import { nodeTerms, wholeNodes, type CandidateResult, type NodeTerms } from './on-candidate.ts';
 import { EVAL_NAMES, calculateTco, compileEval, type Compiled as Run, type TcoResult } from '../economics/tco.ts';
 import { platformFor, type PlatformSpec } from '../catalog/platforms.ts';
 import { steadyTerm, type TermDiscount } from './rental-terms.ts';
@@ -27,6 +27,8 @@ interface BoughtFleet {
   readonly gpus: number;
   readonly nodes: number;
   readonly platform: PlatformSpec;
+  /** What a node of that platform costs and draws (the mixed option's platform may be a smaller one). */
+  readonly node: NodeTerms;
   readonly tco: TcoResult;
 }
 
@@ -164,16 +166,17 @@ function mixedFleet(s: ResolvedScenario, c: CandidateResult, drivers: OptionDriv
   const platform = platformFor(c.candidate.platform, needed);
   const whole = wholeNodes(needed, platform.gpusPerNode);
   if (whole.gpus >= c.fleetGpus) return null;
+  const node = nodeTerms(c.candidate, platform, s.economics.usdExchangeRate);
   const tco = calculateTco({
     gpus: whole.gpus,
-    ...platformInputs(platform),
+    ...node.inputs,
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
     rentalPerGpuHour: c.candidate.rentalPerGpuHour,
     rentDiscount,
     economics: s.economics,
   });
-  return { gpus: whole.gpus, nodes: whole.nodes, platform, tco };
+  return { gpus: whole.gpus, nodes: whole.nodes, platform, node, tco };
 }
 
 /** One candidate fleet bought, rented or mixed; null when it does not fit or has no price for that. */
@@ -187,13 +190,13 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const mixed = acquisition === 'mixed' ? mixedFleet(s, c, drivers, term.discount) : null;
   if (acquisition === 'mixed' && !mixed?.tco.levels) return null;
   const bought: BoughtFleet | null =
-    acquisition === 'buy' ? { gpus: c.fleetGpus, nodes: c.nodes!, platform: c.platform, tco: c.tco! } : mixed;
+    acquisition === 'buy' ? { gpus: c.fleetGpus, nodes: c.nodes!, platform: c.platform, node: c.node, tco: c.tco! } : mixed;
   const levels = bought?.tco.levels ?? c.tco?.levels ?? null;
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
   const inputs = {
     gpus: bought?.gpus ?? c.fleetGpus,
-    ...platformInputs(bought?.platform ?? c.platform),
+    ...(bought?.node ?? c.node).inputs,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,

@@ -22,7 +22,7 @@ import { calculateSensitivity, type Sensitivity } from './sensitivity.ts';
 import { calculateWorkloads, type WorkloadResult } from './workloads.ts';
 import {
   onCandidate,
-  platformInputs,
+  nodeTerms,
   runsOverHorizon,
   sharesInferenceFleet,
   wholeNodes,
@@ -109,12 +109,13 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const whole = gpusNeeded === null ? null : wholeNodes(gpusNeeded, platform.gpusPerNode);
   const fleetGpus = whole?.gpus ?? null;
   const rentTerm = steadyTerm(s.economics, candidate.gpu);
+  const node = nodeTerms(candidate, platform, s.economics.usdExchangeRate);
   const tco =
     fleetGpus === null
       ? null
       : calculateTco({
           gpus: fleetGpus,
-          ...platformInputs(platform),
+          ...node.inputs,
           tdpWatts: candidate.gpu.tdpWatts,
           purchasePrice: candidate.purchasePrice,
           rentalPerGpuHour: candidate.rentalPerGpuHour,
@@ -132,6 +133,7 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
     trainingRuns,
     shared,
     rentTerm,
+    node,
     tco,
   };
 }

@@ -26,6 +26,7 @@ import {
 } from '../scenario/resolve.ts';
 import { inferenceMemoryInput, trainingMemoryInput } from './estimator-inputs.ts';
 import { firstPowerOfTwo } from './search.ts';
+import { nodeTerms } from './on-candidate.ts';
 
 const TIER_IDS = ['entry', 'mid', 'high'] as const;
 export type TierId = (typeof TIER_IDS)[number];
@@ -122,9 +123,12 @@ const needOf = (w: ResolvedWorkload, limit: number): WorkloadNeed =>
   w.kind === 'training' ? trainingNeed(w, limit) : inferenceNeed(w, limit);
 
 /** Capex as the TCO analysis counts it: whole servers of the GPU's platform, + the fabric past one server (docs/methodology.md#platforms). */
-function guideCapex(s: ResolvedScenario, gpu: GpuSpec, gpus: number, price: number): number {
-  const own = platformFor(s.candidates.find((c) => c.gpu.id === gpu.id)?.platform ?? platformOf(gpu.id), gpus);
-  return capexOf(s.economics, gpus, own.gpusPerNode, own.scaleOutFabric ? 1 : 0, price, gpu.tdpWatts ?? null);
+function guideCapex(s: ResolvedScenario, gpu: GpuSpec, gpus: number, price: { price: number; from: Money['from'] }): number {
+  const candidate = s.candidates.find((c) => c.gpu.id === gpu.id);
+  const own = platformFor(candidate?.platform ?? platformOf(gpu.id), gpus);
+  const money: Money = { low: price.price, base: price.price, high: price.price, from: price.from };
+  const node = nodeTerms(candidate ?? { gpu, purchasePrice: money, node: {} }, own, s.economics.usdExchangeRate);
+  return capexOf(s.economics, gpus, node.inputs, price.price, gpu.tdpWatts ?? null);
 }
 
 /** The scenario's own price for a GPU it names, else the catalog midpoint in the scenario currency. */
@@ -164,7 +168,7 @@ export function buildGuide(s: ResolvedScenario, limit = DEFAULT_MAX_GPUS): Guide
       continue;
     }
     const gpus = perWorkload.reduce((a, b) => a + b.gpus, 0);
-    entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpu, gpus, price.price) });
+    entries.push({ gpu, perWorkload, gpus, price: price.price, priceFrom: price.from, capex: guideCapex(s, gpu, gpus, price) });
   }
   entries.sort((a, b) => a.capex - b.capex || a.gpu.name.localeCompare(b.gpu.name));
   return { tiers: splitTiers(entries), tooSmall, unpriced, unsupported, maxGpusPerWorkload: limit };

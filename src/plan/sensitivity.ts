@@ -9,7 +9,6 @@ import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/res
 import { calculateTcoBase } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
-import { platformInputs } from './on-candidate.ts';
 import { steadyTerm } from './rental-terms.ts';
 
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
@@ -63,7 +62,7 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   // Only base figures are read below (total.base, costPerMillionTokens.base).
   const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...platformInputs(o.candidate.platform),
+    ...o.candidate.node.inputs,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,

@@ -32,6 +32,8 @@ export const MAX = {
   deadlineDays: 3_650,
   /** GPUs of one kind. */
   gpus: 1_000_000,
+  /** Power of one node (server or rack), kW: ten times the largest rack. */
+  nodePowerKw: 10_000,
   /** Workloads in one scenario. */
   workloads: 100,
 } as const;
@@ -46,6 +48,8 @@ export const USD_EXCHANGE_RATE = { min: 0.001, max: 1_000_000 } as const;
 export const MONEY_USD = {
   /** One GPU's purchase price. */
   purchasePrice: { min: 100, max: 10_000_000 },
+  /** One node (server or rack) with its GPUs. */
+  nodePrice: { min: 100, max: 100_000_000 },
   /** One GPU-hour on demand. */
   rentalPerGpuHour: { min: 0.01, max: 1_000 },
   /** The whole budget: up to a trillion USD. */

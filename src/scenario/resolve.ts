@@ -81,6 +81,8 @@ export interface ResolvedCandidate {
   readonly platform: PlatformSpec;
   /** The vendor quote whose price replaced the catalog's, if any. */
   readonly quote?: Quote;
+  /** A node's price (with its GPUs, scenario currency) and power at load and idle (kW) as the scenario sets them. */
+  readonly node: { readonly price?: Money; readonly loadKw?: number; readonly idleKw?: number };
 }
 
 type Quote = Scenario['quotes'][number];
@@ -237,6 +239,16 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
         : fromCatalog(gpu.purchasePriceUsd);
   const r = spec.rentalPerGpuHour;
   const platform = platformOf(gpu.id);
+  const np = spec.nodePrice;
+  const node = {
+    ...(typeof np === 'number'
+      ? { price: { low: np, base: np, high: np, from: 'scenario' as const } }
+      : np
+        ? { price: { low: np.low, base: (np.low + np.high) / 2, high: np.high, from: 'scenario' as const } }
+        : {}),
+    ...(spec.nodePowerKw !== undefined ? { loadKw: spec.nodePowerKw } : {}),
+    ...(spec.nodeIdlePowerKw !== undefined ? { idleKw: spec.nodeIdlePowerKw } : {}),
+  };
   return {
     gpu,
     purchasePrice,
@@ -244,6 +256,7 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
     maxGpus: spec.maxGpus ?? DEFAULT_MAX_GPUS,
     // A scenario's count is what it buys: no smaller platform is chosen for it.
     platform: spec.gpusPerNode !== undefined ? { ...platform, gpusPerNode: spec.gpusPerNode, smaller: null } : platform,
+    node,
   };
 }
 

@@ -105,6 +105,15 @@ function checkCandidates(raw: Raw): Problem[] {
     if (isObject(price) && typeof price.low === 'number' && typeof price.high === 'number' && price.low > price.high) {
       problems.push({ path: ['candidates', i, 'purchasePrice', 'low'], message: t('validate.lowAboveHigh', { high: price.high }) });
     }
+    const idle = isObject(c) ? c.nodeIdlePowerKw : undefined;
+    const load = isObject(c) ? c.nodePowerKw : undefined;
+    if (typeof idle === 'number' && typeof load === 'number' && idle > load) {
+      problems.push({ path: ['candidates', i, 'nodeIdlePowerKw'], message: t('validate.idleAboveLoad', { load }) });
+    }
+    const node = isObject(c) ? c.nodePrice : undefined;
+    if (isObject(node) && typeof node.low === 'number' && typeof node.high === 'number' && node.low > node.high) {
+      problems.push({ path: ['candidates', i, 'nodePrice', 'low'], message: t('validate.lowAboveHigh', { high: node.high }) });
+    }
   });
   return problems;
 }
@@ -160,6 +169,14 @@ function checkMoney(raw: Raw): Problem[] {
         ]
       : [[['candidates', i, 'purchasePrice'], price]];
     for (const [path, value] of prices) fields.push({ path, value, ...MONEY_USD.purchasePrice });
+    const node = c.nodePrice;
+    const nodePrices: [PathSegment[], unknown][] = isObject(node)
+      ? [
+          [['candidates', i, 'nodePrice', 'low'], node.low],
+          [['candidates', i, 'nodePrice', 'high'], node.high],
+        ]
+      : [[['candidates', i, 'nodePrice'], node]];
+    for (const [path, value] of nodePrices) fields.push({ path, value, ...MONEY_USD.nodePrice });
   });
   const show = (usd: number) => String(Number((usd * rate).toPrecision(6)));
   return fields

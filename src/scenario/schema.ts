@@ -207,6 +207,29 @@ const candidateSchema = z.union([
       'GPUs per server as bought. Default: the platform of the catalog (8 for HGX/OAM, 4 or 8 for PCIe).',
       MAX.gpus,
     ).optional(),
+    /** Price of one whole node with its GPUs (server or rack), scenario currency: one number or a low/high range. */
+    nodePrice: z
+      .union([
+        money('Price of one node (server or rack) with its GPUs, scenario currency.', MONEY_USD.nodePrice),
+        z.strictObject({
+          low: money('Low price of one node with its GPUs.', MONEY_USD.nodePrice),
+          high: money('High price of one node with its GPUs.', MONEY_USD.nodePrice),
+        }),
+      ])
+      .optional()
+      .describe(
+        "Price of one node (server or rack) with its GPUs, scenario currency; replaces the catalog's node price and the GPU price × server overhead.",
+      ),
+    /** Power of one node at load, kW at the wall. Default: the catalog's (measured, else rated), else GPUs × TDP × node power multiple. */
+    nodePowerKw: positive(
+      "Power of one node at load, kW at the wall. Default: the catalog platform's (measured, else rated), else GPUs per node × TDP × the node power multiple.",
+      MAX.nodePowerKw,
+    ).optional(),
+    /** Power of one node when idle, kW at the wall. Default: its power at load × the idle share. */
+    nodeIdlePowerKw: positive(
+      'Power of one node when idle, kW at the wall. Default: its power at load × idlePowerShare.',
+      MAX.nodePowerKw,
+    ).optional(),
   }),
 ]);
 

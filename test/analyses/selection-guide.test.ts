@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformFor, platformOf } from '../../src/catalog/platforms.ts';
+import { catalogNode, platformFor, platformOf } from '../../src/catalog/platforms.ts';
 import { GPUS } from '../../src/catalog/index.ts';
 import { calculateInferenceMemory, usableMemoryGiB } from '../../src/calc/memory.ts';
 import { estimateTraining } from '../../src/calc/training.ts';
@@ -58,23 +58,38 @@ describe('selection-guide', () => {
     }
   });
 
-  it('capex = whole servers × GPUs per server × price × server overhead (+ fabric past one HGX/OAM server, racks, PDUs, support), catalog prices converted, scenario prices kept', () => {
+  it('capex = whole servers at the catalog node price, else host + GPUs, else GPUs × price × server overhead (+ fabric past one HGX/OAM server, racks, PDUs, support), catalog prices converted, scenario prices kept', () => {
     const { scenario } = build('mixed-budget-eur');
     const e = scenario.economics;
+    const rate = 0.92;
+    let priced = 0;
     for (const entry of buildGuide(scenario).tiers.flatMap((t) => t.entries)) {
-      const own = scenario.candidates.find((c) => c.gpu.id === entry.gpu.id)?.purchasePrice?.base;
+      const ownPrice = scenario.candidates.find((c) => c.gpu.id === entry.gpu.id)?.purchasePrice;
+      const own = ownPrice?.base;
       const p = entry.gpu.purchasePriceUsd!;
-      expect(entry.price).toBeCloseTo(own ?? ((p.low + p.high) / 2) * 0.92, 6);
+      expect(entry.price).toBeCloseTo(own ?? ((p.low + p.high) / 2) * rate, 6);
       const platform = platformFor(platformOf(entry.gpu.id), entry.gpus);
+      const cat = catalogNode(platform, entry.gpu.id);
       const nodes = Math.ceil(entry.gpus / platform.gpusPerNode);
-      const servers = nodes * platform.gpusPerNode * entry.price * e.serverOverheadMultiplier;
+      // A complete node's catalog price goes with the catalog GPU price only; a host without GPUs with any.
+      const nodePrice =
+        cat.price && (!ownPrice || ownPrice.from === 'catalog')
+          ? cat.price.base * rate
+          : cat.hostPrice
+            ? cat.hostPrice.base * rate + platform.gpusPerNode * entry.price
+            : platform.gpusPerNode * entry.price * e.serverOverheadMultiplier;
+      if (cat.price || cat.hostPrice) priced++;
+      const servers = nodes * nodePrice;
       const switches = entry.gpus <= 64 ? 1 : Math.ceil(entry.gpus / 32) + Math.ceil(entry.gpus / 64);
       const fabric = nodes > 1 && platform.scaleOutFabric ? switches * e.switchPrice + entry.gpus * e.fabricCablingPerGpu : 0;
-      // Racks from the servers' power with two PDUs each, and the support contract for the horizon.
-      const racks = Math.ceil((nodes * platform.gpusPerNode * (entry.gpu.tdpWatts ?? 0) * e.nodePowerMultiplier) / 1000 / e.rackPowerKw);
-      const hardware = servers + fabric + racks * e.rackPrice + 2 * racks * e.pduPrice;
-      expect(entry.capex).toBeCloseTo(hardware * (1 + (e.maintenanceSharePerYear * e.horizonMonths) / 12), 6);
+      // Racks from the servers' power (the catalog's node power, else GPUs × TDP × multiple) with two PDUs each; a rack-scale node is its own rack.
+      const loadKw = cat.power?.loadKw ?? (platform.gpusPerNode * (entry.gpu.tdpWatts ?? 0) * e.nodePowerMultiplier) / 1000;
+      const rack = platform.kind === 'rack';
+      const racks = rack ? nodes : Math.ceil((nodes * loadKw) / e.rackPowerKw);
+      const hardware = servers + fabric + (rack ? 0 : racks * e.rackPrice + 2 * racks * e.pduPrice);
+      expect(entry.capex, entry.gpu.id).toBeCloseTo(hardware * (1 + (e.maintenanceSharePerYear * e.horizonMonths) / 12), 6);
     }
+    expect(priced).toBeGreaterThan(0);
   });
 
   it('accounts for all 28 catalog GPUs: ranked, too small, without a price, or without the training format', () => {

@@ -16,46 +16,64 @@ import type { CandidateResult } from '../../src/plan/on-candidate.ts';
 import type { Option } from '../../src/plan/options.ts';
 import { onDemandBaseUsd, rentalTermRate } from '../../src/catalog/platforms.ts';
 import { capexOf } from '../../src/economics/tco.ts';
+import type { NodeInputs } from '../../src/economics/types.ts';
 import { scenarioText } from '../../bench/scenarios.ts';
 
 type Level = 'low' | 'base' | 'high';
 const LEVELS: Level[] = ['low', 'base', 'high'];
 const HOURS_PER_MONTH = 730.5;
 
-/** Capex written out: the bill of materials (docs/methodology.md#bill-of-materials) and its depreciable part. */
-function referenceBom(gpus: number, perNode: number, fabric: number, price: number, tdp: number | null, e: ResolvedEconomics) {
+/** Capex written out: the bill of materials (docs/methodology.md#capex) and its depreciable part. */
+function referenceBom(gpus: number, n: NodeInputs, level: Level, price: number, tdp: number | null, e: ResolvedEconomics) {
+  const perNode = n.gpusPerNode;
   const nodes = Math.ceil(gpus / perNode);
-  const servers = nodes * (perNode * price * e.serverOverheadMultiplier);
-  const switches = nodes > 1 ? fabric * (gpus <= 64 ? 1 : Math.ceil(gpus / (64 / 2)) + Math.ceil(gpus / 64)) : 0;
-  const cables = nodes > 1 ? fabric * gpus : 0;
-  const racks = Math.ceil((nodes * perNode * (tdp ?? 0) * e.nodePowerMultiplier) / 1000 / e.rackPowerKw);
+  const complete = n.nodePrice?.[level] ?? 0;
+  const host = n.hostPrice ?? 0;
+  const nodePrice = complete > 0 ? complete : host > 0 ? host + perNode * price : perNode * price * e.serverOverheadMultiplier;
+  const servers = nodes * nodePrice;
+  const switches = nodes > 1 ? n.fabric * (gpus <= 64 ? 1 : Math.ceil(gpus / (64 / 2)) + Math.ceil(gpus / 64)) : 0;
+  const cables = nodes > 1 ? n.fabric * gpus : 0;
+  const itKw = nodes * referenceNodePower(n, tdp, e).load;
+  const racks = n.rackScale > 0 ? nodes : Math.ceil(itKw / e.rackPowerKw);
+  const pdus = n.rackScale > 0 ? 0 : racks * 2;
   const hardware =
     servers +
     switches * e.switchPrice +
     cables * e.fabricCablingPerGpu +
-    racks * e.rackPrice +
-    racks * 2 * e.pduPrice +
+    racks * (n.rackScale > 0 ? 0 : e.rackPrice) +
+    pdus * e.pduPrice +
     e.storageTb * e.storagePerTb;
   const depreciable = hardware + nodes * e.installationPerNode + hardware * e.shippingShare + hardware * e.taxShare;
   const years = e.horizonMonths / 12;
-  const expensed = hardware * e.maintenanceSharePerYear * years + gpus * years * e.softwarePerGpuYear;
+  const paidYears = years - n.licenceIncludedYears;
+  const licences = gpus * n.licensed * (paidYears > 0 ? paidYears : 0);
+  const expensed = hardware * e.maintenanceSharePerYear * years + licences * e.softwarePerGpuYear;
   return { capex: depreciable + expensed, expensed };
+}
+
+/** One node's power at load and idle, kW: published or set, else GPUs × TDP × multiple; idle else load × idle share. */
+function referenceNodePower(n: NodeInputs, tdp: number | null, e: ResolvedEconomics) {
+  const load = (n.nodeLoadKw ?? 0) > 0 ? n.nodeLoadKw! : (n.gpusPerNode * (tdp ?? 0) * e.nodePowerMultiplier) / 1000;
+  const idle = (n.nodeIdleKw ?? 0) > 0 ? n.nodeIdleKw! : load * e.idlePowerShare;
+  return { load, idle };
 }
 
 /** The TCO written out, one price level. */
 function referenceTco(
   gpus: number,
-  perNode: number,
-  fabric: number,
+  n: NodeInputs,
+  level: Level,
   tdp: number | null,
   price: number,
   rate: number | null,
   e: ResolvedEconomics,
   discount = 0,
 ) {
-  const itPowerKw = ((tdp ?? 0) * gpus * e.nodePowerMultiplier) / 1000;
-  const energyKwh = itPowerKw * (e.utilization + (1 - e.utilization) * e.idlePowerShare) * HOURS_PER_MONTH * e.pue;
-  const { capex, expensed } = referenceBom(gpus, perNode, fabric, price, tdp, e);
+  const nodes = Math.ceil(gpus / n.gpusPerNode);
+  const { load, idle } = referenceNodePower(n, tdp, e);
+  const itPowerKw = nodes * load;
+  const energyKwh = nodes * (e.utilization * load + (1 - e.utilization) * idle) * HOURS_PER_MONTH * e.pue;
+  const { capex, expensed } = referenceBom(gpus, n, level, price, tdp, e);
   const powerPerMonth = energyKwh * e.electricityPricePerKwh;
   const opexPerMonth = powerPerMonth + itPowerKw * e.hostingPerKwMonth;
   const depreciatedShare = Math.min(1, e.horizonMonths / (e.depreciationYears * 12)) * (1 - e.residualValueShare);
@@ -81,6 +99,19 @@ function referenceTco(
     breakEvenMonth,
   };
 }
+
+/** A node known by its size only (the estimates apply). */
+const BARE_NODE: NodeInputs = {
+  gpusPerNode: 1,
+  fabric: 0,
+  rackScale: 0,
+  nodePrice: null,
+  hostPrice: null,
+  nodeLoadKw: null,
+  nodeIdleKw: null,
+  licensed: 1,
+  licenceIncludedYears: 0,
+};
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const gpusBy = (c: CandidateResult, kind: string) =>
@@ -150,16 +181,7 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, o: Option) {
     const tco = Object.fromEntries(
       LEVELS.map((l) => [
         l,
-        referenceTco(
-          b.gpus,
-          perNode,
-          b.platform.scaleOutFabric ? 1 : 0,
-          c.candidate.gpu.tdpWatts,
-          c.candidate.purchasePrice![l],
-          rate[l],
-          e,
-          discount,
-        ),
+        referenceTco(b.gpus, b.node.inputs, l, c.candidate.gpu.tdpWatts, c.candidate.purchasePrice![l], rate[l], e, discount),
       ]),
     ) as Record<Level, ReturnType<typeof referenceTco>>;
     const bursts = (l: Level) => sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!));
@@ -176,7 +198,7 @@ function referenceOption(s: ResolvedScenario, c: CandidateResult, o: Option) {
   }
   // Every run over the horizon is rented: a recurring job's runs (1 for a one-off run).
   const total = triple((l) => (runs.length ? inferenceRent(l) + sum(runs.map((r, i) => r[l] * c.trainingRuns[i]!)) : inferenceRent(l)));
-  const annuity = referenceTco(1, 1, 0, 0, 0, null, e).annuity;
+  const annuity = referenceTco(1, BARE_NODE, 'base', 0, 0, null, e).annuity;
   return {
     total,
     npv: triple((l) => (total[l] * annuity) / e.horizonMonths),
@@ -210,11 +232,10 @@ describe.each(SCENARIOS)('%s', (name, text) => {
       if (!c.tco?.levels) continue;
       for (const l of LEVELS) {
         const perNode = c.platform.gpusPerNode;
-        const fabric = c.platform.scaleOutFabric ? 1 : 0;
         const want = referenceTco(
           c.fleetGpus!,
-          perNode,
-          fabric,
+          c.node.inputs,
+          l,
           c.candidate.gpu.tdpWatts,
           c.candidate.purchasePrice![l],
           c.candidate.rentalPerGpuHour?.[l] ?? null,
@@ -233,9 +254,10 @@ describe.each(SCENARIOS)('%s', (name, text) => {
           rentTotal: want.rentTotal,
           breakEvenMonth: want.breakEvenMonth,
         });
-        expect(capexOf(s.economics, c.fleetGpus!, perNode, fabric, c.candidate.purchasePrice![l], c.candidate.gpu.tdpWatts)).toBe(
-          want.capex,
-        );
+        if (l === 'base')
+          expect(capexOf(s.economics, c.fleetGpus!, c.node.inputs, c.candidate.purchasePrice![l], c.candidate.gpu.tdpWatts)).toBe(
+            want.capex,
+          );
         // Whole nodes: the fleet is a multiple of the platform's GPUs per node.
         expect(c.fleetGpus! % perNode).toBe(0);
       }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calculateTco, breakEven, capexOf, cumulativeCost, switchesFormula, annuityFormula } from '../../src/economics/tco.ts';
 import { num } from '../../src/economics/expr.ts';
 import type { ResolvedEconomics } from '../../src/scenario/resolve.ts';
+import type { NodeInputs } from '../../src/economics/types.ts';
 
 const economics: ResolvedEconomics = {
   currency: 'USD',
@@ -37,7 +38,18 @@ const economics: ResolvedEconomics = {
 };
 const price = { low: 20_000, base: 30_000, high: 40_000, from: 'catalog' as const };
 const rent = { low: 2, base: 3, high: 4, from: 'catalog' as const };
-const hgx = { gpusPerNode: 8, fabric: 1 };
+/** An 8-GPU HGX node of which nothing else is known: GPUs × price × overhead, GPUs × TDP × multiple. */
+const hgx: NodeInputs = {
+  gpusPerNode: 8,
+  fabric: 1,
+  rackScale: 0,
+  nodePrice: null,
+  hostPrice: null,
+  nodeLoadKw: null,
+  nodeIdleKw: null,
+  licensed: 1,
+  licenceIncludedYears: 0,
+};
 
 describe('calculateTco', () => {
   it('computes capex, node power with idle draw and PUE, hosting, maintenance, cash and depreciation by hand', () => {
@@ -74,10 +86,10 @@ describe('calculateTco', () => {
       .base;
     // 2 × (8 × 30,000 × 1.4) + 1 × 36,000 + 16 × 1,320 = 672,000 + 36,000 + 21,120.
     expect(two.capex).toBe(729_120);
-    expect(capexOf(bare, 16, 8, 1, 30_000, 700)).toBe(729_120);
-    expect(capexOf(bare, 16, 8, 0, 30_000, 700)).toBe(672_000);
+    expect(capexOf(bare, 16, hgx, 30_000, 700)).toBe(729_120);
+    expect(capexOf(bare, 16, { ...hgx, fabric: 0 }, 30_000, 700)).toBe(672_000);
     // 9 GPUs are bought as two whole servers: the same capex as 16.
-    expect(capexOf(bare, 9, 8, 0, 30_000, 700)).toBe(672_000);
+    expect(capexOf(bare, 9, { ...hgx, fabric: 0 }, 30_000, 700)).toBe(672_000);
     expect(two.rentTotal).toBeNull();
     expect(two.breakEvenMonth).toBeNull();
   });
@@ -108,7 +120,8 @@ describe('calculateTco', () => {
 
   it('has no cost levels without a price', () => {
     expect(
-      calculateTco({ gpus: 1, gpusPerNode: 1, fabric: 0, tdpWatts: 300, purchasePrice: null, rentalPerGpuHour: rent, economics }).levels,
+      calculateTco({ gpus: 1, ...hgx, gpusPerNode: 1, fabric: 0, tdpWatts: 300, purchasePrice: null, rentalPerGpuHour: rent, economics })
+        .levels,
     ).toBeNull();
   });
 

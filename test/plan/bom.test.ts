@@ -60,19 +60,22 @@ describe('bill of materials and cash flow, by hand', () => {
   const r = calculateResults(scenario());
   const bom = r.billOfMaterials!;
 
-  it('one HGX server: 8 × 30,000 × 1.4 = 336,000, no fabric, one rack with two PDUs, the support contract; the total is the capex', () => {
+  it('one HGX server: the catalog host without GPUs + 8 × 30,000, no fabric, one rack with two PDUs, the support contract; the total is the capex', () => {
     expect(bom.option.acquisition).toBe('buy');
-    // IT power 8 × 700 W × 1.51 = 8.456 kW ≤ 40 kW: one rack (no published price: 0, to be quoted)
-    // with two PDUs at 1,800; installation to be quoted; support 339,600 × 0.12 × 2.5 years = 101,880.
+    // The scenario prices the GPU, so the catalog's complete 8× H100 node price does not apply; its
+    // host without GPUs does: 70,000–110,000 (derived, 2024-08), median 90,000 + 8 × 30,000 = 330,000.
+    // IT power: the measured 8.48 kW of an 8× H100 node ≤ 40 kW: one rack (no published price: 0,
+    // to be quoted) with two PDUs at 1,800; installation to be quoted; support 333,600 × 0.12 × 2.5 years = 100,080.
     expect(bom.lines).toEqual([
-      { item: 'servers', quantity: 1, unitPrice: 336_000, total: 336_000 },
+      { item: 'servers', quantity: 1, unitPrice: 330_000, total: 330_000 },
       { item: 'racks', quantity: 1, unitPrice: 0, total: 0 },
       { item: 'pdus', quantity: 2, unitPrice: 1_800, total: 3_600 },
       { item: 'installation', quantity: 1, unitPrice: 0, total: 0 },
-      { item: 'support', quantity: 1, unitPrice: 101_880, total: 101_880 },
+      { item: 'support', quantity: 1, unitPrice: 100_080, total: 100_080 },
     ]);
-    expect(bom.total).toBeCloseTo(441_480, 6);
+    expect(bom.total).toBeCloseTo(433_680, 6);
     expect(bom.option.candidate.tco!.levels!.base.capex).toBe(bom.total);
+    expect(bom.option.candidate.node.sources.price.from).toBe('host');
   });
 
   it('storage, shipping, tax and licences when the scenario asks for them', () => {
@@ -85,31 +88,32 @@ describe('bill of materials and cash flow, by hand', () => {
       softwarePerGpuYear: 4_500,
     };
     const b = calculateResults(scenario({ economics: e })).billOfMaterials!;
-    // Hardware 336,000 + 3,600 + 10 TB × 250 = 342,100; shipping 3,421; tax 34,210;
-    // licences 8 GPUs × 2.5 years = 20 GPU-years × 4,500 = 90,000.
+    // Hardware 330,000 + 3,600 + 10 TB × 250 = 336,100; shipping 3,361; tax 33,610;
+    // licences (an add-on for H100 SXM) 8 GPUs × 2.5 years = 20 GPU-years × 4,500 = 90,000.
     const by = Object.fromEntries(b.lines.map((l) => [l.item, l]));
     expect(by.storage).toEqual({ item: 'storage', quantity: 10, unitPrice: 250, total: 2_500 });
-    expect(by.shipping!.total).toBeCloseTo(3_421, 6);
-    expect(by.tax!.total).toBeCloseTo(34_210, 6);
+    expect(by.shipping!.total).toBeCloseTo(3_361, 6);
+    expect(by.tax!.total).toBeCloseTo(33_610, 6);
     expect(by.software).toEqual({ item: 'software', quantity: 20, unitPrice: 4_500, total: 90_000 });
+    expect(by.softwareIncluded).toBeUndefined();
     expect(by.support).toBeUndefined();
-    expect(b.total).toBeCloseTo(342_100 + 3_421 + 34_210 + 90_000, 6);
+    expect(b.total).toBeCloseTo(336_100 + 3_361 + 33_610 + 90_000, 6);
   });
 
   it('the cash flow: capex in year 1, opex by the month, a half last year; the book value straight-line over 5 years', () => {
-    // IT power 8 × 700 W × 1.51 = 8.456 kW; energy 8.456 × (0.5 + 0.5 × 0.3) × 730.5 × 1.5 kWh;
-    // opex = energy × 0.1 + 8.456 × 100 (the support contract is in the capex).
-    const opex = 8.456 * 0.65 * 730.5 * 1.5 * 0.1 + 845.6;
+    // Node power 8.48 kW at load (measured), idle 8.48 × 0.3; energy 8.48 × (0.5 + 0.5 × 0.3) × 730.5 × 1.5 kWh;
+    // opex = energy × 0.1 + 8.48 × 100 (the support contract is in the capex).
+    const opex = 8.48 * 0.65 * 730.5 * 1.5 * 0.1 + 848;
     expect(bom.option.candidate.tco!.levels!.base.opexPerMonth).toBeCloseTo(opex, 6);
     expect(bom.cashFlow.map((y) => y.year)).toEqual([1, 2, 3]);
-    expect(bom.cashFlow[0]!.cash).toBeCloseTo(441_480 + 12 * opex, 6);
+    expect(bom.cashFlow[0]!.cash).toBeCloseTo(433_680 + 12 * opex, 6);
     expect(bom.cashFlow[1]!.cash).toBeCloseTo(12 * opex, 6);
     expect(bom.cashFlow[2]!.opex).toBeCloseTo(6 * opex, 6);
-    expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(441_480 + 30 * opex, 6);
+    expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(433_680 + 30 * opex, 6);
     expect(bom.cashFlow[2]!.cumulative).toBeCloseTo(bom.option.total.base, 6);
-    // The hardware (339,600) depreciates; the support contract is expensed.
+    // The hardware (333,600) depreciates; the support contract is expensed.
     const book = bom.cashFlow.map((y) => y.bookValue);
-    [271_680, 203_760, 135_840].forEach((v, i) => expect(book[i]).toBeCloseTo(v, 6));
+    [266_880, 200_160, 133_440].forEach((v, i) => expect(book[i]).toBeCloseTo(v, 6));
     // A 0% discount rate: the NPV is the cash.
     expect(bom.option.npv.base).toBeCloseTo(bom.option.total.base, 6);
   });

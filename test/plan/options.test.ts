@@ -27,7 +27,8 @@ function resolved(tokens: number, economics: Partial<ScenarioInput['economics']>
       { name: 'chat', kind: 'inference', model: 'llama-3.1-8b', inputTokens: 1000, outputTokens: 200, concurrency: 4 },
       { name: 'finetune', kind: 'training', model: 'llama-3.1-8b', method: 'full', seqLen: 4096, tokens, deadlineDays: 2 },
     ],
-    candidates: [{ gpu: 'h100-sxm5-80gb', purchasePrice: 25_000, rentalPerGpuHour: 2 }],
+    // One 8-GPU server at 8 × 25,000 drawing 8 × 700 W, set by the scenario so the sums stay by hand.
+    candidates: [{ gpu: 'h100-sxm5-80gb', purchasePrice: 25_000, rentalPerGpuHour: 2, nodePrice: 200_000, nodePowerKw: 5.6 }],
     economics: {
       currency: 'USD',
       horizonMonths: 12,

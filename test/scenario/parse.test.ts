@@ -55,6 +55,18 @@ describe('parseScenario', () => {
     expect(lines(`${valid}economics: { currency: EUR }\n`)[0]).toContain('economics.currency: "EUR" needs economics.usdExchangeRate');
   });
 
+  it('checks a candidate node: idle power no more than load, node price in range and low ≤ high', () => {
+    const node = (fields: string) => valid.replace('[h100-sxm5-80gb]', `[{ gpu: h100-sxm5-80gb, ${fields} }]`);
+    expect(lines(node('nodePowerKw: 8, nodeIdlePowerKw: 9'))).toEqual([
+      's.yaml:5:70: candidates[0].nodeIdlePowerKw: must not exceed nodePowerKw (8 kW): a node draws less idle than at load',
+    ]);
+    expect(lines(node('nodePrice: 10'))[0]).toContain('candidates[0].nodePrice: ');
+    expect(lines(node('nodePrice: { low: 400000, high: 300000 }'))[0]).toContain(
+      'candidates[0].nodePrice.low: must not exceed high (300000)',
+    );
+    expect(parseScenario(node('nodePrice: 310000, nodePowerKw: 8.5, nodeIdlePowerKw: 2'), 's.yaml').ok).toBe(true);
+  });
+
   it('points a YAML syntax error at its line and column', () => {
     expect(lines('version: 1\nname: x\ncandidates: [l40s]]\n')[0]).toMatch(/^s\.yaml:3:19: invalid YAML: /);
   });

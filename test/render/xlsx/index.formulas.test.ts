@@ -17,6 +17,7 @@ import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../../s
 import { isValidName } from '../../../src/render/xlsx/cells.ts';
 import type { KeyValueBlock, Report, TableBlock } from '../../../src/report/model.ts';
 import { optionFormulas, workbookTco, writtenDrivers } from '../../../src/economics/options.ts';
+import { mixedServers } from '../../../src/analyses/live-cells.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..', '..');
 const SCENARIOS = [
@@ -67,8 +68,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
   const entries = results.candidates.map((c) => ({
     names: candidateNames(keys[scenario.candidates.indexOf(c.candidate)]!),
     gpus: c.fleetGpus,
-    gpusPerNode: c.platform.gpusPerNode,
-    fabric: c.platform.scaleOutFabric ? 1 : 0,
+    ...c.node.inputs,
     tco: c.tco,
     tdpWatts: c.candidate.gpu.tdpWatts,
     purchasePrice: c.candidate.purchasePrice,
@@ -152,16 +152,7 @@ describe.each(SCENARIOS.map((f) => [path.basename(f), f]))('%s', (_name, file) =
         o.gpus,
         writtenDrivers(o.drivers),
         // The mixed option's inference servers are not the Inputs sheet's fleet: written as numbers.
-        workbookTco(
-          names,
-          o.acquisition === 'mixed'
-            ? {
-                gpus: num(o.bought!.gpus),
-                gpusPerNode: num(o.bought!.platform.gpusPerNode),
-                fabric: num(o.bought!.platform.scaleOutFabric ? 1 : 0),
-              }
-            : undefined,
-        ),
+        workbookTco(names, mixedServers(o)),
         scenario.economics.budget !== undefined,
         scenario.economics.budgetBasis === 'cash',
       );

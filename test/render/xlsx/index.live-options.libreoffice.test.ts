@@ -27,7 +27,11 @@ import { convertWithLibreOffice, editInputs } from './libreoffice.ts';
 const FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-options.yaml');
 const MIXED_FIXTURE = path.join(import.meta.dirname, 'fixtures', 'live-mixed.yaml');
 const ELECTRICITY = 0.3;
-/** Lifts the H100 server's capex (8 × 60,000 × 1.4 = 672,000 in servers, plus PDUs and support) over the 500,000 budget. */
+/**
+ * Lifts the H100 server's capex over the 500,000 budget: a buyer who prices the GPU clears the
+ * catalog's complete-node price, so the server is the host without GPUs (90,000) + 8 × 60,000 =
+ * 570,000, plus PDUs and support (docs/methodology.md#capex).
+ */
 const H100_PRICE = 60_000;
 
 function calculate(yaml: string, file = FIXTURE): { results: Results; report: Report } {
@@ -82,6 +86,10 @@ beforeAll(async () => {
     electricityPricePerKwh: ELECTRICITY,
     ...Object.fromEntries(
       ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb'].map((name) => [name, H100_PRICE]),
+    ),
+    // A complete server's catalog price would win over the GPU price: cleared, the servers are priced by their GPUs.
+    ...Object.fromEntries(
+      ['nodePrice_h100_sxm5_80gb', 'nodePriceLow_h100_sxm5_80gb', 'nodePriceHigh_h100_sxm5_80gb'].map((name) => [name, 0]),
     ),
   };
   fs.mkdirSync(path.join(dir, 'edit'));
@@ -221,7 +229,7 @@ describe('live Summary and Recommendation (LibreOffice recalculates on load)', (
     checkTco(edited, changed.results, 'edited');
     const before = checkRecommendation(recalculated, original.results, 'as generated').budget;
     const after = checkRecommendation(edited, changed.results, 'edited').budget;
-    // The edit flips the H100's within-budget flag (capex 422,740 → 776,940 against 500,000) and leaves the others.
+    // The edit flips the H100's within-budget flag (capex 360,640 → 659,640 against 500,000) and leaves the others.
     expect(after.filter((x, i) => x !== before[i]).length).toBe(1);
     expect(checkSummary(edited, changed.results, 'edited')).toBe(7);
     // The numbers moved: the headline's cost is not the original's.

@@ -51,6 +51,10 @@ beforeAll(async () => {
     ...Object.fromEntries(
       ['price_h100_sxm5_80gb', 'priceLow_h100_sxm5_80gb', 'priceHigh_h100_sxm5_80gb'].map((name) => [name, H100_PRICE]),
     ),
+    // A buyer who prices the GPU clears the catalog's complete-node price (docs/methodology.md#capex).
+    ...Object.fromEntries(
+      ['nodePrice_h100_sxm5_80gb', 'nodePriceLow_h100_sxm5_80gb', 'nodePriceHigh_h100_sxm5_80gb'].map((name) => [name, 0]),
+    ),
   });
   const editedFile = path.join(dir, 'edit', 'live-edited.xlsx');
   fs.mkdirSync(path.dirname(editedFile));
@@ -137,6 +141,12 @@ describe('live workbook (LibreOffice recalculates on load)', () => {
       'gpus_l40s',
       'priceLow_amd_mi300x',
       'rentHigh_a100_sxm4_80gb',
+      'nodePrice_h100_sxm5_80gb',
+      'hostPrice_h100_sxm5_80gb',
+      'nodeLoadKw_l40s',
+      'nodeIdleKw_l40s',
+      'rackScale_amd_mi300x',
+      'licenceYears_a100_sxm4_80gb',
     ]) {
       expect(names.has(n), n).toBe(true);
     }
