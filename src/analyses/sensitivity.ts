@@ -22,6 +22,7 @@ function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
   }
   switch (p) {
     case 'gpuPrice':
+    case 'nodePrice':
       return cur;
     case 'rentalRate':
       return `${cur}/GPU-h`;
@@ -31,7 +32,7 @@ function paramUnit(ctx: AnalysisContext, p: SensitivityParam): string {
 }
 
 export const formatParamValue = (ctx: AnalysisContext, p: SensitivityParam, v: number): string =>
-  `${formatNumber(v, ctx.locale, p === 'gpuPrice' ? 0 : 3)} ${paramUnit(ctx, p)}`;
+  `${formatNumber(v, ctx.locale, p === 'gpuPrice' || p === 'nodePrice' ? 0 : 3)} ${paramUnit(ctx, p)}`;
 
 export const buildSensitivity: AnalysisBuilder = (ctx) => {
   const { results, scenario, t } = ctx;

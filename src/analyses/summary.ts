@@ -157,7 +157,7 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
   }
   // Spot capacity can be taken back at short notice: a serving SLA cannot rest on it.
   if (best.term?.term === 'spot') out.push([t('sum.riskLabel.spot'), t('sum.risk.spot')]);
-  const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'rentalRate');
+  const price = results.sensitivity?.rows.find((r) => r.param === 'gpuPrice' || r.param === 'nodePrice' || r.param === 'rentalRate');
   if (price && price.totalAtLow !== price.totalAtHigh) {
     out.push([
       t('sum.riskLabel.price'),

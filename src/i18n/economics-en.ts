@@ -63,6 +63,7 @@ export const economicsEn = {
   'param.serverOverheadMultiplier': 'Server overhead',
   'param.reservedDiscount': 'Reserved discount',
   'param.gpuPrice': 'GPU price',
+  'param.nodePrice': 'Server price (complete node)',
   'param.rentalRate': 'Rental rate',
   'param.throughput': 'Cost per 1M tokens from the throughput estimate band (× base)',
   'sum.configuration': 'Recommended configuration',

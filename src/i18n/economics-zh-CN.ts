@@ -61,6 +61,7 @@ export const economicsZhCN = {
   'param.serverOverheadMultiplier': '服务器系数',
   'param.reservedDiscount': '预留折扣',
   'param.gpuPrice': 'GPU 价格',
+  'param.nodePrice': '整机价格',
   'param.rentalRate': '租用价格',
   'param.throughput': '每百万 token 成本（按吞吐量估算误差带，× 基准）',
   'sum.configuration': '推荐配置',

@@ -12,7 +12,8 @@ import { optionFor, type Option } from './options.ts';
 import { steadyTerm } from './rental-terms.ts';
 
 /** An economic parameter with a declared sensitivity span, or a per-candidate one. */
-export type SensitivityParam = EconomicKey | 'gpuPrice' | 'rentalRate' | 'throughput';
+/** 'nodePrice': a server priced as a complete node (catalog or scenario) moves by its own range, not the GPU's. */
+export type SensitivityParam = EconomicKey | 'gpuPrice' | 'nodePrice' | 'rentalRate' | 'throughput';
 
 interface SensitivityRow {
   readonly param: SensitivityParam;
@@ -52,17 +53,23 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
     const cpm = o.costPerMillionTokens ? o.costPerMillionTokens.base / change.value : null;
     return { total: o.total.base, cpm };
   }
-  const economics: ResolvedEconomics =
-    change.param in s.economics && change.param !== 'gpuPrice' ? { ...s.economics, [change.param]: change.value } : s.economics;
+  const economics: ResolvedEconomics = change.param in s.economics ? { ...s.economics, [change.param]: change.value } : s.economics;
   const candidate = o.candidate.candidate;
   const fixed = (v: number): Money => ({ low: v, base: v, high: v, from: 'scenario' });
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
   const rentalPerGpuHour = change.param === 'rentalRate' ? fixed(change.value) : candidate.rentalPerGpuHour;
-  const c = { ...o.candidate, candidate: { ...candidate, purchasePrice, rentalPerGpuHour } };
+  // A node price enters as the scenario's (the mixed option's servers read it from there too).
+  const nodePrice = change.param === 'nodePrice' ? fixed(change.value) : undefined;
+  const node = nodePrice ? { ...o.candidate.node, inputs: { ...o.candidate.node.inputs, nodePrice } } : o.candidate.node;
+  const c = {
+    ...o.candidate,
+    node,
+    candidate: { ...candidate, purchasePrice, rentalPerGpuHour, ...(nodePrice ? { node: { ...candidate.node, price: nodePrice } } : {}) },
+  };
   // Only base figures are read below (total.base, costPerMillionTokens.base).
   const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...o.candidate.node.inputs,
+    ...node.inputs,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,
@@ -85,15 +92,17 @@ function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low:
       param,
       ...sensitivityRange(param, e[param], e.fromScenario.has(param), e.usdExchangeRate),
     }));
-  const priceRow = (param: 'gpuPrice' | 'rentalRate', price: Money) => ({
+  const priceRow = (param: 'gpuPrice' | 'nodePrice' | 'rentalRate', price: Money) => ({
     param,
     ...(price.low < price.high ? { low: price.low, high: price.high } : { ...around(price.base, PRICE_SPREAD), spread: PRICE_SPREAD }),
   });
   const { purchasePrice, rentalPerGpuHour } = o.candidate.candidate;
+  const serverNodePrice = o.bought?.node.inputs.nodePrice ?? null;
   // A mixed option buys servers and rents the training bursts: both prices and both sets of assumptions move it.
   const out: { param: SensitivityParam; low: number; high: number }[] = [
     ...economic('any'),
-    ...(o.acquisition !== 'rent' ? [priceRow('gpuPrice', purchasePrice!)] : []),
+    // Servers priced as complete nodes move by the node price's range; otherwise by the GPU's.
+    ...(o.acquisition !== 'rent' ? [serverNodePrice ? priceRow('nodePrice', serverNodePrice) : priceRow('gpuPrice', purchasePrice!)] : []),
     ...(o.acquisition !== 'buy' ? [priceRow('rentalRate', rentalPerGpuHour!)] : []),
     ...(o.acquisition !== 'rent' ? economic('buy') : []),
     ...(o.acquisition === 'rent' ? economic('rent') : []),

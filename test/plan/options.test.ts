@@ -114,12 +114,18 @@ describe('buy, rent and mixed by hand', () => {
 });
 
 describe('sensitivity of a mixed option', () => {
-  it('moves both prices and the buying assumptions; the rental rate moves only the run (±20 % of the one rate 2)', () => {
+  it('moves both prices and the buying assumptions; the rental rate moves only the run (±20 % of the one rate 2), the server price only the server', () => {
     const r = results(2e10);
     const m = r.options.find((o) => o.acquisition === 'mixed')!;
     const s = calculateSensitivity(resolved(2e10), [m, ...r.options.filter((o) => o !== m)])!;
     const params = s.rows.map((row) => row.param);
-    expect(params).toEqual(expect.arrayContaining(['gpuPrice', 'rentalRate', 'maintenanceSharePerYear', 'hostingPerKwMonth']));
+    // The server has a complete-node price (the scenario's 200,000): that, not the GPU price, moves it.
+    expect(params).toEqual(expect.arrayContaining(['nodePrice', 'rentalRate', 'maintenanceSharePerYear', 'hostingPerKwMonth']));
+    expect(params).not.toContain('gpuPrice');
+    const server = s.rows.find((row) => row.param === 'nodePrice')!;
+    expect([server.lowValue, server.highValue]).toEqual([160_000, 240_000]);
+    // One server, no support or shipping in this scenario: the cash moves by the price's 80,000.
+    expect(server.totalAtHigh - server.totalAtLow).toBeCloseTo(80_000, 6);
     expect(params).not.toContain('reservedDiscount');
     const rate = s.rows.find((row) => row.param === 'rentalRate')!;
     expect([rate.lowValue, rate.highValue]).toEqual([1.6, 2.4]);
