@@ -94,7 +94,21 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
   if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null)
     figures.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
-  if (e.budget !== undefined) figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+  if (e.budget !== undefined) {
+    figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+    // The one line that says which figure the budget is held against (budgetBasis), with that figure.
+    const figure = shown.acquisition === 'rent' ? 'sum.figure.rent' : e.budgetBasis === 'cash' ? 'sum.figure.cash' : 'sum.figure.capex';
+    figures.push({
+      label: t('assume.budgetBasis'),
+      value: t('sum.budgetAgainst', {
+        budget: formatMoney(e.budget, cur, locale),
+        figure: t(figure, { months }),
+        amount: formatMoney(shown.budgetBasis.base, cur, locale),
+        basis: e.budgetBasis,
+      }),
+      format: 'text',
+    });
+  }
   const reason = remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options);
   const riskList = risks(ctx, shown);
   blocks.push(

@@ -26,6 +26,10 @@ export const purchaseEn = {
   'sum.spare': 'Spare GPUs in the last server',
   'sum.overBudget': 'Over budget: {basis} {amount} against a budget of {budget}. Cheapest fix: {fix}',
   'sum.withinBudget': 'Within budget',
+  'sum.budgetAgainst': 'Budget {budget} compared with the {figure} {amount} (budgetBasis: {basis})',
+  'sum.figure.capex': 'capex',
+  'sum.figure.cash': 'cash over {months} months',
+  'sum.figure.rent': 'rent over {months} months',
   'quote.nodes': '{nodes} × {platform} ({gpus} GPUs)',
   'bom.title': 'Bill of materials',
   'bom.intro':

@@ -28,6 +28,10 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'sum.spare': '最后一台服务器中的空闲 GPU',
   'sum.overBudget': '超出预算：{basis} {amount}，预算 {budget}。最省钱的调整：{fix}',
   'sum.withinBudget': '在预算内',
+  'sum.budgetAgainst': '预算 {budget} 对比的是{figure} {amount}（budgetBasis: {basis}）',
+  'sum.figure.capex': '资本支出',
+  'sum.figure.cash': '规划期（{months} 个月）现金支出',
+  'sum.figure.rent': '规划期（{months} 个月）租金',
   'quote.nodes': '{nodes} 台 {platform}（共 {gpus} 张 GPU）',
   'bom.title': '物料清单',
   'bom.intro':
