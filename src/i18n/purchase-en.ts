@@ -107,6 +107,13 @@ export const purchaseEn = {
   'req.col.approver': 'Approver',
   'req.col.decision': 'Approved / rejected',
   'req.col.signature': 'Signature',
+  'req.col.name': 'Name',
+  'req.signOffNote': 'Approve before the prices expire: {validity}.',
+  'req.alternativesTitle': 'Alternatives considered',
+  'req.alternativesNote':
+    'Every configuration the analysis priced, bought and rented, ranked on the same basis: the cash over {months} months, cheapest first among those that meet every constraint. Capex is what a purchase asks for (renting has none); the recommendation section gives the low and high ends of each range.',
+  'req.col.alternative': 'Alternative',
+  'req.col.capex': 'Capex',
   'bom.source.quote': 'quote {vendor} {reference}, valid until {validUntil}',
   'col.cash': 'Cash over {months} months',
   'col.npv': 'NPV of the cash',

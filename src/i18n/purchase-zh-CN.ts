@@ -107,6 +107,13 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'req.col.approver': '审批人',
   'req.col.decision': '批准 / 驳回',
   'req.col.signature': '签字',
+  'req.col.name': '姓名',
+  'req.signOffNote': '请在价格失效前审批：{validity}。',
+  'req.alternativesTitle': '备选方案比较',
+  'req.alternativesNote':
+    '本分析计价的全部配置（购买与租用）按同一口径排序：{months} 个月现金支出，满足全部约束的方案中最便宜者排在最前。资本支出即采购申请的金额（租用没有资本支出）；各区间的低值与高值见“推荐方案”一节。',
+  'req.col.alternative': '方案',
+  'req.col.capex': '资本支出',
   'bom.source.quote': '报价 {vendor} {reference}，有效期至 {validUntil}',
   'col.cash': '{months} 个月现金支出',
   'col.npv': '现金支出净现值',
