@@ -3,7 +3,7 @@ import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { PROFILES } from '../scenario/profiles.ts';
-import { round, type AnalysisContext } from './context.ts';
+import { platformName, round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
 import { exportFlag, EXPORT_SOURCE_URL } from '../catalog/export-controls.ts';
@@ -105,7 +105,7 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
       {
         id: `gpu.${gpu.id}.platform`,
         label: t('assume.platform', { gpu: gpu.name }),
-        value: t('assume.platformValue', { name: platform.name, gpus: platform.gpusPerNode, ru: platform.rackUnits }),
+        value: t('assume.platformValue', { name: platformName(t, platform), gpus: platform.gpusPerNode, ru: platform.rackUnits }),
         source: `${platform.source} (${platform.date})`,
         ...(platform.url ? { url: platform.url } : {}),
       },

@@ -6,7 +6,7 @@
  * numbers come from plan/bom.ts; in the workbook each line is a live formula over the Inputs
  * sheet's names (quantity × unit price), the same formulas as the TCO's capex.
  */
-import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { platformName, round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
 import { bomLineFormulas, type Bom, type BomItem } from '../plan/bom.ts';
 import { bomFormulas, tcoFormulas, NAMED_RESULTS } from '../economics/tco.ts';
@@ -56,7 +56,7 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   const toQuote = (key: 'rackPrice' | 'installationPerNode' | 'shippingShare', other: string): string =>
     e.fromScenario.has(key) ? t('bom.source.scenario') : [t('bom.source.toQuote'), other].filter(Boolean).join('; ');
   const label: Record<BomItem, string> = {
-    servers: t('bom.item.servers', { platform: bom.platform.name, gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
+    servers: t('bom.item.servers', { platform: platformName(t, bom.platform), gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
     switches: t('bom.item.switches'),
     cables: t('bom.item.cables'),
     racks: t('bom.item.racks', { kw: formatNumber(e.rackPowerKw, locale) }),

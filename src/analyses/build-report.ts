@@ -5,7 +5,7 @@ import { CATALOG_DATE } from '../catalog/index.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { headlineOption, type Results } from '../plan/results.ts';
 import type { Report, ReportHeadline } from '../report/model.ts';
-import type { AnalysisContext } from './context.ts';
+import { platformName, type AnalysisContext } from './context.ts';
 import { configurationLabel, remedyText } from './recommendation.ts';
 
 export interface ReportMeta {
@@ -58,10 +58,10 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
     configuration: option
-      ? t('acq.with', { config: configurationLabel(option), acq: t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') })
+      ? t('acq.with', { config: configurationLabel(option, t), acq: t(option.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') })
       : null,
     acquisition: option?.acquisition ?? null,
-    platform: platform ? { id: platform.id, name: platform.name } : null,
+    platform: platform ? { id: platform.id, name: platformName(t, platform) } : null,
     nodes: bought && platform ? Math.ceil(bought.gpus / platform.gpusPerNode) : null,
     gpus: option?.gpus ?? null,
     capex: bought?.candidate.tco?.levels?.base.capex ?? null,

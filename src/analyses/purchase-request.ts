@@ -124,7 +124,7 @@ function alternatives(ctx: AnalysisContext): TableBlock {
       const capex = o.acquisition === 'buy' ? o.candidate.tco?.levels?.base.capex : undefined;
       return {
         rank: i + 1,
-        alternative: t('acq.with', { config: configurationLabel(o), acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') }),
+        alternative: t('acq.with', { config: configurationLabel(o, t), acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') }),
         capex: capex === undefined ? null : round(capex, 6),
         cash: round(o.total.base, 6),
         npv: round(o.npv.base, 6),

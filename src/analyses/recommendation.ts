@@ -1,5 +1,6 @@
 /** recommendation: ranked configurations against every constraint, each with a one-sentence reason. */
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, platformName, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { Block, Column } from '../report/model.ts';
 import type { Option } from '../plan/options.ts';
 import type { Remedy } from '../plan/remedies.ts';
@@ -10,11 +11,16 @@ import { recommendationCells } from './live-cells.ts';
  * The configuration as a quote reads it: bought, whole servers of the platform with the GPUs they
  * hold ("2 × HGX/DGX 8-GPU server (16 × NVIDIA H100 SXM5 80GB)"); rented, GPUs.
  */
-export const configurationLabel = (o: Option): string => {
+export const configurationLabel = (o: Option, t: Translate): string => {
   const { gpu } = o.candidate.candidate;
   const platform = o.candidate.platform;
   if (o.acquisition === 'rent' || platform.gpusPerNode === 1) return `${o.gpus} × ${gpu.name}`;
-  return `${Math.ceil(o.gpus / platform.gpusPerNode)} × ${platform.name} (${o.gpus} × ${gpu.name})`;
+  return t('rec.configuration', {
+    nodes: Math.ceil(o.gpus / platform.gpusPerNode),
+    platform: platformName(t, platform),
+    gpus: o.gpus,
+    gpu: gpu.name,
+  });
 };
 
 export const buildRecommendation: AnalysisBuilder = (ctx) => {
@@ -41,7 +47,7 @@ export const buildRecommendation: AnalysisBuilder = (ctx) => {
   const options = results.options;
   const rows = options.map((o, i) => ({
     rank: i + 1,
-    configuration: configurationLabel(o),
+    configuration: configurationLabel(o, t),
     acquisition: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
     totalLow: round(o.total.low, 6),
     total: round(o.total.base, 6),
@@ -133,7 +139,7 @@ export function remedyText(ctx: AnalysisContext, r: Remedy): string {
   const cur = scenario.economics.currency;
   const o = r.option;
   const common = {
-    config: configurationLabel(o),
+    config: configurationLabel(o, t),
     acq: t(o.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
     total: formatMoney(o.total.base, cur, locale),
     budgetNote:

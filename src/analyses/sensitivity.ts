@@ -97,7 +97,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
         kind: 'note',
         tone: 'info',
         text: t('sens.flip', {
-          config: configurationLabel(ru),
+          config: configurationLabel(ru, t),
           acq: acq(ru.acquisition),
           param: paramLabel(t, f.param),
           value: formatParamValue(ctx, f.param, f.value!),
@@ -106,7 +106,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
       });
     }
     if (flipped.length === 0)
-      blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru), acq: acq(ru.acquisition) }) });
+      blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru, t), acq: acq(ru.acquisition) }) });
     else {
       const none = sens.flips.filter((f) => f.value === null).map((f) => paramLabel(t, f.param));
       if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: none.join(', ') }) });
@@ -115,7 +115,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
   return {
     id: 'sensitivity',
     title: t('sens.title'),
-    intro: t('sens.intro', { config: configurationLabel(o), acq: acq(o.acquisition) }),
+    intro: t('sens.intro', { config: configurationLabel(o, t), acq: acq(o.acquisition) }),
     blocks,
   };
 };

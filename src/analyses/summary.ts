@@ -31,7 +31,10 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const lead = headlineOption(results);
   const remedy = lead.remedy;
   const shown = lead.option ?? best;
-  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent') });
+  const configuration = t('acq.with', {
+    config: configurationLabel(shown, t),
+    acq: t(shown.acquisition === 'buy' ? 'acq.buy' : 'acq.rent'),
+  });
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
@@ -212,7 +215,7 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     out.push([
       t('sum.riskLabel.flip'),
       t('sum.risk.flip', {
-        config: configurationLabel(results.sensitivity.runnerUp),
+        config: configurationLabel(results.sensitivity.runnerUp, t),
         param: paramLabel(t, flip.param),
         value: formatParamValue(ctx, flip.param, flip.value!),
       }),

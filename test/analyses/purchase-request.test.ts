@@ -21,7 +21,7 @@ function build(locale: 'en' | 'zh-CN', edit = (s: string) => s) {
   const s = resolveScenario(parsed.scenario);
   const results = calculateResults(s);
   const report = buildReport(s, results, { file: FILE, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale });
-  return { scenario: s, results, section: analysis(report, 'purchase-request') };
+  return { scenario: s, results, report, section: analysis(report, 'purchase-request') };
 }
 
 describe('purchase request: alternatives and sign-off', () => {
@@ -55,5 +55,13 @@ describe('purchase request: alternatives and sign-off', () => {
   it('without a request block: no alternatives page and no sign-off', () => {
     const { section } = build('en', (s) => s.replace(/^request:\n(?: {2}.*\n)+/m, ''));
     expect(tables(section).map((b) => b.id)).toEqual(['quotes']);
+  });
+
+  it('the Chinese report names platforms in Chinese wherever it names them (summary, BOM, alternatives, headline)', () => {
+    const { report } = build('zh-CN');
+    const text = JSON.stringify(report);
+    expect(report.headline?.configuration).toMatch(/^\d+ 台 8 卡 OAM 服务器（\d+ × AMD Instinct MI300X）（购买）$/);
+    expect(text).toContain('HGX/DGX 8 卡服务器');
+    expect(text).not.toMatch(/8-GPU (OAM|PCIe )?server/);
   });
 });
