@@ -214,5 +214,7 @@ function localUnit(t: AnalysisContext['t'], unit: string): string {
 function localSource(t: AnalysisContext['t'], source: string): string {
   if (source.startsWith('fitted on ')) return t('source.fitted');
   if (source === 'prior (not identified by the calibration set)') return t('source.prior');
-  return source.replace(/project assumption/g, t('source.projectAssumption'));
+  return source
+    .replace(/\(project assumption\)/g, t('source.projectAssumptionNote'))
+    .replace(/project assumption/g, t('source.projectAssumption'));
 }

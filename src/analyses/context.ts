@@ -22,6 +22,13 @@ export function platformName(t: Translate, platform: { readonly id: string; read
   return isMessageKey(key) ? t(key) : platform.name;
 }
 
+/**
+ * Lists and clauses joined as the report's language writes them: "a, b" and "a; b" in English,
+ * "a、b" and "a；b" in Chinese (no half-width punctuation beside Chinese text: CONTRIBUTING.md).
+ */
+export const joinList = (t: Translate, items: readonly string[]): string => items.join(t('sep.list'));
+export const joinClauses = (t: Translate, items: readonly string[]): string => items.join(t('sep.clause'));
+
 /** "chat (Llama 3.1 70B)" style label used across tables. */
 export const workloadLabel = (w: ResolvedWorkload): string => `${w.name} (${w.model.name})`;
 

@@ -6,7 +6,7 @@
  * priced option on the ranking's basis) and a sign-off page with a line per approver (role, name,
  * decision, signature, date). Only lays out the scenario and the ranked options.
  */
-import { round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { joinList, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem, TableBlock } from '../report/model.ts';
 import { configurationLabel, optionReason } from './recommendation.ts';
 
@@ -30,9 +30,29 @@ export const buildPurchaseRequest: AnalysisBuilder = (ctx) => {
       value: scenario.priceValidUntil ? t('req.validUntil', { date: scenario.priceValidUntil }) : t('req.noValidity'),
       format: 'text',
     },
-    ...(quoted.length ? [{ label: t('req.quoted'), value: quoted.map((c) => c.gpu.name).join(', '), format: 'text' as const }] : []),
+    ...(quoted.length
+      ? [
+          {
+            label: t('req.quoted'),
+            value: joinList(
+              t,
+              quoted.map((c) => c.gpu.name),
+            ),
+            format: 'text' as const,
+          },
+        ]
+      : []),
     ...(estimated.length
-      ? [{ label: t('req.estimated'), value: estimated.map((c) => c.gpu.name).join(', '), format: 'text' as const }]
+      ? [
+          {
+            label: t('req.estimated'),
+            value: joinList(
+              t,
+              estimated.map((c) => c.gpu.name),
+            ),
+            format: 'text' as const,
+          },
+        ]
       : []),
   ];
   blocks.push({ kind: 'keyValue', id: 'document-control', items });

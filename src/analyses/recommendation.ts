@@ -1,5 +1,5 @@
 /** recommendation: ranked configurations against every constraint, each with a one-sentence reason. */
-import { formatMoney, formatNumber, platformName, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinClauses, platformName, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Block, Column } from '../report/model.ts';
 import type { Option } from '../plan/options.ts';
@@ -88,7 +88,7 @@ export function optionReason(ctx: AnalysisContext, o: Option, options: readonly 
     const pct = Math.round(((o.total.base - feasible[0]!.total.base) / feasible[0]!.total.base) * 100);
     return t('rec.reason.feasible', { pct });
   }
-  return t('rec.reason.misses', { what: misses(ctx, o).join('; ') });
+  return t('rec.reason.misses', { what: joinClauses(t, misses(ctx, o)) });
 }
 
 /** The constraints an option misses, with the numbers. */

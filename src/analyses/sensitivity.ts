@@ -1,5 +1,5 @@
 /** sensitivity: which assumption moves the recommended configuration's cost most (tornado data), and where the top two swap. */
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinList, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, Column } from '../report/model.ts';
 import type { SensitivityParam } from '../plan/sensitivity.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -109,7 +109,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
       blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru, t), acq: acq(ru.acquisition) }) });
     else {
       const none = sens.flips.filter((f) => f.value === null).map((f) => paramLabel(t, f.param));
-      if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: none.join(', ') }) });
+      if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: joinList(t, none) }) });
     }
   }
   return {

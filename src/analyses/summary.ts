@@ -4,7 +4,7 @@
  */
 import { exportFlag } from '../catalog/export-controls.ts';
 import { localUnit } from '../report/currency.ts';
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinList, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { configurationLabel, optionReason, remedyText } from './recommendation.ts';
 import { paramLabel, formatParamValue } from './sensitivity.ts';
@@ -72,7 +72,11 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const runs = shown.candidate.trainingRuns[0];
   if (runs !== undefined && runs !== 1) figures.push({ label: t('sum.runs', { months }), value: round(runs, 4), format: 'decimal1' });
   if (shown.candidate.shared.length)
-    figures.push({ label: t('sum.sharedLabel'), value: t('sum.shared', { workloads: shown.candidate.shared.join(', ') }), format: 'text' });
+    figures.push({
+      label: t('sum.sharedLabel'),
+      value: t('sum.shared', { workloads: joinList(t, shown.candidate.shared) }),
+      format: 'text',
+    });
   for (const [workload, list] of headrooms(shown)) {
     if (list.length === 0) continue;
     figures.push({
@@ -80,7 +84,10 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
         workload,
         end: t(scenario.workloads[0]?.sizingConfidence === 'base' ? 'sum.end.base' : 'sum.end.pessimistic'),
       }),
-      value: list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`).join(', '),
+      value: joinList(
+        t,
+        list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`),
+      ),
       format: 'text',
     });
   }
