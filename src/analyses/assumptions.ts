@@ -214,7 +214,11 @@ function localUnit(t: AnalysisContext['t'], unit: string): string {
 function localSource(t: AnalysisContext['t'], source: string): string {
   if (source.startsWith('fitted on ')) return t('source.fitted');
   if (source === 'prior (not identified by the calibration set)') return t('source.prior');
-  return source
-    .replace(/\(project assumption\)/g, t('source.projectAssumptionNote'))
-    .replace(/project assumption/g, t('source.projectAssumption'));
+  const note = t('source.projectAssumptionNote');
+  return (
+    source
+      // A full-width note takes no space before it: "… overlap（项目假设）".
+      .replace(/ ?\(project assumption\)/g, (m) => (m.startsWith(' ') && note.startsWith('(') ? ` ${note}` : note))
+      .replace(/project assumption/g, t('source.projectAssumption'))
+  );
 }

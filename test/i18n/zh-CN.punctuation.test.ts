@@ -1,8 +1,8 @@
 /**
  * Chinese text uses full-width punctuation (CONTRIBUTING.md, "Chinese punctuation"): no half-width
- * `;` `:` `,` directly beside a Chinese character, and no half-width parentheses around Chinese
- * text. Latin names, numbers, units and code keep ASCII inside ("Llama 3.1 70B (fp8)",
- * "budgetBasis: cash"). Checked over the catalogue and over every string of the Chinese report of
+ * `;` `:` `,` directly beside a Chinese character, no half-width parentheses around Chinese
+ * text, and no half-width space before full-width punctuation. Latin names, numbers, units and
+ * code keep ASCII inside ("Llama 3.1 70B (fp8)", "budgetBasis: cash"). Checked over the catalogue and over every string of the Chinese report of
  * every example scenario (what the JSON, HTML and PDF show), so a composer that joins with "; " is
  * caught as well as a message.
  */
@@ -16,7 +16,8 @@ import { calculateResults } from '../../src/plan/results.ts';
 import { buildReport } from '../../src/analyses/build-report.ts';
 
 const HAN = '\\p{Script=Han}';
-const HALF_WIDTH = new RegExp(`${HAN} *[;:,]|[;:,] *${HAN}|\\([^()]*${HAN}[^()]*\\)`, 'u');
+// A half-width space before full-width punctuation is wrong too: "overlap （项目假设）".
+const HALF_WIDTH = new RegExp(` [（），；：。、]|${HAN} *[;:,]|[;:,] *${HAN}|\\([^()]*${HAN}[^()]*\\)`, 'u');
 const offending = (text: string) => new RegExp(`.{0,20}(?:${HALF_WIDTH.source}).{0,20}`, 'u').exec(text)?.[0];
 
 describe('Chinese punctuation', () => {
@@ -25,6 +26,7 @@ describe('Chinese punctuation', () => {
     expect(HALF_WIDTH.test('首 token 延迟 70%, 每 token')).toBe(true);
     expect(HALF_WIDTH.test('租用 = GPU 数 × (1 − 预留折扣)')).toBe(true);
     expect(HALF_WIDTH.test('qlora-微调: 4')).toBe(true);
+    expect(HALF_WIDTH.test('NCCL bus bandwidth vs link peak （项目假设）')).toBe(true);
     expect(HALF_WIDTH.test('chat (Llama 3.1 70B)：fp8，每个请求')).toBe(false);
     expect(HALF_WIDTH.test('（budgetBasis: cash）')).toBe(false);
   });
