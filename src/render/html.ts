@@ -61,12 +61,15 @@ export function renderHtml(report: Report): string {
     }))
     // A section that opens with a landscape table starts on the landscape page, heading and
     // intro included, instead of leaving them alone on a portrait page.
-    // A section of notes only (the bill of materials of a rented recommendation) is "brief": the
-    // next section follows it on the same page instead of leaving it alone on a near-empty page.
+    // A section of notes and short key-value lists only (the bill of materials of a rented
+    // recommendation, the purchase request of a scenario without a request block) is "brief": it
+    // follows the previous section, and the next follows it, instead of a near-empty page of its own.
     .map((s) => ({
       ...s,
       landscapeStart: s.blocks[0]?.landscape === true,
-      brief: s.blocks.length > 0 && s.blocks.every((b) => b.isNote === true),
+      brief:
+        s.blocks.length > 0 &&
+        s.blocks.every((b) => b.isNote === true || (b.isKeyValue === true && (b.items as unknown[]).length <= BRIEF_ITEMS)),
       groups: keepGroups(s.blocks),
     }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
@@ -256,6 +259,9 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
     }
   }
 }
+
+/** A key-value list of up to this many items is short enough for a "brief" section. */
+const BRIEF_ITEMS = 6;
 
 /** A table wider than this prints transposed (one column per row of data) to fit A4 portrait. */
 const WIDE_TABLE_COLUMNS = 9;

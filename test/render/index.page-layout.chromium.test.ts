@@ -100,6 +100,19 @@ describe.runIf(run).each(['en', 'zh-CN'])('example PDFs, %s', (lang) => {
     expect(orphans).toEqual([]);
   });
 
+  it.each(SCENARIOS.filter((s) => !WITH_REQUEST.includes(s)))(
+    '%s: without a request block, the short purchase-request section follows the previous one on its page',
+    (name) => {
+      const all = pages(path.join(dir, lang, `${name}.pdf`));
+      const title = lang === 'en' ? 'Purchase request and sign-off' : '采购申请与审批';
+      const at = all.at(-1)!.lines.findIndex((l) => l.text.endsWith(title));
+      expect(at).toBeGreaterThanOrEqual(0);
+      // Opening the last page only when the page before is full (its last line in the lowest quarter).
+      const before = all.at(-2)!;
+      if (at === 0) expect(before.lines.at(-1)!.y).toBeGreaterThan(before.height * 0.75);
+    },
+  );
+
   it.each(WITH_REQUEST)('%s: the alternatives considered and the sign-off each open a page of their own', (name) => {
     const all = pages(path.join(dir, lang, `${name}.pdf`));
     const first = all.map((p) => p.lines[0]?.text ?? '');
