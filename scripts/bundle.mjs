@@ -3,8 +3,9 @@
 // then reads two files instead of resolving, reading and compiling some 600 modules, which was
 // most of a single scenario's cold start (BENCHMARKS.md). Modules still load their code lazily:
 // esbuild keeps a dynamic import() as a lazily initialised part of the bundle.
-// puppeteer stays outside (it locates its own files at run time); CommonJS packages inside the
-// ESM bundle get a `require` from createRequire.
+// puppeteer and yargs stay outside: they locate their own files at run time (puppeteer its
+// browser, yargs its translations through y18n, read from its own folder). CommonJS packages
+// inside the ESM bundle get a `require` from createRequire.
 // The bundle sits two folders below the package root, like every module in dist/<area>/, so
 // paths a module resolves from its own location (templates/, schema/) stay right; the worker sits
 // beside the command line's file, as workers/pool.ts expects.
@@ -17,7 +18,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['puppeteer', 'puppeteer-core'],
+  external: ['puppeteer', 'puppeteer-core', 'yargs', 'yargs/*'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',

@@ -12,13 +12,15 @@ import { hideBin } from 'yargs/helpers';
 import { runBuilder, type RunArgs } from './commands/run.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
-import { cliMessage, messageLocaleFrom, setMessageLocale } from './i18n/index.ts';
+import { cliMessage, messageLocaleFrom, setMessageLocale, type Locale } from './i18n/index.ts';
 import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 
 // Commands load their modules when they run (bin/gpu-report.js answers --version before this file loads).
 
 const t = cliMessage;
+/** yargs' locale file (node_modules/yargs/locales) for each report language. */
+const YARGS_LOCALES = { en: 'en', 'zh-CN': 'zh_CN' } as const satisfies Record<Locale, string>;
 let exitCode: ExitCode = EXIT_CODES.success;
 const set = (code: ExitCode) => {
   exitCode = code;
@@ -58,8 +60,11 @@ function checkArgs(argv: readonly string[]) {
   };
 }
 
-async function main(argv: string[]): Promise<void> {
+async function main(argv: string[], locale: Locale): Promise<void> {
   await yargs(argv)
+    // yargs' own words (usage errors, "Unknown argument", help headings) in the language of our
+    // messages, not yargs' own guess from the environment (which ignores --lang).
+    .locale(YARGS_LOCALES[locale])
     .scriptName('gpu-report')
     .version(TOOL_VERSION)
     .usage('$0 <command> [options]\n\nGPU procurement reports (xlsx, pdf, html, json) from scenario YAML files.')
@@ -129,9 +134,10 @@ async function main(argv: string[]): Promise<void> {
 }
 
 // Messages follow --lang, else the environment's locale (LANG): see i18n/index.ts.
-setMessageLocale(messageLocaleFrom(hideBin(process.argv), process.env));
+const messageLocale = messageLocaleFrom(hideBin(process.argv), process.env);
+setMessageLocale(messageLocale);
 try {
-  await main(hideBin(process.argv));
+  await main(hideBin(process.argv), messageLocale);
 } catch (error) {
   if (error instanceof UserError) {
     console.error(terminalSafe(`gpu-report: ${error.message}`));

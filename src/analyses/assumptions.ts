@@ -3,7 +3,7 @@ import type { AnalysisBuilder } from './context.ts';
 import type { Column, Assumption } from '../report/model.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { PROFILES } from '../scenario/profiles.ts';
-import { formatNumber, round, type AnalysisContext } from './context.ts';
+import { formatNumber, platformName, round, type AnalysisContext } from './context.ts';
 import { ECONOMIC_KEYS, parameter, unitText, type EconomicKey } from '../economics/parameters.ts';
 import { flagsOf, rentalMedian } from '../catalog/platforms.ts';
 import { exportFlag, EXPORT_SOURCE_URL } from '../catalog/export-controls.ts';
@@ -160,7 +160,7 @@ export const buildAssumptions: AnalysisBuilder = (ctx) => {
       {
         id: `gpu.${gpu.id}.platform`,
         label: t('assume.platform', { gpu: gpu.name }),
-        value: t('assume.platformValue', { name: platform.name, gpus: platform.gpusPerNode, ru: platform.rackUnits }),
+        value: t('assume.platformValue', { name: platformName(t, platform), gpus: platform.gpusPerNode, ru: platform.rackUnits }),
         source: `${platform.source} (${platform.date})`,
         ...(platform.url ? { url: platform.url } : {}),
       },
@@ -271,7 +271,13 @@ function localUnit(t: AnalysisContext['t'], unit: string): string {
 function localSource(t: AnalysisContext['t'], source: string): string {
   if (source.startsWith('fitted on ')) return t('source.fitted');
   if (source === 'prior (not identified by the calibration set)') return t('source.prior');
-  return source.replace(/project assumption/g, t('source.projectAssumption'));
+  const note = t('source.projectAssumptionNote');
+  return (
+    source
+      // A full-width note takes no space before it: "… overlap（项目假设）".
+      .replace(/ ?\(project assumption\)/g, (m) => (m.startsWith(' ') && note.startsWith('(') ? ` ${note}` : note))
+      .replace(/project assumption/g, t('source.projectAssumption'))
+  );
 }
 
 /** The steady rental term's rate of a candidate GPU: sourced (with its date and address) or derived with the market discount. */

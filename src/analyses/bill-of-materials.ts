@@ -6,7 +6,7 @@
  * numbers come from plan/bom.ts; in the workbook each line is a live formula over the Inputs
  * sheet's names (quantity × unit price), the same formulas as the TCO's capex.
  */
-import { round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { joinClauses, platformName, round, formatNumber, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, CellValue, Column, RowCells } from '../report/model.ts';
 import { bomLineFormulas, type Bom, type BomItem } from '../plan/bom.ts';
 import { bomFormulas, bomRefs, tcoFormulas, NAMED_RESULTS, type BomRefs } from '../economics/tco.ts';
@@ -57,9 +57,9 @@ function linesTable(ctx: AnalysisContext, bom: Bom, n: CandidateNames | null): B
   const percent = (v: number) => `${formatNumber(round(v * 100, 2), locale)}%`;
   /** The parameter's value came from the scenario (a quote) or, left at a default of 0, is still to be quoted. */
   const toQuote = (key: 'rackPrice' | 'installationPerNode' | 'shippingShare', other: string): string =>
-    e.fromScenario.has(key) ? t('bom.source.scenario') : [t('bom.source.toQuote'), other].filter(Boolean).join('; ');
+    e.fromScenario.has(key) ? t('bom.source.scenario') : joinClauses(t, [t('bom.source.toQuote'), other].filter(Boolean));
   const label: Record<BomItem, string> = {
-    servers: t('bom.item.servers', { platform: bom.platform.name, gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
+    servers: t('bom.item.servers', { platform: platformName(t, bom.platform), gpus: bom.platform.gpusPerNode, gpu: c.gpu.name }),
     switches: t('bom.item.switches'),
     cables: t('bom.item.cables'),
     racks: rackScale

@@ -5,7 +5,7 @@ import { CATALOG_DATE } from '../catalog/index.ts';
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { headlineOption, type Results } from '../plan/results.ts';
 import type { Report, ReportHeadline } from '../report/model.ts';
-import type { AnalysisContext } from './context.ts';
+import { platformName, type AnalysisContext } from './context.ts';
 import { ACQ, configurationLabel, remedyText } from './recommendation.ts';
 
 export interface ReportMeta {
@@ -57,9 +57,9 @@ function buildHeadline(ctx: AnalysisContext): ReportHeadline {
   const platform = bought?.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);
   return {
-    configuration: option ? t('acq.with', { config: configurationLabel(option), acq: t(ACQ[option.acquisition]) }) : null,
+    configuration: option ? t('acq.with', { config: configurationLabel(option, t), acq: t(ACQ[option.acquisition]) }) : null,
     acquisition: option?.acquisition ?? null,
-    platform: platform ? { id: platform.id, name: platform.name } : null,
+    platform: platform ? { id: platform.id, name: platformName(t, platform) } : null,
     nodes: bought ? bought.nodes : null,
     gpus: option?.gpus ?? null,
     capex: bought?.tco.levels?.base.capex ?? null,

@@ -1,4 +1,4 @@
-import type { Translate, Locale } from '../i18n/index.ts';
+import { isMessageKey, type Translate, type Locale } from '../i18n/index.ts';
 import type { ResolvedScenario, ResolvedWorkload } from '../scenario/resolve.ts';
 import type { Results } from '../plan/results.ts';
 import type { Analysis } from '../report/model.ts';
@@ -12,6 +12,22 @@ export interface AnalysisContext {
 }
 
 export type AnalysisBuilder = (ctx: AnalysisContext) => Analysis;
+
+/**
+ * A platform's name in the report's language (the catalogue's `platform.<id>`), else its own
+ * name (a platform the catalogue does not know).
+ */
+export function platformName(t: Translate, platform: { readonly id: string; readonly name: string }): string {
+  const key = `platform.${platform.id}`;
+  return isMessageKey(key) ? t(key) : platform.name;
+}
+
+/**
+ * Lists and clauses joined as the report's language writes them: "a, b" and "a; b" in English,
+ * "a、b" and "a；b" in Chinese (no half-width punctuation beside Chinese text: CONTRIBUTING.md).
+ */
+export const joinList = (t: Translate, items: readonly string[]): string => items.join(t('sep.list'));
+export const joinClauses = (t: Translate, items: readonly string[]): string => items.join(t('sep.clause'));
 
 /** "chat (Llama 3.1 70B)" style label used across tables. */
 export const workloadLabel = (w: ResolvedWorkload): string => `${w.name} (${w.model.name})`;

@@ -1,5 +1,6 @@
 /** recommendation: ranked configurations against every constraint, each with a one-sentence reason. */
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinClauses, platformName, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import type { Translate } from '../i18n/index.ts';
 import type { Block, Column } from '../report/model.ts';
 import type { Acquisition, Option } from '../plan/options.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -11,11 +12,16 @@ import { recommendationCells } from './live-cells.ts';
  * The configuration as a quote reads it: bought, whole servers of the platform with the GPUs they
  * hold ("2 × HGX/DGX 8-GPU server (16 × NVIDIA H100 SXM5 80GB)"); rented, GPUs.
  */
-export const configurationLabel = (o: Option): string => {
+export const configurationLabel = (o: Option, t: Translate): string => {
   const { gpu } = o.candidate.candidate;
   const platform = o.bought?.platform ?? o.candidate.platform;
   if (o.acquisition === 'rent' || platform.gpusPerNode === 1) return `${o.gpus} × ${gpu.name}`;
-  return `${Math.ceil(o.gpus / platform.gpusPerNode)} × ${platform.name} (${o.gpus} × ${gpu.name})`;
+  return t('rec.configuration', {
+    nodes: Math.ceil(o.gpus / platform.gpusPerNode),
+    platform: platformName(t, platform),
+    gpus: o.gpus,
+    gpu: gpu.name,
+  });
 };
 
 /** The word for each way of acquiring a fleet. */
@@ -45,7 +51,7 @@ export const buildRecommendation: AnalysisBuilder = (ctx) => {
   const options = results.options;
   const rows = options.map((o, i) => ({
     rank: i + 1,
-    configuration: configurationLabel(o),
+    configuration: configurationLabel(o, t),
     acquisition: t(ACQ[o.acquisition]),
     totalLow: round(o.total.low, 6),
     total: round(o.total.base, 6),
@@ -86,7 +92,7 @@ export function optionReason(ctx: AnalysisContext, o: Option, options: readonly 
     const pct = Math.round(((o.total.base - feasible[0]!.total.base) / feasible[0]!.total.base) * 100);
     return t('rec.reason.feasible', { pct });
   }
-  return t('rec.reason.misses', { what: misses(ctx, o).join('; ') });
+  return t('rec.reason.misses', { what: joinClauses(t, misses(ctx, o)) });
 }
 
 /** The constraints an option misses, with the numbers. */
@@ -137,7 +143,7 @@ export function remedyText(ctx: AnalysisContext, r: Remedy): string {
   const cur = scenario.economics.currency;
   const o = r.option;
   const common = {
-    config: configurationLabel(o),
+    config: configurationLabel(o, t),
     acq: t(ACQ[o.acquisition]),
     total: formatMoney(o.total.base, cur, locale),
     budgetNote:

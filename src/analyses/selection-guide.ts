@@ -56,7 +56,7 @@ export const buildSelectionGuide: AnalysisBuilder = ({ scenario, results, t, loc
       vendor: x.gpu.vendor,
       memory: x.gpu.memoryGB,
       gpus: x.gpus,
-      perWorkload: x.perWorkload.map(({ workload, gpus }) => `${workload.name}: ${gpus}`).join(sep),
+      perWorkload: x.perWorkload.map(({ workload, gpus }) => t('sep.labelValue', { label: workload.name, value: gpus })).join(sep),
       price: round(x.price, 6),
       capex: round(x.capex, 6),
       ...(budget === undefined ? {} : { withinBudget: x.capex <= budget }),

@@ -1,5 +1,5 @@
 /** sensitivity: which assumption moves the recommended configuration's cost most (tornado data), and where the top two swap. */
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinList, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, Column } from '../report/model.ts';
 import type { SensitivityParam } from '../plan/sensitivity.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -99,7 +99,7 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
         kind: 'note',
         tone: 'info',
         text: t('sens.flip', {
-          config: configurationLabel(ru),
+          config: configurationLabel(ru, t),
           acq: acq(ru.acquisition),
           param: paramLabel(t, f.param),
           value: formatParamValue(ctx, f.param, f.value!),
@@ -108,16 +108,16 @@ export const buildSensitivity: AnalysisBuilder = (ctx) => {
       });
     }
     if (flipped.length === 0)
-      blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru), acq: acq(ru.acquisition) }) });
+      blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlip', { config: configurationLabel(ru, t), acq: acq(ru.acquisition) }) });
     else {
       const none = sens.flips.filter((f) => f.value === null).map((f) => paramLabel(t, f.param));
-      if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: none.join(', ') }) });
+      if (none.length) blocks.push({ kind: 'note', tone: 'info', text: t('sens.noFlipFor', { params: joinList(t, none) }) });
     }
   }
   return {
     id: 'sensitivity',
     title: t('sens.title'),
-    intro: t('sens.intro', { config: configurationLabel(o), acq: acq(o.acquisition) }),
+    intro: t('sens.intro', { config: configurationLabel(o, t), acq: acq(o.acquisition) }),
     blocks,
   };
 };

@@ -4,7 +4,7 @@
  */
 import { exportFlag } from '../catalog/export-controls.ts';
 import { localUnit } from '../report/currency.ts';
-import { formatMoney, formatNumber, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
+import { formatMoney, formatNumber, joinList, round, type AnalysisBuilder, type AnalysisContext } from './context.ts';
 import type { Block, KeyValueItem } from '../report/model.ts';
 import { ACQ, configurationLabel, optionReason, remedyText } from './recommendation.ts';
 import { paramLabel, formatParamValue } from './sensitivity.ts';
@@ -32,7 +32,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   const lead = headlineOption(results);
   const remedy = lead.remedy;
   const shown = lead.option ?? best;
-  const configuration = t('acq.with', { config: configurationLabel(shown), acq: t(ACQ[shown.acquisition]) });
+  const configuration = t('acq.with', { config: configurationLabel(shown, t), acq: t(ACQ[shown.acquisition]) });
   const headline: KeyValueItem[] = [
     { label: t('sum.configuration'), value: configuration, format: 'text' },
     { label: t('sum.costLow', { months }), value: round(shown.total.low, 6), unit: cur, format: 'currency' },
@@ -73,7 +73,11 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   if (shown.term) figures.push({ label: t('sum.term'), value: termText(ctx, shown.term), format: 'text' });
   if (shown.acquisition === 'mixed') figures.push({ label: t('sum.mixedLabel'), value: t('sum.mixed'), format: 'text' });
   if (shown.candidate.shared.length)
-    figures.push({ label: t('sum.sharedLabel'), value: t('sum.shared', { workloads: shown.candidate.shared.join(', ') }), format: 'text' });
+    figures.push({
+      label: t('sum.sharedLabel'),
+      value: t('sum.shared', { workloads: joinList(t, shown.candidate.shared) }),
+      format: 'text',
+    });
   for (const [workload, list] of headrooms(shown)) {
     if (list.length === 0) continue;
     figures.push({
@@ -81,7 +85,10 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
         workload,
         end: t(scenario.workloads[0]?.sizingConfidence === 'base' ? 'sum.end.base' : 'sum.end.pessimistic'),
       }),
-      value: list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`).join(', '),
+      value: joinList(
+        t,
+        list.map(([metric, h]) => `${t(`sum.metric.${metric}` as 'sum.metric.ttft')} ${Math.round(h * 100)}%`),
+      ),
       format: 'text',
     });
   }
@@ -98,7 +105,21 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   if (run && Number.isFinite(run.base)) figures.push({ label: t('sum.run'), value: round(run.base, 6), unit: cur, format: 'currency' });
   if (shown.acquisition === 'buy' && levels?.base.breakEvenMonth != null)
     figures.push({ label: t('sum.breakEven'), value: levels.base.breakEvenMonth, unit: t('unit.month'), format: 'integer' });
-  if (e.budget !== undefined) figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+  if (e.budget !== undefined) {
+    figures.push({ label: t('sum.budget'), value: e.budget, unit: cur, format: 'currency' });
+    // The one line that says which figure the budget is held against (budgetBasis), with that figure.
+    const figure = shown.acquisition === 'rent' ? 'sum.figure.rent' : e.budgetBasis === 'cash' ? 'sum.figure.cash' : 'sum.figure.capex';
+    figures.push({
+      label: t('assume.budgetBasis'),
+      value: t('sum.budgetAgainst', {
+        budget: formatMoney(e.budget, cur, locale),
+        figure: t(figure, { months }),
+        amount: formatMoney(shown.budgetBasis.base, cur, locale),
+        basis: e.budgetBasis,
+      }),
+      format: 'text',
+    });
+  }
   const reason = remedy ? `${t('rec.none')} ${remedyText(ctx, remedy)}` : optionReason(ctx, best, results.options);
   const riskList = risks(ctx, shown);
   blocks.push(
@@ -204,7 +225,7 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     out.push([
       t('sum.riskLabel.flip'),
       t('sum.risk.flip', {
-        config: configurationLabel(results.sensitivity.runnerUp),
+        config: configurationLabel(results.sensitivity.runnerUp, t),
         param: paramLabel(t, flip.param),
         value: formatParamValue(ctx, flip.param, flip.value!),
       }),

@@ -1,6 +1,7 @@
 /** English strings of the recommendation, sensitivity and summary analyses (merged into en.ts). */
 export const economicsEn = {
   'acq.with': '{config} ({acq})',
+  'rec.configuration': '{nodes} × {platform} ({gpus} × {gpu})',
   'acq.buy': 'buy',
   'acq.rent': 'rent',
   'rec.title': 'Recommendation',

@@ -3,6 +3,7 @@ import type { economicsEn } from './economics-en.ts';
 
 export const economicsZhCN = {
   'acq.with': '{config}（{acq}）',
+  'rec.configuration': '{nodes} 台 {platform}（{gpus} × {gpu}）',
   'acq.buy': '购买',
   'acq.rent': '租用',
   'rec.title': '推荐方案',

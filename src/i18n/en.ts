@@ -9,8 +9,10 @@ import { batchEn } from './batch-en.ts';
 import { economicsEn } from './economics-en.ts';
 import { assumptionsEn } from './assumptions-en.ts';
 import { validateEn } from './validate-en.ts';
+import { platformsEn } from './platforms-en.ts';
 
 export const en = {
+  ...platformsEn,
   ...purchaseEn,
   ...validateEn,
   ...assumptionsEn,

@@ -26,6 +26,9 @@ export function createTranslator(locale: Locale): Translate {
 /** Half-width spaces between two Han characters or full-width punctuation marks. */
 const BETWEEN_CJK_SPACE = /(?<=[\p{Script=Han}\u3000-\u303f\uff00-\uffef]) +(?=[\p{Script=Han}\u3000-\u303f\uff00-\uffef])/gu;
 
+/** Whether a key built at run time (`platform.${id}`) is in the catalogue. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
+
 let messageLocale: Locale = 'en';
 
 /** The language of command-line messages (diagnostics, progress, errors): set once by src/cli.ts. */

@@ -11,8 +11,10 @@ import { batchZhCN } from './batch-zh-CN.ts';
 import { economicsZhCN } from './economics-zh-CN.ts';
 import { assumptionsZhCN } from './assumptions-zh-CN.ts';
 import { validateZhCN } from './validate-zh-CN.ts';
+import { platformsZhCN } from './platforms-zh-CN.ts';
 
 export const zhCN = {
+  ...platformsZhCN,
   ...purchaseZhCN,
   ...validateZhCN,
   ...assumptionsZhCN,

@@ -61,12 +61,15 @@ export function renderHtml(report: Report): string {
     }))
     // A section that opens with a landscape table starts on the landscape page, heading and
     // intro included, instead of leaving them alone on a portrait page.
-    // A section of notes only (the bill of materials of a rented recommendation) is "brief": the
-    // next section follows it on the same page instead of leaving it alone on a near-empty page.
+    // A section of notes and short key-value lists only (the bill of materials of a rented
+    // recommendation, the purchase request of a scenario without a request block) is "brief": it
+    // follows the previous section, and the next follows it, instead of a near-empty page of its own.
     .map((s) => ({
       ...s,
       landscapeStart: s.blocks[0]?.landscape === true,
-      brief: s.blocks.length > 0 && s.blocks.every((b) => b.isNote === true),
+      brief:
+        s.blocks.length > 0 &&
+        s.blocks.every((b) => b.isNote === true || (b.isKeyValue === true && (b.items as unknown[]).length <= BRIEF_ITEMS)),
       groups: keepGroups(s.blocks),
     }));
   const landscape = !contents && sections.some((s) => s.blocks.some((b) => b.landscape === true));
@@ -212,6 +215,13 @@ function keepGroups(blocks: readonly Record<string, unknown>[]): { keep: boolean
 }
 
 function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknown> {
+  // A table that opens a page of its own (the alternatives, the sign-off), and a form to fill in by hand.
+  if (b.kind === 'table' && (b.startsPage || b.layout === 'form'))
+    return {
+      ...blockContext({ ...b, startsPage: false, layout: undefined }, fmt, locale),
+      startsPage: b.startsPage === true,
+      form: b.layout === 'form',
+    };
   switch (b.kind) {
     case 'table':
       // A list keeps one row per item: wide, it takes landscape pages instead of turning.
@@ -249,6 +259,9 @@ function blockContext(b: Block, fmt: Fmt, locale: Locale): Record<string, unknow
     }
   }
 }
+
+/** A key-value list of up to this many items is short enough for a "brief" section. */
+const BRIEF_ITEMS = 6;
 
 /** A table wider than this prints transposed (one column per row of data) to fit A4 portrait. */
 const WIDE_TABLE_COLUMNS = 9;
@@ -323,6 +336,13 @@ function withTail<C>(rows: C[][]): { rows: { cells: C[]; tail: boolean }[] } {
   return { rows: rows.map((cells, i) => ({ cells, tail: long && i > rows.length - TAIL_ROWS })) };
 }
 
+/**
+ * A transposed table of up to this many rows moves whole to the next page rather than split (a
+ * split would leave a row or two under a repeated header of wrapped names); a longer one runs
+ * over the page like any table, or it leaves its section's heading alone on a page.
+ */
+const TRANSPOSED_WHOLE_ROWS = 10;
+
 /** Columns become rows: the first column's values head the table, each other column is a row. */
 function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
   const [first, ...rest] = b.columns;
@@ -331,20 +351,19 @@ function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
     isTable: true,
     title: b.title,
     transposed: true,
+    short: rest.length <= TRANSPOSED_WHOLE_ROWS,
     headers: [
       { text: headerLabel(first.label, first.unit, locale), numeric: false },
       ...b.rows.map((r) => ({ text: fmt(r[first.key] ?? null, first.format), numeric: true })),
     ],
-    rows: rest.map((c) => ({
-      tail: false,
-      cells: [
+    ...withTail(
+      rest.map((c) => [
         { text: headerLabel(c.label, c.unit, locale), numeric: false, status: '', rowHeader: true },
         ...b.rows.map((r, i) => cellContext(r[c.key] ?? null, withFormat(b, i, c), fmt, b.rowCells?.[i])),
-      ],
-    })),
+      ]),
+    ),
   };
 }
-
 /** The purchase request's document control on the cover (docs/json.md): the fields it has. */
 function requestMeta(report: Report, t: ReturnType<typeof createTranslator>): { label: string; value: string }[] {
   const r = report.purchaseRequest;

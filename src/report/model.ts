@@ -59,9 +59,12 @@ export interface TableBlock {
   readonly rowCells?: readonly (RowCells | null)[];
   /**
    * `list`: one row per item however many columns (the batch index): never transposed, printed
-   * on landscape pages when wide.
+   * on landscape pages when wide. `form`: a form to fill in by hand (the sign-off): blank cells are
+   * printed as lines tall enough to write on.
    */
-  readonly layout?: 'list';
+  readonly layout?: 'list' | 'form';
+  /** Printed renderers (PDF) start a new page with this table: a page of its own in a purchase request. */
+  readonly startsPage?: boolean;
 }
 
 export interface ChartSeries {

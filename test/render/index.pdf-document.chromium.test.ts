@@ -63,9 +63,11 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
       const sections = doc.report.analyses.filter((a) => a.id !== 'summary');
       expect(toc.size).toBe(sections.length + 1);
       const pages = doc.pdf.pages();
-      // A section of notes only follows the previous section on its page, and the next section
-      // follows it: their headings are on the page, not necessarily first.
-      const brief = (a: (typeof sections)[number] | undefined) => a !== undefined && a.blocks.every((b) => b.kind === 'note');
+      // A section of notes and short key-value lists only (src/render/html.ts BRIEF_ITEMS) follows
+      // the previous section on its page, and the next section follows it: their headings are on
+      // the page, not necessarily first.
+      const brief = (a: (typeof sections)[number] | undefined) =>
+        a !== undefined && a.blocks.every((b) => b.kind === 'note' || (b.kind === 'keyValue' && b.items.length <= 6));
       const flowing = new Set(sections.filter((a, i) => brief(a) || brief(sections[i - 1])).map((a) => squash(a.title)));
       for (const [title, page] of toc) {
         expect(page, title).toBeGreaterThan(1);
@@ -174,7 +176,14 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
         .slice(1)
         .forEach((page, i) => {
           const first = squash(bodyLines(page)[0] ?? '');
-          const isHeader = [...headers].some((h) => first.startsWith(h));
+          // A transposed table's header row is its candidates' names side by side (the label
+          // cell is bottom-aligned): several columns, each the start of a first-column value.
+          const parts = (bodyLines(page)[0] ?? '')
+            .split(/\s{2,}/)
+            .map(squash)
+            .filter((p) => p.length >= 3);
+          const transposedHeader = parts.length >= 2 && parts.every((p) => [...firstCells].some((c) => c.startsWith(p)));
+          const isHeader = transposedHeader || [...headers].some((h) => first.startsWith(h));
           if (isHeader) continued++;
           // -layout separates columns by 2+ spaces; a wrapped first cell shows its first part only.
           const lead = squash((bodyLines(page)[0] ?? '').split(/\s{2,}/)[0]!);
