@@ -23,7 +23,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       format: parameter(key).format,
     })),
     { label: t('inputs.hoursPerMonth'), value: CONSTANT_INPUTS.hoursPerMonth, unit: 'h', name: 'hoursPerMonth', format: 'decimal1' },
-    { label: t('inputs.switchPorts'), value: CONSTANT_INPUTS.switchPorts, unit: 'GPUs', name: 'switchPorts', format: 'integer' },
+    { label: t('inputs.switchPorts'), value: CONSTANT_INPUTS.switchPorts, unit: t('unit.gpu'), name: 'switchPorts', format: 'integer' },
     ...(e.budget !== undefined
       ? [{ label: t('assume.budget'), value: e.budget, unit: cur, name: BUDGET, format: 'currency' as const }]
       : []),

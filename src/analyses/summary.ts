@@ -67,7 +67,7 @@ export const buildSummary: AnalysisBuilder = (ctx) => {
   // Spare GPUs of the last server: of the whole fleet (buy) or of the inference servers (mixed).
   const needed = shown.acquisition === 'mixed' ? shown.drivers.inferenceGpus : shown.candidate.gpusNeeded;
   const spare = shown.bought && needed !== null ? shown.gpus - needed : 0;
-  if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: 'GPUs', format: 'integer' });
+  if (spare > 0) figures.push({ label: t('sum.spare'), value: spare, unit: t('unit.gpu'), format: 'integer' });
   const runs = shown.candidate.trainingRuns[0];
   if (runs !== undefined && runs !== 1) figures.push({ label: t('sum.runs', { months }), value: round(runs, 4), format: 'decimal1' });
   if (shown.term) figures.push({ label: t('sum.term'), value: termText(ctx, shown.term), format: 'text' });

@@ -14,6 +14,7 @@ export const reportEn = {
   'report.none': '—',
   'unit.month': 'months',
   'unit.year': 'years',
+  'unit.gpu': 'GPUs',
   'unit.concurrent': 'concurrent requests',
   'unit.fraction': 'fraction',
   'unit.bytes': 'bytes',

@@ -16,6 +16,7 @@ export const reportZhCN = {
   'report.none': '—',
   'unit.month': '个月',
   'unit.year': '年',
+  'unit.gpu': '块 GPU',
   'unit.concurrent': '并发请求',
   'unit.fraction': '比例',
   'unit.bytes': '字节',
