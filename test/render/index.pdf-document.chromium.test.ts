@@ -86,7 +86,7 @@ describe.skipIf(!hasBrowser || !hasPoppler)('printed report', () => {
 
   it("sets the drawn page numbers on the entries' baselines, right-aligned, in the body font", () => {
     for (const doc of [en, zh]) {
-      const tocPage = doc.pdf.pages().findIndex((p) => bodyLines(p)[0] === (doc === en ? 'Contents' : '目录')) + 1;
+      const tocPage = doc.pdf.pages().findIndex((p) => bodyLines(p).includes(doc === en ? 'Contents' : '目录')) + 1;
       // The footer ("3 / 21") sits in the bottom 18 mm.
       const words = doc.pdf.words().filter((w) => w.page === tocPage && w.yMax < w.height - (18 * 72) / 25.4);
       const right = Math.max(...words.map((w) => w.xMax));
