@@ -62,6 +62,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
     { key: 'nodeLoadKw', label: t('inputs.col.nodeLoadKw'), unit: 'kW', format: 'decimal2' },
     { key: 'nodeIdleKw', label: t('inputs.col.nodeIdleKw'), unit: 'kW', format: 'decimal2' },
     { key: 'rackScale', label: t('inputs.col.rackScale'), format: 'integer' },
+    { key: 'nics', label: t('inputs.col.nics'), format: 'integer' },
     { key: 'licensed', label: t('inputs.col.licensed'), format: 'integer' },
     { key: 'licenceYears', label: t('inputs.col.licenceYears'), unit: t('unit.year'), format: 'integer' },
   ];
@@ -91,6 +92,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       nodeLoadKw: exact(node?.nodeLoadKw),
       nodeIdleKw: exact(node?.nodeIdleKw),
       rackScale: node?.rackScale ?? 0,
+      nics: node?.nicsPerNode ?? null,
       licensed: node?.licensed ?? 1,
       licenceYears: node?.licenceIncludedYears ?? 0,
     };
@@ -113,6 +115,7 @@ export const buildInputs: AnalysisBuilder = ({ scenario, results, t }) => {
       nodeLoadKw: n.nodeLoadKw,
       nodeIdleKw: n.nodeIdleKw,
       rackScale: n.rackScale,
+      nics: n.nicsPerNode,
       licensed: n.licensed,
       licenceYears: n.licenceIncludedYears,
     };

@@ -30,6 +30,7 @@ export function mixedServers(o: Option): ((level: Level) => FleetExprs) | undefi
     gpusPerNode: num(i.gpusPerNode),
     fabric: num(i.fabric),
     rackScale: num(i.rackScale),
+    nicsPerNode: num(i.nicsPerNode),
     nodePrice: num(i.nodePrice?.[level] ?? 0),
     hostPrice: num(i.hostPrice ?? 0),
     nodeLoadKw: num(i.nodeLoadKw ?? 0),

@@ -65,6 +65,8 @@ export interface CatalogNode {
   readonly hostPrice: ObservedPrice | null;
   /** Power at load (measured, rated or reported); null where none was found. */
   readonly power: NodePower | null;
+  /** Scale-out NICs per node; null where the sources do not state them. */
+  readonly nics: number | null;
 }
 
 const median = (v: readonly number[]): number => {
@@ -85,12 +87,13 @@ const observed = (o: readonly NodePriceObservation[]): ObservedPrice | null => {
  */
 export function catalogNode(platform: PlatformSpec, gpuId: string): CatalogNode {
   const own = byId.get(platform.id);
-  if (!own || own.gpusPerNode !== platform.gpusPerNode) return { price: null, hostPrice: null, power: null };
+  if (!own || own.gpusPerNode !== platform.gpusPerNode) return { price: null, hostPrice: null, power: null, nics: null };
   const prices = own.nodePrices.filter((p) => p.gpuIds.includes(gpuId));
   return {
     price: observed(prices.filter((p) => p.withGpus)),
     hostPrice: observed(prices.filter((p) => !p.withGpus)),
     power: own.nodePower.find((p) => p.gpuIds.includes(gpuId)) ?? null,
+    nics: own.scaleOutNics,
   };
 }
 

@@ -33,6 +33,7 @@ export interface CandidateNames {
   readonly nodeIdleKw: string;
   /** 1 when a node is a whole rack. */
   readonly rackScale: string;
+  readonly nicsPerNode: string;
   /** 1 when each GPU takes the per-GPU licence; the years included with the GPU. */
   readonly licensed: string;
   readonly licenceIncludedYears: string;
@@ -75,6 +76,7 @@ export function candidateNames(key: string): CandidateNames {
     nodeLoadKw: `nodeLoadKw_${key}`,
     nodeIdleKw: `nodeIdleKw_${key}`,
     rackScale: `rackScale_${key}`,
+    nicsPerNode: `nics_${key}`,
     licensed: `licensed_${key}`,
     licenceIncludedYears: `licenceYears_${key}`,
     rent: { low: `rentLow_${key}`, base: `rent_${key}`, high: `rentHigh_${key}` },
@@ -115,6 +117,7 @@ export function inputValues(economics: ResolvedEconomics, candidates: readonly C
     values[names.nodeLoadKw] = c.nodeLoadKw;
     values[names.nodeIdleKw] = c.nodeIdleKw;
     values[names.rackScale] = c.rackScale;
+    values[names.nicsPerNode] = c.nicsPerNode;
     values[names.licensed] = c.licensed;
     values[names.licenceIncludedYears] = c.licenceIncludedYears;
     for (const level of ['low', 'base', 'high'] as const) {

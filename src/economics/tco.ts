@@ -54,6 +54,8 @@ export interface BomRefs {
   readonly gpusPerNode: Expr;
   readonly fabric: Expr;
   readonly rackScale: Expr;
+  /** Scale-out NICs per node: the fabric's endpoints. */
+  readonly nicsPerNode: Expr;
   /** Price of one GPU, of a complete node, of a node without GPUs (0: not known). */
   readonly price: Expr;
   readonly nodePrice: Expr;
@@ -72,6 +74,7 @@ export const bomRefs = (n: CandidateNames, level: Level): BomRefs => ({
   gpusPerNode: ref(n.gpusPerNode),
   fabric: ref(n.fabric),
   rackScale: ref(n.rackScale),
+  nicsPerNode: ref(n.nicsPerNode),
   price: ref(n.price[level]),
   nodePrice: ref(n.nodePrice[level]),
   hostPrice: ref(n.hostPrice),
@@ -108,8 +111,10 @@ export function bomFormulas(r: BomRefs) {
   const estimate = product(gpusPerNode, r.price, ref('serverOverheadMultiplier'));
   const nodePrice = known(r.nodePrice, when(r.hostPrice, '>', num(0), add(r.hostPrice, mul(gpusPerNode, r.price)), estimate));
   const scaleOut = (e: Expr) => when(nodes, '>', num(1), mul(r.fabric, e), num(0));
-  const switches = scaleOut(switchesFormula(gpus));
-  const cables = scaleOut(gpus);
+  // The fabric's endpoints are the nodes' scale-out NICs (one per GPU in NVIDIA's reference designs).
+  const endpoints = mul(nodes, r.nicsPerNode);
+  const switches = scaleOut(switchesFormula(endpoints));
+  const cables = scaleOut(endpoints);
   const servers = mul(nodes, nodePrice);
   const switchCost = mul(switches, ref('switchPrice'));
   const cablingCost = mul(cables, ref('fabricCablingPerGpu'));
@@ -327,6 +332,7 @@ const SLOTS: Readonly<Record<string, string>> = {
   [EVAL_NAMES.tdpWatts]: '(c.tdpWatts ?? 0)',
   [EVAL_NAMES.rentDiscount]: '(c.rentDiscount ?? 0)',
   [EVAL_NAMES.rackScale]: 'c.rackScale',
+  [EVAL_NAMES.nicsPerNode]: 'c.nicsPerNode',
   [EVAL_NAMES.hostPrice]: '(c.hostPrice ?? 0)',
   [EVAL_NAMES.nodeLoadKw]: '(c.nodeLoadKw ?? 0)',
   [EVAL_NAMES.nodeIdleKw]: '(c.nodeIdleKw ?? 0)',

@@ -38,6 +38,8 @@ export interface NodeInputs {
   readonly fabric: number;
   /** 1 when a node is a whole rack (its cabinet and power shelves included), else 0. */
   readonly rackScale: number;
+  /** Scale-out NICs per node: the fabric's endpoints (switch ports and cables). */
+  readonly nicsPerNode: number;
   readonly nodePrice: Money | null;
   readonly hostPrice: number | null;
   readonly nodeLoadKw: number | null;

@@ -87,6 +87,7 @@ export const purchaseEn = {
   'inputs.col.nodeLoadKw': 'Node power at load',
   'inputs.col.nodeIdleKw': 'Node power idle',
   'inputs.col.rackScale': 'Node is a rack (1/0)',
+  'inputs.col.nics': 'Scale-out NICs per node',
   'inputs.col.licensed': 'Per-GPU licence (1/0)',
   'inputs.col.licenceYears': 'Licence years included',
   'bom.source.catalog': 'catalog',

@@ -89,6 +89,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'inputs.col.nodeLoadKw': '节点满载功率',
   'inputs.col.nodeIdleKw': '节点空闲功率',
   'inputs.col.rackScale': '节点即机柜（1/0）',
+  'inputs.col.nics': '每节点横向扩展网卡数',
   'inputs.col.licensed': '按 GPU 计许可（1/0）',
   'inputs.col.licenceYears': '随附许可年数',
   'bom.source.catalog': '产品目录',

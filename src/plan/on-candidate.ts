@@ -128,6 +128,8 @@ export function nodeTerms(c: Pick<ResolvedCandidate, 'gpu' | 'purchasePrice' | '
       gpusPerNode: platform.gpusPerNode,
       fabric: platform.scaleOutFabric ? 1 : 0,
       rackScale: platform.kind === 'rack' ? 1 : 0,
+      // One NIC per GPU in NVIDIA's reference designs where the platform's count is not stated.
+      nicsPerNode: c.node.nics ?? cat.nics ?? platform.gpusPerNode,
       nodePrice: c.node.price ?? (price.from === 'catalog' ? scaled(price.observed, rate) : null),
       // Known even where a complete node's price applies: clearing that in the workbook falls back to it.
       hostPrice: cat.hostPrice ? cat.hostPrice.base * rate : null,

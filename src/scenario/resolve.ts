@@ -82,7 +82,7 @@ export interface ResolvedCandidate {
   /** The vendor quote whose price replaced the catalog's, if any. */
   readonly quote?: Quote;
   /** A node's price (with its GPUs, scenario currency) and power at load and idle (kW) as the scenario sets them. */
-  readonly node: { readonly price?: Money; readonly loadKw?: number; readonly idleKw?: number };
+  readonly node: { readonly price?: Money; readonly loadKw?: number; readonly idleKw?: number; readonly nics?: number };
 }
 
 type Quote = Scenario['quotes'][number];
@@ -248,6 +248,7 @@ function resolveCandidate(c: Scenario['candidates'][number], rate: number): Reso
         : {}),
     ...(spec.nodePowerKw !== undefined ? { loadKw: spec.nodePowerKw } : {}),
     ...(spec.nodeIdlePowerKw !== undefined ? { idleKw: spec.nodeIdlePowerKw } : {}),
+    ...(spec.scaleOutNicsPerNode !== undefined ? { nics: spec.scaleOutNicsPerNode } : {}),
   };
   return {
     gpu,

@@ -230,6 +230,11 @@ const candidateSchema = z.union([
       'Power of one node when idle, kW at the wall. Default: its power at load × idlePowerShare.',
       MAX.nodePowerKw,
     ).optional(),
+    /** Scale-out NICs per node (fabric ports and cables). Default: the catalog platform's, else one per GPU. */
+    scaleOutNicsPerNode: positiveInt(
+      "Scale-out NICs per node: the fabric's switch ports and cables are sized by them. Default: the catalog platform's, else one per GPU (NVIDIA's reference designs).",
+      MAX.gpus,
+    ).optional(),
   }),
 ]);
 

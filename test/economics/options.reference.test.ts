@@ -31,8 +31,10 @@ function referenceBom(gpus: number, n: NodeInputs, level: Level, price: number, 
   const host = n.hostPrice ?? 0;
   const nodePrice = complete > 0 ? complete : host > 0 ? host + perNode * price : perNode * price * e.serverOverheadMultiplier;
   const servers = nodes * nodePrice;
-  const switches = nodes > 1 ? n.fabric * (gpus <= 64 ? 1 : Math.ceil(gpus / (64 / 2)) + Math.ceil(gpus / 64)) : 0;
-  const cables = nodes > 1 ? n.fabric * gpus : 0;
+  // The fabric's endpoints: the nodes' scale-out NICs.
+  const ends = nodes * n.nicsPerNode;
+  const switches = nodes > 1 ? n.fabric * (ends <= 64 ? 1 : Math.ceil(ends / (64 / 2)) + Math.ceil(ends / 64)) : 0;
+  const cables = nodes > 1 ? n.fabric * ends : 0;
   const itKw = nodes * referenceNodePower(n, tdp, e).load;
   const racks = n.rackScale > 0 ? nodes : Math.ceil(itKw / e.rackPowerKw);
   const pdus = n.rackScale > 0 ? 0 : racks * 2;
@@ -105,6 +107,7 @@ const BARE_NODE: NodeInputs = {
   gpusPerNode: 1,
   fabric: 0,
   rackScale: 0,
+  nicsPerNode: 1,
   nodePrice: null,
   hostPrice: null,
   nodeLoadKw: null,

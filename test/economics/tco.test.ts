@@ -43,6 +43,7 @@ const hgx: NodeInputs = {
   gpusPerNode: 8,
   fabric: 1,
   rackScale: 0,
+  nicsPerNode: 8,
   nodePrice: null,
   hostPrice: null,
   nodeLoadKw: null,

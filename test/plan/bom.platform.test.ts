@@ -10,6 +10,7 @@ import { resolveScenario, type ResolvedScenario } from '../../src/scenario/resol
 import { calculateResults, type Results } from '../../src/plan/results.ts';
 import { bomLineFormulas } from '../../src/plan/bom.ts';
 import { bomFormulas, bomRefs, tcoFormulas } from '../../src/economics/tco.ts';
+import { num } from '../../src/economics/expr.ts';
 import { candidateKeys, candidateNames, inputEnv, inputValues } from '../../src/economics/names.ts';
 
 const chat = {
@@ -187,5 +188,45 @@ describe('licences per GPU part', () => {
     const geforce = lines('rtx-4090', 36);
     expect(geforce.software).toBeUndefined();
     expect(geforce.softwareIncluded).toBeUndefined();
+  });
+});
+
+describe('the fabric is sized by the nodes’ scale-out NICs', () => {
+  // 12 HGX nodes of 8 GPUs, prices and power set so only the fabric lines matter.
+  const lines = (nicsPerNode: number) => {
+    const r = {
+      gpus: num(96),
+      gpusPerNode: num(8),
+      fabric: num(1),
+      rackScale: num(0),
+      nicsPerNode: num(nicsPerNode),
+      price: num(0),
+      nodePrice: num(0),
+      hostPrice: num(0),
+      tdpWatts: num(0),
+      nodeLoadKw: num(0),
+      nodeIdleKw: num(0),
+      licensed: num(0),
+      licenceIncludedYears: num(0),
+    };
+    const env = inputEnv(inputValues(scenario({ gpu: 'h100-sxm5-80gb' }).economics, []));
+    const b = bomFormulas(r);
+    return { switches: b.switches.evaluate(env), cables: b.cables.evaluate(env) };
+  };
+
+  it('one NIC per GPU: 96 endpoints, ⌈96/32⌉ = 3 leaves + ⌈96/64⌉ = 2 spines, 96 cables', () => {
+    expect(lines(8)).toEqual({ switches: 5, cables: 96 });
+  });
+
+  it('four NICs per 8-GPU node: 48 endpoints fit one 64-port switch, 48 cables', () => {
+    expect(lines(4)).toEqual({ switches: 1, cables: 48 });
+  });
+
+  it('a scenario sets the count per candidate; the catalog gives 8 for HGX, one per GPU where unstated', () => {
+    const nodeOf = (candidate: { gpu: string } & Record<string, unknown>) =>
+      calculateResults(scenario(candidate)).candidates[0]!.node.inputs.nicsPerNode;
+    expect(nodeOf({ gpu: 'h100-sxm5-80gb', scaleOutNicsPerNode: 4 })).toBe(4);
+    expect(nodeOf({ gpu: 'h100-sxm5-80gb' })).toBe(8);
+    expect(nodeOf({ gpu: 'amd-mi300x' })).toBe(8);
   });
 });
