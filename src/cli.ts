@@ -9,7 +9,7 @@
  */
 import yargs, { type Arguments } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runBuilder, type RunArgs } from './commands/run.ts';
+import { formatOption, inputsPositional, runBuilder, type RunArgs } from './commands/run.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
 import { cliMessage, messageLocaleFrom, setMessageLocale, type Locale } from './i18n/index.ts';
@@ -67,30 +67,26 @@ async function main(argv: string[], locale: Locale): Promise<void> {
     .locale(YARGS_LOCALES[locale])
     .scriptName('gpu-report')
     .version(TOOL_VERSION)
-    .usage('$0 <command> [options]\n\nGPU procurement reports (xlsx, pdf, html, json) from scenario YAML files.')
-    .command('run <inputs..>', 'generate the reports for scenario files or folders', runBuilder, async (a) =>
+    // The help texts (cli.help.*) are read here and in the builders: after setMessageLocale (below).
+    .usage(t('cli.help.usage', { program: '$0' }))
+    .command('run <inputs..>', t('cli.help.run'), runBuilder, async (a) =>
       set(await (await import('./commands/run.ts')).runRun(a as unknown as RunArgs)),
     )
     .command(
       'validate <inputs..>',
-      'check scenario files without rendering',
-      (y) => y.positional('inputs', { type: 'string', array: true, demandOption: true }),
+      t('cli.help.validate'),
+      (y) => y.positional('inputs', inputsPositional()),
       async (a) => set(await (await import('./commands/validate.ts')).runValidate(a.inputs as string[])),
     )
     .command(
       'index <folders..>',
-      'merge the shard indexes (index-shard-<i>-of-<n>.json) of run --shard into one batch index',
+      t('cli.help.index'),
       (y) =>
         y
-          .positional('folders', { type: 'string', array: true, demandOption: true, describe: 'output folders of the shards' })
-          .option('out', { alias: 'o', type: 'string', describe: 'where to write index.* (default: the first folder)' })
-          .option('format', {
-            alias: 'f',
-            type: 'string',
-            default: 'xlsx,pdf,html,json',
-            describe: 'comma-separated: xlsx, pdf, html, json',
-          })
-          .option('lang', { type: 'string', choices: ['en', 'zh-CN'] as const, describe: 'language of the index (default: en)' }),
+          .positional('folders', { type: 'string', array: true, demandOption: true, describe: t('cli.help.pos.folders') })
+          .option('out', { alias: 'o', type: 'string', describe: t('cli.help.opt.indexOut') })
+          .option('format', formatOption())
+          .option('lang', { type: 'string', choices: ['en', 'zh-CN'] as const, describe: t('cli.help.opt.indexLang') }),
       async (a) => {
         const [{ runIndex }, { parseFormats }] = await Promise.all([import('./commands/index.ts'), import('./commands/run.ts')]);
         set(
@@ -105,20 +101,20 @@ async function main(argv: string[], locale: Locale): Promise<void> {
     )
     .command(
       'catalog <what>',
-      'list the GPU or model catalog',
+      t('cli.help.catalog'),
       (y) =>
         y
-          .positional('what', { choices: ['gpus', 'models'] as const, demandOption: true })
-          .option('json', { type: 'boolean', default: false }),
+          .positional('what', { choices: ['gpus', 'models'] as const, demandOption: true, describe: t('cli.help.pos.what') })
+          .option('json', { type: 'boolean', default: false, describe: t('cli.help.opt.json') }),
       async (a) => (await import('./commands/catalog.ts')).runCatalog(a.what as 'gpus' | 'models', a.json),
     )
     .command(
       'init [dir]',
-      'write a commented example scenario to dir/scenario.yaml',
-      (y) => y.positional('dir', { type: 'string', default: '.' }),
+      t('cli.help.init'),
+      (y) => y.positional('dir', { type: 'string', default: '.', describe: t('cli.help.pos.dir') }),
       async (a) => set(await (await import('./commands/init.ts')).runInit(a.dir)),
     )
-    .command(estimateCommand)
+    .command(estimateCommand())
     .middleware(checkArgs(argv))
     .demandCommand(1)
     .strict()

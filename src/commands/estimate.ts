@@ -8,6 +8,7 @@ import { PRECISIONS, type ModelArch, type Precision } from '../catalog/types.ts'
 import type { Band } from '../calc/band.ts';
 import { SERVING_ENGINES, type ServingEngine } from '../calc/coverage.ts';
 import { DEFAULT_ENGINE } from '../calc/engines.ts';
+import { MEMORY } from '../calc/memory-constants.ts';
 import { LENGTH_PROFILES, LENGTH_PROFILE_IDS, type LengthProfileId } from '../calc/lengths.ts';
 import type { Traffic as EstimateTraffic } from '../calc/inference.ts';
 import { customModel, runEstimate, type EstimateJson, type EstimateRequest } from '../calc/estimate-core.ts';
@@ -21,6 +22,11 @@ const t = cliMessage;
 type Args = Record<string, unknown>;
 const METHODS = ['full', 'lora', 'qlora'] as const;
 const RECOMPUTE = ['none', 'selective', 'full'] as const;
+/** Defaults of flags left out (shown in the help). */
+const DEFAULT_VOCAB = 32000;
+const DEFAULT_INPUT_TOKENS = 1024;
+const DEFAULT_OUTPUT_TOKENS = 256;
+const DEFAULT_SEQ_LEN = 4096;
 
 function bad(flag: string, expected: string, value: unknown): never {
   throw new UserError(t('estimate.error.badValue', { flag, expected, value: String(value) }));
@@ -52,8 +58,8 @@ function lengthsOf(
       outputTokensP90: r(p.output.p90),
     };
   }
-  const inputTokens = int(a, 'input-tokens', 1024);
-  const outputTokens = int(a, 'output-tokens', 256);
+  const inputTokens = int(a, 'input-tokens', DEFAULT_INPUT_TOKENS);
+  const outputTokens = int(a, 'output-tokens', DEFAULT_OUTPUT_TOKENS);
   const p90 = (flag: string, mean: number): number | undefined => {
     const v = optionalInt(a, flag);
     if (v !== undefined && v < mean) bad(flag, t('estimate.expected.atLeastMean', { mean }), v);
@@ -98,7 +104,7 @@ function resolveModel(a: Args): ModelArch {
     heads,
     kvHeads: int(a, 'kv-heads', heads),
     ffn: int(a, 'ffn', 4 * hidden),
-    vocab: int(a, 'vocab', 32000),
+    vocab: int(a, 'vocab', DEFAULT_VOCAB),
     experts,
     activeExperts: int(a, 'active-experts', Math.min(2, experts)),
     kvLatentDim: optionalInt(a, 'kv-latent-dim'),
@@ -133,7 +139,7 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
       gpus,
       model,
       precision,
-      seqLen: int(a, 'seq-len', 4096),
+      seqLen: int(a, 'seq-len', DEFAULT_SEQ_LEN),
       tokens: positive(a, 'tokens'),
       method: oneOf(a, 'method', METHODS, 'full'),
       zeroStage: zero === undefined ? undefined : (Number(zero) as 0 | 1 | 2 | 3),
@@ -222,57 +228,62 @@ export function formatEstimate(r: EstimateJson): string {
   return r.fits ? `${body}\n\n${t('estimate.bandNote')}${extrapolated}` : body;
 }
 
+/** The flags; their help texts are read when yargs builds the command, after the language is set. */
 function builder(y: Argv): Argv {
+  const num = (key: MessageKey, params?: Record<string, string | number>) => ({ type: 'number', describe: t(key, params) }) as const;
+  const str = (key: MessageKey, params?: Record<string, string | number>) => ({ type: 'string', describe: t(key, params) }) as const;
+  const tokens = (n: number) => ({ tokens: n });
   return y
-    .option('mode', { choices: ['inference', 'training'] as const, default: 'inference' })
-    .option('gpu', { type: 'string', demandOption: true, describe: 'catalog GPU id (gpu-report catalog gpus)' })
-    .option('gpus', { type: 'number', default: 1 })
-    .option('model', { type: 'string', describe: 'catalog model id (gpu-report catalog models)' })
-    .option('params', { type: 'number', describe: 'custom model: parameters, billions' })
-    .option('layers', { type: 'number' })
-    .option('hidden', { type: 'number' })
-    .option('heads', { type: 'number' })
-    .option('kv-heads', { type: 'number' })
-    .option('ffn', { type: 'number' })
-    .option('vocab', { type: 'number' })
-    .option('experts', { type: 'number' })
-    .option('active-experts', { type: 'number' })
-    .option('kv-latent-dim', { type: 'number', describe: 'MLA: cached elements per token per layer' })
-    .option('sliding-window', { type: 'number', describe: 'sliding-window attention: window, tokens' })
-    .option('sliding-layers', { type: 'number', describe: 'layers using the sliding window (default: all)' })
-    .option('shared-experts', { type: 'number' })
-    .option('dense-layers', { type: 'number', describe: 'MoE: dense (non-MoE) layers' })
-    .option('precision', { type: 'string', default: 'bf16' })
-    .option('kv-precision', { type: 'string' })
-    .option('input-tokens', { type: 'number' })
-    .option('output-tokens', { type: 'number' })
-    .option('input-tokens-p90', { type: 'number', describe: '90th-percentile prompt length (--input-tokens is then the mean)' })
-    .option('output-tokens-p90', { type: 'number', describe: '90th-percentile output length (--output-tokens is then the mean)' })
-    .option('lengths', { type: 'string', describe: `dataset length profile: ${LENGTH_PROFILE_IDS.join(' | ')}` })
-    .option('concurrency', { type: 'number' })
-    .option('arrival-rate', { type: 'number', describe: 'requests per second (instead of --concurrency)' })
-    .option('users', { type: 'number', describe: 'active users (instead of --concurrency)' })
-    .option('think-time', { type: 'number', describe: 'seconds each user waits between requests (with --users)' })
-    .option('seq-len', { type: 'number' })
-    .option('tokens', { type: 'number', describe: 'training tokens in total' })
-    .option('method', { type: 'string' })
-    .option('zero', { type: 'string' })
-    .option('recompute', { type: 'string' })
-    .option('engine', { type: 'string', describe: SERVING_ENGINES.join(' | ') })
-    .option('tensor-parallel', { type: 'number' })
-    .option('pipeline-parallel', { type: 'number' })
-    .option('micro-batch', { type: 'number' })
-    .option('global-batch-tokens', { type: 'number' })
-    .option('lora-rank', { type: 'number' })
-    .option('json', { type: 'boolean', default: false });
+    .option('mode', { choices: ['inference', 'training'] as const, default: 'inference', describe: t('cli.help.est.mode') })
+    .option('gpu', { ...str('cli.help.est.gpu'), demandOption: true })
+    .option('gpus', { ...num('cli.help.est.gpus'), default: 1 })
+    .option('model', str('cli.help.est.model'))
+    .option('params', num('cli.help.est.params'))
+    .option('layers', num('cli.help.est.layers'))
+    .option('hidden', num('cli.help.est.hidden'))
+    .option('heads', num('cli.help.est.heads'))
+    .option('kv-heads', num('cli.help.est.kvHeads'))
+    .option('ffn', num('cli.help.est.ffn'))
+    .option('vocab', num('cli.help.est.vocab', { vocab: DEFAULT_VOCAB }))
+    .option('experts', num('cli.help.est.experts'))
+    .option('active-experts', num('cli.help.est.activeExperts'))
+    .option('kv-latent-dim', num('cli.help.est.kvLatentDim'))
+    .option('sliding-window', num('cli.help.est.slidingWindow'))
+    .option('sliding-layers', num('cli.help.est.slidingLayers'))
+    .option('shared-experts', num('cli.help.est.sharedExperts'))
+    .option('dense-layers', num('cli.help.est.denseLayers'))
+    .option('precision', { ...str('cli.help.est.precision', { precisions: PRECISIONS.join(' | ') }), default: 'bf16' })
+    .option('kv-precision', str('cli.help.est.kvPrecision'))
+    .option('input-tokens', num('cli.help.est.inputTokens', tokens(DEFAULT_INPUT_TOKENS)))
+    .option('output-tokens', num('cli.help.est.outputTokens', tokens(DEFAULT_OUTPUT_TOKENS)))
+    .option('input-tokens-p90', num('cli.help.est.inputTokensP90'))
+    .option('output-tokens-p90', num('cli.help.est.outputTokensP90'))
+    .option('lengths', str('cli.help.est.lengths', { profiles: LENGTH_PROFILE_IDS.join(' | ') }))
+    .option('concurrency', num('cli.help.est.concurrency'))
+    .option('arrival-rate', num('cli.help.est.arrivalRate'))
+    .option('users', num('cli.help.est.users'))
+    .option('think-time', num('cli.help.est.thinkTime'))
+    .option('seq-len', num('cli.help.est.seqLen', tokens(DEFAULT_SEQ_LEN)))
+    .option('tokens', num('cli.help.est.tokens'))
+    .option('method', str('cli.help.est.method', { methods: METHODS.join(' | ') }))
+    .option('zero', str('cli.help.est.zero'))
+    .option('recompute', str('cli.help.est.recompute', { modes: RECOMPUTE.join(' | ') }))
+    .option('engine', str('cli.help.est.engine', { engines: SERVING_ENGINES.join(' | '), engine: DEFAULT_ENGINE }))
+    .option('tensor-parallel', num('cli.help.est.tensorParallel'))
+    .option('pipeline-parallel', num('cli.help.est.pipelineParallel'))
+    .option('micro-batch', num('cli.help.est.microBatch'))
+    .option('global-batch-tokens', num('cli.help.est.globalBatchTokens'))
+    .option('lora-rank', num('cli.help.est.loraRank', { rank: MEMORY.defaultLoraRank }))
+    .option('json', { type: 'boolean', default: false, describe: t('cli.help.opt.json') });
 }
 
-export const estimateCommand: CommandModule<object, Args> = {
+/** The command, made when src/cli.ts builds the command table: its description in the language set by then. */
+export const estimateCommand = (): CommandModule<object, Args> => ({
   command: 'estimate',
-  describe: t('estimate.describe'),
+  describe: t('cli.help.estimate'),
   builder: builder as unknown as CommandModule<object, Args>['builder'],
   handler: (a: Args) => {
     const result = runEstimate(parseEstimateArgs(a));
     printOut(a.json ? JSON.stringify(result, null, 2) : formatEstimate(result));
   },
-};
+});

@@ -15,31 +15,30 @@ export interface RunArgs {
   timeout?: number;
 }
 
-export const runBuilder = (y: Argv) =>
-  y
-    .positional('inputs', {
-      type: 'string',
-      array: true,
-      demandOption: true,
-      describe: 'scenario files or folders (searched recursively for *.yaml, *.yml)',
-    })
-    .option('out', { alias: 'o', type: 'string', default: 'out', describe: 'output folder' })
-    .option('format', { alias: 'f', type: 'string', default: FORMATS.join(','), describe: `comma-separated: ${FORMATS.join(', ')}` })
-    .option('lang', { type: 'string', choices: LOCALES, describe: 'report language (default: the scenario locale, else en)' })
-    .option('concurrency', {
-      alias: 'j',
-      type: 'number',
-      describe: `scenarios in parallel (default: CPU count, here ${defaultConcurrency()})`,
-    })
-    .option('shard', {
-      type: 'string',
-      describe: 'run only part i of n (1-based, e.g. 2/4) of the sorted scenario set; auto: from a Kubernetes Indexed Job or CI (README)',
-    })
-    .option('timeout', {
-      type: 'number',
-      default: DEFAULT_TIMEOUT_SECONDS,
-      describe: 'seconds one scenario may take before it fails as hung',
-    });
+/** The scenario inputs of `run` and `validate` (help text read when yargs builds the command). */
+export const inputsPositional = () =>
+  ({ type: 'string', array: true, demandOption: true, describe: cliMessage('cli.help.pos.inputs') }) as const;
+
+/** --format of `run` and `index`. */
+export const formatOption = () =>
+  ({
+    alias: 'f',
+    type: 'string',
+    default: FORMATS.join(','),
+    describe: cliMessage('cli.help.opt.format', { formats: FORMATS.join(', ') }),
+  }) as const;
+
+export const runBuilder = (y: Argv) => {
+  const t = cliMessage;
+  return y
+    .positional('inputs', inputsPositional())
+    .option('out', { alias: 'o', type: 'string', default: 'out', describe: t('cli.help.opt.out') })
+    .option('format', formatOption())
+    .option('lang', { type: 'string', choices: LOCALES, describe: t('cli.help.opt.lang') })
+    .option('concurrency', { alias: 'j', type: 'number', describe: t('cli.help.opt.concurrency', { count: defaultConcurrency() }) })
+    .option('shard', { type: 'string', describe: t('cli.help.opt.shard') })
+    .option('timeout', { type: 'number', default: DEFAULT_TIMEOUT_SECONDS, describe: t('cli.help.opt.timeout') });
+};
 
 export function parseFormats(text: string): Format[] {
   const t = cliMessage;

@@ -4,6 +4,7 @@ import { reportEn } from './report-en.ts';
 import { performanceEn } from './performance-en.ts';
 import { documentEn } from './document-en.ts';
 import { cliEn } from './cli-en.ts';
+import { helpEn } from './help-en.ts';
 import { workbookEn } from './workbook-en.ts';
 import { batchEn } from './batch-en.ts';
 import { economicsEn } from './economics-en.ts';
@@ -18,13 +19,13 @@ export const en = {
   ...assumptionsEn,
   ...economicsEn,
   ...cliEn,
+  ...helpEn,
   ...batchEn,
   ...reportEn,
   ...performanceEn,
   ...documentEn,
   ...workbookEn,
   'app.title': 'GPU procurement report',
-  'estimate.describe': 'estimate memory, latency and throughput (inference) or time and MFU (training) for one configuration',
   'estimate.error.unknownGpu': 'unknown GPU "{id}"; did you mean "{suggestion}"?',
   'estimate.error.unknownModel': 'unknown model "{id}"; did you mean "{suggestion}"?',
   'estimate.error.badValue': '--{flag} must be {expected}; got "{value}"',

@@ -6,6 +6,7 @@ import { reportZhCN } from './report-zh-CN.ts';
 import { performanceZhCN } from './performance-zh-CN.ts';
 import { documentZhCN } from './document-zh-CN.ts';
 import { cliZhCN } from './cli-zh-CN.ts';
+import { helpZhCN } from './help-zh-CN.ts';
 import { workbookZhCN } from './workbook-zh-CN.ts';
 import { batchZhCN } from './batch-zh-CN.ts';
 import { economicsZhCN } from './economics-zh-CN.ts';
@@ -20,13 +21,13 @@ export const zhCN = {
   ...assumptionsZhCN,
   ...economicsZhCN,
   ...cliZhCN,
+  ...helpZhCN,
   ...batchZhCN,
   ...reportZhCN,
   ...performanceZhCN,
   ...documentZhCN,
   ...workbookZhCN,
   'app.title': 'GPU 采购报告',
-  'estimate.describe': '估算单个配置的显存、延迟和吞吐（推理）或训练时间与 MFU（训练）',
   'estimate.error.unknownGpu': '未知 GPU "{id}"；您是否指 "{suggestion}"？',
   'estimate.error.unknownModel': '未知模型 "{id}"；您是否指 "{suggestion}"？',
   'estimate.error.badValue': '--{flag} 必须是{expected}；收到 "{value}"',

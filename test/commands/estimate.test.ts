@@ -34,7 +34,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('estimate --json keys (docs/estimate.md)', () => {
   it('inference: memory, fits and banded timings', () => {
-    const out = captureStdout(() => void estimateCommand.handler({ ...inference, json: true, _: [], $0: 'gpu-report' } as never));
+    const out = captureStdout(() => void estimateCommand().handler({ ...inference, json: true, _: [], $0: 'gpu-report' } as never));
     const j = JSON.parse(out);
     expect(j.fits).toBe(true);
     for (const k of ['totalGiB', 'weightsGiB', 'kvCacheGiB']) expect(typeof j.memory[k]).toBe('number');
