@@ -350,14 +350,15 @@ const SLOTS: Readonly<Record<string, string>> = {
     ]),
   ),
 };
-export type Compiled = (
+/** The arguments of a compiled formula: the economics, the candidate, its evaluated TCO levels, the option's drivers. */
+export type EvalArgs = [
   e: ResolvedEconomics,
   c: Omit<TcoInput, 'economics'>,
   t: Readonly<Record<Level, TcoPoint>> | null,
   d?: OptionDrivers,
-) => number;
-/** A formula over EVAL names (and `driver_…` names, read from the drivers `d`) as a fast function. */
-export const compileEval = compiler<Compiled>(
+];
+/** Formulas over EVAL names (and `driver_…` names, read from the drivers `d`) as one fast function. */
+export const compileEval = compiler<EvalArgs>(
   (name) => {
     const runs = /^driver_trainingRuns_(\d+)$/.exec(name);
     if (runs) return `d.trainingRuns[${runs[1]}]`;
@@ -371,50 +372,50 @@ export const compileEval = compiler<Compiled>(
   ['e', 'c', 't', 'd'],
 );
 
-/** Each result's formula compiled once: the same arithmetic as `evaluate`, without an environment per call. */
-const RUN = LEVELS.map((l) => {
-  const f = EVAL[l];
-  return {
-    capex: compileEval(f.capex),
-    powerPerMonth: compileEval(f.powerPerMonth),
-    opexPerMonth: compileEval(f.opexPerMonth),
-    ownedTotal: compileEval(f.ownedTotal),
-    cashTotal: compileEval(f.cashTotal),
-    npv: compileEval(f.npv),
-    rentPerMonth: compileEval(f.rentPerMonth),
-    rentTotal: compileEval(f.rentTotal),
-    breakEvenMonth: compileEval(f.breakEvenMonth),
-  };
+/** A level's results, computed together (economics/expr.ts `compiledSource`: the bill of materials once, not once per result). */
+const pointShape = (f: TcoFormulas) => ({
+  capex: f.capex,
+  powerPerMonth: f.powerPerMonth,
+  opexPerMonth: f.opexPerMonth,
+  ownedTotal: f.ownedTotal,
+  cashTotal: f.cashTotal,
+  npv: f.npv,
+  rentPerMonth: f.rentPerMonth,
+  rentTotal: f.rentTotal,
+  breakEvenMonth: f.breakEvenMonth,
 });
-const IT_POWER = compileEval(EVAL.base.itPowerKw);
-const ENERGY = compileEval(EVAL.base.energyKwhPerMonth);
+const powerShape = { itPowerKw: EVAL.base.itPowerKw, energyKwhPerMonth: EVAL.base.energyKwhPerMonth };
+/** Compiled once: the power alone (no price), with the base level, with all three levels. */
+const POWER = compileEval(powerShape);
+const BASE = compileEval({ ...powerShape, base: pointShape(EVAL.base) });
+const ALL = compileEval({ ...powerShape, low: pointShape(EVAL.low), base: pointShape(EVAL.base), high: pointShape(EVAL.high) });
+const CAPEX = compileEval(EVAL.base.capex);
 
-function tcoPoint(f: (typeof RUN)[number], input: TcoInput): TcoPoint {
-  const e = input.economics;
-  const rented = input.rentalPerGpuHour !== null;
-  const breakEven = rented ? f.breakEvenMonth(e, input, null) : Number.NaN;
+type PointValues = ReturnType<typeof BASE>['base'];
+/** The level's values as a TcoPoint: no rent without a rental price, no break-even beyond 120 months or never. */
+function tcoPoint(v: PointValues, rented: boolean): TcoPoint {
   return {
-    capex: f.capex(e, input, null),
-    powerPerMonth: f.powerPerMonth(e, input, null),
-    opexPerMonth: f.opexPerMonth(e, input, null),
-    ownedTotal: f.ownedTotal(e, input, null),
-    cashTotal: f.cashTotal(e, input, null),
-    npv: f.npv(e, input, null),
-    rentPerMonth: rented ? f.rentPerMonth(e, input, null) : null,
-    rentTotal: rented ? f.rentTotal(e, input, null) : null,
-    breakEvenMonth: Number.isNaN(breakEven) ? null : breakEven,
+    capex: v.capex,
+    powerPerMonth: v.powerPerMonth,
+    opexPerMonth: v.opexPerMonth,
+    ownedTotal: v.ownedTotal,
+    cashTotal: v.cashTotal,
+    npv: v.npv,
+    rentPerMonth: rented ? v.rentPerMonth : null,
+    rentTotal: rented ? v.rentTotal : null,
+    breakEvenMonth: !rented || Number.isNaN(v.breakEvenMonth) ? null : v.breakEvenMonth,
   };
 }
 
 export function calculateTco(input: TcoInput): TcoResult {
   const e = input.economics;
-  const itPowerKw = IT_POWER(e, input, null);
-  const energyKwhPerMonth = ENERGY(e, input, null);
-  if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
+  if (!input.purchasePrice) return { ...POWER(e, input, null), levels: null };
+  const v = ALL(e, input, null);
+  const rented = input.rentalPerGpuHour !== null;
   return {
-    itPowerKw,
-    energyKwhPerMonth,
-    levels: { low: tcoPoint(RUN[0]!, input), base: tcoPoint(RUN[1]!, input), high: tcoPoint(RUN[2]!, input) },
+    itPowerKw: v.itPowerKw,
+    energyKwhPerMonth: v.energyKwhPerMonth,
+    levels: { low: tcoPoint(v.low, rented), base: tcoPoint(v.base, rented), high: tcoPoint(v.high, rented) },
   };
 }
 
@@ -424,17 +425,16 @@ export function calculateTco(input: TcoInput): TcoResult {
  */
 export function calculateTcoBase(input: TcoInput): TcoResult {
   const e = input.economics;
-  const itPowerKw = IT_POWER(e, input, null);
-  const energyKwhPerMonth = ENERGY(e, input, null);
-  if (!input.purchasePrice) return { itPowerKw, energyKwhPerMonth, levels: null };
-  const base = tcoPoint(RUN[1]!, input);
-  return { itPowerKw, energyKwhPerMonth, levels: { low: base, base, high: base } };
+  if (!input.purchasePrice) return { ...POWER(e, input, null), levels: null };
+  const v = BASE(e, input, null);
+  const base = tcoPoint(v.base, input.rentalPerGpuHour !== null);
+  return { itPowerKw: v.itPowerKw, energyKwhPerMonth: v.energyKwhPerMonth, levels: { low: base, base, high: base } };
 }
 
 /** Capex of `gpus` GPUs (whole nodes of the node's size) at `price` each under the scenario's economics (the selection guide's tiers). */
 export function capexOf(economics: ResolvedEconomics, gpus: number, node: NodeInputs, price: number, tdpWatts: number | null): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return RUN[1]!.capex(economics, { gpus, ...node, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
+  return CAPEX(economics, { gpus, ...node, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

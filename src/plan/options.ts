@@ -6,7 +6,8 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { nodeTerms, wholeNodes, type CandidateResult, type NodeTerms } from './on-candidate.ts';
-import { EVAL_NAMES, calculateTco, compileEval, type Compiled as Run, type TcoResult } from '../economics/tco.ts';
+import { EVAL_NAMES, calculateTco, compileEval, type EvalArgs, type TcoResult } from '../economics/tco.ts';
+import type { Values } from '../economics/expr.ts';
 import { platformFor, type PlatformSpec } from '../catalog/platforms.ts';
 import { steadyTerm, type TermDiscount } from './rental-terms.ts';
 import {
@@ -14,7 +15,6 @@ import {
   namedDrivers,
   optionFormulas,
   type Acquisition,
-  type ExprTriple,
   type OptionDrivers,
   type OptionFormulas,
   type Triple,
@@ -116,23 +116,23 @@ const driversOf = perSizing((_workloads, c): OptionDrivers => ({
   trainingGpuHours: trainingGpuHours(c),
   trainingRuns: c.trainingRuns,
 }));
-type RunTriple = Readonly<Record<'low' | 'base' | 'high', Run>>;
-interface Compiled {
-  readonly total: RunTriple;
-  readonly npv: RunTriple;
-  readonly budgetBasis: RunTriple;
-  readonly costPerMillionTokens: RunTriple | null;
-  readonly trainingRunCost: readonly RunTriple[];
-  readonly withinBudget: Run | null;
-}
-const compileTriple = (t: ExprTriple): RunTriple => ({ low: compileEval(t.low), base: compileEval(t.base), high: compileEval(t.high) });
+/** An option's formulas as one shape, computed together (economics/expr.ts `compiledSource`: shared parts once). */
+const optionShape = (f: OptionFormulas) => ({
+  total: f.total,
+  npv: f.npv,
+  budgetBasis: f.budgetBasis,
+  costPerMillionTokens: f.costPerMillionTokens,
+  trainingRunCost: f.trainingRunCost,
+  withinBudget: f.withinBudget,
+});
+type Compiled = (...args: EvalArgs) => Values<ReturnType<typeof optionShape>>;
 /** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
 const formulaCache = new Map<string, Compiled>();
 function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean, onCash: boolean): Compiled {
   const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${onCash} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
   let c = formulaCache.get(key);
   if (!c) {
-    const f: OptionFormulas = optionFormulas(
+    const f = optionFormulas(
       acquisition,
       EVAL_NAMES,
       fleetGpus,
@@ -141,14 +141,7 @@ function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: Optio
       hasBudget,
       onCash,
     );
-    c = {
-      total: compileTriple(f.total),
-      npv: compileTriple(f.npv),
-      budgetBasis: compileTriple(f.budgetBasis),
-      costPerMillionTokens: f.costPerMillionTokens && compileTriple(f.costPerMillionTokens),
-      trainingRunCost: f.trainingRunCost.map(compileTriple),
-      withinBudget: f.withinBudget && compileEval(f.withinBudget),
-    };
+    c = compileEval(optionShape(f));
     formulaCache.set(key, c);
   }
   return c;
@@ -202,12 +195,8 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
     rentalPerGpuHour: candidate.rentalPerGpuHour,
     rentDiscount: term.discount,
   };
-  const evaluate = (t: RunTriple): Triple => ({
-    low: t.low(s.economics, inputs, levels, drivers),
-    base: t.base(s.economics, inputs, levels, drivers),
-    high: t.high(s.economics, inputs, levels, drivers),
-  });
-  const withinBudget = f.withinBudget === null ? null : f.withinBudget(s.economics, inputs, levels, drivers) === 1;
+  const v = f(s.economics, inputs, levels, drivers);
+  const withinBudget = v.withinBudget === null ? null : v.withinBudget === 1;
   return {
     candidate: c,
     acquisition,
@@ -215,11 +204,11 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
     gpus: bought?.gpus ?? c.gpusNeeded ?? c.fleetGpus,
     bought,
     term: acquisition === 'rent' ? term : null,
-    total: evaluate(f.total),
-    npv: evaluate(f.npv),
-    budgetBasis: evaluate(f.budgetBasis),
-    costPerMillionTokens: f.costPerMillionTokens && evaluate(f.costPerMillionTokens),
-    trainingRunCost: f.trainingRunCost.map((r) => evaluate(r)),
+    total: v.total,
+    npv: v.npv,
+    budgetBasis: v.budgetBasis,
+    costPerMillionTokens: v.costPerMillionTokens,
+    trainingRunCost: v.trainingRunCost,
     targetsMet: c.targetsMet,
     withinBudget,
     feasible: c.targetsMet && withinBudget !== false,
