@@ -12,7 +12,7 @@ import { hideBin } from 'yargs/helpers';
 import { formatOption, inputsPositional, runBuilder, type RunArgs } from './commands/run.ts';
 import { estimateCommand } from './commands/estimate.ts';
 import { UserError, EXIT_CODES, type ExitCode } from './errors.ts';
-import { cliMessage, messageLocaleFrom, setMessageLocale, type Locale } from './i18n/index.ts';
+import { cliMessage, LOCALES, messageLocaleFrom, setMessageLocale, type Locale } from './i18n/index.ts';
 import { terminalSafe } from './log.ts';
 import { TOOL_VERSION } from './version.ts';
 
@@ -67,6 +67,8 @@ async function main(argv: string[], locale: Locale): Promise<void> {
     .locale(YARGS_LOCALES[locale])
     .scriptName('gpu-report')
     .version(TOOL_VERSION)
+    // Every command takes --lang for its messages (run and index also write their reports in it).
+    .option('lang', { type: 'string', choices: LOCALES, global: true, describe: t('cli.help.opt.messageLang') })
     // The help texts (cli.help.*) are read here and in the builders: after setMessageLocale (below).
     .usage(t('cli.help.usage', { program: '$0' }))
     .command('run <inputs..>', t('cli.help.run'), runBuilder, async (a) =>

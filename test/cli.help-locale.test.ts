@@ -35,6 +35,8 @@ const ALLOWED = new Set(
     // --shard auto; README (a file name); token, a word the project's Chinese keeps (首 token 时延).
     'auto README token',
     'YAML Kubernetes ZeRO LoRA QLoRA',
+    // Environment variable names (the message language's default).
+    'LC_ALL LC_MESSAGES LANG',
   ]
     .flatMap((id) => id.split(/[^A-Za-z]+/))
     .filter((w) => w.length >= 4)

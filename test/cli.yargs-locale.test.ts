@@ -35,4 +35,14 @@ describe('yargs speaks the language of the CLI messages', () => {
     expect(r.stdout).toContain('选项：');
     expect(r.stdout).not.toContain('Commands:');
   });
+
+  it.each([
+    [['validate', 'scenarios/gpu-comparison.yaml'], '有效'],
+    [['catalog', 'models'], '名称'],
+    [['estimate', '--model', 'llama-3.1-8b', '--gpu', 'h100-sxm5-80gb'], '模式'],
+  ])('every command takes --lang for its messages: %j', async (args, chinese) => {
+    const r = await runCli([...args, '--lang', 'zh-CN'], { env: { LANG: 'C.UTF-8', LC_ALL: '' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toContain(chinese);
+  });
 });

@@ -17,6 +17,7 @@ export const helpEn = {
   'cli.help.pos.dir': 'folder to write scenario.yaml into (made if missing)',
   'cli.help.opt.out': 'output folder',
   'cli.help.opt.format': 'comma-separated: {formats}',
+  'cli.help.opt.messageLang': 'language of the messages (default: from LC_ALL, LC_MESSAGES or LANG, else en)',
   'cli.help.opt.lang': 'report language (default: the scenario locale, else en)',
   'cli.help.opt.concurrency': 'scenarios in parallel (default: CPU count, here {count})',
   'cli.help.opt.shard':

@@ -15,6 +15,7 @@ export const helpZhCN = {
   'cli.help.pos.dir': '写入 scenario.yaml 的目录（不存在时创建）',
   'cli.help.opt.out': '输出目录',
   'cli.help.opt.format': '逗号分隔：{formats}',
+  'cli.help.opt.messageLang': '消息语言（默认：取自 LC_ALL、LC_MESSAGES 或 LANG，否则为 en）',
   'cli.help.opt.lang': '报告语言（默认：场景设定的语言，否则为 en）',
   'cli.help.opt.concurrency': '并行处理的场景数（默认：CPU 数，本机为 {count}）',
   'cli.help.opt.shard': '只运行排序后场景集中 n 份里的第 i 份（从 1 起，如 2/4）；auto：从 Kubernetes 带索引的 Job 或 CI 读取（见 README）',
