@@ -25,6 +25,7 @@ export interface BenchResult extends Omit<BenchInput, 'batch'> {
   wallMs: number;
   scenariosPerSecond: number;
   ok: number;
+  overBudget: number;
   failed: number;
   invalid: number;
   stagesMs: Record<'loadValidate' | 'calculate' | 'buildReport' | 'xlsx' | 'html' | 'pdf' | 'json' | 'write', number>;
@@ -69,7 +70,7 @@ export function renderMarkdown(r: BenchResult): string {
     '',
     '| measure | value | target |',
     '| --- | ---: | ---: |',
-    `| scenarios (ok / invalid / failed) | ${r.ok} / ${r.invalid} / ${r.failed} | |`,
+    `| scenarios (within budget / over budget / invalid / failed) | ${r.ok} / ${r.overBudget} / ${r.invalid} / ${r.failed} | |`,
     `| batch wall time | ${(r.wallMs / 1000).toFixed(1)} s | |`,
     `| scenarios per second | ${r.scenariosPerSecond.toFixed(2)} | |`,
     `| raw printing of the same ${r.rawPages} HTML files, same browser | ${(r.rawMs / 1000).toFixed(1)} s | |`,
