@@ -14,7 +14,7 @@ import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { enginePolicy } from './engines.ts';
-import { memoise } from './memo.ts';
+import { fieldsKey, memoise } from './memo.ts';
 import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
 import { lengthPercentiles } from './lengths.ts';
 import { TP_DEGREES } from './memory.ts';
@@ -165,10 +165,12 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   return estimated({ input, params });
 }
 
+const KEYED_BY_IDENTITY: ReadonlySet<string> = new Set(['gpu', 'model']);
+
 /** Memoised by GPU, model and parameters (memo.ts): sizing searches and sweeps ask for the same estimate again. */
 const estimated = memoise(
   ({ input, params }: { input: InferenceInput; params: EfficiencyParams }) => [input.gpu, input.model, params] as const,
-  ({ input }) => JSON.stringify({ ...input, gpu: 0, model: 0 }),
+  ({ input }) => fieldsKey(input, KEYED_BY_IDENTITY),
   ({ input, params }) => estimateUncached(input, params),
 );
 

@@ -61,11 +61,20 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   // A node price enters as the scenario's (the mixed option's servers read it from there too).
   const nodePrice = change.param === 'nodePrice' ? fixed(change.value) : undefined;
   const node = nodePrice ? { ...o.candidate.node, inputs: { ...o.candidate.node.inputs, nodePrice } } : o.candidate.node;
-  const c = {
-    ...o.candidate,
-    node,
-    candidate: { ...candidate, purchasePrice, rentalPerGpuHour, ...(nodePrice ? { node: { ...candidate.node, price: nodePrice } } : {}) },
-  };
+  // An economic assumption leaves the candidate as it is (the flip-point scans re-price it hundreds of times).
+  const c =
+    change.param === 'gpuPrice' || change.param === 'rentalRate' || nodePrice
+      ? {
+          ...o.candidate,
+          node,
+          candidate: {
+            ...candidate,
+            purchasePrice,
+            rentalPerGpuHour,
+            ...(nodePrice ? { node: { ...candidate.node, price: nodePrice } } : {}),
+          },
+        }
+      : o.candidate;
   // Only base figures are read below (total.base, costPerMillionTokens.base).
   const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
