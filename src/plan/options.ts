@@ -187,9 +187,21 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const levels = bought?.tco.levels ?? c.tco?.levels ?? null;
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
-  const inputs = {
+  // Written out in the order of `{ gpus, ...node, tdpWatts, … }`: the sensitivity prices options hundreds of times per
+  // scenario, and a spread inside a literal is slow. Every field of NodeInputs is required, so one added fails to compile here.
+  const n = (bought?.node ?? c.node).inputs;
+  const inputs: EvalArgs[1] = {
     gpus: bought?.gpus ?? c.fleetGpus,
-    ...(bought?.node ?? c.node).inputs,
+    gpusPerNode: n.gpusPerNode,
+    fabric: n.fabric,
+    rackScale: n.rackScale,
+    nicsPerNode: n.nicsPerNode,
+    nodePrice: n.nodePrice,
+    hostPrice: n.hostPrice,
+    nodeLoadKw: n.nodeLoadKw,
+    nodeIdleKw: n.nodeIdleKw,
+    licensed: n.licensed,
+    licenceIncludedYears: n.licenceIncludedYears,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,
