@@ -81,9 +81,21 @@ function evaluate(
         }
       : o.candidate;
   // Only base figures are read below (total.base, costPerMillionTokens.base).
+  // Written out in the order of `{ gpus, ...node.inputs, … }` (a spread inside a literal is slow; this runs hundreds of
+  // times per scenario). Every field of NodeInputs is required, so one added fails to compile here.
+  const n = node.inputs;
   const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...node.inputs,
+    gpusPerNode: n.gpusPerNode,
+    fabric: n.fabric,
+    rackScale: n.rackScale,
+    nicsPerNode: n.nicsPerNode,
+    nodePrice: n.nodePrice,
+    hostPrice: n.hostPrice,
+    nodeLoadKw: n.nodeLoadKw,
+    nodeIdleKw: n.nodeIdleKw,
+    licensed: n.licensed,
+    licenceIncludedYears: n.licenceIncludedYears,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,
