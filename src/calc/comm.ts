@@ -32,11 +32,24 @@ export function intraNodeBytesPerS(gpu: GpuSpec, n: number = 2): number {
 
 /** Seconds for one all-reduce of `bytes` over `n` GPUs within a node. */
 export function allReduceSeconds(gpu: GpuSpec, bytes: number, n: number, p: EfficiencyParams): number {
-  if (n <= 1) return 0;
-  const latencyUs = onScaleUp(gpu, n) ? p.comm.scaleUpLatencyUs : p.comm.pcieLatencyUs;
-  const bw = intraNodeBytesPerS(gpu, n) * p.comm.busEfficiency;
-  return latencyUs * 1e-6 + ((2 * (n - 1)) / n) * (bytes / bw);
+  return n <= 1 ? 0 : allReduceOn(allReduceLink(gpu, n, p), bytes, n);
 }
+
+/** An all-reduce's fixed latency and bus bandwidth over `n` GPUs (n ≥ 2) within a node. */
+interface AllReduceLink {
+  readonly latencyS: number;
+  readonly bytesPerS: number;
+}
+
+/** The link an all-reduce over `n` GPUs (n ≥ 2) within a node uses: what callers timing many all-reduces keep. */
+export function allReduceLink(gpu: GpuSpec, n: number, p: EfficiencyParams): AllReduceLink {
+  const latencyUs = onScaleUp(gpu, n) ? p.comm.scaleUpLatencyUs : p.comm.pcieLatencyUs;
+  return { latencyS: latencyUs * 1e-6, bytesPerS: intraNodeBytesPerS(gpu, n) * p.comm.busEfficiency };
+}
+
+/** Seconds for one ring all-reduce of `bytes` over `n` ≥ 2 GPUs on `link`. */
+export const allReduceOn = (link: AllReduceLink, bytes: number, n: number): number =>
+  link.latencyS + ((2 * (n - 1)) / n) * (bytes / link.bytesPerS);
 
 /**
  * Largest tensor-parallel group a layout may use: one NVLink/Infinity Fabric domain (8 GPUs on an

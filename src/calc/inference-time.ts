@@ -6,12 +6,12 @@
  * Attention FLOPs: 4 * layers * heads * headDim * context per token (QK^T and PV).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { allReduceSeconds } from './comm.ts';
+import { allReduceLink, allReduceOn, allReduceSeconds } from './comm.ts';
 import { decodeComputeEfficiency, decodeMbu, prefillEfficiency } from './efficiency.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 import { bandwidthBytesPerS } from './gpu-class.ts';
 import { kvBytesPerTokenPerGpu } from './inference-memory.ts';
-import { activeComputeParams, weightBytes, weightBytesReadPerStep } from './model-size.ts';
+import { activeComputeParams, PARAMS_PER_B, weightBytes, weightBytesReadPerStep } from './model-size.ts';
 import { computeRate } from './precision.ts';
 
 export interface ReplicaSetup {
@@ -79,4 +79,60 @@ export function decodeStepSeconds(s: ReplicaSetup, d: DecodeStepInput): number {
   const attnCompute = (d.batch * attnFlopsPerToken(s, ctx)) / effD + (d.prefillTokens * attnFlopsPerToken(s, d.inputTokens / 2)) / effP;
   const attention = Math.max(kvBytes / bw, attnCompute);
   return Math.max(gemmCompute, gemmMemory) + attention + commSeconds(s, d.batch + d.prefillTokens) + overheadSeconds(s);
+}
+
+/** `prefillSeconds` and `decodeStepSeconds` of one replica set-up, its constants worked out once. */
+export interface ReplicaTimer {
+  prefill(tokens: number): number;
+  step(d: DecodeStepInput): number;
+}
+
+/**
+ * The two timing functions above for one set-up, with everything that does not depend on the
+ * tokens (peak rates, efficiencies, bandwidth, weight bytes, all-reduce latency and bandwidth,
+ * the per-layer overhead) computed once: the same operations in the same order, so the same
+ * doubles (test/calc/inference-time.test.ts holds them to the plain functions). The concurrency
+ * sweeps and searches time thousands of steps on a few set-ups.
+ */
+export function replicaTimer(s: ReplicaSetup): ReplicaTimer {
+  const { model, tensorParallel: tp } = s;
+  const peak = peakFlops(s);
+  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params);
+  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const gemmPerToken = gemmFlopsPerToken(s);
+  const weightsRead = weightBytes(model, s.precision) / tp / bw;
+  const attnPerContext = 4 * model.layers * model.attentionHeads * model.headDim;
+  const attnFlops = (context: number) => (attnPerContext * context) / tp;
+  // allReduceSeconds (comm.ts) on the set-up's link.
+  const link = tp <= 1 ? null : allReduceLink(s.gpu, tp, s.params);
+  const comm = (tokens: number) => 2 * model.layers * (link === null ? 0 : allReduceOn(link, tokens * model.hiddenSize * ACT_BYTES, tp));
+  const overhead = overheadSeconds(s);
+  // weightBytesReadPerStep (model-size.ts) with its batch-independent terms hoisted.
+  const all = weightBytes(model, s.precision);
+  const residentRead = all - (all - weightBytes({ ...model, vocabSize: 0 }, s.precision)) / 2;
+  const total = model.paramsB * PARAMS_PER_B;
+  const frac = model.activeExperts / model.experts;
+  const expertParams = (total - model.activeParamsB * PARAMS_PER_B) / (1 - frac);
+  const readPerStep = (batch: number): number => {
+    if (model.experts <= 1) return residentRead;
+    const touched = 1 - (1 - frac) ** Math.max(1, batch);
+    return residentRead * ((total - expertParams + expertParams * touched) / total);
+  };
+  return {
+    prefill(tokens) {
+      const gemm = Math.max((tokens * gemmPerToken) / effP, weightsRead);
+      const attention = (tokens * attnFlops(tokens / 2)) / effP;
+      return gemm + attention + comm(tokens) + overhead;
+    },
+    step(d) {
+      const ctx = d.inputTokens + d.outputTokens / 2;
+      const gemmCompute = (d.batch * gemmPerToken) / effD + (d.prefillTokens * gemmPerToken) / effP;
+      const gemmMemory = readPerStep(d.batch) / tp / bw;
+      const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(model, s.kvPrecision, tp, ctx);
+      const attnCompute = (d.batch * attnFlops(ctx)) / effD + (d.prefillTokens * attnFlops(d.inputTokens / 2)) / effP;
+      const attention = Math.max(kvBytes / bw, attnCompute);
+      return Math.max(gemmCompute, gemmMemory) + attention + comm(d.batch + d.prefillTokens) + overhead;
+    },
+  };
 }

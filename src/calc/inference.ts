@@ -14,11 +14,11 @@ import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
 import { enginePolicy } from './engines.ts';
-import { memoise } from './memo.ts';
+import { fieldsKey, memoise } from './memo.ts';
 import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
 import { lengthPercentiles } from './lengths.ts';
 import { TP_DEGREES } from './memory.ts';
-import { decodeStepSeconds, prefillSeconds, type ReplicaSetup } from './inference-time.ts';
+import { replicaTimer, type ReplicaSetup } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
 
 /**
@@ -165,10 +165,12 @@ export function estimateInference(input: InferenceInput, params: EfficiencyParam
   return estimated({ input, params });
 }
 
+const KEYED_BY_IDENTITY: ReadonlySet<string> = new Set(['gpu', 'model']);
+
 /** Memoised by GPU, model and parameters (memo.ts): sizing searches and sweeps ask for the same estimate again. */
 const estimated = memoise(
   ({ input, params }: { input: InferenceInput; params: EfficiencyParams }) => [input.gpu, input.model, params] as const,
-  ({ input }) => JSON.stringify({ ...input, gpu: 0, model: 0 }),
+  ({ input }) => fieldsKey(input, KEYED_BY_IDENTITY),
   ({ input, params }) => estimateUncached(input, params),
 );
 
@@ -292,19 +294,20 @@ function timings(
   // Pipeline stages decode micro-batches of perReplica / PP in turn: one full-model step of a
   // micro-batch per period, in which every sequence advances one token (docs/methodology.md#parallel-layout).
   const micro = Math.ceil(perReplica / c.pipelineParallel);
-  const step = (prefillTokens: number) => decodeStepSeconds(s, { batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
+  const timer = timerFor(s);
+  const step = (prefillTokens: number) => timer.step({ batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
   const tpot = step(((micro - 1) * I) / O);
   const cycle = step((micro * I) / O);
-  const prefill = prefillSeconds(s, I);
+  const prefill = timer.prefill(I);
   const ttft = prefill + (perReplica > 1 ? tpot / 2 : 0);
   // Prompt-length spread: each TTFT percentile takes the prefill of the prompt at that percentile
   // (lengths and waits counted as moving together, a cautious bound; docs/methodology.md#length-distributions).
   const prompt = input.inputTokensP90 === undefined ? undefined : lengthPercentiles({ mean: I, p90: input.inputTokensP90 });
   const prefillPct: Percentiles = prompt
-    ? { p50: prefillSeconds(s, prompt.p50), p90: prefillSeconds(s, prompt.p90), p99: prefillSeconds(s, prompt.p99) }
+    ? { p50: timer.prefill(prompt.p50), p90: timer.prefill(prompt.p90), p99: timer.prefill(prompt.p99) }
     : { p50: prefill, p90: prefill, p99: prefill };
   const pct = percentiles(c, perReplica, prefillPct, tpot, queue, (batch) =>
-    decodeStepSeconds(s, {
+    timer.step({
       batch: Math.ceil(batch / c.pipelineParallel),
       inputTokens: I,
       outputTokens: O,
@@ -319,19 +322,60 @@ function timings(
   const extrapolated = coverageGaps.length > 0;
   const lat = bandFor('latency', extrapolated);
   const thr = bandFor('inferenceThroughput', extrapolated);
+  const ttftMs = band(ttft * 1000, lat.lowFactor, lat.highFactor);
+  const tpotMs = band(tpot * 1000, lat.lowFactor, lat.highFactor);
+  const outputTokensPerSecond = band(system, thr.lowFactor, thr.highFactor);
+  const outputTokensPerSecondPerGpu = band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor);
+  // Written out rather than spread (the sweeps make thousands of these; spreads in a literal are slow), in the same key order.
+  const { memory, usableGiBPerGpu, maxConcurrency, tensorParallel, pipelineParallel, replicas } = c;
+  const { ttftMsPercentiles, tpotMsPercentiles } = pct;
+  if (pct.arrivalRatePerSecond === undefined)
+    return {
+      memory,
+      usableGiBPerGpu,
+      maxConcurrency,
+      tensorParallel,
+      pipelineParallel,
+      replicas,
+      fits: true,
+      extrapolated,
+      coverageGaps,
+      concurrency,
+      ttftMsPercentiles,
+      tpotMsPercentiles,
+      ttftMs,
+      tpotMs,
+      outputTokensPerSecond,
+      outputTokensPerSecondPerGpu,
+    };
   return {
-    ...c,
+    memory,
+    usableGiBPerGpu,
+    maxConcurrency,
+    tensorParallel,
+    pipelineParallel,
+    replicas,
     fits: true,
     extrapolated,
     coverageGaps,
     concurrency,
-    ...pct,
-    ttftMs: band(ttft * 1000, lat.lowFactor, lat.highFactor),
-    tpotMs: band(tpot * 1000, lat.lowFactor, lat.highFactor),
-    outputTokensPerSecond: band(system, thr.lowFactor, thr.highFactor),
-    outputTokensPerSecondPerGpu: band(system / Math.max(1, Math.floor(input.gpuCount)), thr.lowFactor, thr.highFactor),
+    arrivalRatePerSecond: pct.arrivalRatePerSecond,
+    overloaded: pct.overloaded!,
+    ttftMsPercentiles,
+    tpotMsPercentiles,
+    ttftMs,
+    tpotMs,
+    outputTokensPerSecond,
+    outputTokensPerSecondPerGpu,
   };
 }
+
+/** One timer per replica set-up within a calculation (memo.ts): sweeps and searches time the same layout at many loads. */
+const timerFor = memoise(
+  (s: ReplicaSetup) => [s.gpu, s.model, s.params] as const,
+  (s) => `${s.precision}|${s.kvPrecision}|${s.tensorParallel}|${s.stepOverheadFactor}`,
+  replicaTimer,
+);
 
 const toMs = (p: Percentiles): Percentiles => ({ p50: p.p50 * 1000, p90: p.p90 * 1000, p99: p.p99 * 1000 });
 

@@ -2,9 +2,9 @@
  * Memoisation for the estimators: one calculation asks for the same estimate many times (sizing
  * searches, concurrency sweeps, the scaling curve, remedies). Results are keyed by the objects an
  * input holds (GPU, model, efficiency parameters: weak keys, so a scenario's own objects can go)
- * and by a string of everything else: callers spread the input with those objects blanked and
- * take its JSON, so a field added to an input is part of the key without anyone remembering to
- * add it; the same fields in another order only miss. A map past
+ * and by a string of everything else (`fieldsKey`: every field but those objects, name and value),
+ * so a field added to an input is part of the key without anyone remembering to add it; the same
+ * fields in another order only miss. A map past
  * its bound is cleared. Results must be immutable.
  *
  * The memory lasts one calculation: `forgetEstimates()` (called as a calculation starts) empties
@@ -44,4 +44,20 @@ export function memoise<I, R>(
     results.set(key, made);
     return made;
   };
+}
+
+/**
+ * Every field of `input` but `omit` (the objects a memo keys by identity), as name and value:
+ * numbers as written, anything else as its JSON. Names are identifiers and values JSON tokens, so
+ * two inputs share a key only when their fields are equal (a field set to undefined and an absent
+ * one differ: at worst a miss). Twice as fast as the JSON of a copy with those fields blanked.
+ */
+export function fieldsKey(input: object, omit: ReadonlySet<string>): string {
+  let key = '';
+  for (const name in input) {
+    if (omit.has(name)) continue;
+    const value: unknown = (input as Record<string, unknown>)[name];
+    key += typeof value === 'number' ? `${name}:${value},` : `${name}${JSON.stringify(value)},`;
+  }
+  return key;
 }

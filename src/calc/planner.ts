@@ -71,6 +71,16 @@ function layouts(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): Layout[] {
   return out;
 }
 
+/** The plan of a layout at a micro-batch (written out: one object shape for every plan, cheaper than a spread). */
+const planOf = (l: Layout, microBatch: number): ParallelPlan => ({
+  dataParallel: l.dataParallel,
+  tensorParallel: l.tensorParallel,
+  pipelineParallel: l.pipelineParallel,
+  zeroStage: l.zeroStage,
+  recompute: l.recompute,
+  microBatch,
+});
+
 const RECOMPUTE_RANK = { none: 0, selective: 1, full: 2 } as const satisfies Record<Recompute, number>;
 
 /**
@@ -105,27 +115,29 @@ function plan(gpu: GpuSpec, s: StepSetup, c: PlanConstraints): PlanResult {
       const perGpuGiB = memory.perGpuGiB(microBatch);
       if (!smallest || perGpuGiB < smallest.perGpuGiB) smallest = { layout, memory, microBatch, perGpuGiB };
       if (perGpuGiB > usable) break;
-      const plan: ParallelPlan = { ...layout, microBatch };
       const shareKey =
         layout.zeroStage < 3 ? `${layout.tensorParallel}|${layout.pipelineParallel}|${layout.recompute}|${microBatch}` : null;
       let step = shareKey === null ? undefined : sharedSteps.get(shareKey);
       if (!step) {
-        step = model.step(plan);
+        step = model.step(planOf(layout, microBatch));
         if (shareKey !== null) sharedSteps.set(shareKey, step);
       }
       if (!best) {
-        best = { plan, memory: memory.at(microBatch), step };
+        best = { plan: planOf(layout, microBatch), memory: memory.at(microBatch), step };
         continue;
       }
       const faster = step.tokensPerSecondPerGpu > best.step.tokensPerSecondPerGpu * 1.001;
       const tie = !faster && step.tokensPerSecondPerGpu >= best.step.tokensPerSecondPerGpu * 0.999;
-      const simpler = RECOMPUTE_RANK[plan.recompute] + plan.zeroStage < RECOMPUTE_RANK[best.plan.recompute] + best.plan.zeroStage;
-      if (faster || (tie && simpler)) best = { plan, memory: memory.at(microBatch), step };
+      if (
+        faster ||
+        (tie && RECOMPUTE_RANK[layout.recompute] + layout.zeroStage < RECOMPUTE_RANK[best.plan.recompute] + best.plan.zeroStage)
+      )
+        best = { plan: planOf(layout, microBatch), memory: memory.at(microBatch), step };
     }
   }
   if (best) return { fits: true, best };
   if (!smallest) return null;
-  const leanest: ParallelPlan = { ...smallest.layout, microBatch: smallest.microBatch };
+  const leanest = planOf(smallest.layout, smallest.microBatch);
   return { fits: false, best: { plan: leanest, memory: smallest.memory.at(smallest.microBatch), step: model.step(leanest) } };
 }
 

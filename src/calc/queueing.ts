@@ -56,6 +56,8 @@ function cdfWaitPlusUniform(w: WaitModel, stepS: number, t: number): number {
   const lo = Math.max(0, t - stepS);
   const hi = Math.max(0, t);
   const m = w.meanWaitIfWaitingS;
+  // With no chance of waiting the exponential part is multiplied by 0 (it is always finite), so it is not computed.
+  if (w.pWait === 0) return (hi - lo) / stepS;
   const expPart = Number.isFinite(m) ? m * (Math.exp(-lo / m) - Math.exp(-hi / m)) : 0;
   return (hi - lo - w.pWait * expPart) / stepS;
 }

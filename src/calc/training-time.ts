@@ -9,7 +9,7 @@
  * micro-batch (ZeRO, arXiv:1910.02054 sec. 7; PyTorch FSDP, arXiv:2304.11277).
  */
 import type { GpuSpec, ModelArch, Precision } from '../catalog/types.ts';
-import { allReduceSeconds, collectiveBytesPerS } from './comm.ts';
+import { allReduceLink, allReduceOn, collectiveBytesPerS } from './comm.ts';
 import { isLowPrecision, trainingHfu } from './efficiency.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 import { computeRate } from './precision.ts';
@@ -98,6 +98,19 @@ export function stepModel(s: StepSetup): StepModel {
     costs.set(r, (c = { flops, perToken, hfu: flops.hardware / perToken / peak }));
     return c;
   };
+  // The links of the all-reduces (by TP degree) and collectives (by world size) a plan uses, found once each.
+  const links = new Map<number, ReturnType<typeof allReduceLink>>();
+  const tpReduce = (bytes: number, tp: number): number => {
+    let link = links.get(tp);
+    if (!link) links.set(tp, (link = allReduceLink(s.gpu, tp, s.params)));
+    return allReduceOn(link, bytes, tp);
+  };
+  const collective = new Map<number, number>();
+  const collectiveRate = (world: number): number => {
+    let rate = collective.get(world);
+    if (rate === undefined) collective.set(world, (rate = collectiveBytesPerS(s.gpu, world)));
+    return rate;
+  };
   const step = (plan: ParallelPlan): StepResult => {
     const { dataParallel: dp, tensorParallel: tp, pipelineParallel: pp, microBatch: mb } = plan;
     const world = dp * tp * pp;
@@ -107,12 +120,10 @@ export function stepModel(s: StepSetup): StepModel {
     const compute = (tokensPerReplica * perToken) / (tp * pp);
     const bubble = pp > 1 ? (compute * (pp - 1)) / (micro * Math.max(1, s.virtualPipeline ?? 1)) : 0;
     const tpCalls = plan.recompute === 'full' ? 6 : 4;
-    const tpComm =
-      tp > 1 ? micro * (model.layers / pp) * tpCalls * allReduceSeconds(s.gpu, mb * seqLen * model.hiddenSize * 2, tp, s.params) : 0;
+    const tpComm = tp > 1 ? micro * (model.layers / pp) * tpCalls * tpReduce(mb * seqLen * model.hiddenSize * 2, tp) : 0;
     const gradBytes = (s.trainableParams * 2) / (tp * pp);
     const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
-    const dpSeconds =
-      dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveBytesPerS(s.gpu, world) * s.params.comm.busEfficiency) : 0;
+    const dpSeconds = dp > 1 ? (volume * ((dp - 1) / dp) * gradBytes) / (collectiveRate(world) * s.params.comm.busEfficiency) : 0;
     const exposedDp = Math.max(0, dpSeconds - s.params.training.dpOverlap * compute);
     const stepSeconds = compute + bubble + tpComm + exposedDp;
     return {

@@ -128,7 +128,18 @@ const optionShape = (f: OptionFormulas) => ({
 type Compiled = (...args: EvalArgs) => Values<ReturnType<typeof optionShape>>;
 /** Compiled once per shape (buy or rent, fleet, budget, throughput, training runs): the drivers are read by name. */
 const formulaCache = new Map<string, Compiled>();
+/**
+ * The same per drivers (one object per sizing, which fixes the throughput and training-run parts of
+ * the shape) by a small number for the rest: the sensitivity asks hundreds of times per scenario.
+ */
+const byDrivers = new WeakMap<OptionDrivers, Map<number, Compiled>>();
+const ACQUISITION_INDEX = { buy: 0, rent: 1, mixed: 2 } as const satisfies Record<Acquisition, number>;
 function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: OptionDrivers, hasBudget: boolean, onCash: boolean): Compiled {
+  let mine = byDrivers.get(drivers);
+  if (!mine) byDrivers.set(drivers, (mine = new Map()));
+  const shape = ACQUISITION_INDEX[acquisition] * 8 + (fleetGpus > 0 ? 4 : 0) + (hasBudget ? 2 : 0) + (onCash ? 1 : 0);
+  const known = mine.get(shape);
+  if (known) return known;
   const key = `${acquisition} ${fleetGpus > 0} ${hasBudget} ${onCash} ${drivers.tokensPerSecond !== null} ${drivers.trainingGpuHours.length}`;
   let c = formulaCache.get(key);
   if (!c) {
@@ -144,6 +155,7 @@ function formulasFor(acquisition: Acquisition, fleetGpus: number, drivers: Optio
     c = compileEval(optionShape(f));
     formulaCache.set(key, c);
   }
+  mine.set(shape, c);
   return c;
 }
 
@@ -187,9 +199,21 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const levels = bought?.tco.levels ?? c.tco?.levels ?? null;
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
-  const inputs = {
+  // Written out in the order of `{ gpus, ...node, tdpWatts, … }`: the sensitivity prices options hundreds of times per
+  // scenario, and a spread inside a literal is slow. Every field of NodeInputs is required, so one added fails to compile here.
+  const n = (bought?.node ?? c.node).inputs;
+  const inputs: EvalArgs[1] = {
     gpus: bought?.gpus ?? c.fleetGpus,
-    ...(bought?.node ?? c.node).inputs,
+    gpusPerNode: n.gpusPerNode,
+    fabric: n.fabric,
+    rackScale: n.rackScale,
+    nicsPerNode: n.nicsPerNode,
+    nodePrice: n.nodePrice,
+    hostPrice: n.hostPrice,
+    nodeLoadKw: n.nodeLoadKw,
+    nodeIdleKw: n.nodeIdleKw,
+    licensed: n.licensed,
+    licenceIncludedYears: n.licenceIncludedYears,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice: candidate.purchasePrice,
     rentalPerGpuHour: candidate.rentalPerGpuHour,

@@ -47,13 +47,18 @@ export interface Sensitivity {
 type Change = { param: SensitivityParam; value: number };
 
 /** Cost and cost per 1M tokens of the same fleet (same GPUs) with one assumption changed. */
-function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: number; cpm: number | null } {
+function evaluate(
+  s: ResolvedScenario,
+  o: Option,
+  change: Change,
+  changed: ResolvedScenario = changedScenario(s, change),
+): { total: number; cpm: number | null } {
   if (change.param === 'throughput') {
     // Throughput moves cost per token only: scale by base / changed throughput.
     const cpm = o.costPerMillionTokens ? o.costPerMillionTokens.base / change.value : null;
     return { total: o.total.base, cpm };
   }
-  const economics: ResolvedEconomics = change.param in s.economics ? { ...s.economics, [change.param]: change.value } : s.economics;
+  const economics = changed.economics;
   const candidate = o.candidate.candidate;
   const fixed = (v: number): Money => ({ low: v, base: v, high: v, from: 'scenario' });
   const purchasePrice = change.param === 'gpuPrice' ? fixed(change.value) : candidate.purchasePrice;
@@ -61,23 +66,50 @@ function evaluate(s: ResolvedScenario, o: Option, change: Change): { total: numb
   // A node price enters as the scenario's (the mixed option's servers read it from there too).
   const nodePrice = change.param === 'nodePrice' ? fixed(change.value) : undefined;
   const node = nodePrice ? { ...o.candidate.node, inputs: { ...o.candidate.node.inputs, nodePrice } } : o.candidate.node;
-  const c = {
-    ...o.candidate,
-    node,
-    candidate: { ...candidate, purchasePrice, rentalPerGpuHour, ...(nodePrice ? { node: { ...candidate.node, price: nodePrice } } : {}) },
-  };
+  // An economic assumption leaves the candidate as it is (the flip-point scans re-price it hundreds of times).
+  const c =
+    change.param === 'gpuPrice' || change.param === 'rentalRate' || nodePrice
+      ? {
+          ...o.candidate,
+          node,
+          candidate: {
+            ...candidate,
+            purchasePrice,
+            rentalPerGpuHour,
+            ...(nodePrice ? { node: { ...candidate.node, price: nodePrice } } : {}),
+          },
+        }
+      : o.candidate;
   // Only base figures are read below (total.base, costPerMillionTokens.base).
+  // Written out in the order of `{ gpus, ...node.inputs, … }` (a spread inside a literal is slow; this runs hundreds of
+  // times per scenario). Every field of NodeInputs is required, so one added fails to compile here.
+  const n = node.inputs;
   const tco = calculateTcoBase({
     gpus: o.candidate.fleetGpus ?? o.gpus,
-    ...node.inputs,
+    gpusPerNode: n.gpusPerNode,
+    fabric: n.fabric,
+    rackScale: n.rackScale,
+    nicsPerNode: n.nicsPerNode,
+    nodePrice: n.nodePrice,
+    hostPrice: n.hostPrice,
+    nodeLoadKw: n.nodeLoadKw,
+    nodeIdleKw: n.nodeIdleKw,
+    licensed: n.licensed,
+    licenceIncludedYears: n.licenceIncludedYears,
     tdpWatts: candidate.gpu.tdpWatts,
     purchasePrice,
     rentalPerGpuHour,
     rentDiscount: steadyTerm(economics, candidate.gpu).discount,
     economics,
   });
-  const again = optionFor({ ...s, economics }, { ...c, tco }, o.acquisition);
+  const again = optionFor(changed, { ...c, tco }, o.acquisition);
   return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
+}
+
+/** The scenario with an economic assumption changed (its economics as they are for a price or the throughput). */
+function changedScenario(s: ResolvedScenario, change: Change): ResolvedScenario {
+  const economics: ResolvedEconomics = change.param in s.economics ? { ...s.economics, [change.param]: change.value } : s.economics;
+  return { ...s, economics };
 }
 
 /** Low and high value of each assumption that applies to the option (declaration order, the price after the shared ones). */
@@ -141,7 +173,12 @@ export function calculateSensitivity(s: ResolvedScenario, options: readonly Opti
 
 /** Where along each assumption's span the runner-up becomes cheaper than the recommendation. */
 function flipPoints(s: ResolvedScenario, a: Option, b: Option): FlipPoint[] {
-  const gap = (param: SensitivityParam, value: number) => evaluate(s, b, { param, value }).total - evaluate(s, a, { param, value }).total;
+  // Both options re-priced in one changed scenario.
+  const gap = (param: SensitivityParam, value: number) => {
+    const change = { param, value };
+    const changed = changedScenario(s, change);
+    return evaluate(s, b, change, changed).total - evaluate(s, a, change, changed).total;
+  };
   return SENSITIVITY_KEYS.map((param) => {
     const span = flipSpan(param, s.economics[param]);
     return { param, span, value: crossing((v) => gap(param, v), span) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forgetEstimates, memoise } from '../../src/calc/memo.ts';
+import { fieldsKey, forgetEstimates, memoise } from '../../src/calc/memo.ts';
 
 describe('memoise', () => {
   const gpu = { id: 'g' };
@@ -44,5 +44,25 @@ describe('memoise', () => {
     forgetEstimates();
     f({ gpu, model, params, n: 3 });
     expect(calls).toHaveLength(2);
+  });
+
+  describe('fieldsKey', () => {
+    const omit = new Set(['gpu', 'model']);
+    const key = (x: object) => fieldsKey(x, omit);
+    it('ignores the objects keyed by identity and nothing else', () => {
+      expect(key({ gpu, n: 1 })).toBe(key({ gpu: { other: true }, n: 1 }));
+      expect(key({ model, n: 1 })).toBe(key({ n: 1 }));
+      expect(key({ n: 1 })).not.toBe(key({ n: 2 }));
+      expect(key({ n: 1 })).not.toBe(key({ m: 1 }));
+      expect(key({ engine: 'vllm' })).not.toBe(key({ engine: 'sglang' }));
+    });
+    it('keys nested objects by content and tells values apart that print alike', () => {
+      expect(key({ traffic: { arrivalRatePerSecond: 2 } })).toBe(key({ traffic: { arrivalRatePerSecond: 2 } }));
+      expect(key({ traffic: { arrivalRatePerSecond: 2 } })).not.toBe(key({ traffic: { activeUsers: 2, thinkTimeSeconds: 1 } }));
+      expect(key({ a: 1, b: 2 })).not.toBe(key({ a: '1,b:2' }));
+      expect(key({ a: 1 })).not.toBe(key({ a: '1' }));
+      expect(key({ a: 0.1 + 0.2 })).not.toBe(key({ a: 0.3 }));
+      expect(key({ a: 1, b: undefined })).not.toBe(key({ a: 1, b: null }));
+    });
   });
 });
