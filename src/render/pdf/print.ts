@@ -6,7 +6,8 @@
  * Pages are reused: a finished print hands its page (already locked down) to the next one,
  * which saves creating a tab per PDF. A page that failed, timed out or was aborted is closed,
  * never reused, and so is one that has printed PAGE_USES reports: its renderer process keeps
- * memory from every document it laid out, and a new tab starts a fresh one.
+ * memory from every document it laid out, and a new tab starts a fresh one. In between, every
+ * GC_EVERY prints the renderer collects its garbage before the next document.
  */
 import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { cliMessage } from '../../i18n/index.ts';
