@@ -96,8 +96,9 @@ export async function runBatch(inputs: readonly string[], opts: BatchOptions): P
   }
   const browser = opts.browser ?? new BrowserPool(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs });
   // The browser starts while the first scenarios are read and calculated (its launch is most of a
-  // single report's wait); a launch that fails fails again, with its message, where a PDF needs it.
-  if (opts.formats.includes('pdf') && files.length > 0) browser.get().catch(() => undefined);
+  // single report's wait): its process is spawned before any scenario's synchronous work begins
+  // (BrowserPool.start); a launch that fails fails again, with its message, where a PDF needs it.
+  if (opts.formats.includes('pdf') && files.length > 0) await browser.start();
   const limit = pLimit(concurrency.value);
   // The CPU stages in worker threads when running compiled (the CLI): see src/workers/pool.ts. A
   // single scenario stays on this thread: a worker would load the renderers a second time.

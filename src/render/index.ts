@@ -17,6 +17,13 @@ export interface RenderContext {
   readonly browser: BrowserPool;
   /** Aborted when the scenario has timed out: a print in progress stops and closes its page. */
   readonly signal?: AbortSignal;
+  /**
+   * Called (possibly more than once) when the PDF's print no longer needs this thread soon:
+   * Chromium was asked for the PDF, or the browser is still starting. Until then a run on one
+   * thread holds back its other formats (src/pipeline.ts), whose synchronous work would delay
+   * each of the print's round trips to Chromium.
+   */
+  readonly whilePrinting?: () => void;
 }
 
 export type Renderer = (report: Report, ctx: RenderContext) => Promise<Uint8Array>;
@@ -60,9 +67,11 @@ export async function pdfSource(report: Report): Promise<PdfSource> {
 }
 
 /** Prints the source with the run's browser (one print; the contents' page numbers come after). */
-export async function printSource(source: PdfSource, ctx: RenderContext): Promise<Uint8Array> {
+export async function printSource(source: PdfSource, ctx: RenderContext, whilePrinting?: () => void): Promise<Uint8Array> {
   const { printPdf } = await load.print();
-  return printPdf(await ctx.browser.get(), source.html, { signal: ctx.signal });
+  // A browser still starting is waited for without holding back the caller's other work.
+  if (!ctx.browser.ready) whilePrinting?.();
+  return printPdf(await ctx.browser.get(), source.html, { signal: ctx.signal, whilePrinting });
 }
 
 /** The contents' page numbers and metadata, appended to the printed PDF (pdf/finalize.ts). */
@@ -76,7 +85,15 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
     const source = await pdfSource(report);
-    return finishPdf(await printSource(source, ctx), source);
+    // The finishing step's modules (pdf-lib, fontkit) load, and its font is made ready, while
+    // Chromium prints: on a cold start they would otherwise wait for the print (~0.4 s).
+    let finishing: Promise<typeof import('./pdf/finalize.ts')> | undefined;
+    const printed = await printSource(source, ctx, () => {
+      ctx.whilePrinting?.();
+      finishing ??= load.finalize().then((m) => (m.prepareFinalize(), m));
+      finishing.catch(() => undefined);
+    });
+    return (await (finishing ?? load.finalize())).finalizePdf(printed, source.meta, source.contents);
   },
 };
 

@@ -96,6 +96,10 @@ export class BrowserPool {
   /** A browser that could not be started will not start for the next scenario either: every PDF fails at once with the same reason. */
   #launchError: Error | undefined;
   #launching = false;
+  /** The browser of the current launch once it has started. */
+  #ready: Browser | undefined;
+  /** Settles once the current launch has spawned Chromium (or failed before it could). */
+  #spawned: Promise<void> | undefined;
   readonly #profiles = new ProfileRoot();
   #launches = 0;
   #losses = 0;
@@ -123,10 +127,32 @@ export class BrowserPool {
     return this.#profiles.dir;
   }
 
+  /** Whether a browser is launched and connected now (a print would not wait for a launch). */
+  get ready(): boolean {
+    return this.#ready?.connected === true;
+  }
+
   /** Process id of the running browser, if one is running (for memory sampling). */
   async pid(): Promise<number | undefined> {
     const browser = await this.#browser?.catch(() => undefined);
     return browser?.connected ? browser.process()?.pid : undefined;
+  }
+
+  /**
+   * Starts the browser if none is running or starting, and settles once Chromium's process has
+   * been spawned (puppeteer loaded, the launch handed to the system), not once it is ready. A
+   * run that will print awaits this before its first scenario: the launch then proceeds on
+   * another core while this thread calculates and renders. Started later, puppeteer's module
+   * load would wait behind the scenario's synchronous work, and so would the launch (a single
+   * report cold then waited ~1 s for a browser spawned after its HTML was ready). Never rejects:
+   * a launch that fails fails again, with its message, where a PDF needs the browser.
+   */
+  async start(): Promise<void> {
+    const ready = this.get().then(
+      () => undefined,
+      () => undefined,
+    );
+    await Promise.race([this.#spawned, ready]);
   }
 
   /** The shared browser; a new one if the last one crashed or was closed. */
@@ -141,11 +167,13 @@ export class BrowserPool {
       browser?.process()?.kill('SIGKILL');
       break;
     }
-    this.#browser = this.#launch();
+    let spawned!: () => void;
+    this.#spawned = new Promise((resolve) => (spawned = resolve));
+    this.#browser = this.#launch(spawned);
     return this.#browser;
   }
 
-  async #launch(): Promise<Browser> {
+  async #launch(spawned: () => void): Promise<Browser> {
     const executablePath = findBrowser();
     const profileDir = this.#profiles.next();
     this.#launches++;
@@ -160,7 +188,7 @@ export class BrowserPool {
     try {
       // Loaded on first launch: commands that print nothing never pay for puppeteer's start-up.
       const { default: puppeteer } = await import('puppeteer-core');
-      const browser = await puppeteer.launch({
+      const launched = puppeteer.launch({
         executablePath,
         headless: path.basename(executablePath).includes('headless-shell') ? 'shell' : true,
         args: [...ARGS, `--user-data-dir=${profileDir}`],
@@ -170,7 +198,12 @@ export class BrowserPool {
         signal: abort.signal,
         timeout: this.timeoutMs,
       });
+      // With the profile folder and the executable given, puppeteer spawns the process before its
+      // first wait on the system; a turn of the event loop later it is running.
+      setImmediate(spawned);
+      const browser = await launched;
       printTimeouts.set(browser, this.timeoutMs);
+      this.#ready = browser;
       browser.once('disconnected', () => {
         if (this.#browser !== undefined) this.#losses++;
       });
@@ -185,6 +218,7 @@ export class BrowserPool {
       );
       throw this.#launchError;
     } finally {
+      spawned();
       clearTimeout(timer);
       this.#launching = false;
     }
@@ -193,6 +227,7 @@ export class BrowserPool {
   async close(): Promise<void> {
     const pending = this.#browser;
     this.#browser = undefined;
+    this.#ready = undefined;
     // A launch still under way is killed rather than waited for.
     if (this.#launching) this.#abort?.abort();
     if (pending) {

@@ -205,17 +205,32 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
 /** DejaVu Sans parsed once per process; pdf-lib would parse the 750 kB file again for every PDF. */
 let parsedSans: { font: ReturnType<typeof fontkit.create>; ascent: number; descent: number } | undefined;
 
-/** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
-async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
-  const bytes = sansFontBytes();
-  // Helvetica's ascender 718 and descender −207 per 1000 em (Adobe's Helvetica AFM, Core14 metrics).
-  if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
+function sansFont(bytes: Uint8Array): NonNullable<typeof parsedSans> {
   if (!parsedSans) {
     const font = fontkit.create(bytes);
     // Ascent and descent in em, as CSS uses them (hhea).
     parsedSans = { font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
   }
-  const { font, ascent, descent } = parsedSans;
+  return parsedSans;
+}
+
+/**
+ * Makes the contents font ready ahead of the first PDF (called while Chromium prints it): parses
+ * it and lays out the digits once, which reads its substitution and positioning tables (~0.2 s
+ * the first time). The parsed font is shared by every PDF of the process already; a PDF's subset
+ * holds only what that PDF draws, so this changes no output.
+ */
+export function prepareFinalize(): void {
+  const bytes = sansFontBytes();
+  if (bytes) sansFont(bytes).font.layout('0123456789');
+}
+
+/** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
+async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
+  const bytes = sansFontBytes();
+  // Helvetica's ascender 718 and descender −207 per 1000 em (Adobe's Helvetica AFM, Core14 metrics).
+  if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
+  const { font, ascent, descent } = sansFont(bytes);
   // pdf-lib only asks fontkit to parse the bytes; the parsed font is read-only for a subset.
   doc.registerFontkit({ create: () => font });
   return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ascent, descent };

@@ -6,9 +6,10 @@
  * Pages are reused: a finished print hands its page (already locked down) to the next one,
  * which saves creating a tab per PDF. A page that failed, timed out or was aborted is closed,
  * never reused, and so is one that has printed PAGE_USES reports: its renderer process keeps
- * memory from every document it laid out, and a new tab starts a fresh one.
+ * memory from every document it laid out, and a new tab starts a fresh one. In between, every
+ * GC_EVERY prints the renderer collects its garbage before the next document.
  */
-import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, HTTPRequest, Page } from 'puppeteer-core';
 import { cliMessage } from '../../i18n/index.ts';
 
 /** Longest a single print may take before it counts as hung, when neither the caller nor the pool says. */
@@ -27,12 +28,20 @@ export interface PrintOptions {
   readonly onRequest?: ((url: string) => void) | undefined;
   /** Longest the print may take; default: the browser's pool setting, else PRINT_TIMEOUT_MS. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Called once Chromium has been asked for the PDF (the document is loaded; Chromium lays out
+   * and prints it on its own processes): work of this thread that would otherwise wait behind the
+   * print can run meanwhile. Called before the print settles, at most once per call.
+   */
+  readonly whilePrinting?: (() => void) | undefined;
 }
 
 interface LockedPage {
   readonly page: Page;
   onRequest: ((url: string) => void) | undefined;
   uses: number;
+  /** The page's own DevTools session, for collecting its renderer's garbage (GC_EVERY). */
+  readonly session: CDPSession;
 }
 
 /** Idle, locked-down pages per browser (a relaunched browser starts with none). */
@@ -41,17 +50,27 @@ const idle = new WeakMap<Browser, LockedPage[]>();
 const MAX_IDLE_PAGES = 8;
 /** Prints per page before it is closed (bounds a long batch's memory; a new tab costs ~0.1 s). */
 const PAGE_USES = 20;
+/**
+ * A reused page's renderer collects its garbage (the documents it laid out before) every this
+ * many prints. Left alone, a renderer grew from ~100 MiB after one report to ~250 MiB within
+ * 20, and two of them were most of Chromium's memory in a batch; a forced collection costs the
+ * renderer ~0.1–0.2 s of CPU, so it is done every few prints rather than after each
+ * (BENCHMARKS.md: measured PSS and print time).
+ */
+const GC_EVERY = 5;
 
 async function openPage(browser: Browser, timeoutMs: number): Promise<LockedPage> {
   const reused = idle.get(browser)?.pop();
   if (reused && !reused.page.isClosed()) {
     // A fresh document: document.write into the old one would keep its state (e.g. its CSP).
     await reused.page.goto('about:blank', { timeout: timeoutMs });
+    if (reused.uses % GC_EVERY === 0) await reused.session.send('HeapProfiler.collectGarbage');
     return reused;
   }
   const page = await browser.newPage();
-  const locked: LockedPage = { page, onRequest: undefined, uses: 0 };
+  let locked: LockedPage;
   try {
+    locked = { page, onRequest: undefined, uses: 0, session: await page.createCDPSession() };
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
     page.on('request', (request: HTTPRequest) => {
@@ -102,13 +121,16 @@ async function print(browser: Browser, html: string, opts: PrintOptions, timeout
   let ok = false;
   try {
     await locked.page.setContent(html, { waitUntil: 'load', timeout: timeoutMs });
-    const pdf = await locked.page.pdf({
+    const printing = locked.page.pdf({
       preferCSSPageSize: true,
       printBackground: true,
       outline: true,
       tagged: true,
       timeout: timeoutMs,
     });
+    // A turn of the event loop later the request has left (puppeteer sends it without waiting on I/O).
+    if (opts.whilePrinting) setImmediate(opts.whilePrinting);
+    const pdf = await printing;
     opts.signal?.throwIfAborted();
     ok = true;
     return pdf;
