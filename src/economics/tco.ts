@@ -283,6 +283,40 @@ export interface TcoInput extends NodeInputs {
   readonly economics: ResolvedEconomics;
 }
 
+/**
+ * What the money formulas read of a fleet of `gpus` on nodes `n`, in one place. Written out field by
+ * field rather than spread: the sensitivity builds it hundreds of times per scenario and a spread
+ * inside a literal is slow; every field of NodeInputs is required, so one added fails to compile here.
+ */
+export function fleetInput(
+  gpus: number,
+  n: NodeInputs,
+  tdpWatts: number | null,
+  purchasePrice: Money | null,
+  rentalPerGpuHour: Money | null,
+  rentDiscount: number,
+  economics: ResolvedEconomics,
+): TcoInput {
+  return {
+    gpus,
+    gpusPerNode: n.gpusPerNode,
+    fabric: n.fabric,
+    rackScale: n.rackScale,
+    nicsPerNode: n.nicsPerNode,
+    nodePrice: n.nodePrice,
+    hostPrice: n.hostPrice,
+    nodeLoadKw: n.nodeLoadKw,
+    nodeIdleKw: n.nodeIdleKw,
+    licensed: n.licensed,
+    licenceIncludedYears: n.licenceIncludedYears,
+    tdpWatts,
+    purchasePrice,
+    rentalPerGpuHour,
+    rentDiscount,
+    economics,
+  };
+}
+
 export interface TcoPoint {
   readonly capex: number;
   readonly powerPerMonth: number;
@@ -434,7 +468,7 @@ export function calculateTcoBase(input: TcoInput): TcoResult {
 /** Capex of `gpus` GPUs (whole nodes of the node's size) at `price` each under the scenario's economics (the selection guide's tiers). */
 export function capexOf(economics: ResolvedEconomics, gpus: number, node: NodeInputs, price: number, tdpWatts: number | null): number {
   const money: Money = { low: price, base: price, high: price, from: 'scenario' };
-  return CAPEX(economics, { gpus, ...node, tdpWatts, purchasePrice: money, rentalPerGpuHour: null }, null);
+  return CAPEX(economics, fleetInput(gpus, node, tdpWatts, money, null, 0, economics), null);
 }
 
 /** Months until buying costs no more than renting; null beyond 120 months or never. */

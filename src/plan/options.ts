@@ -6,7 +6,7 @@
  */
 import type { ResolvedScenario } from '../scenario/resolve.ts';
 import { nodeTerms, wholeNodes, type CandidateResult, type NodeTerms } from './on-candidate.ts';
-import { EVAL_NAMES, calculateTco, compileEval, type EvalArgs, type TcoResult } from '../economics/tco.ts';
+import { EVAL_NAMES, calculateTco, compileEval, fleetInput, type EvalArgs, type TcoResult } from '../economics/tco.ts';
 import type { Values } from '../economics/expr.ts';
 import { platformFor, type PlatformSpec } from '../catalog/platforms.ts';
 import { steadyTerm, type TermDiscount } from './rental-terms.ts';
@@ -172,15 +172,17 @@ function mixedFleet(s: ResolvedScenario, c: CandidateResult, drivers: OptionDriv
   const whole = wholeNodes(needed, platform.gpusPerNode);
   if (whole.gpus >= c.fleetGpus) return null;
   const node = nodeTerms(c.candidate, platform, s.economics.usdExchangeRate);
-  const tco = calculateTco({
-    gpus: whole.gpus,
-    ...node.inputs,
-    tdpWatts: c.candidate.gpu.tdpWatts,
-    purchasePrice: c.candidate.purchasePrice,
-    rentalPerGpuHour: c.candidate.rentalPerGpuHour,
-    rentDiscount,
-    economics: s.economics,
-  });
+  const tco = calculateTco(
+    fleetInput(
+      whole.gpus,
+      node.inputs,
+      c.candidate.gpu.tdpWatts,
+      c.candidate.purchasePrice,
+      c.candidate.rentalPerGpuHour,
+      rentDiscount,
+      s.economics,
+    ),
+  );
   return { gpus: whole.gpus, nodes: whole.nodes, platform, node, tco };
 }
 
@@ -199,26 +201,15 @@ export function optionFor(s: ResolvedScenario, c: CandidateResult, acquisition: 
   const levels = bought?.tco.levels ?? c.tco?.levels ?? null;
   const budget = s.economics.budget;
   const f = formulasFor(acquisition, c.fleetGpus, drivers, budget !== undefined, s.economics.budgetBasis === 'cash');
-  // Written out in the order of `{ gpus, ...node, tdpWatts, … }`: the sensitivity prices options hundreds of times per
-  // scenario, and a spread inside a literal is slow. Every field of NodeInputs is required, so one added fails to compile here.
-  const n = (bought?.node ?? c.node).inputs;
-  const inputs: EvalArgs[1] = {
-    gpus: bought?.gpus ?? c.fleetGpus,
-    gpusPerNode: n.gpusPerNode,
-    fabric: n.fabric,
-    rackScale: n.rackScale,
-    nicsPerNode: n.nicsPerNode,
-    nodePrice: n.nodePrice,
-    hostPrice: n.hostPrice,
-    nodeLoadKw: n.nodeLoadKw,
-    nodeIdleKw: n.nodeIdleKw,
-    licensed: n.licensed,
-    licenceIncludedYears: n.licenceIncludedYears,
-    tdpWatts: candidate.gpu.tdpWatts,
-    purchasePrice: candidate.purchasePrice,
-    rentalPerGpuHour: candidate.rentalPerGpuHour,
-    rentDiscount: term.discount,
-  };
+  const inputs: EvalArgs[1] = fleetInput(
+    bought?.gpus ?? c.fleetGpus,
+    (bought?.node ?? c.node).inputs,
+    candidate.gpu.tdpWatts,
+    candidate.purchasePrice,
+    candidate.rentalPerGpuHour,
+    term.discount,
+    s.economics,
+  );
   const v = f(s.economics, inputs, levels, drivers);
   const withinBudget = v.withinBudget === null ? null : v.withinBudget === 1;
   return {

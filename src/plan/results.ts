@@ -11,7 +11,7 @@
 import { forgetEstimates } from '../calc/memo.ts';
 import { steadyTerm } from './rental-terms.ts';
 import type { ResolvedCandidate, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTco } from '../economics/tco.ts';
+import { calculateTco, fleetInput } from '../economics/tco.ts';
 import { platformFor } from '../catalog/platforms.ts';
 import { calculateBasis, type Basis } from './basis.ts';
 import { calculateBom, type Bom } from './bom.ts';
@@ -113,15 +113,17 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
   const tco =
     fleetGpus === null
       ? null
-      : calculateTco({
-          gpus: fleetGpus,
-          ...node.inputs,
-          tdpWatts: candidate.gpu.tdpWatts,
-          purchasePrice: candidate.purchasePrice,
-          rentalPerGpuHour: candidate.rentalPerGpuHour,
-          rentDiscount: rentTerm.discount,
-          economics: s.economics,
-        });
+      : calculateTco(
+          fleetInput(
+            fleetGpus,
+            node.inputs,
+            candidate.gpu.tdpWatts,
+            candidate.purchasePrice,
+            candidate.rentalPerGpuHour,
+            rentTerm.discount,
+            s.economics,
+          ),
+        );
   return {
     candidate,
     workloads,

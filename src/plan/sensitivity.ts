@@ -6,7 +6,7 @@
  * at which the top two options swap places, found by scanning its plausible span.
  */
 import type { Money, ResolvedEconomics, ResolvedScenario } from '../scenario/resolve.ts';
-import { calculateTcoBase } from '../economics/tco.ts';
+import { calculateTcoBase, fleetInput } from '../economics/tco.ts';
 import { SENSITIVITY_KEYS, flipSpan, parameter, sensitivityRange, type EconomicKey } from '../economics/parameters.ts';
 import { optionFor, type Option } from './options.ts';
 import { steadyTerm } from './rental-terms.ts';
@@ -81,27 +81,17 @@ function evaluate(
         }
       : o.candidate;
   // Only base figures are read below (total.base, costPerMillionTokens.base).
-  // Written out in the order of `{ gpus, ...node.inputs, … }` (a spread inside a literal is slow; this runs hundreds of
-  // times per scenario). Every field of NodeInputs is required, so one added fails to compile here.
-  const n = node.inputs;
-  const tco = calculateTcoBase({
-    gpus: o.candidate.fleetGpus ?? o.gpus,
-    gpusPerNode: n.gpusPerNode,
-    fabric: n.fabric,
-    rackScale: n.rackScale,
-    nicsPerNode: n.nicsPerNode,
-    nodePrice: n.nodePrice,
-    hostPrice: n.hostPrice,
-    nodeLoadKw: n.nodeLoadKw,
-    nodeIdleKw: n.nodeIdleKw,
-    licensed: n.licensed,
-    licenceIncludedYears: n.licenceIncludedYears,
-    tdpWatts: candidate.gpu.tdpWatts,
-    purchasePrice,
-    rentalPerGpuHour,
-    rentDiscount: steadyTerm(economics, candidate.gpu).discount,
-    economics,
-  });
+  const tco = calculateTcoBase(
+    fleetInput(
+      o.candidate.fleetGpus ?? o.gpus,
+      node.inputs,
+      candidate.gpu.tdpWatts,
+      purchasePrice,
+      rentalPerGpuHour,
+      steadyTerm(economics, candidate.gpu).discount,
+      economics,
+    ),
+  );
   const again = optionFor(changed, { ...c, tco }, o.acquisition);
   return { total: again?.total.base ?? NaN, cpm: again?.costPerMillionTokens?.base ?? null };
 }
