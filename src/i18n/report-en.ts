@@ -25,6 +25,8 @@ export const reportEn = {
   'sep.list': ', ',
   'sep.clause': '; ',
   'sep.labelValue': '{label}: {value}',
+  'sep.label': ': ',
+  'sep.unit': '({unit})',
   'source.fitted': 'fitted on src/calibration/calibration.csv (npm run calibrate -- --fit; docs/accuracy.md)',
   'source.prior': 'prior (not identified by the calibration set)',
   'kind.inference': 'inference',

@@ -27,6 +27,8 @@ export const reportZhCN = {
   'sep.list': '、',
   'sep.clause': '；',
   'sep.labelValue': '{label}：{value}',
+  'sep.label': '：',
+  'sep.unit': '（{unit}）',
   'source.fitted': '基于校准集拟合（src/calibration/calibration.csv；docs/accuracy.md）',
   'source.prior': '先验值（校准集无法确定）',
   'kind.inference': '推理',

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
-import { createTranslator, type Locale, type MessageKey } from '../i18n/index.ts';
+import { createTranslator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel, localUnit } from './format.ts';
 import { isSafeLink } from './links.ts';
 import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
@@ -119,6 +119,8 @@ export function renderHtml(report: Report): string {
       recommendation: t('document.recommendation'),
       headlineCost: t('document.headlineCost'),
       headlineCapex: t('document.headlineCapex'),
+      // The punctuation between a label and its figure is the language's (': ' or '：').
+      labelSep: t('sep.label'),
       why: t('document.why'),
       risks: t('document.risks'),
       low: t('document.low'),
@@ -133,7 +135,7 @@ export function renderHtml(report: Report): string {
       id: summary.id,
       title: summary.title,
       intro: summary.intro,
-      highlights: summary.highlights && highlightsContext(summary.highlights, fmt, locale),
+      highlights: summary.highlights && highlightsContext(summary.highlights, fmt, locale, t),
       blocks: summary.blocks
         .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
         .map((b) => blockContext(b, fmt, locale)),
@@ -169,10 +171,12 @@ export const contentsLayout = (report: Report): ContentsLayout | undefined =>
       }
     : undefined;
 
-function highlightsContext(h: Highlights, fmt: Fmt, locale: Locale) {
+function highlightsContext(h: Highlights, fmt: Fmt, locale: Locale, t: Translate) {
+  const unit = localUnit(h.cost?.unit ?? '', locale);
   const cost = h.cost && {
     label: h.cost.label,
-    unit: localUnit(h.cost.unit ?? '', locale),
+    // In the language's brackets: (USD), （美元）.
+    unit: unit ? t('sep.unit', { unit }) : '',
     low: fmt(h.cost.low, h.cost.format),
     base: fmt(h.cost.base, h.cost.format),
     high: fmt(h.cost.high, h.cost.format),

@@ -14,10 +14,12 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 import { resolveScenario } from '../../src/scenario/resolve.ts';
 import { calculateResults } from '../../src/plan/results.ts';
 import { buildReport } from '../../src/analyses/build-report.ts';
+import { renderHtml } from '../../src/render/html.ts';
 
 const HAN = '\\p{Script=Han}';
 // A half-width space before full-width punctuation is wrong too: "overlap （项目假设）".
-const HALF_WIDTH = new RegExp(` [（），；：。、]|${HAN} *[;:,]|[;:,] *${HAN}|\\([^()]*${HAN}[^()]*\\)`, 'u');
+// Full-width brackets count as Chinese text around them: "（基准）: 834" is as wrong as "基准: 834".
+const HALF_WIDTH = new RegExp(` [（），；：。、]|[${HAN}（）] *[;:,]|[;:,] *${HAN}|\\([^()]*${HAN}[^()]*\\)`, 'u');
 const offending = (text: string) => new RegExp(`.{0,20}(?:${HALF_WIDTH.source}).{0,20}`, 'u').exec(text)?.[0];
 
 describe('Chinese punctuation', () => {
@@ -29,6 +31,7 @@ describe('Chinese punctuation', () => {
     expect(HALF_WIDTH.test('NCCL bus bandwidth vs link peak （项目假设）')).toBe(true);
     expect(HALF_WIDTH.test('chat (Llama 3.1 70B)：fp8，每个请求')).toBe(false);
     expect(HALF_WIDTH.test('（budgetBasis: cash）')).toBe(false);
+    expect(HALF_WIDTH.test('资本支出（基准）: 834,392')).toBe(true);
   });
 
   it('the catalogue', () => {
@@ -60,6 +63,19 @@ describe('Chinese punctuation', () => {
       };
       // The scenario's own text (its name and description) is the author's, not ours.
       walk({ ...report, scenario: undefined });
+      // What the templates add around those strings (labels and figures, units in brackets), as
+      // the HTML and PDF show it: the body's text, less the scenario's own name and description.
+      const own = [report.scenario.name, report.scenario.description].filter(Boolean);
+      const html = renderHtml(report)
+        .replace(/^[\s\S]*<body[^>]*>/, '')
+        .replace(/<[^>]+>/g, '\n')
+        .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+      for (const line of html.split('\n').map((l) => l.trim()))
+        if (line && !own.includes(line) && HALF_WIDTH.test(line)) bad.add(offending(line)!);
       expect([...bad]).toEqual([]);
     },
     60_000,

@@ -139,6 +139,6 @@ describe('renderChartSvg', () => {
     expect(svg).toContain('WenQuanYi Micro Hei');
     const tornado = renderChartSvg(blocks.tornado, { ...size, locale: 'zh-CN' });
     expect(tornado).toContain('低值');
-    expect(tornado).toContain('基准: 1,180,000');
+    expect(tornado).toContain('基准：1,180,000');
   });
 });

@@ -3,6 +3,7 @@
  * Reports are often printed in black and white, so the palette steps through clearly different
  * lightness levels (not just hues) and lines also differ by dash pattern and marker.
  */
+import { createTranslator } from '../../i18n/index.ts';
 
 export type ChartLocale = 'en' | 'zh-CN';
 
@@ -77,7 +78,18 @@ export function numberFormatter(locale: ChartLocale): (v: number) => string {
   };
 }
 
-/** Words the chart itself adds (tornado legends, base line). */
-export function chartWords(locale: ChartLocale): { low: string; high: string; base: string } {
-  return locale === 'zh-CN' ? { low: '低值', high: '高值', base: '基准' } : { low: 'Low', high: 'High', base: 'Base' };
+/** Words the chart itself adds (tornado legends, base line), from the message catalogue, and a label joined to its value. */
+export function chartWords(locale: ChartLocale): {
+  low: string;
+  high: string;
+  base: string;
+  labelled: (label: string, value: string) => string;
+} {
+  const t = createTranslator(locale);
+  return {
+    low: t('chart.low'),
+    high: t('chart.high'),
+    base: t('chart.base'),
+    labelled: (label, value) => t('sep.labelValue', { label, value }),
+  };
 }

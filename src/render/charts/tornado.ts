@@ -101,7 +101,13 @@ export function tornadoParts(block: ChartBlock, locale: ChartLocale, fmt: (v: nu
             type: 'text',
             x,
             y: y - 4,
-            style: { ...textStyle, fill: COLORS.text, text: `${words.base}: ${fmt(base)}`, align: 'center', verticalAlign: 'bottom' },
+            style: {
+              ...textStyle,
+              fill: COLORS.text,
+              text: words.labelled(words.base, fmt(base)),
+              align: 'center',
+              verticalAlign: 'bottom',
+            },
           },
         ],
       };

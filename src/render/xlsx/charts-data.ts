@@ -190,8 +190,8 @@ export function placeCharts(
       const range = column(s.name, s.values);
       const nameCell = { row: 2, col: range.col };
       if (!s.low || !s.high) return { name: s.name, nameCell, values: valuesOf(range), range };
-      const low = column(`${words.low}: ${s.name}`, s.low);
-      const high = column(`${words.high}: ${s.name}`, s.high);
+      const low = column(words.labelled(words.low, s.name), s.low);
+      const high = column(words.labelled(words.high, s.name), s.high);
       const plus = difference('+', high, range);
       const minus = difference('−', range, low);
       return {
