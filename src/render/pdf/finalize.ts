@@ -46,6 +46,7 @@ import {
 import { sansFontBytes } from '../fonts.ts';
 import { relativizeLinks } from './links.ts';
 import { appendUpdate, pinPrintedBytes } from './incremental.ts';
+import { NotLazy, openLazily } from './lazy-document.ts';
 
 export interface PdfMeta {
   title: string;
@@ -83,11 +84,35 @@ const PT_PER_PX = 72 / 96;
 /** Parse without yielding to the event loop every 100 objects (pdf-lib's default pacing). */
 const LOAD = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
 
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: ContentsLayout): Promise<Uint8Array> {
+export interface FinalizeOptions {
+  /**
+   * Parse the whole printed file with pdf-lib first, rather than each object when first needed.
+   * The step does so on its own for a file it cannot read object by object (lazy-document.ts);
+   * both give the same bytes (test/render/pdf/finalize.lazy.chromium.test.ts).
+   */
+  readonly loadWhole?: boolean;
+}
+
+export async function finalizePdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  contents?: ContentsLayout,
+  options: FinalizeOptions = {},
+): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('finalizePdf: meta.date is an invalid Date');
   const printed = pinPrintedBytes(bytes, meta.date);
+  const lazy = options.loadWhole ? undefined : openLazily(printed);
+  if (lazy)
+    try {
+      return await finish(lazy, printed, meta, contents);
+    } catch (error) {
+      if (!(error instanceof NotLazy)) throw error;
+    }
   // updateMetadata: false stops pdf-lib from stamping its own Producer/ModDate and "now".
-  const doc = await PDFDocument.load(printed, LOAD);
+  return finish(await PDFDocument.load(printed, LOAD), printed, meta, contents);
+}
+
+async function finish(doc: PDFDocument, printed: Uint8Array, meta: PdfMeta, contents: ContentsLayout | undefined): Promise<Uint8Array> {
   const largestBefore = doc.context.largestObjectNumber;
   if (contents) await numberContents(doc, contents);
   relativizeLinks(doc);

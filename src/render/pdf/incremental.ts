@@ -11,7 +11,7 @@ import { PDFRef, type PDFDocument } from 'pdf-lib';
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** The offset of the last cross-reference section (the number after the last `startxref`). */
-function lastStartXref(text: string): number {
+export function lastStartXref(text: string): number {
   const at = text.lastIndexOf('startxref');
   const m = at < 0 ? null : /^startxref\s+(\d+)/.exec(text.slice(at));
   if (!m) throw new Error('not a PDF: no startxref');
