@@ -26,7 +26,6 @@
  * document. Chromium writes no trailer /ID, and its font subset prefixes (AAAAAA+, BAAAAA+) are
  * already sequential, so nothing else needs pinning.
  */
-import fontkit from '@pdf-lib/fontkit';
 import {
   PDFArray,
   PDFDict,
@@ -36,14 +35,13 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
-  StandardFonts,
   beginMarkedContent,
   endMarkedContent,
   rgb,
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { sansFontBytes } from '../fonts.ts';
+import { DIGITS_FONT_METRICS, digitsFontkit } from './digits-font.ts';
 import { relativizeLinks } from './links.ts';
 import { appendUpdate, pinPrintedBytes } from './incremental.ts';
 import { NotLazy, openLazily } from './lazy-document.ts';
@@ -227,38 +225,11 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
   }
 }
 
-/** DejaVu Sans parsed once per process; pdf-lib would parse the 750 kB file again for every PDF. */
-let parsedSans: { font: ReturnType<typeof fontkit.create>; ascent: number; descent: number } | undefined;
-
-function sansFont(bytes: Uint8Array): NonNullable<typeof parsedSans> {
-  if (!parsedSans) {
-    const font = fontkit.create(bytes);
-    // Ascent and descent in em, as CSS uses them (hhea).
-    parsedSans = { font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
-  }
-  return parsedSans;
-}
-
-/**
- * Makes the contents font ready ahead of the first PDF (called while Chromium prints it): parses
- * it and lays out the digits once, which reads its substitution and positioning tables (~0.2 s
- * the first time). The parsed font is shared by every PDF of the process already; a PDF's subset
- * holds only what that PDF draws, so this changes no output.
- */
-export function prepareFinalize(): void {
-  const bytes = sansFontBytes();
-  if (bytes) sansFont(bytes).font.layout('0123456789');
-}
-
-/** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
+/** The report's body font, DejaVu Sans, as a subset of its digits with a fixed name (pdf-lib would add a random suffix). */
 async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
-  const bytes = sansFontBytes();
-  // Helvetica's ascender 718 and descender −207 per 1000 em (Adobe's Helvetica AFM, Core14 metrics).
-  if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
-  const { font, ascent, descent } = sansFont(bytes);
-  // pdf-lib only asks fontkit to parse the bytes; the parsed font is read-only for a subset.
-  doc.registerFontkit({ create: () => font });
-  return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ascent, descent };
+  doc.registerFontkit(digitsFontkit);
+  // The subset embedder hands these bytes to the fontkit only, which has its glyphs already.
+  return { font: await doc.embedFont(new Uint8Array(0), { subset: true, customName: 'TOCNUM+DejaVuSans' }), ...DIGITS_FONT_METRICS };
 }
 
 function hexColor(hex: string) {
