@@ -1,16 +1,27 @@
 /**
- * PDF post-step after Chromium's `page.pdf()`: one parse with pdf-lib, and the changes appended
- * to the printed file as an incremental update (incremental.ts) rather than re-serialised:
+ * PDF post-step after Chromium's `page.pdf()`: the changes appended to the printed file as an
+ * incremental update (incremental.ts) rather than re-serialised, after reading only the objects
+ * the step needs:
  *
  * - **Contents page numbers.** Chromium has no `target-counter()`, so the contents is printed
  *   with an empty page column. Each contents entry is a link; Chromium writes it as a link
  *   annotation (its box) pointing at a named destination (the section's page). The number is
  *   drawn right-aligned in that box, on the entry's first baseline, in the report's own font
- *   (DejaVu Sans, embedded as a subset), marked as an artifact so the tagged structure stays
- *   valid. One print instead of printing a second time with the numbers filled in.
+ *   (DejaVu Sans, embedded as a subset of its digits: digits-font.ts, no fontkit or font file at
+ *   run time), marked as an artifact so the tagged structure stays valid. One print instead of
+ *   printing a second time with the numbers filled in.
  * - **Metadata.** Chromium only writes Title (from <title>), its own Creator/Producer and the
  *   current time. Reports need full document metadata and pinned dates (SOURCE_DATE_EPOCH) so
  *   the same inputs give a byte-identical PDF.
+ *
+ * **Reading.** Chromium's tagged PDF is thousands of objects (structure tree, content streams,
+ * fonts); the step reads the trailer, the catalog (/Dests, /Lang, /ViewerPreferences), the Info
+ * dictionary, the page tree and pages, their resources and fonts, their annotations and actions.
+ * lazy-document.ts opens the file at its cross-reference table and parses each object with
+ * pdf-lib's own parser the first time it is looked up (41–58 of 4,300–6,500 objects in the
+ * example reports), so the update's objects are exactly what a full `PDFDocument.load` gives
+ * (tests compare the bytes). A file it does not read that way (a cross-reference stream, an earlier revision, an
+ * object not where the table says) is loaded whole as before.
  *
  * Chromium's objects stay as printed, so the outline (/Outlines) and the tagged structure
  * (/StructTreeRoot, /MarkInfo) survive unchanged; the update holds the Info dictionary, the
@@ -86,7 +97,7 @@ export interface FinalizeOptions {
   /**
    * Parse the whole printed file with pdf-lib first, rather than each object when first needed.
    * The step does so on its own for a file it cannot read object by object (lazy-document.ts);
-   * both give the same bytes (test/render/pdf/finalize.lazy.chromium.test.ts).
+   * both give the same bytes (test/render/pdf/finalize.lazy-load.chromium.test.ts).
    */
   readonly loadWhole?: boolean;
 }
