@@ -85,12 +85,12 @@ export const RENDERERS: Readonly<Record<Format, Renderer>> = {
   xlsx: async (report) => (await load.xlsx()).renderXlsx(report),
   pdf: async (report, ctx) => {
     const source = await pdfSource(report);
-    // The finishing step's modules (pdf-lib, fontkit) load, and its font is made ready, while
-    // Chromium prints: on a cold start they would otherwise wait for the print (~0.4 s).
+    // The finishing step's modules (pdf-lib) load while Chromium prints: on a cold start they
+    // would otherwise wait for the print.
     let finishing: Promise<typeof import('./pdf/finalize.ts')> | undefined;
     const printed = await printSource(source, ctx, () => {
       ctx.whilePrinting?.();
-      finishing ??= load.finalize().then((m) => (m.prepareFinalize(), m));
+      finishing ??= load.finalize();
       finishing.catch(() => undefined);
     });
     return (await (finishing ?? load.finalize())).finalizePdf(printed, source.meta, source.contents);

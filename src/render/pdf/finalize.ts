@@ -1,16 +1,27 @@
 /**
- * PDF post-step after Chromium's `page.pdf()`: one parse with pdf-lib, and the changes appended
- * to the printed file as an incremental update (incremental.ts) rather than re-serialised:
+ * PDF post-step after Chromium's `page.pdf()`: the changes appended to the printed file as an
+ * incremental update (incremental.ts) rather than re-serialised, after reading only the objects
+ * the step needs:
  *
  * - **Contents page numbers.** Chromium has no `target-counter()`, so the contents is printed
  *   with an empty page column. Each contents entry is a link; Chromium writes it as a link
  *   annotation (its box) pointing at a named destination (the section's page). The number is
  *   drawn right-aligned in that box, on the entry's first baseline, in the report's own font
- *   (DejaVu Sans, embedded as a subset), marked as an artifact so the tagged structure stays
- *   valid. One print instead of printing a second time with the numbers filled in.
+ *   (DejaVu Sans, embedded as a subset of its digits: digits-font.ts, no fontkit or font file at
+ *   run time), marked as an artifact so the tagged structure stays valid. One print instead of
+ *   printing a second time with the numbers filled in.
  * - **Metadata.** Chromium only writes Title (from <title>), its own Creator/Producer and the
  *   current time. Reports need full document metadata and pinned dates (SOURCE_DATE_EPOCH) so
  *   the same inputs give a byte-identical PDF.
+ *
+ * **Reading.** Chromium's tagged PDF is thousands of objects (structure tree, content streams,
+ * fonts); the step reads the trailer, the catalog (/Dests, /Lang, /ViewerPreferences), the Info
+ * dictionary, the page tree and pages, their resources and fonts, their annotations and actions.
+ * lazy-document.ts opens the file at its cross-reference table and parses each object with
+ * pdf-lib's own parser the first time it is looked up (41–58 of 4,300–6,500 objects in the
+ * example reports), so the update's objects are exactly what a full `PDFDocument.load` gives
+ * (tests compare the bytes). A file it does not read that way (a cross-reference stream, an earlier revision, an
+ * object not where the table says) is loaded whole as before.
  *
  * Chromium's objects stay as printed, so the outline (/Outlines) and the tagged structure
  * (/StructTreeRoot, /MarkInfo) survive unchanged; the update holds the Info dictionary, the
@@ -26,7 +37,6 @@
  * document. Chromium writes no trailer /ID, and its font subset prefixes (AAAAAA+, BAAAAA+) are
  * already sequential, so nothing else needs pinning.
  */
-import fontkit from '@pdf-lib/fontkit';
 import {
   PDFArray,
   PDFDict,
@@ -36,16 +46,16 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
-  StandardFonts,
   beginMarkedContent,
   endMarkedContent,
   rgb,
   type PDFFont,
   type PDFPage,
 } from 'pdf-lib';
-import { sansFontBytes } from '../fonts.ts';
+import { DIGITS_FONT_METRICS, digitsFontkit } from './digits-font.ts';
 import { relativizeLinks } from './links.ts';
 import { appendUpdate, pinPrintedBytes } from './incremental.ts';
+import { NotLazy, openLazily } from './lazy-document.ts';
 
 export interface PdfMeta {
   title: string;
@@ -83,11 +93,35 @@ const PT_PER_PX = 72 / 96;
 /** Parse without yielding to the event loop every 100 objects (pdf-lib's default pacing). */
 const LOAD = { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY } as const;
 
-export async function finalizePdf(bytes: Uint8Array, meta: PdfMeta, contents?: ContentsLayout): Promise<Uint8Array> {
+export interface FinalizeOptions {
+  /**
+   * Parse the whole printed file with pdf-lib first, rather than each object when first needed.
+   * The step does so on its own for a file it cannot read object by object (lazy-document.ts);
+   * both give the same bytes (test/render/pdf/finalize.lazy-load.chromium.test.ts).
+   */
+  readonly loadWhole?: boolean;
+}
+
+export async function finalizePdf(
+  bytes: Uint8Array,
+  meta: PdfMeta,
+  contents?: ContentsLayout,
+  options: FinalizeOptions = {},
+): Promise<Uint8Array> {
   if (Number.isNaN(meta.date.getTime())) throw new RangeError('finalizePdf: meta.date is an invalid Date');
   const printed = pinPrintedBytes(bytes, meta.date);
+  const lazy = options.loadWhole ? undefined : openLazily(printed);
+  if (lazy)
+    try {
+      return await finish(lazy, printed, meta, contents);
+    } catch (error) {
+      if (!(error instanceof NotLazy)) throw error;
+    }
   // updateMetadata: false stops pdf-lib from stamping its own Producer/ModDate and "now".
-  const doc = await PDFDocument.load(printed, LOAD);
+  return finish(await PDFDocument.load(printed, LOAD), printed, meta, contents);
+}
+
+async function finish(doc: PDFDocument, printed: Uint8Array, meta: PdfMeta, contents: ContentsLayout | undefined): Promise<Uint8Array> {
   const largestBefore = doc.context.largestObjectNumber;
   if (contents) await numberContents(doc, contents);
   relativizeLinks(doc);
@@ -202,38 +236,11 @@ async function numberContents(doc: PDFDocument, layout: ContentsLayout): Promise
   }
 }
 
-/** DejaVu Sans parsed once per process; pdf-lib would parse the 750 kB file again for every PDF. */
-let parsedSans: { font: ReturnType<typeof fontkit.create>; ascent: number; descent: number } | undefined;
-
-function sansFont(bytes: Uint8Array): NonNullable<typeof parsedSans> {
-  if (!parsedSans) {
-    const font = fontkit.create(bytes);
-    // Ascent and descent in em, as CSS uses them (hhea).
-    parsedSans = { font, ascent: font.ascent / font.unitsPerEm, descent: Math.abs(font.descent) / font.unitsPerEm };
-  }
-  return parsedSans;
-}
-
-/**
- * Makes the contents font ready ahead of the first PDF (called while Chromium prints it): parses
- * it and lays out the digits once, which reads its substitution and positioning tables (~0.2 s
- * the first time). The parsed font is shared by every PDF of the process already; a PDF's subset
- * holds only what that PDF draws, so this changes no output.
- */
-export function prepareFinalize(): void {
-  const bytes = sansFontBytes();
-  if (bytes) sansFont(bytes).font.layout('0123456789');
-}
-
-/** The report's body font as a subset with a fixed name (pdf-lib would add a random suffix), else Helvetica. */
+/** The report's body font, DejaVu Sans, as a subset of its digits with a fixed name (pdf-lib would add a random suffix). */
 async function contentsFont(doc: PDFDocument): Promise<{ font: PDFFont; ascent: number; descent: number }> {
-  const bytes = sansFontBytes();
-  // Helvetica's ascender 718 and descender −207 per 1000 em (Adobe's Helvetica AFM, Core14 metrics).
-  if (!bytes) return { font: await doc.embedFont(StandardFonts.Helvetica), ascent: 0.718, descent: 0.207 };
-  const { font, ascent, descent } = sansFont(bytes);
-  // pdf-lib only asks fontkit to parse the bytes; the parsed font is read-only for a subset.
-  doc.registerFontkit({ create: () => font });
-  return { font: await doc.embedFont(bytes, { subset: true, customName: 'TOCNUM+DejaVuSans' }), ascent, descent };
+  doc.registerFontkit(digitsFontkit);
+  // The subset embedder hands these bytes to the fontkit only, which has its glyphs already.
+  return { font: await doc.embedFont(new Uint8Array(0), { subset: true, customName: 'TOCNUM+DejaVuSans' }), ...DIGITS_FONT_METRICS };
 }
 
 function hexColor(hex: string) {
