@@ -68,8 +68,8 @@ export const EFFICIENCY: EfficiencyParams = {
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.
   comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
   software: { amd: 0.427, intel: 0.874 },
-  // Training refitted (`npm run calibrate -- --kinds training --fit`) on four publications: llm-foundry,
-  // NeMo 24.07, Megatron-Bridge (H100/B200/GB200) and torchtitan. Training knobs only see training rows,
-  // so the serving values above, fitted before the vLLM H200 latency rows were added, stand.
+  // Full refit (`npm run calibrate -- --fit`, with the vLLM H200 latency row LT-111) returns these values
+  // unchanged at three significant figures; training fitted on four publications: llm-foundry, NeMo 24.07,
+  // Megatron-Bridge (H100/B200/GB200) and torchtitan.
   training: { hfuRef: 0.761, refRidge: 153, ridgeExp: 0.13, hiddenHalf: 946, dpOverlap: 0.8, lowPrecisionFactor: 0.918 },
 };
