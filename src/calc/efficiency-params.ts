@@ -18,8 +18,15 @@ export interface EfficiencyParams {
     readonly mbuHbm: number;
     /** Memory-bandwidth utilisation of the decode step, GDDR parts. */
     readonly mbuGddr: number;
-    /** Fixed per-layer time per engine step (kernel launches, scheduling), microseconds. */
+    /** Fixed per-layer time per engine step (kernel launches, scheduling), microseconds: TensorRT-LLM's C++ runtime. */
     readonly layerOverheadUs: number;
+    /**
+     * Kernel efficiency of the open engines (vLLM, SGLang: Triton/FlashAttention/CUTLASS kernels
+     * chosen at run time) relative to TensorRT-LLM's engine-built kernels (= 1): multiplies the
+     * compute and bandwidth efficiencies of serving. Fitted across every vLLM row
+     * (src/calc/engines.ts), never per row.
+     */
+    readonly openEngineEfficiency: number;
     /** Large-batch decode compute efficiency relative to prefill's. */
     readonly computeFactor: number;
   };
@@ -62,7 +69,7 @@ export interface EfficiencyParams {
 
 export const EFFICIENCY: EfficiencyParams = {
   prefill: { mfu16: 0.765, mfuLowPrecision: 0.505 },
-  decode: { mbuHbm: 0.826, mbuGddr: 0.665, layerOverheadUs: 64.6, computeFactor: 0.794 },
+  decode: { mbuHbm: 0.826, mbuGddr: 0.665, layerOverheadUs: 64.6, openEngineEfficiency: 1, computeFactor: 0.794 },
   // Not identified by the calibration set (no expressible weight-only rows): kept at the prior.
   weightOnlyFactor: 0.8,
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.

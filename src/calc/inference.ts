@@ -13,7 +13,7 @@ import { visibleMemoryGiB } from './gpu-memory.ts';
 import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
-import { enginePolicy } from './engines.ts';
+import { engineEfficiency, enginePolicy, stepOverheadFactor } from './engines.ts';
 import { fieldsKey, memoise } from './memo.ts';
 import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
 import { lengthPercentiles } from './lengths.ts';
@@ -287,7 +287,8 @@ function timings(
     kvPrecision: input.kvPrecision,
     tensorParallel: splitGroup(input.gpu, c.tensorParallel).tp,
     params,
-    stepOverheadFactor: enginePolicy(input.engine).stepOverheadFactor,
+    stepOverheadFactor: stepOverheadFactor(input.engine, params),
+    engineEfficiency: engineEfficiency(input.engine, params),
   };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
@@ -373,7 +374,7 @@ function timings(
 /** One timer per replica set-up within a calculation (memo.ts): sweeps and searches time the same layout at many loads. */
 const timerFor = memoise(
   (s: ReplicaSetup) => [s.gpu, s.model, s.params] as const,
-  (s) => `${s.precision}|${s.kvPrecision}|${s.tensorParallel}|${s.stepOverheadFactor}`,
+  (s) => `${s.precision}|${s.kvPrecision}|${s.tensorParallel}|${s.stepOverheadFactor}|${s.engineEfficiency}`,
   replicaTimer,
 );
 

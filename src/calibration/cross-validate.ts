@@ -14,6 +14,8 @@ export interface OutOfSampleRow extends RowResult {
   readonly source: string;
   /** Every coverage key of the row was provided by a row of the fit. */
   readonly covered: boolean;
+  /** The row's coverage keys that no row of the fit provided (empty when covered). */
+  readonly gaps?: readonly string[];
 }
 
 const keysOf = (rows: readonly Expressed[]): Set<string> => new Set(rows.flatMap((r) => r.coverage));
@@ -21,7 +23,10 @@ const keysOf = (rows: readonly Expressed[]): Set<string> => new Set(rows.flatMap
 function predict(fitted: readonly Expressed[], targets: readonly Expressed[], p: EfficiencyParams): OutOfSampleRow[] {
   const keys = keysOf(fitted);
   const results = evaluate(targets, p);
-  return results.map((r, i) => ({ ...r, source: targets[i]!.source, covered: targets[i]!.coverage.every((k) => keys.has(k)) }));
+  return results.map((r, i) => {
+    const gaps = targets[i]!.coverage.filter((k) => !keys.has(k));
+    return { ...r, source: targets[i]!.source, covered: gaps.length === 0, gaps };
+  });
 }
 
 /** Leave-one-source-out over the fitting rows (held-back rows excluded). */

@@ -12,7 +12,7 @@ import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memor
 import { estimateTraining } from '../calc/training.ts';
 import type { Recompute } from '../calc/training-memory.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
-import { coverageKeys } from '../calc/coverage.ts';
+import { coverageKeys, type ServingEngine } from '../calc/coverage.ts';
 import { enginePolicy } from '../calc/engines.ts';
 import { mapGpu, mapModel, mapPrecision, num, ppOf, tpOf } from './mapping.ts';
 
@@ -144,10 +144,20 @@ function training({ gpu, model, precision, row }: Ctx) {
   };
 }
 
+/**
+ * The serving engine a row ran: TensorRT-LLM (and NVIDIA NIM, which serves through it), SGLang,
+ * else vLLM (vLLM itself; Intel's optimum-habana rows, paged and graph-compiled, take vLLM's
+ * memory policy and open-engine efficiency, and the Intel software factor absorbs the rest).
+ */
+function rowEngine(framework: string): ServingEngine {
+  if (/TensorRT|NIM/i.test(framework)) return 'tensorrt-llm';
+  return /SGLang/i.test(framework) ? 'sglang' : 'vllm';
+}
+
 function servingInput({ gpu, model, precision, row }: Ctx): Omit<InferenceInput, 'concurrency'> {
   const io = row.seq_or_io ?? '';
   const tp = tpOf(row.parallelism ?? '') ?? Number(row.gpu_count);
-  const engine = /TensorRT|NIM/i.test(row.framework ?? '') ? ('tensorrt-llm' as const) : ('vllm' as const);
+  const engine = rowEngine(row.framework ?? '');
   // FP8 engines use an FP8 KV cache (row notes); others keep 16-bit KV.
   const kvPrecision: Precision = precision === 'fp8' || precision === 'fp4' ? 'fp8' : 'fp16';
   return {
