@@ -1,7 +1,8 @@
 /** Text and Markdown renderings of a calibration run (pure: strings in, strings out). */
 import type { ErrorBand, EstimateKind } from '../calc/error-bands.ts';
 import { MIN_EXTRAPOLATED_ROWS, type ExtrapolationFactors } from './bands.ts';
-import type { OutOfSampleRow } from './cross-validate.ts';
+import type { GapClass, OutOfSampleRow } from './cross-validate.ts';
+import { quantile } from './stats.ts';
 import { summarise, type CategorySummary, type RowResult } from './run.ts';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -64,10 +65,10 @@ export function accuracyMarkdown(a: AccuracyInput): string {
   );
   out.push('## Method', '');
   out.push(
-    '- The efficiency models are few-parameter curves (src/calc/efficiency.ts): prefill efficiency by precision class (16-bit vs FP8/INT8/FP4), decode MBU by memory class (HBM vs GDDR) plus a per-layer step overhead, decode compute efficiency relative to prefill, training HFU as a function of the GPU ridge point (peak FLOP per byte of bandwidth) and hidden size with one FP8 factor (FP8 training: linear layers at the FP8 peak, attention at 16 bits), and one software-stack factor per GPU vendor (AMD ROCm, Intel Gaudi; NVIDIA = 1). No row has its own factor.',
+    '- The efficiency models are few-parameter curves (src/calc/efficiency.ts): prefill efficiency by precision class (16-bit vs FP8/INT8/FP4), decode MBU by memory class (HBM vs GDDR) plus a per-layer step overhead, decode compute efficiency relative to prefill, training HFU as a function of the GPU ridge point (peak FLOP per byte of bandwidth) and hidden size with one FP8 factor (FP8 training: linear layers at the FP8 peak, attention at 16 bits), one software-stack factor per GPU vendor (AMD ROCm, Intel Gaudi; NVIDIA = 1) and one kernel-efficiency factor for the open serving engines (vLLM, SGLang; TensorRT-LLM = 1). No row has its own factor.',
     '- Their parameters are fitted with `npm run calibrate -- --fit` (coordinate descent on mean |log error|) on every row not marked `held_back=true`, and pasted into src/calc/efficiency-params.ts; nothing is fitted at runtime.',
     `- **In sample**: the fitted rows predicted by the fit that saw them. **Leave-one-source-out (LOSO)**: each publication (repository file or web page) predicted by a fit, started from the priors (src/calibration/fit.ts \`PRIOR_PARAMS\`), on every other publication; a kind with no row left in the fold is predicted from the priors. **Held back**: rows never used for fitting (notes \`held_back=true\`: ${held.map((r) => r.id).join(', ')}), predicted by the full fit.`,
-    `- **Bands**: the report's bands (src/calc/calibration-coverage.ts) are the 10th-90th percentile of measured/estimated over the LOSO predictions whose hardware, precision class and engine were covered by their fold, widened to at least +-p90 absolute error. An estimate whose GPU vendor/architecture, precision class or serving engine no fitted row covers is marked *extrapolated* and its band widens in log space by its kind's extrapolation factor: the p90 |log error| of LOSO predictions outside their fold's coverage over that of predictions inside it (at least 1), measured on that kind's rows when at least ${MIN_EXTRAPOLATED_ROWS} of them were outside their fold's coverage (the largest of n errors sits at the n/(n+1) quantile in expectation, so a 90th percentile needs 9), else pooled over the training, inference and latency rows.`,
+    `- **Bands**: the report's bands (src/calc/calibration-coverage.ts) are the 10th-90th percentile of measured/estimated over the LOSO predictions whose hardware, precision class and engine were covered by their fold, widened to at least +-p90 absolute error. An estimate whose hardware family (vendor, GPU generation, memory class), precision class or serving engine no fitted row covers is marked *extrapolated* and its band widens in log space by its kind's extrapolation factor: the p90 |log error| of LOSO predictions outside their fold's coverage over that of predictions inside it (at least 1), measured on that kind's rows when at least ${MIN_EXTRAPOLATED_ROWS} of them were outside their fold's coverage (the largest of n errors sits at the n/(n+1) quantile in expectation, so a 90th percentile needs 9), else pooled over the training, inference and latency rows.`,
     '- Row expression: GPU and model names are mapped to catalog ids (src/calibration/mapping.ts); per-GPU vs per-system units follow the unit column ("input+output" rows count prompt tokens too); TensorRT-LLM rows use its KV memory policy (0.95 of free memory) and max batch 2048 for "max load", vLLM rows their max_num_seqs (default 256); QPS rows get their concurrency from Little\'s law; request_latency rows = TTFT + (output - 1) x TPOT; PyTorch max_memory_allocated excludes the CUDA context, NVML "used" includes it.',
     '',
   );
@@ -75,6 +76,8 @@ export function accuracyMarkdown(a: AccuracyInput): string {
     '## Summary',
     '',
     `Extrapolation factors (band widening outside coverage, log space): ${factorsText(a.factors)}.`,
+    '',
+    `LOSO predictions outside their fold's coverage, by what the fold lacked: ${gapText(loso)}.`,
     '',
     '| set | category | rows | median abs error | p90 abs error | within 2x |',
     '| --- | --- | ---: | ---: | ---: | ---: |',
@@ -126,6 +129,25 @@ function factorsText(f: ExtrapolationFactors): string {
     return `${k} ${f.byKind[k].toFixed(2)} (${n} rows outside coverage in fold: ${n >= MIN_EXTRAPOLATED_ROWS ? 'its own' : 'pooled'})`;
   });
   return [`pooled ${f.pooled.toFixed(2)} (${total} rows outside coverage in fold)`, ...kinds].join('; ');
+}
+
+const GAP_WORDS: Readonly<Record<GapClass, string>> = {
+  vendor: 'a GPU vendor',
+  hardware: 'a generation or memory class of a covered vendor',
+  precision: 'a precision class',
+  engine: 'a serving engine',
+};
+
+/** "a GPU vendor 13 rows (median 24%, p90 98%); ..." over the fold predictions outside coverage. */
+function gapText(loso: readonly OutOfSampleRow[]): string {
+  return (Object.keys(GAP_WORDS) as GapClass[])
+    .map((g) => {
+      const rows = loso.filter((r) => r.kind !== 'memory' && r.gaps?.includes(g));
+      if (rows.length === 0) return `${GAP_WORDS[g]} 0 rows (no out-of-sample evidence of its own)`;
+      const abs = rows.map((r) => Math.abs(r.error));
+      return `${GAP_WORDS[g]} ${rows.length} rows (median |error| ${pct(quantile(abs, 0.5))}, largest ${pct(Math.max(...abs))})`;
+    })
+    .join('; ');
 }
 
 /** The generated module the estimators read: coverage keys, out-of-sample bands, extrapolation factors per kind. */
