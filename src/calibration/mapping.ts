@@ -53,6 +53,8 @@ const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/^Qwen3-8B/i, 'qwen3-8b'],
   [/^Qwen3-32B/i, 'qwen3-32b'],
   [/^Qwen3-235B-A22B/i, 'qwen3-235b-a22b'],
+  [/^Llama-4-Scout/i, 'llama-4-scout'],
+  [/^Llama-4-Maverick/i, 'llama-4-maverick'],
   [/octocoder/i, 'starcoder-15b'],
   [/bert-large/i, 'bert-large-uncased'],
 ];
