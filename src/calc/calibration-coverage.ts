@@ -2,6 +2,7 @@
 // Coverage keys of the fitted rows (src/calc/coverage.ts), the error bands from leave-one-source-out
 // residuals and the extrapolation factor per kind (docs/accuracy.md).
 export const COVERED_KEYS: readonly string[] = [
+  'serving:engine:sglang',
   'serving:engine:tensorrt-llm',
   'serving:engine:vllm',
   'serving:hardware:AMD/CDNA 3/hbm',
@@ -22,8 +23,8 @@ export const COVERED_KEYS: readonly string[] = [
 ];
 export const OUT_OF_SAMPLE_BANDS = {
   trainingThroughput: { lowFactor: 0.74, highFactor: 1.26, medianAbsError: 0.098, p90AbsError: 0.258, rows: 38 },
-  inferenceThroughput: { lowFactor: 0.78, highFactor: 1.24, medianAbsError: 0.105, p90AbsError: 0.221, rows: 21 },
-  latency: { lowFactor: 0.68, highFactor: 1.43, medianAbsError: 0.185, p90AbsError: 0.321, rows: 13 },
+  inferenceThroughput: { lowFactor: 0.73, highFactor: 1.32, medianAbsError: 0.131, p90AbsError: 0.27, rows: 57 },
+  latency: { lowFactor: 0.58, highFactor: 1.42, medianAbsError: 0.162, p90AbsError: 0.424, rows: 46 },
   memory: { lowFactor: 0.9, highFactor: 1.1, medianAbsError: 0.046, p90AbsError: 0.1, rows: 6 },
 } as const;
-export const EXTRAPOLATION_FACTORS = { trainingThroughput: 2.91, inferenceThroughput: 3.02, latency: 2.91, memory: 2.91 } as const;
+export const EXTRAPOLATION_FACTORS = { trainingThroughput: 1.15, inferenceThroughput: 1.15, latency: 1.15, memory: 1.15 } as const;

@@ -14,6 +14,7 @@
  *   and SGLang schedule each step in Python, a fitted factor on it (fitted on vLLM rows; SGLang,
  *   with no row, takes vLLM's and is marked extrapolated by its engine).
  */
+import type { GpuSpec } from '../catalog/types.ts';
 import type { ServingEngine } from './coverage.ts';
 import type { EfficiencyParams } from './efficiency-params.ts';
 
@@ -23,12 +24,10 @@ export interface EnginePolicy {
   readonly afterWeights: boolean;
   /** KV allocated as tokens arrive (prompt + half the output on average) vs full sequence reserved. */
   readonly pagedKv: boolean;
-  /** Default most sequences per replica the scheduler runs at "max load". */
-  readonly maxSequences: number;
   /**
    * How the engine runs a step: `compiled` (TensorRT-LLM's C++ runtime: the fitted per-layer
    * overhead itself), `python` (a Python scheduler between CUDA-graph steps: times the fitted
-   * `pythonSchedulerFactor`), `eager` (plain PyTorch, no CUDA graphs: times EAGER_OVERHEAD_FACTOR).
+   * the same overhead; their kernels take the fitted `openEngineEfficiency`), `eager` (plain PyTorch, no CUDA graphs: times EAGER_OVERHEAD_FACTOR).
    */
   readonly stepRuntime: 'compiled' | 'python' | 'eager';
 }
@@ -41,16 +40,53 @@ export interface EnginePolicy {
 export const EAGER_OVERHEAD_FACTOR = 4;
 
 export const ENGINES = {
-  vllm: { memoryFraction: 0.9, afterWeights: false, pagedKv: true, maxSequences: 256, stepRuntime: 'python' },
-  sglang: { memoryFraction: 0.88, afterWeights: false, pagedKv: true, maxSequences: 1024, stepRuntime: 'python' },
-  'tensorrt-llm': { memoryFraction: 0.95, afterWeights: true, pagedKv: false, maxSequences: 2048, stepRuntime: 'compiled' },
-  transformers: { memoryFraction: 0.9, afterWeights: false, pagedKv: false, maxSequences: 64, stepRuntime: 'eager' },
+  vllm: { memoryFraction: 0.9, afterWeights: false, pagedKv: true, stepRuntime: 'python' },
+  sglang: { memoryFraction: 0.88, afterWeights: false, pagedKv: true, stepRuntime: 'python' },
+  'tensorrt-llm': { memoryFraction: 0.95, afterWeights: true, pagedKv: false, stepRuntime: 'compiled' },
+  transformers: { memoryFraction: 0.9, afterWeights: false, pagedKv: false, stepRuntime: 'eager' },
 } as const satisfies Record<ServingEngine, EnginePolicy>;
 
 /** vLLM: the most widely deployed open serving engine, shipped by the NVIDIA, ROCm and Gaudi stacks alike. */
 export const DEFAULT_ENGINE: ServingEngine = 'vllm';
 
 export const enginePolicy = (e: ServingEngine | undefined): EnginePolicy => ENGINES[e ?? DEFAULT_ENGINE];
+
+/** The scheduler's default budget on one GPU: most sequences in flight and most tokens per step. */
+export interface SchedulerBudget {
+  /** Most sequences per replica the scheduler runs ("max load"). */
+  readonly maxSequences: number;
+  /** Most prompt tokens one step prefills (chunked prefill); a longer prompt takes several steps. */
+  readonly prefillChunkTokens: number;
+}
+
+const GIB = 2 ** 30;
+
+/**
+ * Engine defaults by GPU (the calibration rows and deployments that do not set them):
+ * - vLLM V1 (`EngineArgs.get_batch_defaults`, vllm/engine/arg_utils.py, v0.8 on): the API server
+ *   on parts with >= 70 GiB other than A100: max_num_batched_tokens 8192, max_num_seqs 1024;
+ *   otherwise 2048 and 256.
+ * - SGLang (`ServerArgs`, python/sglang/srt/server_args.py): chunked_prefill_size 2048 below
+ *   35 GiB, 8192 below 160 GiB, else 16384; max_running_requests bounded by memory (1024 here).
+ * - TensorRT-LLM: max_num_tokens 8192 and max_batch_size 2048 (trtllm-build / LLM API defaults;
+ *   the calibration rows' trtllm-bench settings).
+ * - transformers `generate`: no chunking (a static batch's prompts in one forward), 64 sequences.
+ */
+export function schedulerBudget(e: ServingEngine | undefined, gpu: GpuSpec): SchedulerBudget {
+  const bytes = gpu.memoryGB * 1e9;
+  switch (e ?? DEFAULT_ENGINE) {
+    case 'vllm': {
+      const large = bytes >= 70 * GIB && !/a100/i.test(gpu.id);
+      return large ? { maxSequences: 1024, prefillChunkTokens: 8192 } : { maxSequences: 256, prefillChunkTokens: 2048 };
+    }
+    case 'sglang':
+      return { maxSequences: 1024, prefillChunkTokens: bytes < 35 * GIB ? 2048 : bytes < 160 * GIB ? 8192 : 16384 };
+    case 'tensorrt-llm':
+      return { maxSequences: 2048, prefillChunkTokens: 8192 };
+    case 'transformers':
+      return { maxSequences: 64, prefillChunkTokens: Number.POSITIVE_INFINITY };
+  }
+}
 
 /** The engine's multiplier on the fitted per-layer step overhead (launch, sampling, scheduling). */
 export function stepOverheadFactor(e: ServingEngine | undefined, params: EfficiencyParams): number {

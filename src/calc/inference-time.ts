@@ -37,7 +37,9 @@ const gemmFlopsPerToken = (s: ReplicaSetup): number => (2 * activeComputeParams(
 const attnFlopsPerToken = (s: ReplicaSetup, context: number): number =>
   (4 * s.model.layers * s.model.attentionHeads * s.model.headDim * context) / s.tensorParallel;
 
-const peakFlops = (s: ReplicaSetup): number => computeRate(s.gpu, s.precision).tflops * 1e12;
+/** The used tensor peak, times the fitted MoE compute factor for mixture-of-experts models (efficiency-params.ts). */
+const peakFlops = (s: ReplicaSetup): number =>
+  computeRate(s.gpu, s.precision).tflops * 1e12 * (s.model.experts > 1 ? s.params.prefill.moeFactor : 1);
 
 function commSeconds(s: ReplicaSetup, tokens: number): number {
   const perAllReduce = allReduceSeconds(s.gpu, tokens * s.model.hiddenSize * ACT_BYTES, s.tensorParallel, s.params);

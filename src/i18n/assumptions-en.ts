@@ -27,6 +27,7 @@ export const assumptionsEn = {
   'assume.est.decodeMbuHbm': 'Decode memory-bandwidth utilisation, HBM',
   'assume.est.decodeMbuGddr': 'Decode memory-bandwidth utilisation, GDDR',
   'assume.est.layerOverhead': 'Per-layer engine-step overhead (TensorRT-LLM)',
+  'assume.est.moeFactor': 'Serving compute efficiency of mixture-of-experts models relative to dense',
   'assume.est.openEngineEfficiency': 'Kernel efficiency of vLLM and SGLang relative to TensorRT-LLM',
   'assume.est.eagerOverhead': 'Step overhead of plain transformers (no CUDA graphs) relative to TensorRT-LLM',
   'assume.est.decodeComputeFactor': 'Decode compute efficiency relative to prefill',

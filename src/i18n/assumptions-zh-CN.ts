@@ -28,6 +28,7 @@ export const assumptionsZhCN = {
   'assume.est.decodeMbuHbm': '解码显存带宽利用率，HBM',
   'assume.est.decodeMbuGddr': '解码显存带宽利用率，GDDR',
   'assume.est.layerOverhead': '每层引擎步骤开销（TensorRT-LLM）',
+  'assume.est.moeFactor': '混合专家（MoE）模型相对稠密模型的推理计算效率',
   'assume.est.openEngineEfficiency': 'vLLM 与 SGLang 相对 TensorRT-LLM 的算子效率',
   'assume.est.eagerOverhead': '原生 transformers（无 CUDA Graph）相对 TensorRT-LLM 的步骤开销倍数',
   'assume.est.decodeComputeFactor': '解码计算效率（相对预填充）',
