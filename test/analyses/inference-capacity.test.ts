@@ -147,7 +147,9 @@ describe('inference-capacity', () => {
       const last = s.values.findLastIndex((v) => Number.isFinite(v));
       expect(2 ** last).toBeLessThanOrEqual(num(row.maxConcurrency));
       expect(2 ** (last + 1)).toBeGreaterThan(num(row.maxConcurrency));
-      for (let k = 1; k <= last; k++) expect(s.values[k]!).toBeGreaterThan(s.values[k - 1]!);
+      // Never falls with more requests; flat once the prompts' prefill sets the pace (calc/inference.ts chunkedSteps).
+      for (let k = 1; k <= last; k++) expect(s.values[k]!).toBeGreaterThanOrEqual(s.values[k - 1]!);
+      expect(s.values[last]!).toBeGreaterThan(s.values[0]!);
     }
   });
 });

@@ -9,10 +9,10 @@ const gpu = (id: string) => getGpu(id)!;
 const model = getModel('llama-3.1-8b')!;
 
 describe('calibration coverage', () => {
-  it('H100 BF16 serving on vLLM is covered; the same on SGLang (no SGLang row) is not', () => {
+  it('H100 BF16 serving on vLLM is covered; the same on plain transformers (no row) is not', () => {
     expect(missingCoverage({ phase: 'serving', gpu: gpu('h100-sxm5-80gb'), precision: 'bf16', engine: 'vllm' })).toEqual([]);
-    expect(missingCoverage({ phase: 'serving', gpu: gpu('h100-sxm5-80gb'), precision: 'bf16', engine: 'sglang' })).toEqual([
-      'serving:engine:sglang',
+    expect(missingCoverage({ phase: 'serving', gpu: gpu('h100-sxm5-80gb'), precision: 'bf16', engine: 'transformers' })).toEqual([
+      'serving:engine:transformers',
     ]);
   });
   it('MI300X training is outside coverage (no AMD training row): marked extrapolated with a wider band', () => {
