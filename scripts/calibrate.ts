@@ -11,14 +11,14 @@
  * training-only run is the same search for the training parameters in seconds instead of the serving
  * folds' hour. With --write it replaces only those kinds' lines, bands and coverage keys and carries
  * the other kinds' lines (from the previous docs/accuracy.md row table), bands, keys and the
- * extrapolation factor unchanged, saying so in docs/accuracy.md.
+ * extrapolation factors unchanged, saying so in docs/accuracy.md.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
-import { COVERED_KEYS, EXTRAPOLATION_FACTOR, OUT_OF_SAMPLE_BANDS } from '../src/calc/calibration-coverage.ts';
+import { COVERED_KEYS, EXTRAPOLATION_FACTORS, OUT_OF_SAMPLE_BANDS } from '../src/calc/calibration-coverage.ts';
 import { EFFICIENCY } from '../src/calc/efficiency-params.ts';
 import { ESTIMATE_KINDS, type EstimateKind } from '../src/calc/error-bands.ts';
-import { extrapolationFactor, outOfSampleBands } from '../src/calibration/bands.ts';
+import { extrapolationFactors, outOfSampleBands, type ExtrapolationFactors } from '../src/calibration/bands.ts';
 import { heldBackRows, leaveOneSourceOut, type OutOfSampleRow } from '../src/calibration/cross-validate.ts';
 import type { Expressed } from '../src/calibration/express.ts';
 import { fitParams } from '../src/calibration/fit.ts';
@@ -68,8 +68,14 @@ if (args.has('--fit')) {
 }
 const fresh = outOfSampleBands(loso);
 const bands = partial ? { ...OUT_OF_SAMPLE_BANDS, ...Object.fromEntries(kinds.map((k) => [k, fresh[k]])) } : fresh;
-const factor = partial ? EXTRAPOLATION_FACTOR : extrapolationFactor(loso);
-console.log('\nOut-of-sample ERROR_BANDS:', JSON.stringify(bands), `extrapolation factor ${factor}${partial ? ' (carried)' : ''}`);
+/** A partial run carries the factors (they compare every kind's rows); its row counts come from the carried lines. */
+const factors: ExtrapolationFactors = extrapolationFactors(loso);
+const factorByKind = partial ? { ...EXTRAPOLATION_FACTORS } : factors.byKind;
+console.log(
+  '\nOut-of-sample ERROR_BANDS:',
+  JSON.stringify(bands),
+  `extrapolation factors ${JSON.stringify(factorByKind)}${partial ? ' (carried)' : ` (pooled ${factors.pooled})`}`,
+);
 
 /** Coverage keys' phase: training throughput keys start "training:", the serving kinds' "serving:"; memory has none. */
 const phaseOf = (k: EstimateKind): string | undefined =>
@@ -96,6 +102,12 @@ function carried(markdown: string, others: readonly Expressed[]) {
   return out;
 }
 
+/** The factors a partial run writes: the carried per-kind values, the row counts and pooled ratio of the merged lines. */
+function carriedFactors(merged: readonly OutOfSampleRow[]): ExtrapolationFactors {
+  const f = extrapolationFactors(merged);
+  return { ...f, byKind: factorByKind };
+}
+
 if (args.has('--write')) {
   const phases = new Set(kinds.map(phaseOf));
   const freshKeys = fitting.flatMap((e) => e.coverage);
@@ -104,7 +116,7 @@ if (args.has('--write')) {
   // Written in the repository's Prettier style, so `prettier --check` holds after a rerun.
   const pretty = async (url: URL, text: string) =>
     writeFileSync(url, await format(text, { ...(await resolveConfig(url.pathname)), filepath: url.pathname }));
-  await pretty(new URL('../src/calc/calibration-coverage.ts', import.meta.url), coverageModule(keys, bands, factor));
+  await pretty(new URL('../src/calc/calibration-coverage.ts', import.meta.url), coverageModule(keys, bands, factorByKind));
   const url = new URL('../docs/accuracy.md', import.meta.url);
   const byKind = <T extends RowResult>(rows: readonly T[]) =>
     [...rows].sort((a, b) => ESTIMATE_KINDS.indexOf(a.kind) - ESTIMATE_KINDS.indexOf(b.kind));
@@ -117,7 +129,7 @@ if (args.has('--write')) {
     const missing = old.missing.length
       ? ` Rows of those kinds added after that run (${old.missing.join(', ')}) are not in these lines until the next full run.`
       : '';
-    const partialNote = `Partial refresh: the ${names} lines, bands and coverage keys come from \`npm run calibrate -- --kinds ${kindsArg} --fit --write\` (each parameter is fitted only on the kinds it affects, so this is the same search the full run makes for them); the other kinds' lines are carried from the previous full run's row table, and so are their bands and the extrapolation factor (${factor}).${missing} \`npm run calibrate -- --fit --write\` refreshes everything.`;
+    const partialNote = `Partial refresh: the ${names} lines, bands and coverage keys come from \`npm run calibrate -- --kinds ${kindsArg} --fit --write\` (each parameter is fitted only on the kinds it affects, so this is the same search the full run makes for them); the other kinds' lines are carried from the previous full run's row table, and so are their bands and the extrapolation factors (${JSON.stringify(factorByKind)}).${missing} \`npm run calibrate -- --fit --write\` refreshes everything.`;
     await pretty(
       url,
       accuracyMarkdown({
@@ -125,12 +137,12 @@ if (args.has('--write')) {
         loso: byKind([...loso, ...old.loso]),
         held: byKind([...held, ...old.held]),
         skipped: loaded.skipped,
-        factor,
+        factors: carriedFactors(byKind([...loso, ...old.loso])),
         partialNote,
       }),
     );
   } else {
-    await pretty(url, accuracyMarkdown({ results, loso, held, skipped: loaded.skipped, factor }));
+    await pretty(url, accuracyMarkdown({ results, loso, held, skipped: loaded.skipped, factors }));
   }
   console.log(`\nWrote ${url.pathname} and src/calc/calibration-coverage.ts`);
 }

@@ -6,7 +6,7 @@ import { ERROR_BANDS, ESTIMATE_KINDS } from './error-bands.ts';
 import type { Assumption } from './assumption.ts';
 import { SCALE_OUT_BYTES_PER_S_PER_GPU } from './comm.ts';
 import { EFFICIENCY } from './efficiency-params.ts';
-import { ENGINES } from './engines.ts';
+import { EAGER_OVERHEAD_FACTOR, ENGINES } from './engines.ts';
 import { memoryAssumptions } from './memory-constants.ts';
 import { DEFAULT_GLOBAL_BATCH_TOKENS } from './training.ts';
 import { LENGTH_PROFILES, SHAREGPT_P90_RATIO } from './lengths.ts';
@@ -22,9 +22,17 @@ export function estimatorAssumptions(): Assumption[] {
   const fitted: Assumption[] = [
     { id: 'prefillMfu16', value: e.prefill.mfu16, unit: 'fraction', source: FITTED },
     { id: 'prefillMfuLow', value: e.prefill.mfuLowPrecision, unit: 'fraction', source: FITTED },
+    { id: 'moeFactor', value: e.prefill.moeFactor, unit: 'fraction', source: FITTED },
     { id: 'decodeMbuHbm', value: e.decode.mbuHbm, unit: 'fraction', source: FITTED },
     { id: 'decodeMbuGddr', value: e.decode.mbuGddr, unit: 'fraction', source: FITTED },
     { id: 'layerOverhead', value: e.decode.layerOverheadUs, unit: 'µs', source: FITTED },
+    { id: 'openEngineEfficiency', value: e.decode.openEngineEfficiency, unit: 'fraction', source: FITTED },
+    {
+      id: 'eagerOverhead',
+      value: EAGER_OVERHEAD_FACTOR,
+      unit: '×',
+      source: 'prior, not fitted (no row): vLLM paper arXiv:2309.06180 fig. 12',
+    },
     { id: 'decodeComputeFactor', value: e.decode.computeFactor, unit: 'fraction', source: FITTED },
     { id: 'weightOnlyFactor', value: e.weightOnlyFactor, unit: 'fraction', source: 'prior (not identified by the calibration set)' },
     { id: 'trainHfuRef', value: e.training.hfuRef, unit: 'fraction', source: FITTED },

@@ -7,6 +7,7 @@
  */
 import type { GpuSpec, Precision } from '../catalog/types.ts';
 import { COVERED_KEYS } from './calibration-coverage.ts';
+import { memoryClass } from './gpu-class.ts';
 
 type Phase = 'serving' | 'training';
 /** Serving engines the estimators model (their memory policy and calibration coverage). */
@@ -27,9 +28,24 @@ export interface CoverageQuery {
   readonly engine?: ServingEngine;
 }
 
-/** The keys one estimate needs covered: hardware, precision class and (serving) engine. */
+/**
+ * The hardware a calibration row stands for: the vendor, the GPU generation (the catalog's
+ * architecture without its die or packaging note: "Ada Lovelace (AD104)" → "Ada Lovelace",
+ * "Blackwell (dual-die)" → "Blackwell") and the memory class (HBM or GDDR), which are what the
+ * efficiency models key on (src/calc/efficiency.ts: decode MBU by memory class, HFU by ridge
+ * point, a software factor by vendor). A generation's dies share the tensor-core instruction set
+ * and software stack; out of sample, NVIDIA rows whose die no other publication covered were
+ * predicted no worse than covered ones (docs/accuracy.md), so a die alone does not make an
+ * estimate an extrapolation; a new generation, vendor or memory class does.
+ */
+export function hardwareFamily(gpu: GpuSpec): string {
+  const generation = gpu.architecture.replace(/\s*\(.*\)\s*$/, '').trim();
+  return `${gpu.vendor}/${generation}/${memoryClass(gpu)}`;
+}
+
+/** The keys one estimate needs covered: hardware family, precision class and (serving) engine. */
 export function coverageKeys(q: CoverageQuery): string[] {
-  const keys = [`${q.phase}:hardware:${q.gpu.vendor}/${q.gpu.architecture}`, `${q.phase}:precision:${precisionClass(q.precision)}`];
+  const keys = [`${q.phase}:hardware:${hardwareFamily(q.gpu)}`, `${q.phase}:precision:${precisionClass(q.precision)}`];
   if (q.phase === 'serving') keys.push(`serving:engine:${q.engine ?? 'vllm'}`);
   return keys;
 }

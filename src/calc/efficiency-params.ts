@@ -12,14 +12,27 @@ export interface EfficiencyParams {
     readonly mfu16: number;
     /** Share of the FP8/INT8/FP4 peak (lower: attention and norms stay 16-bit). */
     readonly mfuLowPrecision: number;
+    /**
+     * Serving compute efficiency of mixture-of-experts models relative to dense ones: grouped expert
+     * GEMMs with few tokens per expert, routing and token permutation. Fitted across every MoE row
+     * (Mixtral, Qwen3 MoE, Llama 4, gpt-oss), never per row.
+     */
+    readonly moeFactor: number;
   };
   readonly decode: {
     /** Memory-bandwidth utilisation of the decode step, HBM parts. */
     readonly mbuHbm: number;
     /** Memory-bandwidth utilisation of the decode step, GDDR parts. */
     readonly mbuGddr: number;
-    /** Fixed per-layer time per engine step (kernel launches, scheduling), microseconds. */
+    /** Fixed per-layer time per engine step (kernel launches, scheduling), microseconds: TensorRT-LLM's C++ runtime. */
     readonly layerOverheadUs: number;
+    /**
+     * Kernel efficiency of the open engines (vLLM, SGLang: Triton/FlashAttention/CUTLASS kernels
+     * chosen at run time) relative to TensorRT-LLM's engine-built kernels (= 1): multiplies the
+     * compute and bandwidth efficiencies of serving. Fitted across every vLLM row
+     * (src/calc/engines.ts), never per row.
+     */
+    readonly openEngineEfficiency: number;
     /** Large-batch decode compute efficiency relative to prefill's. */
     readonly computeFactor: number;
   };
@@ -61,15 +74,14 @@ export interface EfficiencyParams {
 }
 
 export const EFFICIENCY: EfficiencyParams = {
-  prefill: { mfu16: 0.765, mfuLowPrecision: 0.505 },
-  decode: { mbuHbm: 0.826, mbuGddr: 0.665, layerOverheadUs: 64.6, computeFactor: 0.794 },
+  prefill: { mfu16: 0.753, mfuLowPrecision: 0.507, moeFactor: 0.333 },
+  decode: { mbuHbm: 0.8, mbuGddr: 0.711, layerOverheadUs: 57.6, openEngineEfficiency: 0.793, computeFactor: 0.832 },
   // Not identified by the calibration set (no expressible weight-only rows): kept at the prior.
   weightOnlyFactor: 0.8,
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.
   comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
-  software: { amd: 0.427, intel: 0.874 },
-  // Training refitted (`npm run calibrate -- --kinds training --fit`) on four publications: llm-foundry,
-  // NeMo 24.07, Megatron-Bridge (H100/B200/GB200) and torchtitan. Training knobs only see training rows,
-  // so the serving values above, fitted before the vLLM H200 latency rows were added, stand.
+  software: { amd: 0.583, intel: 1.1 },
+  // Full refit (`npm run calibrate -- --fit`) on every non-held-back row; training fitted on four
+  // publications: llm-foundry, NeMo 24.07, Megatron-Bridge (H100/B200/GB200) and torchtitan.
   training: { hfuRef: 0.761, refRidge: 153, ridgeExp: 0.13, hiddenHalf: 946, dpOverlap: 0.8, lowPrecisionFactor: 0.918 },
 };

@@ -23,6 +23,8 @@ export interface ReplicaSetup {
   readonly params: EfficiencyParams;
   /** The engine's multiplier on the fitted per-layer overhead (engines.ts); 1 when absent. */
   readonly stepOverheadFactor?: number;
+  /** The engine's multiplier on the fitted compute and bandwidth efficiencies (engines.ts); 1 when absent. */
+  readonly engineEfficiency?: number;
 }
 
 /** Activation bytes all-reduced per token per TP all-reduce (16-bit hidden state). */
@@ -35,7 +37,9 @@ const gemmFlopsPerToken = (s: ReplicaSetup): number => (2 * activeComputeParams(
 const attnFlopsPerToken = (s: ReplicaSetup, context: number): number =>
   (4 * s.model.layers * s.model.attentionHeads * s.model.headDim * context) / s.tensorParallel;
 
-const peakFlops = (s: ReplicaSetup): number => computeRate(s.gpu, s.precision).tflops * 1e12;
+/** The used tensor peak, times the fitted MoE compute factor for mixture-of-experts models (efficiency-params.ts). */
+const peakFlops = (s: ReplicaSetup): number =>
+  computeRate(s.gpu, s.precision).tflops * 1e12 * (s.model.experts > 1 ? s.params.prefill.moeFactor : 1);
 
 function commSeconds(s: ReplicaSetup, tokens: number): number {
   const perAllReduce = allReduceSeconds(s.gpu, tokens * s.model.hiddenSize * ACT_BYTES, s.tensorParallel, s.params);
@@ -46,8 +50,8 @@ const overheadSeconds = (s: ReplicaSetup): number => s.model.layers * s.params.d
 
 /** Seconds to prefill `tokens` prompt tokens of one sequence (TTFT without queueing). */
 export function prefillSeconds(s: ReplicaSetup, tokens: number): number {
-  const rate = peakFlops(s) * prefillEfficiency(s.gpu, s.precision, s.params);
-  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const rate = peakFlops(s) * prefillEfficiency(s.gpu, s.precision, s.params) * (s.engineEfficiency ?? 1);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params) * (s.engineEfficiency ?? 1);
   const gemm = Math.max((tokens * gemmFlopsPerToken(s)) / rate, weightBytes(s.model, s.precision) / s.tensorParallel / bw);
   const attention = (tokens * attnFlopsPerToken(s, tokens / 2)) / rate;
   return gemm + attention + commSeconds(s, tokens) + overheadSeconds(s);
@@ -70,9 +74,9 @@ export interface DecodeStepInput {
 export function decodeStepSeconds(s: ReplicaSetup, d: DecodeStepInput): number {
   const ctx = d.inputTokens + d.outputTokens / 2;
   const peak = peakFlops(s);
-  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params);
-  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params);
-  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params) * (s.engineEfficiency ?? 1);
+  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params) * (s.engineEfficiency ?? 1);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params) * (s.engineEfficiency ?? 1);
   const gemmCompute = (d.batch * gemmFlopsPerToken(s)) / effD + (d.prefillTokens * gemmFlopsPerToken(s)) / effP;
   const gemmMemory = weightBytesReadPerStep(s.model, s.precision, d.batch) / s.tensorParallel / bw;
   const kvBytes = d.batch * ctx * kvBytesPerTokenPerGpu(s.model, s.kvPrecision, s.tensorParallel, ctx);
@@ -97,9 +101,9 @@ export interface ReplicaTimer {
 export function replicaTimer(s: ReplicaSetup): ReplicaTimer {
   const { model, tensorParallel: tp } = s;
   const peak = peakFlops(s);
-  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params);
-  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params);
-  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params);
+  const effD = peak * decodeComputeEfficiency(s.gpu, s.precision, s.params) * (s.engineEfficiency ?? 1);
+  const effP = peak * prefillEfficiency(s.gpu, s.precision, s.params) * (s.engineEfficiency ?? 1);
+  const bw = bandwidthBytesPerS(s.gpu) * decodeMbu(s.gpu, s.params) * (s.engineEfficiency ?? 1);
   const gemmPerToken = gemmFlopsPerToken(s);
   const weightsRead = weightBytes(model, s.precision) / tp / bw;
   const attnPerContext = 4 * model.layers * model.attentionHeads * model.headDim;

@@ -13,12 +13,12 @@ import { visibleMemoryGiB } from './gpu-memory.ts';
 import { maxTensorParallel } from './comm.ts';
 import { calculateInferenceMemory, inferenceActivationBytes, kvBytesPerTokenPerGpu, type InferenceMemory } from './inference-memory.ts';
 import { MEMORY } from './memory-constants.ts';
-import { enginePolicy } from './engines.ts';
+import { engineEfficiency, enginePolicy, schedulerBudget, stepOverheadFactor } from './engines.ts';
 import { fieldsKey, memoise } from './memo.ts';
 import { batchPercentiles, slotWait, ttftPercentiles, type Percentiles, type WaitModel } from './queueing.ts';
 import { lengthPercentiles } from './lengths.ts';
 import { TP_DEGREES } from './memory.ts';
-import { replicaTimer, type ReplicaSetup } from './inference-time.ts';
+import { replicaTimer, type ReplicaSetup, type ReplicaTimer } from './inference-time.ts';
 import { bytesToGiB } from './units.ts';
 
 /**
@@ -287,7 +287,8 @@ function timings(
     kvPrecision: input.kvPrecision,
     tensorParallel: splitGroup(input.gpu, c.tensorParallel).tp,
     params,
-    stepOverheadFactor: enginePolicy(input.engine).stepOverheadFactor,
+    stepOverheadFactor: stepOverheadFactor(input.engine, params),
+    engineEfficiency: engineEfficiency(input.engine, params),
   };
   const I = Math.max(1, input.inputTokens);
   const O = Math.max(1, input.outputTokens);
@@ -295,9 +296,9 @@ function timings(
   // micro-batch per period, in which every sequence advances one token (docs/methodology.md#parallel-layout).
   const micro = Math.ceil(perReplica / c.pipelineParallel);
   const timer = timerFor(s);
-  const step = (prefillTokens: number) => timer.step({ batch: micro, inputTokens: I, outputTokens: O, prefillTokens });
-  const tpot = step(((micro - 1) * I) / O);
-  const cycle = step((micro * I) / O);
+  const meanStep = chunkedSteps(timer, I, O, schedulerBudget(input.engine, input.gpu).prefillChunkTokens);
+  const tpot = meanStep(micro, micro - 1);
+  const cycle = meanStep(micro, micro);
   const prefill = timer.prefill(I);
   const ttft = prefill + (perReplica > 1 ? tpot / 2 : 0);
   // Prompt-length spread: each TTFT percentile takes the prefill of the prompt at that percentile
@@ -307,12 +308,7 @@ function timings(
     ? { p50: timer.prefill(prompt.p50), p90: timer.prefill(prompt.p90), p99: timer.prefill(prompt.p99) }
     : { p50: prefill, p90: prefill, p99: prefill };
   const pct = percentiles(c, perReplica, prefillPct, tpot, queue, (batch) =>
-    timer.step({
-      batch: Math.ceil(batch / c.pipelineParallel),
-      inputTokens: I,
-      outputTokens: O,
-      prefillTokens: ((batch - 1) * I) / O / c.pipelineParallel,
-    }),
+    meanStep(Math.ceil(batch / c.pipelineParallel), (batch - 1) / c.pipelineParallel),
   );
   // Requests actually in flight: replicas × ceil(C / replicas) over-counts when C does not divide
   // evenly (one request on eight replicas keeps one busy); the busiest replica sets the step time.
@@ -370,10 +366,37 @@ function timings(
   };
 }
 
+/**
+ * Mean decode step of a replica in steady state with continuous batching and chunked prefill
+ * (docs/methodology.md#decode-step). Each step, finished requests are replaced and the newcomers'
+ * prompts prefilled: `prefilling` prompts of I tokens per O steps, p = prefilling x I / O prompt
+ * tokens per step on average. The scheduler takes a waiting prompt whole (up to its token budget
+ * per step, engines.ts) rather than spreading it over steps, so when few requests finish per step
+ * the prompt tokens come in lumps of min(budget, max(p, I)): a share p / lump of the steps carry a
+ * compute-bound lump and the rest only decode (vLLM V1 and SGLang schedulers; Sarathi-Serve,
+ * arXiv:2403.02310 sec. 3). With many requests finishing per step (p >= I) every step carries p
+ * tokens, as before. When p exceeds the budget, prefill sets the pace: the cycle stretches to
+ * prefilling x I / budget steps, each a full budget, and the running sequences decode in fewer of them.
+ */
+function chunkedSteps(timer: ReplicaTimer, I: number, O: number, budget: number): (batch: number, prefilling: number) => number {
+  return (batch, prefilling) => {
+    const p = (Math.max(0, prefilling) * I) / O;
+    const at = (decoding: number, prefillTokens: number) => timer.step({ batch: decoding, inputTokens: I, outputTokens: O, prefillTokens });
+    if (p > budget) {
+      const steps = (prefilling * I) / budget;
+      return (steps * at((batch * O) / steps, budget)) / O;
+    }
+    const lump = Math.min(budget, Math.max(p, I));
+    if (p === 0 || lump === p) return at(batch, p);
+    const share = p / lump;
+    return share * at(batch, lump) + (1 - share) * at(batch, 0);
+  };
+}
+
 /** One timer per replica set-up within a calculation (memo.ts): sweeps and searches time the same layout at many loads. */
 const timerFor = memoise(
   (s: ReplicaSetup) => [s.gpu, s.model, s.params] as const,
-  (s) => `${s.precision}|${s.kvPrecision}|${s.tensorParallel}|${s.stepOverheadFactor}`,
+  (s) => `${s.precision}|${s.kvPrecision}|${s.tensorParallel}|${s.stepOverheadFactor}|${s.engineEfficiency}`,
   replicaTimer,
 );
 

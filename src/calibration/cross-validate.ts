@@ -14,6 +14,21 @@ export interface OutOfSampleRow extends RowResult {
   readonly source: string;
   /** Every coverage key of the row was provided by a row of the fit. */
   readonly covered: boolean;
+  /** What the fit lacked (empty when covered): calc/coverage.ts keys classified by gapClass. */
+  readonly gaps?: readonly GapClass[];
+}
+
+/**
+ * What a prediction outside its fold's coverage lacked: a vendor no fitted row ran on, a
+ * generation or memory class of a covered vendor, a precision class, or a serving engine.
+ */
+export type GapClass = 'vendor' | 'hardware' | 'precision' | 'engine';
+
+function gapClass(key: string, keys: ReadonlySet<string>): GapClass {
+  const [phase, kind, value = ''] = key.split(':');
+  if (kind === 'precision' || kind === 'engine') return kind;
+  const vendor = `${phase}:hardware:${value.split('/')[0]}/`;
+  return [...keys].some((k) => k.startsWith(vendor)) ? 'hardware' : 'vendor';
 }
 
 const keysOf = (rows: readonly Expressed[]): Set<string> => new Set(rows.flatMap((r) => r.coverage));
@@ -21,7 +36,10 @@ const keysOf = (rows: readonly Expressed[]): Set<string> => new Set(rows.flatMap
 function predict(fitted: readonly Expressed[], targets: readonly Expressed[], p: EfficiencyParams): OutOfSampleRow[] {
   const keys = keysOf(fitted);
   const results = evaluate(targets, p);
-  return results.map((r, i) => ({ ...r, source: targets[i]!.source, covered: targets[i]!.coverage.every((k) => keys.has(k)) }));
+  return results.map((r, i) => {
+    const gaps = targets[i]!.coverage.filter((k) => !keys.has(k)).map((k) => gapClass(k, keys));
+    return { ...r, source: targets[i]!.source, covered: gaps.length === 0, gaps: [...new Set(gaps)] };
+  });
 }
 
 /** Leave-one-source-out over the fitting rows (held-back rows excluded). */

@@ -12,8 +12,8 @@ import { calculateInferenceMemory, calculateTrainingMemory } from '../calc/memor
 import { estimateTraining } from '../calc/training.ts';
 import type { Recompute } from '../calc/training-memory.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
-import { coverageKeys } from '../calc/coverage.ts';
-import { enginePolicy } from '../calc/engines.ts';
+import { coverageKeys, type ServingEngine } from '../calc/coverage.ts';
+import { schedulerBudget } from '../calc/engines.ts';
 import { mapGpu, mapModel, mapPrecision, num, ppOf, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;
@@ -144,12 +144,29 @@ function training({ gpu, model, precision, row }: Ctx) {
   };
 }
 
+/**
+ * The serving engine a row ran: TensorRT-LLM (and NVIDIA NIM, which serves through it), SGLang,
+ * else vLLM (vLLM itself; Intel's optimum-habana rows, paged and graph-compiled, take vLLM's
+ * memory policy and open-engine efficiency, and the Intel software factor absorbs the rest).
+ */
+function rowEngine(framework: string): ServingEngine {
+  if (/TensorRT|NIM/i.test(framework)) return 'tensorrt-llm';
+  return /SGLang/i.test(framework) ? 'sglang' : 'vllm';
+}
+
 function servingInput({ gpu, model, precision, row }: Ctx): Omit<InferenceInput, 'concurrency'> {
   const io = row.seq_or_io ?? '';
   const tp = tpOf(row.parallelism ?? '') ?? Number(row.gpu_count);
-  const engine = /TensorRT|NIM/i.test(row.framework ?? '') ? ('tensorrt-llm' as const) : ('vllm' as const);
-  // FP8 engines use an FP8 KV cache (row notes); others keep 16-bit KV.
-  const kvPrecision: Precision = precision === 'fp8' || precision === 'fp4' ? 'fp8' : 'fp16';
+  const engine = rowEngine(row.framework ?? '');
+  // TensorRT-LLM's FP8 and FP4 builds quantise the KV cache too (its perf-overview recipes), and so do
+  // Intel's optimum-habana FP8 runs (Intel Neural Compressor quantises the KV-cache module; e.g. IT-108's
+  // batch of 768 x 2176 tokens of Llama 3.1 8B needs 214 GB of 16-bit KV on a 128 GB Gaudi 3). vLLM's and
+  // SGLang's default kv_cache_dtype "auto" keeps the activations' 16 bits unless the row says FP8 KV.
+  const fp8Kv =
+    engine === 'tensorrt-llm' ||
+    /optimum-habana/i.test(row.framework ?? '') ||
+    /fp8[ _-]?kv|kv[_ -]cache[_ -]dtype[ =:]*fp8/i.test(row.notes ?? '');
+  const kvPrecision: Precision = (precision === 'fp8' || precision === 'fp4') && fp8Kv ? 'fp8' : 'fp16';
   return {
     gpu,
     model,
@@ -168,7 +185,7 @@ function concurrencyFor(input: Omit<InferenceInput, 'concurrency'>, batchField: 
   const fixed = num(batchField, 'batch') ?? num(batchField, 'concurrency');
   if (fixed) return fixed;
   const probe = estimateInference({ ...input, concurrency: 1 }, p);
-  const cap = num(batchField, 'max_num_seqs') ?? enginePolicy(input.engine).maxSequences;
+  const cap = num(batchField, 'max_num_seqs') ?? schedulerBudget(input.engine, input.gpu).maxSequences;
   return Math.max(1, Math.min(probe.maxConcurrency, cap));
 }
 

@@ -23,9 +23,11 @@ const KNOBS: readonly Knob[] = [
   { path: ['training', 'lowPrecisionFactor'], kinds: ['trainingThroughput'], min: 0.4, max: 1.2 },
   { path: ['prefill', 'mfu16'], kinds: SERVING, min: 0.3, max: 0.9 },
   { path: ['prefill', 'mfuLowPrecision'], kinds: SERVING, min: 0.2, max: 0.9 },
+  { path: ['prefill', 'moeFactor'], kinds: SERVING, min: 0.2, max: 1.2 },
   { path: ['decode', 'mbuHbm'], kinds: SERVING, min: 0.5, max: 0.95 },
   { path: ['decode', 'mbuGddr'], kinds: SERVING, min: 0.5, max: 0.95 },
   { path: ['decode', 'layerOverheadUs'], kinds: SERVING, min: 5, max: 200 },
+  { path: ['decode', 'openEngineEfficiency'], kinds: SERVING, min: 0.5, max: 1.5 },
   { path: ['decode', 'computeFactor'], kinds: SERVING, min: 0.5, max: 1 },
   { path: ['weightOnlyFactor'], kinds: SERVING, min: 0.5, max: 1 },
   { path: ['software', 'amd'], kinds: SERVING, min: 0.2, max: 1.5 },
@@ -41,8 +43,8 @@ const KNOBS: readonly Knob[] = [
  * training source) predicts that kind from these priors, which is what an unseen stack would get.
  */
 export const PRIOR_PARAMS: EfficiencyParams = {
-  prefill: { mfu16: 0.6, mfuLowPrecision: 0.5 },
-  decode: { mbuHbm: 0.75, mbuGddr: 0.75, layerOverheadUs: 50, computeFactor: 0.8 },
+  prefill: { mfu16: 0.6, mfuLowPrecision: 0.5, moeFactor: 1 },
+  decode: { mbuHbm: 0.75, mbuGddr: 0.75, layerOverheadUs: 50, openEngineEfficiency: 1, computeFactor: 0.8 },
   weightOnlyFactor: 0.8,
   comm: { scaleUpLatencyUs: 10, pcieLatencyUs: 25, busEfficiency: 0.7 },
   software: { amd: 1, intel: 1 },

@@ -50,6 +50,11 @@ const MODEL_PATTERNS: readonly (readonly [RegExp, string])[] = [
   [/Llama 3\.3 70B/i, 'llama-3.3-70b'],
   [/Llama[- ]3\.1[- ]405B/i, 'llama-3.1-405b'],
   [/GPT-OSS-120B/i, 'gpt-oss-120b'],
+  [/^Qwen3-8B/i, 'qwen3-8b'],
+  [/^Qwen3-32B/i, 'qwen3-32b'],
+  [/^Qwen3-235B-A22B/i, 'qwen3-235b-a22b'],
+  [/^Llama-4-Scout/i, 'llama-4-scout'],
+  [/^Llama-4-Maverick/i, 'llama-4-maverick'],
   [/octocoder/i, 'starcoder-15b'],
   [/bert-large/i, 'bert-large-uncased'],
 ];

@@ -18,7 +18,16 @@ describe('replica timer', () => {
       for (const tensorParallel of [1, 2, 8]) {
         const precision = precisions[(g + m + tensorParallel) % precisions.length]!;
         setups.push({ gpu, model, precision, kvPrecision: precision === 'bf16' ? 'bf16' : 'fp8', tensorParallel, params: EFFICIENCY });
-        setups.push({ gpu, model, precision, kvPrecision: 'bf16', tensorParallel, params: EFFICIENCY, stepOverheadFactor: 4 });
+        setups.push({
+          gpu,
+          model,
+          precision,
+          kvPrecision: 'bf16',
+          tensorParallel,
+          params: EFFICIENCY,
+          stepOverheadFactor: 4,
+          engineEfficiency: 0.87,
+        });
       }
     }
 

@@ -21,7 +21,11 @@ describe('docs/accuracy.md row table', () => {
       loso: [oos(result('TR-001', 1039, 0.08), true), oos(result('LT-015', 36, -0.295), false)],
       held: [oos(result('LT-104', 3.53, 0.379), true)],
       skipped: [{ id: 'IT-009', reason: 'unit ambiguous' }],
-      factor: 1.5,
+      factors: {
+        pooled: 1.5,
+        byKind: { trainingThroughput: 1.5, inferenceThroughput: 1.5, latency: 1.5, memory: 1.5 },
+        outsideRows: { trainingThroughput: 0, inferenceThroughput: 0, latency: 1, memory: 0 },
+      },
     });
     const rows = parseRowTable(md);
     expect([...rows.keys()]).toEqual(['TR-001', 'LT-015', 'LT-104']);
