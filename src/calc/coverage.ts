@@ -38,7 +38,7 @@ export interface CoverageQuery {
  * predicted no worse than covered ones (docs/accuracy.md), so a die alone does not make an
  * estimate an extrapolation; a new generation, vendor or memory class does.
  */
-export function hardwareFamily(gpu: GpuSpec): string {
+function hardwareFamily(gpu: GpuSpec): string {
   const generation = gpu.architecture.replace(/\s*\(.*\)\s*$/, '').trim();
   return `${gpu.vendor}/${generation}/${memoryClass(gpu)}`;
 }
