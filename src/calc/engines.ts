@@ -89,9 +89,8 @@ export function schedulerBudget(e: ServingEngine | undefined, gpu: GpuSpec): Sch
 }
 
 /** The engine's multiplier on the fitted per-layer step overhead (launch, sampling, scheduling). */
-export function stepOverheadFactor(e: ServingEngine | undefined, params: EfficiencyParams): number {
-  const runtime = enginePolicy(e).stepRuntime;
-  return runtime === 'eager' ? EAGER_OVERHEAD_FACTOR : 1;
+export function stepOverheadFactor(e: ServingEngine | undefined): number {
+  return enginePolicy(e).stepRuntime === 'eager' ? EAGER_OVERHEAD_FACTOR : 1;
 }
 
 /** The engine's multiplier on the fitted compute and bandwidth efficiencies (TensorRT-LLM = 1). */

@@ -287,7 +287,7 @@ function timings(
     kvPrecision: input.kvPrecision,
     tensorParallel: splitGroup(input.gpu, c.tensorParallel).tp,
     params,
-    stepOverheadFactor: stepOverheadFactor(input.engine, params),
+    stepOverheadFactor: stepOverheadFactor(input.engine),
     engineEfficiency: engineEfficiency(input.engine, params),
   };
   const I = Math.max(1, input.inputTokens);
