@@ -49,7 +49,7 @@ const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
  * long-context recipes (16K, 64K) rely on CP (docs.nvidia.com/nemo-framework/user-guide/latest/longcontext).
  * Below it CP is never chosen unless given, so short-sequence plans are those without CP.
  */
-export const CONTEXT_PARALLEL_MIN_SEQ = 8192;
+const CONTEXT_PARALLEL_MIN_SEQ = 8192;
 /**
  * Fewest tokens of each sequence a CP rank keeps: 4,096, the share of NeMo's smallest CP layout
  * (8,192 tokens over CP 2); Llama 3 405B's 131,072-token stage keeps 8,192 per rank (CP 16,

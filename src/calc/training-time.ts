@@ -66,14 +66,9 @@ export function simulateStep(s: StepSetup, plan: ParallelPlan): StepResult {
   return stepModel(s).step(plan);
 }
 
-/** Step times of one setup's plans, and the most any plan with a recompute policy can reach. */
+/** Step times of one setup's plans, and the most any micro-batch of a layout can reach. */
 export interface StepModel {
   readonly step: (plan: ParallelPlan) => StepResult;
-  /**
-   * Tokens/s per GPU if the step were all compute (no bubble, no exposed communication): every
-   * plan with this recompute policy is at or below it (step seconds >= compute seconds).
-   */
-  readonly ceiling: (recompute: Recompute) => number;
   /**
    * Tokens/s per GPU no micro-batch of a layout can exceed: its compute, the pipeline bubble at
    * the most micro-batches per step (micro-batch 1), and the bandwidth parts of its tensor-parallel
@@ -192,5 +187,5 @@ export function stepModel(s: StepSetup): StepModel {
       computeShare: compute / stepSeconds,
     };
   };
-  return { step, ceiling: (r) => 1 / costOf(r).perToken, bound };
+  return { step, bound };
 }
