@@ -45,7 +45,7 @@ const POW2 = [1, 2, 4, 8, 16, 32, 64] as const;
 /**
  * Shortest sequence the planner tries context parallelism for, tokens: NeMo's published Llama 3
  * 8B / 70B pre-training runs use CP 2 from 8,192 tokens (NeMo 24.07 performance summary,
- * docs/source/performance/performance_summary.md; calibration rows TR-204 / TR-205) and its
+ * github:NVIDIA/NeMo performance_summary.md; calibration rows TR-204 / TR-205) and its
  * long-context recipes (16K, 64K) rely on CP (docs.nvidia.com/nemo-framework/user-guide/latest/longcontext).
  * Below it CP is never chosen unless given, so short-sequence plans are those without CP.
  */
