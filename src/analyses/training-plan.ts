@@ -105,7 +105,10 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
   const extrapolated = r.perCandidate.flatMap((p) =>
     p.sizing.estimate?.fits && p.sizing.estimate.extrapolated ? [p.candidate.gpu.name] : [],
   );
-  const notes = [...extrapolatedNote(ctx, extrapolated), ...r.perCandidate.flatMap((p) => suggestionNotes(ctx, p))];
+  const cpNote: Block[] = withCp
+    ? [{ kind: 'note', tone: 'info', text: t('trainingPlan.contextParallelNote', { seqLen: fmt(w.seqLen) }) }]
+    : [];
+  const notes = [...cpNote, ...extrapolatedNote(ctx, extrapolated), ...r.perCandidate.flatMap((p) => suggestionNotes(ctx, p))];
   return [{ kind: 'table', id: `training-plan-${index}`, title, columns, rows }, ...notes, methodTable(ctx, r, index)];
 }
 

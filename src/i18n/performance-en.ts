@@ -88,6 +88,8 @@ export const performanceEn = {
   'trainingPlan.col.tp': 'Tensor parallel',
   'trainingPlan.col.pp': 'Pipeline parallel',
   'trainingPlan.col.cp': 'Context parallel',
+  'trainingPlan.contextParallelNote':
+    'Context parallel (CP) splits each {seqLen}-token sequence over CP GPUs: each holds 1/CP of its activations, and attention passes keys and values around a ring of those GPUs, hidden under the attention compute where that lasts longer (Megatron-Core context parallelism; the planner tries it from 8,192 tokens). GPUs = data × tensor × pipeline × context parallel.',
   'trainingPlan.col.zero': 'ZeRO stage',
   'trainingPlan.col.recompute': 'Recomputation',
   'trainingPlan.col.microBatch': 'Micro-batch',
