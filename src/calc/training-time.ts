@@ -13,7 +13,8 @@
  * context_parallel package and get_batch_on_this_cp_rank). A replica is TP x PP x CP GPUs and each
  * computes 1/(TP x PP x CP) of its tokens at the same HFU. Attention passes K/V around the CP ring
  * (Ring Attention, Liu et al. 2023, arXiv:2310.01889): per layer and micro-batch the forward sends
- * the local K and V chunk CP-1 times, the backward about twice that (K/V again plus dK/dV), each
+ * the local K and V chunk CP-1 times, the backward about twice that (K/V again plus dK/dV), and
+ * recomputed attention once more (selective / full recompute), each
  * send overlapped with that layer's attention compute (Megatron-Core / Transformer Engine
  * overlap), so only the excess is exposed. The gradient exchange runs over DP x CP ranks.
  */
@@ -130,14 +131,16 @@ export function stepModel(s: StepSetup): StepModel {
   // The point-to-point links of the K/V rings (by TP x CP block size), found once each.
   const p2p = new Map<number, ReturnType<typeof pointToPointLink>>();
   /** Exposed seconds of one layer's K/V ring exchange for one micro-batch `mb` (0 without context parallelism). */
-  const ringExposed = (tp: number, cp: number, mb: number, flops: FlopsPerToken, withLatency = true): number => {
+  const ringExposed = (tp: number, cp: number, mb: number, recompute: Recompute, flops: FlopsPerToken, withLatency = true): number => {
     const localTokens = (mb * seqLen) / cp;
     // The local K and V chunk: s/CP tokens x micro-batch x this GPU's KV heads (TP splits them) x head dim x 2 tensors x 2 bytes.
     const chunkBytes = localTokens * Math.max(1, model.kvHeads / tp) * model.headDim * 2 * 2;
     let link = p2p.get(tp * cp);
     if (!link) p2p.set(tp * cp, (link = pointToPointLink(s.gpu, tp * cp, s.params)));
-    // Forward CP-1 sends, backward twice that (K/V again plus dK/dV).
-    const ring = 3 * (cp - 1) * ((withLatency ? link.latencyS : 0) + chunkBytes / link.bytesPerS);
+    // Forward CP-1 sends, backward twice that (K/V again plus dK/dV); recomputing attention (selective
+    // or full) runs the forward ring once more, as it runs the attention FLOPs once more (training-flops.ts).
+    const passes = recompute === 'none' ? 3 : 4;
+    const ring = passes * (cp - 1) * ((withLatency ? link.latencyS : 0) + chunkBytes / link.bytesPerS);
     const attention = (localTokens / tp) * attentionPerTokenLayer(flops);
     return Math.max(0, ring - attention);
   };
@@ -156,7 +159,7 @@ export function stepModel(s: StepSetup): StepModel {
       perToken += ((model.layers / pp) * calls * ((2 * (tp - 1)) / tp) * ((model.hiddenSize * 2) / cp)) / link.bytesPerS;
     }
     // The ring's exposed seconds without latency are linear in the micro-batch: per token, micro-batch 1's.
-    if (cp > 1) perToken += ((model.layers / pp) * ringExposed(tp, cp, 1, cost.flops, false)) / seqLen;
+    if (cp > 1) perToken += ((model.layers / pp) * ringExposed(tp, cp, 1, l.recompute, cost.flops, false)) / seqLen;
     return 1 / (perToken * tp * pp * cp);
   };
   const step = (plan: ParallelPlan): StepResult => {
@@ -170,7 +173,7 @@ export function stepModel(s: StepSetup): StepModel {
     const bubble = pp > 1 ? (compute * (pp - 1)) / (micro * Math.max(1, s.virtualPipeline ?? 1)) : 0;
     const tpCalls = plan.recompute === 'full' ? 6 : 4;
     const tpComm = tp > 1 ? micro * (model.layers / pp) * tpCalls * tpReduce(((mb * seqLen) / cp) * model.hiddenSize * 2, tp) : 0;
-    const cpComm = cp > 1 ? micro * (model.layers / pp) * ringExposed(tp, cp, mb, flops) : 0;
+    const cpComm = cp > 1 ? micro * (model.layers / pp) * ringExposed(tp, cp, mb, plan.recompute, flops) : 0;
     const gradBytes = (s.trainableParams * 2) / (tp * pp);
     const volume = plan.zeroStage >= 3 ? 3 * micro : 2;
     // Gradients are reduced (ZeRO-3: weights gathered) over every replica of a TP x PP shard: DP x CP ranks.
