@@ -19,11 +19,14 @@ export const RECOMPUTE_KEYS = {
   full: 'trainingPlan.recompute.full',
 } as const satisfies Record<Recompute, MessageKey>;
 
+/** A plan in words; the context-parallel degree is named only where it is above 1. */
 export function layoutText(ctx: AnalysisContext, p: ParallelPlan): string {
-  return ctx.t('trainingPlan.layout', {
+  const cp = p.contextParallel ?? 1;
+  return ctx.t(cp > 1 ? 'trainingPlan.layoutCp' : 'trainingPlan.layout', {
     dp: p.dataParallel,
     tp: p.tensorParallel,
     pp: p.pipelineParallel,
+    cp,
     zero: p.zeroStage,
     recompute: ctx.t(RECOMPUTE_KEYS[p.recompute]),
     microBatch: p.microBatch,

@@ -1,5 +1,5 @@
 /**
- * training-plan: per training workload, each candidate's sized run (GPUs, DP/TP/PP, ZeRO,
+ * training-plan: per training workload, each candidate's sized run (GPUs, DP/TP/PP, CP where any run uses it, ZeRO,
  * recomputation, micro-batch, memory, tokens/s, MFU, days, GPU-hours, rent, deadline), the same
  * run as full / LoRA / QLoRA on each candidate, and suggestions that follow from the numbers.
  */
@@ -39,12 +39,15 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
   const perGpuHour = t('inferenceCapacity.unit.perGpuHour', { currency: cur });
   const tps = t('inferenceCapacity.unit.tokensPerSecond');
   const days = t('trainingPlan.unit.days');
+  // The context-parallel column appears only where a sized run splits its sequences (long sequences).
+  const withCp = r.perCandidate.some(({ sizing: z }) => z.estimate?.fits === true && (z.estimate.plan.contextParallel ?? 1) > 1);
   const columns: Column[] = [
     { key: 'gpu', label: t('col.gpu'), format: 'text' },
     { key: 'gpus', label: t('trainingPlan.col.gpus'), format: 'integer' },
     { key: 'dp', label: t('trainingPlan.col.dp'), format: 'integer' },
     { key: 'tp', label: t('trainingPlan.col.tp'), format: 'integer' },
     { key: 'pp', label: t('trainingPlan.col.pp'), format: 'integer' },
+    ...(withCp ? [{ key: 'cp', label: t('trainingPlan.col.cp'), format: 'integer' } as const] : []),
     { key: 'zero', label: t('trainingPlan.col.zero'), format: 'integer' },
     { key: 'recompute', label: t('trainingPlan.col.recompute'), format: 'text' },
     { key: 'microBatch', label: t('trainingPlan.col.microBatch'), format: 'integer' },
@@ -73,6 +76,7 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
       dp: p.dataParallel,
       tp: p.tensorParallel,
       pp: p.pipelineParallel,
+      ...(withCp ? { cp: p.contextParallel ?? 1 } : {}),
       zero: p.zeroStage,
       recompute: t(RECOMPUTE_KEYS[p.recompute]),
       microBatch: p.microBatch,
@@ -101,7 +105,10 @@ function workloadBlocks(ctx: AnalysisContext, r: TrainingWorkloadResult, index: 
   const extrapolated = r.perCandidate.flatMap((p) =>
     p.sizing.estimate?.fits && p.sizing.estimate.extrapolated ? [p.candidate.gpu.name] : [],
   );
-  const notes = [...extrapolatedNote(ctx, extrapolated), ...r.perCandidate.flatMap((p) => suggestionNotes(ctx, p))];
+  const cpNote: Block[] = withCp
+    ? [{ kind: 'note', tone: 'info', text: t('trainingPlan.contextParallelNote', { seqLen: fmt(w.seqLen) }) }]
+    : [];
+  const notes = [...cpNote, ...extrapolatedNote(ctx, extrapolated), ...r.perCandidate.flatMap((p) => suggestionNotes(ctx, p))];
   return [{ kind: 'table', id: `training-plan-${index}`, title, columns, rows }, ...notes, methodTable(ctx, r, index)];
 }
 

@@ -72,6 +72,17 @@ export const GPUS_PER_NODE = 8;
  */
 export const SCALE_OUT_BYTES_PER_S_PER_GPU = 50e9;
 
+/**
+ * The link of point-to-point sends between neighbours of a group of `n` GPUs laid out together
+ * (the K/V ring of context parallelism inside a TP x CP block): the scale-up fabric's latency and
+ * one-way bandwidth while the group fits one scale-up domain, else the PCIe latency and the
+ * scale-out NIC (collectiveBytesPerS), at the fitted bus efficiency.
+ */
+export function pointToPointLink(gpu: GpuSpec, n: number, p: EfficiencyParams): AllReduceLink {
+  const latencyUs = onScaleUp(gpu, n) ? p.comm.scaleUpLatencyUs : p.comm.pcieLatencyUs;
+  return { latencyS: latencyUs * 1e-6, bytesPerS: collectiveBytesPerS(gpu, n) * p.comm.busEfficiency };
+}
+
 /** One-way bandwidth per GPU for a collective spanning `n` GPUs, bytes/s (beyond one scale-up domain: the NIC). */
 export function collectiveBytesPerS(gpu: GpuSpec, n: number): number {
   const domain = Math.max(GPUS_PER_NODE, scaleUpGroup(gpu));

@@ -31,6 +31,7 @@ interface TrainingRequest {
   readonly recompute?: Recompute;
   readonly tensorParallel?: number;
   readonly pipelineParallel?: number;
+  readonly contextParallel?: number;
   readonly microBatch?: number;
   readonly globalBatchTokens?: number;
   readonly loraRank?: number;
@@ -87,6 +88,8 @@ export interface EstimateJson {
       dataParallel: number;
       tensorParallel: number;
       pipelineParallel: number;
+      /** Context-parallel degree (1 = none): GPUs sharing each sequence. */
+      contextParallel: number;
       zeroStage: number;
       recompute: string;
       microBatch: number;
@@ -176,6 +179,7 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
     recompute: r.recompute,
     tensorParallel: r.tensorParallel,
     pipelineParallel: r.pipelineParallel,
+    ...(r.contextParallel ? { contextParallel: r.contextParallel } : {}),
     microBatch: r.microBatch,
     globalBatchTokens: r.globalBatchTokens,
     loraRank: r.loraRank,
@@ -202,7 +206,15 @@ function estimateBody(r: EstimateRequest): Omit<EstimateJson, 'errorBands'> {
       extrapolated: e.extrapolated,
       coverageGaps: e.coverageGaps,
       globalBatchTokens: e.globalBatchTokens,
-      plan: { ...e.plan },
+      plan: {
+        dataParallel: e.plan.dataParallel,
+        tensorParallel: e.plan.tensorParallel,
+        pipelineParallel: e.plan.pipelineParallel,
+        contextParallel: e.plan.contextParallel ?? 1,
+        zeroStage: e.plan.zeroStage,
+        recompute: e.plan.recompute,
+        microBatch: e.plan.microBatch,
+      },
       tokensPerSecondPerGpu: e.tokensPerSecondPerGpu,
       mfu: e.mfu,
       days: e.days,

@@ -5,6 +5,12 @@
  * + gradients, + weights over data parallel. Activations: Korthikanti et al. 2022
  * (arXiv:2205.05198) s*b*h*(34 + 5*a*s/h) bytes per layer at 16-bit, divided by TP (sequence
  * parallel); 1F1B pipelining keeps ~all layers' worth on the first stage, so PP does not divide it.
+ * Context parallelism (CP) splits every sequence over CP GPUs (Megatron-Core context_parallel
+ * package, docs.nvidia.com/megatron-core/developer-guide/latest/api-guide/context_parallel.html):
+ * each holds s/CP tokens of each sequence, so activations and logits divide by CP; CP ranks hold
+ * replicas of the same TP x PP weight shard and reduce gradients over DP x CP, so ZeRO / the
+ * distributed optimizer shards over DP x CP ranks (Megatron-Core data-parallel group "with
+ * context parallel").
  */
 import type { ModelArch, Precision } from '../catalog/types.ts';
 import { MASTER_WEIGHT_BYTES, MEMORY, OPTIMIZER_STATE_BYTES } from './memory-constants.ts';
@@ -28,6 +34,8 @@ export interface TrainingMemoryInput {
   readonly dataParallel: number;
   readonly tensorParallel: number;
   readonly pipelineParallel: number;
+  /** Context-parallel degree (sequence split over this many GPUs, ring attention); 1 when absent. */
+  readonly contextParallel?: number;
   readonly loraRank?: number;
   /** 'flash' (default; FlashAttention never stores the s^2 scores) or 'eager'. */
   readonly attention?: 'flash' | 'eager';
@@ -61,7 +69,10 @@ export function loraParams(model: ModelArch, rank: number): number {
   return model.layers * (attn + ffn);
 }
 
-/** Activation bytes per GPU at micro-batch `b` (Korthikanti et al. 2022 eq. 2, plus fp32 logits s*b*V*4 / TP): linear in `b`. */
+/**
+ * Activation bytes per GPU at micro-batch `b` (Korthikanti et al. 2022 eq. 2, plus fp32 logits s*b*V*4 / TP): linear in `b`.
+ * With context parallelism each GPU holds s/CP tokens of each sequence: the whole divides by CP.
+ */
 function trainingActivationBytes(i: TrainingLayoutInput, b: number): number {
   const { model, seqLen: s } = i;
   const h = model.hiddenSize;
@@ -75,7 +86,7 @@ function trainingActivationBytes(i: TrainingLayoutInput, b: number): number {
   else perModel = model.layers * fullLayer;
   const widthScale = trainDtypeBytes(i.precision) / 2;
   const logits = s * b * model.vocabSize * MEMORY.logitsBytes;
-  return (perModel * widthScale + logits) / tp;
+  return (perModel * widthScale + logits) / tp / Math.max(1, i.contextParallel ?? 1);
 }
 
 /** One layout without its micro-batch: what the training planner tries micro-batches on. */
@@ -101,6 +112,9 @@ export function trainingMemoryByMicroBatch(i: TrainingLayoutInput): LayoutMemory
   const tp = Math.max(1, i.tensorParallel);
   const pp = Math.max(1, i.pipelineParallel);
   const dp = Math.max(1, i.dataParallel);
+  const cp = Math.max(1, i.contextParallel ?? 1);
+  // ZeRO shards over every rank holding a replica of the same TP x PP shard: data- and context-parallel ones.
+  const shardRanks = dp * cp;
   const mp = tp * pp;
   const totalParams = model.paramsB * PARAMS_PER_B;
   const dtype = trainDtypeBytes(i.precision);
@@ -113,16 +127,16 @@ export function trainingMemoryByMicroBatch(i: TrainingLayoutInput): LayoutMemory
     trainable = loraParams(model, i.loraRank ?? MEMORY.defaultLoraRank);
     frozenBytes = i.method === 'qlora' ? weightBytes(model, 'int4') : totalParams * dtype;
   }
-  const weightShard = i.zeroStage >= 3 ? dp : 1;
-  const gradShard = i.zeroStage >= 2 ? dp : 1;
-  const optShard = i.zeroStage >= 1 ? dp : 1;
+  const weightShard = i.zeroStage >= 3 ? shardRanks : 1;
+  const gradShard = i.zeroStage >= 2 ? shardRanks : 1;
+  const optShard = i.zeroStage >= 1 ? shardRanks : 1;
   // ZeRO-3 gathers whole layers before use: two layers' 16-bit weights live (current + prefetch).
-  const gatherBuffer = i.zeroStage >= 3 && dp > 1 ? (2 * totalParams * dtype) / model.layers / mp : 0;
+  const gatherBuffer = i.zeroStage >= 3 && shardRanks > 1 ? (2 * totalParams * dtype) / model.layers / mp : 0;
 
   const weights = (frozenBytes + trainable * dtype) / mp / weightShard + gatherBuffer;
   const grads = (trainable * dtype) / mp / gradShard;
   const optimizer = (trainable * stateBytes) / mp / optShard;
-  const world = dp * mp;
+  const world = shardRanks * mp;
   const overheadGiB = MEMORY.cudaContextGiB + (world > 1 ? MEMORY.ncclBuffersGiB : 0);
   const weightsGiB = bytesToGiB(weights);
   const gradientsGiB = bytesToGiB(grads);

@@ -9,7 +9,7 @@ import { missingCoverage } from './coverage.ts';
 import { type Band, band } from './band.ts';
 import { EFFICIENCY, type EfficiencyParams } from './efficiency-params.ts';
 import { PARAMS_PER_B } from './model-size.ts';
-import { planTraining, type PlanConstraints } from './planner.ts';
+import { contextParallelDivides, planTraining, type PlanConstraints } from './planner.ts';
 import { computeRate } from './precision.ts';
 import { loraParams, type Optimizer, type Recompute, type TrainingMemory, type TrainingMethod, type ZeroStage } from './training-memory.ts';
 import type { ParallelPlan } from './training-time.ts';
@@ -44,6 +44,8 @@ export interface TrainingInput {
   readonly microBatch?: number;
   readonly tensorParallel?: number;
   readonly pipelineParallel?: number;
+  /** Context-parallel degree (each sequence split over this many GPUs; docs/methodology.md#context-parallelism); chosen when absent. */
+  readonly contextParallel?: number;
   /** Interleaved pipeline chunks per stage (Megatron virtual pipeline); 1 when absent. */
   readonly virtualPipeline?: number;
   readonly loraRank?: number;
@@ -105,9 +107,22 @@ export function estimateTraining(input: TrainingInput, params: EfficiencyParams 
     microBatch: input.microBatch,
     tensorParallel: input.tensorParallel,
     pipelineParallel: input.pipelineParallel,
+    ...(input.contextParallel ? { contextParallel: input.contextParallel } : {}),
   };
+  const cp = input.contextParallel;
+  if (cp && !contextParallelDivides(input.seqLen, cp))
+    return {
+      fits: false,
+      reasonCode: 'no-valid-layout',
+      reason: `context parallelism ${cp} needs the sequence length (${input.seqLen}) divisible by 2 x ${cp} = ${2 * cp}`,
+    };
   const planned = planTraining(input.gpu, setup, constraints);
-  if (!planned) return { fits: false, reasonCode: 'no-valid-layout', reason: `no TP x PP x DP layout divides ${n} GPUs for this model` };
+  if (!planned)
+    return {
+      fits: false,
+      reasonCode: 'no-valid-layout',
+      reason: `no TP x PP x ${cp ? `CP ${cp} x ` : ''}DP layout divides ${n} GPUs for this model`,
+    };
   const { plan, memory, step } = planned.best;
   if (!planned.fits) {
     return {

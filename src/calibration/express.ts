@@ -14,7 +14,7 @@ import type { Recompute } from '../calc/training-memory.ts';
 import type { EstimateKind } from '../calc/error-bands.ts';
 import { coverageKeys, type ServingEngine } from '../calc/coverage.ts';
 import { schedulerBudget } from '../calc/engines.ts';
-import { mapGpu, mapModel, mapPrecision, num, ppOf, tpOf } from './mapping.ts';
+import { cpOf, mapGpu, mapModel, mapPrecision, num, ppOf, tpOf } from './mapping.ts';
 
 export type Row = Record<string, string>;
 export interface Expressed {
@@ -66,10 +66,6 @@ export function express(row: Row): Expression {
   const id = row.id ?? '';
   const skip = SKIP[id] ?? SKIP_PREFIX.find(([re]) => re.test(id))?.[1];
   if (skip) return { id, skip };
-  // Context parallelism (sequence split across GPUs, ring attention) is not an estimator input yet.
-  if (row.category === 'training_throughput' && /\bCP([2-9]|\d{2,})\b/.test(row.parallelism ?? '')) {
-    return { id, skip: 'context parallelism (CP > 1) is not modelled' };
-  }
   const gpuId = mapGpu(row.gpu ?? '');
   const modelId = mapModel(row.model ?? '');
   const precision = mapPrecision(row.precision ?? '') ?? (modelId === 'bert-large-uncased' ? 'fp32' : undefined);
@@ -135,6 +131,8 @@ function training({ gpu, model, precision, row }: Ctx) {
     globalBatchTokens: num(batch, 'global_batch_tokens'),
     tensorParallel: tpOf(layout) ?? 1,
     pipelineParallel: ppOf(layout) ?? 1,
+    // Megatron "CP2": context parallelism (each sequence split over 2 GPUs).
+    contextParallel: cpOf(layout) ?? 1,
     // Megatron "VP5": interleaved pipeline chunks per stage.
     virtualPipeline: Number(/\bVP(\d+)\b/.exec(layout)?.[1] ?? 1),
   };

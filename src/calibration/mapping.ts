@@ -82,6 +82,12 @@ export const tpOf = (field: string): number | undefined => {
   return m ? Number(m[1]) : undefined;
 };
 
+/** Context-parallel degree from "CP2" style parallelism text. */
+export const cpOf = (field: string): number | undefined => {
+  const m = /\bCP(\d+)\b/.exec(field);
+  return m ? Number(m[1]) : undefined;
+};
+
 /** Pipeline-parallel degree from "PP8" style parallelism text. */
 export const ppOf = (field: string): number | undefined => {
   const m = /\bPP(\d+)\b/.exec(field);

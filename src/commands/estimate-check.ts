@@ -37,6 +37,7 @@ const FLAG_OF: Readonly<Record<string, string>> = {
   kvPrecision: 'kv-precision',
   method: 'method',
   model: 'model',
+  contextParallel: 'context-parallel',
 };
 
 const ARCHITECTURE_FLAGS = [
@@ -62,6 +63,7 @@ const TRAINING_ONLY = [
   'zero',
   'recompute',
   'pipeline-parallel',
+  'context-parallel',
   'micro-batch',
   'global-batch-tokens',
   'lora-rank',
@@ -112,7 +114,14 @@ function workloadOf(a: Args): Args {
   const model = typeof a.model === 'string' ? { model: a.model } : { architecture: architectureOf(a) };
   const common = { name: 'estimate', ...model, precision: a.precision ?? 'bf16' };
   if (a.mode === 'training') {
-    return { ...common, kind: 'training', seqLen: a['seq-len'] ?? 4096, tokens: a.tokens, ...(a.method ? { method: a.method } : {}) };
+    return {
+      ...common,
+      kind: 'training',
+      seqLen: a['seq-len'] ?? 4096,
+      tokens: a.tokens,
+      ...(a.method ? { method: a.method } : {}),
+      ...(a['context-parallel'] === undefined ? {} : { contextParallel: a['context-parallel'] }),
+    };
   }
   return {
     ...common,
@@ -143,6 +152,10 @@ export function checkEstimateFlags(a: Args): void {
   const traffic = given(a, ['concurrency', 'arrival-rate', 'users']);
   if (traffic.length > 1) problems.push(t('estimate.error.oneOf', { flags: traffic.map((f) => `--${f}`).join(', ') }));
   if (a['think-time'] !== undefined && a.users === undefined) problems.push(t('estimate.error.thinkNeedsUsers'));
+  const cp = a['context-parallel'];
+  const gpus = a.gpus ?? 1;
+  if (typeof cp === 'number' && Number.isInteger(cp) && cp > 0 && typeof gpus === 'number' && Number.isInteger(gpus) && gpus % cp !== 0)
+    problems.push(t('estimate.error.contextParallelGpus', { cp, gpus }));
   const lengths = given(a, ['lengths', 'input-tokens', 'output-tokens', 'input-tokens-p90', 'output-tokens-p90']);
   if (a.lengths !== undefined && lengths.length > 1)
     problems.push(t('estimate.error.oneOf', { flags: ['--lengths', '--input-tokens / --output-tokens'].join(', ') }));

@@ -146,6 +146,7 @@ export function parseEstimateArgs(a: Args): EstimateRequest {
       recompute: a.recompute === undefined ? undefined : oneOf(a, 'recompute', RECOMPUTE, 'full'),
       tensorParallel: optionalInt(a, 'tensor-parallel'),
       pipelineParallel: optionalInt(a, 'pipeline-parallel'),
+      contextParallel: optionalInt(a, 'context-parallel'),
       microBatch: optionalInt(a, 'micro-batch'),
       globalBatchTokens: optionalInt(a, 'global-batch-tokens'),
       loraRank: optionalInt(a, 'lora-rank'),
@@ -210,9 +211,10 @@ export function formatEstimate(r: EstimateJson): string {
   const tr = r.training;
   if (tr) {
     const p = tr.plan;
+    const cp = p.contextParallel > 1 ? ` x ${p.contextParallel}` : '';
     rows.push([
-      'estimate.label.plan',
-      `${p.dataParallel} x ${p.tensorParallel} x ${p.pipelineParallel}, ZeRO-${p.zeroStage}, ${p.recompute}, ${p.microBatch}`,
+      p.contextParallel > 1 ? 'estimate.label.planCp' : 'estimate.label.plan',
+      `${p.dataParallel} x ${p.tensorParallel} x ${p.pipelineParallel}${cp}, ZeRO-${p.zeroStage}, ${p.recompute}, ${p.microBatch}`,
     ]);
     rows.push(
       ['estimate.label.tokensPerGpu', b(tr.tokensPerSecondPerGpu, 0)],
@@ -271,6 +273,7 @@ function builder(y: Argv): Argv {
     .option('engine', str('cli.help.est.engine', { engines: SERVING_ENGINES.join(' | '), engine: DEFAULT_ENGINE }))
     .option('tensor-parallel', num('cli.help.est.tensorParallel'))
     .option('pipeline-parallel', num('cli.help.est.pipelineParallel'))
+    .option('context-parallel', num('cli.help.est.contextParallel'))
     .option('micro-batch', num('cli.help.est.microBatch'))
     .option('global-batch-tokens', num('cli.help.est.globalBatchTokens'))
     .option('lora-rank', num('cli.help.est.loraRank', { rank: MEMORY.defaultLoraRank }))

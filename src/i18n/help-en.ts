@@ -63,6 +63,8 @@ export const helpEn = {
   'cli.help.est.engine': 'serving engine: {engines} (default: {engine})',
   'cli.help.est.tensorParallel': 'tensor-parallel degree (default: chosen automatically)',
   'cli.help.est.pipelineParallel': 'training: pipeline-parallel degree (default: chosen automatically)',
+  'cli.help.est.contextParallel':
+    'training: context-parallel degree, each sequence split over this many GPUs; --seq-len divisible by 2 x it (default: chosen automatically, only from 8,192 tokens)',
   'cli.help.est.microBatch': 'training: micro-batch, sequences (default: chosen automatically)',
   'cli.help.est.globalBatchTokens': 'training: global batch, tokens (default: from the method, the training tokens and --seq-len)',
   'cli.help.est.loraRank': 'LoRA rank, with --method lora or qlora (default: {rank})',

@@ -60,6 +60,8 @@ export const helpZhCN = {
   'cli.help.est.engine': '推理引擎：{engines}（默认：{engine}）',
   'cli.help.est.tensorParallel': '张量并行度（默认：自动选择）',
   'cli.help.est.pipelineParallel': '训练：流水线并行度（默认：自动选择）',
+  'cli.help.est.contextParallel':
+    '训练：上下文并行度，每条序列切分到这么多张 GPU 上；--seq-len 须能被它的 2 倍整除（默认：自动选择，仅在 8,192 个 token 及以上时启用）',
   'cli.help.est.microBatch': '训练：微批大小，单位序列（默认：自动选择）',
   'cli.help.est.globalBatchTokens': '训练：全局批大小，单位 token（默认：由训练方法、训练 token 数和 --seq-len 决定）',
   'cli.help.est.loraRank': 'LoRA 秩，用于 --method lora 或 qlora（默认：{rank}）',

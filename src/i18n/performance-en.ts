@@ -87,6 +87,9 @@ export const performanceEn = {
   'trainingPlan.col.dp': 'Data parallel',
   'trainingPlan.col.tp': 'Tensor parallel',
   'trainingPlan.col.pp': 'Pipeline parallel',
+  'trainingPlan.col.cp': 'Context parallel',
+  'trainingPlan.contextParallelNote':
+    'Context parallel (CP) splits each {seqLen}-token sequence over CP GPUs: each holds 1/CP of its activations, and attention passes keys and values around a ring of those GPUs, hidden under the attention compute where that lasts longer (Megatron-Core context parallelism; the planner tries it from 8,192 tokens). GPUs = data × tensor × pipeline × context parallel.',
   'trainingPlan.col.zero': 'ZeRO stage',
   'trainingPlan.col.recompute': 'Recomputation',
   'trainingPlan.col.microBatch': 'Micro-batch',
@@ -112,6 +115,8 @@ export const performanceEn = {
   'trainingPlan.recompute.selective': 'selective',
   'trainingPlan.recompute.full': 'full',
   'trainingPlan.layout': 'DP {dp} × TP {tp} × PP {pp}, ZeRO-{zero}, recomputation {recompute}, micro-batch {microBatch}',
+  'trainingPlan.layoutCp':
+    'DP {dp} × TP {tp} × PP {pp} × CP {cp} (each sequence split over {cp} GPUs), ZeRO-{zero}, recomputation {recompute}, micro-batch {microBatch}',
   'trainingPlan.suggest.deadline': '{gpus} × {gpu} take {days} days, missing the {deadline}-day deadline.',
   'trainingPlan.suggest.deadlineFound': '{gpus} GPUs finish in {days} days ({layout}; {gpuHours} GPU-hours).',
   'trainingPlan.suggest.deadlineFoundRent':

@@ -82,6 +82,9 @@ export const performanceZhCN = {
   'trainingPlan.col.dp': '数据并行度',
   'trainingPlan.col.tp': '张量并行度',
   'trainingPlan.col.pp': '流水线并行度',
+  'trainingPlan.col.cp': '上下文并行度',
+  'trainingPlan.contextParallelNote':
+    '上下文并行（CP）把每条 {seqLen} 个 token 的序列切分到 CP 张 GPU 上：每张 GPU 只保存其 1/CP 的激活值；注意力计算时键和值在这些 GPU 之间环形传递，若注意力计算耗时更长，传递时间即被其掩盖（Megatron-Core 上下文并行；规划器从 8,192 个 token 起才尝试）。GPU 数 = 数据并行度 × 张量并行度 × 流水线并行度 × 上下文并行度。',
   'trainingPlan.col.zero': 'ZeRO 阶段',
   'trainingPlan.col.recompute': '重计算',
   'trainingPlan.col.microBatch': '微批大小',
@@ -107,6 +110,8 @@ export const performanceZhCN = {
   'trainingPlan.recompute.selective': '选择性',
   'trainingPlan.recompute.full': '完全',
   'trainingPlan.layout': 'DP {dp} × TP {tp} × PP {pp}，ZeRO-{zero}，重计算：{recompute}，微批 {microBatch}',
+  'trainingPlan.layoutCp':
+    'DP {dp} × TP {tp} × PP {pp} × CP {cp}（每条序列切分到 {cp} 张 GPU 上），ZeRO-{zero}，重计算：{recompute}，微批 {microBatch}',
   'trainingPlan.suggest.deadline': '{gpu}：在 {gpus} 块 GPU 上需 {days} 天，超出 {deadline} 天的截止时间。',
   'trainingPlan.suggest.deadlineFound': '{gpus} 块 GPU 可在 {days} 天内完成（{layout}；{gpuHours} GPU 小时）。',
   'trainingPlan.suggest.deadlineFoundRent': '{gpus} 块 GPU 可在 {days} 天内完成（{layout}；{gpuHours} GPU 小时，租金 {rent} {currency}）。',

@@ -37,6 +37,8 @@ export const validateEn = {
   'validate.contextTooLong': "context of {context} tokens exceeds the model's maximum of {max}",
   'validate.activeExceedsTotal': 'must not exceed paramsB ({total})',
   'validate.kvHeadsDivide': 'must divide attentionHeads ({heads})',
+  'validate.contextParallelDivides':
+    'context parallelism {cp} splits each sequence into {chunks} equal chunks: seqLen ({seqLen}) must be divisible by {chunks}',
   'validate.trafficOneOf': 'give only one of {fields}',
   'validate.thinkNeedsUsers': 'applies only with activeUsers',
   'validate.activeExpertsExceed': 'must not exceed experts ({experts})',

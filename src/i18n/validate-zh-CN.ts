@@ -33,6 +33,7 @@ export const validateZhCN = {
   'validate.contextTooLong': '上下文 {context} 个 token 超过模型上限 {max}',
   'validate.activeExceedsTotal': '不得超过 paramsB（{total}）',
   'validate.kvHeadsDivide': '必须整除 attentionHeads（{heads}）',
+  'validate.contextParallelDivides': '上下文并行度 {cp} 会把每条序列切成 {chunks} 个等长分块：seqLen（{seqLen}）必须能被 {chunks} 整除',
   'validate.trafficOneOf': '{fields} 只能给出其一',
   'validate.thinkNeedsUsers': '仅在给出 activeUsers 时适用',
   'validate.activeExpertsExceed': '不得超过 experts（{experts}）',

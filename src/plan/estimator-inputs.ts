@@ -66,6 +66,7 @@ export function trainingInput(gpu: GpuSpec, w: ResolvedTraining, gpuCount: numbe
     loraRank: w.loraRank,
     tensorParallel: w.tensorParallel,
     pipelineParallel: w.pipelineParallel,
+    ...(w.contextParallel ? { contextParallel: w.contextParallel } : {}),
     microBatch: w.microBatch,
     globalBatchTokens: w.globalBatchTokens,
   };
@@ -88,7 +89,10 @@ export function scalingInput(gpu: GpuSpec, w: ResolvedTraining, maxGpus: number)
 /** Training memory per GPU of one layout (the workload's model, precision, method, optimizer, rank). */
 export function trainingMemoryInput(
   w: ResolvedTraining,
-  layout: Pick<TrainingMemoryInput, 'zeroStage' | 'recompute' | 'microBatch' | 'dataParallel' | 'tensorParallel' | 'pipelineParallel'>,
+  layout: Pick<
+    TrainingMemoryInput,
+    'zeroStage' | 'recompute' | 'microBatch' | 'dataParallel' | 'tensorParallel' | 'pipelineParallel' | 'contextParallel'
+  >,
 ): TrainingMemoryInput {
   return {
     model: w.model,

@@ -14,6 +14,7 @@ import { platformFor, platformOf } from '../catalog/platforms.ts';
 import { GPUS } from '../catalog/index.ts';
 import type { GpuSpec } from '../catalog/types.ts';
 import { GPUS_PER_NODE } from '../calc/comm.ts';
+import { contextParallelCandidates } from '../calc/planner.ts';
 import { calculateInferenceMemory, calculateTrainingMemory, TP_DEGREES, usableMemoryGiB } from '../calc/memory.ts';
 import { capexOf } from '../economics/tco.ts';
 import {
@@ -68,9 +69,14 @@ interface WorkloadNeed {
   readonly gpusFor: (gpu: GpuSpec) => number | null;
 }
 
-/** Training: ZeRO-3, full recomputation, micro-batch 1, every TP x PP split of each count (TP within a node; at most 2 without a GPU-to-GPU link). */
+/**
+ * Training: ZeRO-3, full recomputation, micro-batch 1, every TP x PP split of each count (TP within
+ * a node; at most 2 without a GPU-to-GPU link), and the context-parallel degrees the planner tries
+ * (the workload's own, else only above 1 for long sequences: calc/planner.ts).
+ */
 function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
   const pps = POW2.filter((p) => w.model.layers % p === 0);
+  const cps = w.contextParallel ? [w.contextParallel] : contextParallelCandidates(w.seqLen);
   // Least memory per GPU at n GPUs over the allowed TP x PP splits; memoised, filled on demand.
   const leastAt = (linked: boolean) => {
     const tps = POW2.filter((t) => t <= GPUS_PER_NODE && w.model.attentionHeads % t === 0 && (linked || t <= 2));
@@ -79,22 +85,24 @@ function trainingNeed(w: ResolvedTraining, limit: number): WorkloadNeed {
       let best = memo.get(n);
       if (best !== undefined) return best;
       best = Number.POSITIVE_INFINITY;
-      for (const tp of tps) {
-        for (const pp of pps) {
-          if (n % (tp * pp) !== 0) continue;
-          const m = calculateTrainingMemory(
-            trainingMemoryInput(w, {
-              zeroStage: 3,
-              recompute: 'full',
-              microBatch: 1,
-              dataParallel: n / (tp * pp),
-              tensorParallel: tp,
-              pipelineParallel: pp,
-            }),
-          );
-          best = Math.min(best, m.perGpuGiB);
+      for (const cp of cps)
+        for (const tp of tps) {
+          for (const pp of pps) {
+            if (n % (tp * pp * cp) !== 0) continue;
+            const m = calculateTrainingMemory(
+              trainingMemoryInput(w, {
+                zeroStage: 3,
+                recompute: 'full',
+                microBatch: 1,
+                dataParallel: n / (tp * pp * cp),
+                tensorParallel: tp,
+                pipelineParallel: pp,
+                ...(cp > 1 ? { contextParallel: cp } : {}),
+              }),
+            );
+            best = Math.min(best, m.perGpuGiB);
+          }
         }
-      }
       memo.set(n, best);
       return best;
     };

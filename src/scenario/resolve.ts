@@ -58,6 +58,7 @@ export interface ResolvedTraining {
   readonly loraRank: number;
   readonly tensorParallel?: number;
   readonly pipelineParallel?: number;
+  readonly contextParallel?: number;
   readonly microBatch?: number;
   readonly globalBatchTokens?: number;
   readonly seqLen: number;
@@ -168,6 +169,7 @@ function resolveWorkload(w: Scenario['workloads'][number], sizingConfidence: Siz
       loraRank: w.loraRank,
       ...(w.tensorParallel ? { tensorParallel: w.tensorParallel } : {}),
       ...(w.pipelineParallel ? { pipelineParallel: w.pipelineParallel } : {}),
+      ...(w.contextParallel ? { contextParallel: w.contextParallel } : {}),
       ...(w.microBatch ? { microBatch: w.microBatch } : {}),
       ...(w.globalBatchTokens ? { globalBatchTokens: w.globalBatchTokens } : {}),
       seqLen: w.seqLen,

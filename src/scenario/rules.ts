@@ -51,6 +51,20 @@ function checkWorkloads(raw: Raw): Problem[] {
       const field = w.kind === 'training' ? 'seqLen' : 'inputTokens';
       problems.push({ path: ['workloads', i, field], message: t('validate.contextTooLong', { context, max: maxContext }) });
     }
+    const cp = w.contextParallel;
+    if (
+      w.kind === 'training' &&
+      typeof cp === 'number' &&
+      Number.isInteger(cp) &&
+      cp > 1 &&
+      typeof w.seqLen === 'number' &&
+      w.seqLen % (2 * cp) !== 0
+    ) {
+      problems.push({
+        path: ['workloads', i, 'contextParallel'],
+        message: t('validate.contextParallelDivides', { cp, chunks: 2 * cp, seqLen: w.seqLen }),
+      });
+    }
     const traffic = ['concurrency', 'arrivalRatePerSecond', 'activeUsers'].filter((k) => w[k] !== undefined);
     if (traffic.length > 1)
       problems.push({ path: ['workloads', i, traffic[1]!], message: t('validate.trafficOneOf', { fields: traffic.join(', ') }) });

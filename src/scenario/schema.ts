@@ -154,6 +154,11 @@ export const trainingWorkloadSchema = z.strictObject({
   /** Layout: tensor- and pipeline-parallel degrees, micro-batch. Default: chosen by the planner. */
   tensorParallel: positiveInt('Tensor-parallel degree. Default: chosen by the planner.', MAX.gpus).optional(),
   pipelineParallel: positiveInt('Pipeline-parallel degree. Default: chosen by the planner.', MAX.layers).optional(),
+  /** Context-parallel degree: each sequence split over this many GPUs (ring attention); seqLen must divide by 2 × it. */
+  contextParallel: positiveInt(
+    'Context-parallel degree: each sequence is split over this many GPUs (seqLen divisible by 2 × it). Default: chosen by the planner (only from 8,192 tokens).',
+    MAX.gpus,
+  ).optional(),
   microBatch: positiveInt('Micro-batch, sequences per GPU per step. Default: chosen by the planner.', MAX.concurrency).optional(),
   /** Tokens per optimizer step. Default: 64 sequences for fine-tunes (LoRA/QLoRA or under 1B tokens), ~4M tokens otherwise. */
   globalBatchTokens: positiveInt(

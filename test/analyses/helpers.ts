@@ -17,6 +17,7 @@ export const FIXTURES = [
   'training-no-fit',
   'mixed-budget-eur',
   'chat-percentile',
+  'long-context',
 ] as const;
 export type Fixture = (typeof FIXTURES)[number];
 

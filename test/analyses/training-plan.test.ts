@@ -30,6 +30,23 @@ describe('training-plan', () => {
     });
   });
 
+  it('long sequences: a context-parallel column and note where a run splits its sequences; none at 4,096 tokens', () => {
+    const long = analysis(build('long-context').report, 'training-plan');
+    const table0 = table(long, 'training-plan-0');
+    expect(table0.columns.map((c) => c.key)).toContain('cp');
+    for (const row of table0.rows) {
+      expect(num(row.dp) * num(row.tp) * num(row.pp) * num(row.cp)).toBe(row.gpus);
+      expect(65536 % (2 * num(row.cp))).toBe(0);
+    }
+    expect(table0.rows.some((row) => num(row.cp) > 1)).toBe(true);
+    expect(notes(long).some((n) => n.text.includes('Context parallel (CP) splits each 65,536-token sequence'))).toBe(true);
+    const zh = analysis(build('long-context', 'zh-CN').report, 'training-plan');
+    expect(notes(zh).some((n) => n.text.includes('上下文并行（CP）把每条 65,536 个 token 的序列'))).toBe(true);
+    const short = analysis(build('deadline-missed').report, 'training-plan');
+    expect(table(short, 'training-plan-0').columns.map((c) => c.key)).not.toContain('cp');
+    expect(notes(short).some((n) => n.text.includes('Context parallel'))).toBe(false);
+  });
+
   it('a missed deadline suggests a GPU count that, fed back to estimateTraining, meets it', () => {
     const { report, results } = build('deadline-missed');
     const tree = trainingTree(results);

@@ -34,8 +34,13 @@ describe('training rows', () => {
     const layout = (vp: string) => ({ gpu_count: '16', model: 'LLAMA2-13B', parallelism: `FSDP=0 TP1 PP4 ${vp}`.trim() });
     expect(estimate(layout('VP10'))).toBeGreaterThan(estimate(layout('')));
   });
-  it('skips rows with context parallelism, which the estimator does not model', () => {
-    expect(express(row({ parallelism: 'FSDP=0 TP1 PP1 CP2' }))).toEqual({ id: 'TR-900', skip: expect.stringMatching(/context parallel/) });
+  it('reads context parallelism (CP) from the layout: a CP 2 row is expressed and estimated with CP 2', () => {
+    const layout = (cp: string) => ({ seq_or_io: 'seq=8192', parallelism: `FSDP=0 TP1 PP1 ${cp}`.trim() });
+    const cp2 = express(row(layout('CP2')));
+    expect('skip' in cp2).toBe(false);
+    expect(estimate(layout('CP2'))).toBeGreaterThan(0);
+    // The degree reaches the estimator: CP 3 cannot split 8,192 tokens into 6 equal chunks, so no layout (0).
+    expect(estimate(layout('CP3'))).toBe(0);
   });
   it('lets the planner choose recompute when the row does not state it, and keeps a stated one', () => {
     const stated = estimate({ parallelism: 'FSDP FULL_SHARD; activation_checkpointing=True' });

@@ -58,6 +58,17 @@ describe('estimate --json keys (docs/estimate.md)', () => {
     for (const k of ['tokensPerSecondPerGpu', 'mfu', 'days', 'gpuHours'] as const) expect(isBand(j.training?.[k])).toBe(true);
     expect(j.training!.mfu.value).toBeLessThan(1);
   });
+  it('training.plan.contextParallel: --context-parallel reaches the plan; 1 without context parallelism', () => {
+    const training = { mode: 'training', gpu: 'h100-sxm5-80gb', gpus: 16, model: 'llama-3.1-8b', tokens: 1e11, 'seq-len': 8192 };
+    const given = runEstimate(parseEstimateArgs({ ...training, 'context-parallel': 4 }));
+    expect(given.training?.plan.contextParallel).toBe(4);
+    const p = given.training!.plan;
+    expect(p.dataParallel * p.tensorParallel * p.pipelineParallel * p.contextParallel).toBe(16);
+    const short = runEstimate(parseEstimateArgs({ ...training, 'seq-len': 4096 }));
+    expect(short.training?.plan.contextParallel).toBe(1);
+    expect(formatEstimate(given)).toMatch(/DP x TP x PP x CP.* x 4, ZeRO-/);
+    expect(formatEstimate(short)).not.toMatch(/x CP/);
+  });
   it('a non-fitting configuration gives fits:false and a reason, no timings', () => {
     const j = runEstimate(parseEstimateArgs({ gpu: 'l4', model: 'llama-3.1-405b', precision: 'bf16' }));
     expect(j.fits).toBe(false);
@@ -108,6 +119,15 @@ describe('estimate flags are checked like a scenario workload (same messages, ex
     [{ ...custom, experts: 4, 'active-experts': 8 }, /--active-experts: must not exceed experts \(4\)/],
     [{ ...base, model: 'llama-3.1-8b', 'input-tokens': 200000 }, /--input-tokens: .*exceeds the model's maximum of 131072/],
     [{ ...custom, params: 1e308 }, /--params: must be > 0 and <= 100000/],
+    [
+      { ...base, model: 'llama-3.1-8b', mode: 'training', tokens: 1e9, gpus: 8, 'context-parallel': 3, 'seq-len': 12288 },
+      /--context-parallel 3 must divide --gpus \(8\)/,
+    ],
+    [
+      { ...base, model: 'llama-3.1-8b', mode: 'training', tokens: 1e9, gpus: 16, 'context-parallel': 16, 'seq-len': 8200 },
+      /--context-parallel: context parallelism 16 splits each sequence into 32 equal chunks: seqLen \(8200\) must be divisible by 32/,
+    ],
+    [{ ...base, model: 'llama-3.1-8b', 'context-parallel': 2 }, /--context-parallel do not apply in inference mode/],
   ])('%o is refused', (args, msg) => {
     let err: unknown;
     try {

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { formatDiagnostic } from '../../src/scenario/diagnostics.ts';
 import { resolveScenario } from '../../src/scenario/resolve.ts';
+import { estimateTraining } from '../../src/calc/training.ts';
+import { trainingInput } from '../../src/plan/estimator-inputs.ts';
 
 const lines = (text: string) => {
   const r = parseScenario(text, 's.yaml');
@@ -67,6 +69,19 @@ describe('parseScenario', () => {
     expect(parseScenario(node('nodePrice: 310000, nodePowerKw: 8.5, nodeIdlePowerKw: 2'), 's.yaml').ok).toBe(true);
   });
 
+  it('points a context-parallel degree whose 2 x CP chunks do not divide seqLen at its line and column', () => {
+    const training = (cp: number) =>
+      valid.replace(
+        '{ name: chat, kind: inference, model: llama-3.1-8b, inputTokens: 100, outputTokens: 50 }',
+        `{ name: long, kind: training, model: llama-3.1-8b, seqLen: 12008, tokens: 1.0e9, contextParallel: ${cp} }`,
+      );
+    expect(lines(training(16))).toEqual([
+      's.yaml:4:103: workloads[0].contextParallel: context parallelism 16 splits each sequence into 32 equal chunks: seqLen (12008) must be divisible by 32',
+    ]);
+    expect(lines(training(0))[0]).toMatch(/^s\.yaml:4:103: workloads\[0\]\.contextParallel: /);
+    expect(parseScenario(training(4), 's.yaml').ok).toBe(true);
+  });
+
   it('points a YAML syntax error at its line and column', () => {
     expect(lines('version: 1\nname: x\ncandidates: [l40s]]\n')[0]).toMatch(/^s\.yaml:3:19: invalid YAML: /);
   });
@@ -92,6 +107,21 @@ describe('resolveScenario', () => {
     expect([w.inputTokens, w.inputTokensP90, w.outputTokens, w.outputTokensP90]).toEqual([400, 900, 338, 738]);
     const bad = lines(valid.replace('inputTokens: 100', 'inputTokens: { mean: 400, p90: 300 }'));
     expect(bad.some((l) => l.includes('workloads[0].inputTokens.p90'))).toBe(true);
+  });
+
+  it("a training workload's contextParallel reaches the estimate's plan", () => {
+    const text = valid.replace(
+      '{ name: chat, kind: inference, model: llama-3.1-8b, inputTokens: 100, outputTokens: 50 }',
+      '{ name: long, kind: training, model: llama-3.1-8b, seqLen: 32768, tokens: 1.0e9, contextParallel: 4 }',
+    );
+    const r = parseScenario(text, 's.yaml');
+    if (!r.ok) throw new Error(r.diagnostics.map(formatDiagnostic).join('\n'));
+    const s = resolveScenario(r.scenario);
+    const w = s.workloads[0]!;
+    if (w.kind !== 'training') throw new Error('expected training');
+    expect(w.contextParallel).toBe(4);
+    const e = estimateTraining(trainingInput(s.candidates[0]!.gpu, w, 16));
+    expect(e.plan?.contextParallel).toBe(4);
   });
 
   it('fills profile targets and converts catalog prices to the scenario currency', () => {
