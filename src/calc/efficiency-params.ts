@@ -74,8 +74,8 @@ export interface EfficiencyParams {
 }
 
 export const EFFICIENCY: EfficiencyParams = {
-  prefill: { mfu16: 0.753, mfuLowPrecision: 0.507, moeFactor: 0.333 },
-  decode: { mbuHbm: 0.8, mbuGddr: 0.711, layerOverheadUs: 57.6, openEngineEfficiency: 0.793, computeFactor: 0.832 },
+  prefill: { mfu16: 0.768, mfuLowPrecision: 0.507, moeFactor: 0.333 },
+  decode: { mbuHbm: 0.8, mbuGddr: 0.725, layerOverheadUs: 57.6, openEngineEfficiency: 0.793, computeFactor: 0.806 },
   // Not identified by the calibration set (no expressible weight-only rows): kept at the prior.
   weightOnlyFactor: 0.8,
   // Not fitted: NCCL small-message latency order of magnitude and achieved bus bandwidth share.
