@@ -368,7 +368,7 @@ function timings(
 
 /**
  * Mean decode step of a replica in steady state with continuous batching and chunked prefill
- * (docs/methodology.md#decode-step). Each step, finished requests are replaced and the newcomers'
+ * (docs/methodology.md#decode-step-tpot). Each step, finished requests are replaced and the newcomers'
  * prompts prefilled: `prefilling` prompts of I tokens per O steps, p = prefilling x I / O prompt
  * tokens per step on average. The scheduler takes a waiting prompt whole (up to its token budget
  * per step, engines.ts) rather than spreading it over steps, so when few requests finish per step
