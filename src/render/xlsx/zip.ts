@@ -10,8 +10,9 @@
 import { gzipSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 
-/** Zip (DOS) times start in 1980; an earlier report date is clamped to it. */
+/** Zip (DOS) times run from 1980 to the end of 2107 (7 bits of years, 2-second steps); a report date outside is clamped to them. */
 const DOS_EPOCH = Date.UTC(1980, 0, 1, 0, 0, 0);
+const DOS_END = Date.UTC(2107, 11, 31, 23, 59, 58);
 
 /** Deflate level of every part (zlib's default: where more effort stops paying). */
 const LEVEL = 6;
@@ -35,8 +36,7 @@ export function pinZipEntries(bytes: Uint8Array, date: Date, edit?: (files: Reco
  * the entries in the given order, each deflated and dated `date` (UTC, 2-second resolution).
  */
 function zipDeflated(entries: readonly { name: string; data: Uint8Array }[], date: Date): Uint8Array {
-  const stamp = new Date(Math.max(DOS_EPOCH, date.getTime()));
-  if (stamp.getUTCFullYear() > 2107) throw new Error(`a zip cannot date an entry after 2107: ${stamp.toISOString()}`);
+  const stamp = new Date(Math.min(DOS_END, Math.max(DOS_EPOCH, date.getTime())));
   const dosTime = (stamp.getUTCHours() << 11) | (stamp.getUTCMinutes() << 5) | (stamp.getUTCSeconds() >> 1);
   const dosDate = ((stamp.getUTCFullYear() - 1980) << 9) | ((stamp.getUTCMonth() + 1) << 5) | stamp.getUTCDate();
   const parts = entries.map(({ name, data }) => {
