@@ -7,11 +7,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import type { Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
+import type { Analysis, Report, Block, CellValue, Column, Highlights, RowCells, TableBlock } from '../report/model.ts';
 import { createTranslator, type Locale, type MessageKey, type Translate } from '../i18n/index.ts';
 import { createFormatter, formatDate, headerLabel, localUnit } from './format.ts';
 import { isSafeLink } from './links.ts';
-import { CHART_SIZE, renderChartSvg } from './charts/index.ts';
+import { CHART_SIZE, renderChartSvg, renderChartSvgs } from './charts/index.ts';
 import type { ContentsLayout } from './pdf/finalize.ts';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -47,6 +47,11 @@ export function renderHtml(report: Report): string {
   const t = createTranslator(locale);
   const fmt = createFormatter(locale, t);
   const summary = report.analyses.find((a) => a.id === SUMMARY_ID);
+  // Every chart the page shows, drawn with one echarts instance; the blocks below find their SVG made.
+  renderChartSvgs(
+    report.analyses.flatMap((a) => shownBlocks(a).filter((b) => b.kind === 'chart')),
+    { ...CHART_SIZE, locale },
+  );
   // A report of one section (the batch index) has no contents, no section numbers, and a title
   // block instead of a cover page; if that section is a wide list, every page is landscape.
   const contents = hasContents(report);
@@ -136,14 +141,16 @@ export function renderHtml(report: Report): string {
       title: summary.title,
       intro: summary.intro,
       highlights: summary.highlights && highlightsContext(summary.highlights, fmt, locale, t),
-      blocks: summary.blocks
-        .filter((b) => !('id' in b && summary.highlights?.coversBlocks?.includes(b.id)))
-        .map((b) => blockContext(b, fmt, locale)),
+      blocks: shownBlocks(summary).map((b) => blockContext(b, fmt, locale)),
     },
     analyses: sections,
   };
   return template().render(context);
 }
+
+/** An analysis's blocks as the page shows them: the summary's without those its highlights stand for. */
+const shownBlocks = (a: Analysis): readonly Block[] =>
+  a.id === SUMMARY_ID ? a.blocks.filter((b) => !('id' in b && a.highlights?.coversBlocks?.includes(b.id))) : a.blocks;
 
 /** A contents page only where there is more than one section to find. */
 const hasContents = (report: Report): boolean => report.analyses.length > 1;

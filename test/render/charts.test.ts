@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChartSvg } from '../../src/render/charts/index.ts';
+import { renderChartSvg, renderChartSvgs } from '../../src/render/charts/index.ts';
 import type { ChartBlock } from '../../src/report/model.ts';
 
 const size = { width: 640, height: 360, locale: 'en' as const };
@@ -112,6 +112,18 @@ describe('renderChartSvg', () => {
       renderChartSvg(blocks.line, size);
       expect(renderChartSvg(block, size)).toBe(first);
     }
+  });
+
+  it("draws a report's charts with one instance as each would be drawn alone", () => {
+    // Copies, so that neither call finds the other's SVG made (the SVG is kept per block).
+    const copies = () => Object.values(blocks).map((b) => structuredClone(b));
+    const alone = copies().map((b) => renderChartSvg(b, size));
+    // Every type after every other, a line chart (the busiest) after each.
+    const mixed = copies().flatMap((b) => [b, structuredClone(blocks.line)]);
+    const together = renderChartSvgs(mixed, size);
+    expect(together.filter((_, i) => i % 2 === 0)).toEqual(alone);
+    expect(new Set(together.filter((_, i) => i % 2 === 1)).size).toBe(1);
+    expect(renderChartSvgs(copies().reverse(), size)).toEqual([...alone].reverse());
   });
 
   it('escapes text instead of emitting markup', () => {

@@ -131,7 +131,7 @@ function frame(block: ChartBlock, size: ChartSize, legend: string[], body: Recor
       outerBoundsMode: 'same',
       outerBoundsContain: 'all',
     },
-    tooltip: { show: false },
+    // No tooltip: a printed chart has no pointer (charts/svg.ts registers no tooltip component).
     ...body,
   } as EChartsOption;
 }

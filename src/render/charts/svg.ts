@@ -1,9 +1,19 @@
 /**
  * Server-side SVG rendering with echarts (no DOM, no script in the output).
+ *
+ * Only the parts of echarts the report's charts use are registered (echarts/core: bar, line and
+ * custom series; grid, title and legend; the SVG renderer): the full `echarts` entry registers
+ * every chart type and component, each of which echarts visits on every chart it draws, and all
+ * of which a fresh process must compile and set up. The SVG is the same either way.
  */
-import * as echarts from 'echarts';
+import { init, use, type ECharts } from 'echarts/core';
+import { BarChart, CustomChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
 import type { ChartBlock } from '../../report/model.ts';
 import { buildChartOption, type ChartSize } from './options.ts';
+
+use([SVGRenderer, BarChart, LineChart, CustomChart, GridComponent, TitleComponent, LegendComponent]);
 
 export type ChartRenderOptions = ChartSize;
 
@@ -12,35 +22,43 @@ export type ChartRenderOptions = ChartSize;
  * The same block and options always give the same string.
  */
 export function renderChartSvg(block: ChartBlock, opts: ChartRenderOptions): string {
-  // The HTML and the workbook draw the same chart at the same size: echarts runs once per block.
+  return renderChartSvgs([block], opts)[0]!;
+}
+
+/**
+ * Renders chart blocks of one size and language (a report's) with a single echarts instance:
+ * each chart replaces the last one's option whole (`notMerge`), which gives the SVG a fresh
+ * instance would, without setting up and tearing down an instance per chart.
+ */
+export function renderChartSvgs(blocks: readonly ChartBlock[], opts: ChartRenderOptions): string[] {
+  // The HTML is rendered twice for a PDF with relative links: echarts runs once per block.
   const key = `${opts.width}x${opts.height}:${opts.locale}`;
-  const cached = rendered.get(block)?.get(key);
-  if (cached !== undefined) return cached;
-  const svg = drawSvg(block, opts);
-  if (!rendered.has(block)) rendered.set(block, new Map());
-  rendered.get(block)!.set(key, svg);
-  return svg;
+  let chart: ECharts | undefined;
+  try {
+    return blocks.map((block) => {
+      const cached = rendered.get(block)?.get(key);
+      if (cached !== undefined) return cached;
+      chart ??= init(null, null, {
+        renderer: 'svg',
+        ssr: true,
+        width: opts.width,
+        height: opts.height,
+        locale: opts.locale === 'zh-CN' ? 'ZH' : 'EN',
+      });
+      chart.setOption(buildChartOption(block, opts), { notMerge: true });
+      const svg = normaliseSvg(chart.renderToSVGString(), block.id);
+      if (!rendered.has(block)) rendered.set(block, new Map());
+      rendered.get(block)!.set(key, svg);
+      return svg;
+    });
+  } finally {
+    // Frees zrender's element tree and stops its animation timer (which would keep Node running).
+    chart?.dispose();
+  }
 }
 
 /** SVG per chart block (by identity) and size; blocks are immutable report values. */
 const rendered = new WeakMap<ChartBlock, Map<string, string>>();
-
-function drawSvg(block: ChartBlock, opts: ChartRenderOptions): string {
-  const chart = echarts.init(null, null, {
-    renderer: 'svg',
-    ssr: true,
-    width: opts.width,
-    height: opts.height,
-    locale: opts.locale === 'zh-CN' ? 'ZH' : 'EN',
-  });
-  try {
-    chart.setOption(buildChartOption(block, opts));
-    return normaliseSvg(chart.renderToSVGString(), block.id);
-  } finally {
-    // Frees zrender's element tree; otherwise every chart in a long report stays in memory.
-    chart.dispose();
-  }
-}
 
 /**
  * Makes the markup deterministic and safe to inline next to other charts:

@@ -66,6 +66,15 @@ export function pick<T>(list: readonly T[], i: number): T {
  * grow so axis ticks such as 0.30000000000000004 or 1234567.891 stay short.
  */
 export function numberFormatter(locale: ChartLocale): (v: number) => string {
+  // Built once per language: setting up an Intl.NumberFormat costs more than a chart's formatting.
+  let fmt = formatters.get(locale);
+  if (!fmt) formatters.set(locale, (fmt = newNumberFormatter(locale)));
+  return fmt;
+}
+
+const formatters = new Map<ChartLocale, (v: number) => string>();
+
+function newNumberFormatter(locale: ChartLocale): (v: number) => string {
   const small = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const mid = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const large = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
