@@ -31,6 +31,34 @@ export function renderChartSvg(block: ChartBlock, opts: ChartRenderOptions): str
  * instance would, without setting up and tearing down an instance per chart.
  */
 export function renderChartSvgs(blocks: readonly ChartBlock[], opts: ChartRenderOptions): string[] {
+  return withFixedClock(() => draw(blocks, opts));
+}
+
+/**
+ * Runs `work` (synchronous) with `Date` reading one fixed instant. zrender times, with the wall
+ * clock, its first measurement of every character of each font (zrender/lib/contain/text.js,
+ * `tryCreateASCIIWidthMap`); if that took over 16 ms once, or over 2 ms five times, in the process,
+ * it measures text with one average character width from then on, so a title wraps at another
+ * word and an axis lays out differently: the same report's charts changed with the machine's
+ * load. With the clock fixed while charts are drawn the measurement always counts as fast. No
+ * chart reads the time otherwise (no time axes, no animation in server-side rendering).
+ */
+function withFixedClock<T>(work: () => T): T {
+  const RealDate = globalThis.Date;
+  const instant = RealDate.now();
+  globalThis.Date = new Proxy(RealDate, {
+    construct: (target, args: unknown[], newTarget: NewableFunction) =>
+      Reflect.construct(target, args.length === 0 ? [instant] : args, newTarget) as object,
+    get: (target, prop, receiver: unknown) => (prop === 'now' ? () => instant : (Reflect.get(target, prop, receiver) as unknown)),
+  });
+  try {
+    return work();
+  } finally {
+    globalThis.Date = RealDate;
+  }
+}
+
+function draw(blocks: readonly ChartBlock[], opts: ChartRenderOptions): string[] {
   // The HTML is rendered twice for a PDF with relative links: echarts runs once per block.
   const key = `${opts.width}x${opts.height}:${opts.locale}`;
   let chart: ECharts | undefined;
