@@ -37,11 +37,20 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
             requester: scenario.request?.requester ?? null,
             neededBy: scenario.request?.neededBy ?? null,
             priceValidUntil: scenario.priceValidUntil ?? null,
+            quotedGpus: scenario.candidates.filter((c) => c.quote).map((c) => c.gpu.name),
+            estimatedRecommendation: estimatedRecommendation(ctx),
           },
         }
       : {}),
     analyses: ANALYSES.map((a) => a.build(ctx)),
   };
+}
+
+/** The recommended GPU, when it is bought at a catalog estimate rather than a quoted price. */
+function estimatedRecommendation(ctx: AnalysisContext): string | null {
+  const { option } = headlineOption(ctx.results);
+  const c = option?.candidate.candidate;
+  return option && option.acquisition !== 'rent' && c && !c.quote && c.purchasePrice?.from === 'catalog' ? c.gpu.name : null;
 }
 
 /**

@@ -15,12 +15,12 @@ export const performanceZhCN = {
   'inferenceCapacity.col.tpotPercentile': '每输出 token 时延 {percentile}',
   'inferenceCapacity.col.ttft': '首 token 时延',
   'inferenceCapacity.col.tpot': '每输出 token 时延',
-  'inferenceCapacity.col.systemLow': '系统输出（低值）',
+  'inferenceCapacity.col.systemLow': '系统输出（下限）',
   'inferenceCapacity.col.system': '系统输出',
-  'inferenceCapacity.col.systemHigh': '系统输出（高值）',
-  'inferenceCapacity.col.perGpuLow': '每 GPU 输出（低值）',
+  'inferenceCapacity.col.systemHigh': '系统输出（上限）',
+  'inferenceCapacity.col.perGpuLow': '每 GPU 输出（下限）',
   'inferenceCapacity.col.perGpu': '每 GPU 输出',
-  'inferenceCapacity.col.perGpuHigh': '每 GPU 输出（高值）',
+  'inferenceCapacity.col.perGpuHigh': '每 GPU 输出（上限）',
   'inferenceCapacity.col.ttftMet': '首 token 时延达标',
   'inferenceCapacity.col.tpotMet': '每 token 时延达标',
   'inferenceCapacity.col.throughputMet': '吞吐达标',
@@ -69,7 +69,7 @@ export const performanceZhCN = {
   'inferenceCapacity.definitions':
     '首 token 时延（TTFT）：从请求到达到输出第一个 token 的时间，此处为其提示的预填充时间加上运行中批次半个解码步的时间。每输出 token 时延（TPOT，也称 token 间时延）：首个 token 之后相邻输出 token 之间的平均时间。吞吐：所有并发请求合计每秒输出的 token 数，分别给出整个系统的值和每 GPU 的值（系统值 ÷ GPU 数）。按稳态连续批处理计算；并发请求分摊到各副本，时延取最繁忙副本的值。最大并发请求数：在服务引擎使用 90% 显存（vLLM 默认值）时，权重之外还能容纳多少个请求的 KV 缓存；图中曲线到此为止。每百万输出 token 租金 = 每 GPU 小时租金 × GPU 数 ÷（3,600 × 系统每秒输出 token 数）× 1,000,000，按满负载计算（租用的每个小时 GPU 都以此并发运行）；租金取场景设定值，否则取产品目录按需价格区间的中点。',
   'inferenceCapacity.bands':
-    '估算器在公开实测数据上的误差区间（见 docs/accuracy.md）：时延 ×{latLow} 至 ×{latHigh}（中位误差 {latMed}%，{latRows} 条实测），吞吐 ×{thrLow} 至 ×{thrHigh}（中位误差 {thrMed}%，{thrRows} 条实测）。低值与高值列采用吞吐误差区间；是否达标按基准估算判断。',
+    '估算器在公开实测数据上的误差区间（见 docs/accuracy.md）：时延 ×{latLow} 至 ×{latHigh}（中位误差 {latMed}%，{latRows} 条实测），吞吐 ×{thrLow} 至 ×{thrHigh}（中位误差 {thrMed}%，{thrRows} 条实测）。下限与上限列采用吞吐误差区间；是否达标按基准估算判断。',
 
   'trainingPlan.title': '训练计划',
   'trainingPlan.intro':
@@ -89,13 +89,13 @@ export const performanceZhCN = {
   'trainingPlan.col.recompute': '重计算',
   'trainingPlan.col.microBatch': '微批大小',
   'trainingPlan.col.memory': '每 GPU 显存',
-  'trainingPlan.col.tpsLow': '每 GPU token/秒（低值）',
+  'trainingPlan.col.tpsLow': '每 GPU token/秒（下限）',
   'trainingPlan.col.tps': '每 GPU token/秒',
-  'trainingPlan.col.tpsHigh': '每 GPU token/秒（高值）',
+  'trainingPlan.col.tpsHigh': '每 GPU token/秒（上限）',
   'trainingPlan.col.mfu': 'MFU',
-  'trainingPlan.col.daysLow': '天数（低值）',
+  'trainingPlan.col.daysLow': '天数（下限）',
   'trainingPlan.col.days': '天数',
-  'trainingPlan.col.daysHigh': '天数（高值）',
+  'trainingPlan.col.daysHigh': '天数（上限）',
   'trainingPlan.col.gpuHours': 'GPU 小时',
   'trainingPlan.col.rent': '本次训练租金',
   'trainingPlan.col.deadlineMet': '满足截止时间',
@@ -128,7 +128,7 @@ export const performanceZhCN = {
   'trainingPlan.suggest.fp8':
     '{gpu} 具备 FP8 张量核心：在同样 {gpus} 块 GPU 上以 FP8 混合精度训练估计需 {days} 天，而非 {baseDays} 天（速度为 {speedup} 倍；MFU 为 FP8 峰值的 {mfu}%）。切换前请验证模型质量。',
   'trainingPlan.method':
-    '时间 = 训练 FLOPs（6 × 参数量 × token 数，另加注意力；LoRA 与 QLoRA 不计冻结权重的梯度；重计算增加前向计算）÷（GPU 数 × 稠密峰值算力 × 硬件利用率），再加流水线气泡以及未被计算掩盖的张量并行与数据并行通信。对每个 GPU 数量，规划器尝试所有数据 / 张量 / 流水线并行划分（张量并行限于一个 8 卡节点内）、ZeRO 0–3 阶段、无 / 选择性 / 完全重计算以及 1–32 的微批大小，保留能放进 95% 显存的方案并取最快者；全局批大小约 400 万 token（Llama 2）。确定的 GPU 数量是能放下且满足截止时间的最少数量（2 的幂）；若都不满足，则为能放下的最少数量。MFU = 每秒模型 FLOPs ÷ 所用精度的稠密峰值。本次训练租金 = GPU 小时 × 每 GPU 小时租金。吞吐估算在公开实测数据上的误差区间：×{low} 至 ×{high}（中位误差 {med}%，{rows} 条实测），天数的低值与高值由此得出。',
+    '时间 = 训练 FLOPs（6 × 参数量 × token 数，另加注意力；LoRA 与 QLoRA 不计冻结权重的梯度；重计算增加前向计算）÷（GPU 数 × 稠密峰值算力 × 硬件利用率），再加流水线气泡以及未被计算掩盖的张量并行与数据并行通信。对每个 GPU 数量，规划器尝试所有数据 / 张量 / 流水线并行划分（张量并行限于一个 8 卡节点内），序列长度达到 8,192 token 时还尝试上下文并行（每条序列切分到 2–16 张 GPU 上），以及 ZeRO 0–3 阶段、无 / 选择性 / 完全重计算和 1–32 的微批大小，保留能放进 95% 显存的方案并取最快者；全局批大小：预训练约 400 万 token（Llama 2），微调（LoRA、QLoRA 及少于 10 亿 token 的训练）为 64 条序列（Llama 2 SFT），场景另行设定时以场景为准。确定的 GPU 数量是能放下且满足截止时间的最少数量（2 的幂）；若都不满足，则为能放下的最少数量。MFU = 每秒模型 FLOPs ÷ 所用精度的稠密峰值。本次训练租金 = GPU 小时 × 每 GPU 小时租金。吞吐估算在公开实测数据上的误差区间：×{low} 至 ×{high}（中位误差 {med}%，{rows} 条实测），天数的下限与上限由此得出。',
 
   'multiGpu.title': '多 GPU 扩展',
   'multiGpu.introTraining': '{workload} 在各候选 GPU 上从 1 块扩展到 {max} 块时训练吞吐如何增长，以及每增加一块 GPU 有多少转化为吞吐。',

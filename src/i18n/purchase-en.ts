@@ -119,6 +119,8 @@ export const purchaseEn = {
   'req.neededBy': 'Needed by',
   'req.priceValidity': 'Prices valid until',
   'req.validUntil': '{date} (the earliest valid-until of the quotes used)',
+  'req.validUntilFor': '{date} (the earliest valid-until of the quotes for {gpus})',
+  'req.recommendedEstimate': 'the recommended {gpu} is priced from the catalog: an estimate with no validity date',
   'req.noValidity': 'No quote: every price is a dated catalog estimate without a validity date; ask vendors for quotes.',
   'req.quoted': 'Quoted prices',
   'req.estimated': 'Estimated prices (catalog)',

@@ -120,6 +120,8 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'req.neededBy': '需要日期',
   'req.priceValidity': '价格有效期至',
   'req.validUntil': '{date}（所用报价中最早的有效期）',
+  'req.validUntilFor': '{date}（{gpus} 报价中最早的有效期）',
+  'req.recommendedEstimate': '推荐的 {gpu} 按产品目录估价，属于估算，没有有效期',
   'req.noValidity': '没有报价：所有价格均为带日期的产品目录估算，没有有效期；请向供应商询价。',
   'req.quoted': '报价价格',
   'req.estimated': '估算价格（产品目录）',
@@ -139,7 +141,7 @@ export const purchaseZhCN: Record<keyof typeof purchaseEn, string> = {
   'req.signOffNote': '请在价格失效前审批：{validity}。',
   'req.alternativesTitle': '备选方案比较',
   'req.alternativesNote':
-    '本分析计价的全部配置（购买与租用）按同一口径排序：{months} 个月现金支出，满足全部约束的方案中最便宜者排在最前。资本支出即采购申请的金额（租用没有资本支出）；各区间的低值与高值见“推荐方案”一节。',
+    '本分析计价的全部配置（购买与租用）按同一口径排序：{months} 个月现金支出，满足全部约束的方案中最便宜者排在最前。资本支出即采购申请的金额（租用没有资本支出）；各区间的下限与上限见“推荐方案”一节。',
   'req.col.alternative': '方案',
   'req.col.capex': '资本支出',
   'bom.source.quote': '报价 {vendor} {reference}，有效期至 {validUntil}',

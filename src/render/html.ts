@@ -375,6 +375,18 @@ function transposedTable(b: TableBlock, fmt: Fmt, locale: Locale) {
     ),
   };
 }
+/**
+ * The cover's price validity: the earliest quote's date and which GPUs the quotes cover, and a
+ * recommended GPU that no quote covers (a catalog estimate has no validity date).
+ */
+function priceValidity(r: NonNullable<Report['purchaseRequest']>, t: ReturnType<typeof createTranslator>): string | null {
+  const parts = [
+    ...(r.priceValidUntil ? [t('req.validUntilFor', { date: r.priceValidUntil, gpus: r.quotedGpus.join(t('sep.list')) })] : []),
+    ...(r.estimatedRecommendation ? [t('req.recommendedEstimate', { gpu: r.estimatedRecommendation })] : []),
+  ];
+  return parts.length ? parts.join(t('sep.clause')) : null;
+}
+
 /** The purchase request's document control on the cover (docs/json.md): the fields it has. */
 function requestMeta(report: Report, t: ReturnType<typeof createTranslator>): { label: string; value: string }[] {
   const r = report.purchaseRequest;
@@ -384,7 +396,7 @@ function requestMeta(report: Report, t: ReturnType<typeof createTranslator>): { 
     ['req.costCentre', r.costCentre],
     ['req.requester', r.requester],
     ['req.neededBy', r.neededBy],
-    ['req.priceValidity', r.priceValidUntil],
+    ['req.priceValidity', priceValidity(r, t)],
   ];
   return rows.flatMap(([key, value]) => (value ? [{ label: t(key), value }] : []));
 }

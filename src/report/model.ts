@@ -197,6 +197,10 @@ export interface Report {
     readonly neededBy: string | null;
     /** Earliest valid-until of the quotes used; null when every price is an estimate. */
     readonly priceValidUntil: string | null;
+    /** The GPUs whose price comes from a vendor quote (names, scenario order). */
+    readonly quotedGpus: readonly string[];
+    /** The recommended bought GPU when its price is a catalog estimate (no validity date), else null. */
+    readonly estimatedRecommendation: string | null;
   };
   /** The batch index's figures in machine-readable form (`kind: 'index'` only). */
   readonly batch?: BatchSummary;

@@ -150,7 +150,8 @@ describe('renderChartSvg', () => {
     for (const s of ['每 GPU 内存占用', '昇腾 910B', '权重', 'KV 缓存', '内存 (GiB)']) expect(svg).toContain(s);
     expect(svg).toContain('WenQuanYi Micro Hei');
     const tornado = renderChartSvg(blocks.tornado, { ...size, locale: 'zh-CN' });
-    expect(tornado).toContain('低值');
+    expect(tornado).toContain('下限');
+    expect(tornado).not.toContain('低值');
     expect(tornado).toContain('基准：1,180,000');
   });
 });

@@ -103,6 +103,22 @@ describe('renderHtml', async () => {
     expect(cover(enHtml)).toMatch(/[\d,.]+ USD/);
   });
 
+  it.each(['en', 'zh-CN'] as const)(
+    'the cover says which prices the validity date covers, and that a recommended catalog price has none (%s)',
+    async (locale) => {
+      const report = await buildExampleReport('scenarios/purchase-request-70b-chat.yaml', locale);
+      const r = report.purchaseRequest!;
+      // The example's quotes are for the H100 and the H200; the recommendation is bought at a catalog price.
+      expect(r.quotedGpus).toEqual(['NVIDIA H100 SXM5 80GB', 'NVIDIA H200 SXM 141GB']);
+      expect(report.headline?.acquisition).toBe('buy');
+      expect(report.headline?.configuration).toContain(r.estimatedRecommendation!);
+      const cover = renderHtml(report).split('</header>')[0]!;
+      expect(cover).toContain(r.priceValidUntil!);
+      for (const gpu of [...r.quotedGpus, r.estimatedRecommendation!]) expect(cover).toContain(gpu);
+      expect(cover).toContain(locale === 'en' ? 'an estimate with no validity date' : '没有有效期');
+    },
+  );
+
   it('puts the capex a purchase request asks for on the cover of a bought answer, next to the cash', async () => {
     const bought = await buildExampleReport('scenarios/purchase-request-70b-chat.yaml');
     expect(bought.headline?.acquisition).toBe('buy');
