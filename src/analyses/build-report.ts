@@ -8,6 +8,9 @@ import type { Report, ReportHeadline } from '../report/model.ts';
 import { platformName, type AnalysisContext } from './context.ts';
 import { ACQ, configurationLabel, remedyText } from './recommendation.ts';
 
+/** The recommended option and the cheapest fix (plan/results.ts headlineOption), worked out once per report. */
+type Lead = ReturnType<typeof headlineOption>;
+
 export interface ReportMeta {
   readonly file: string;
   readonly sha256: string;
@@ -19,6 +22,7 @@ export interface ReportMeta {
 export function buildReport(scenario: ResolvedScenario, results: Results, meta: ReportMeta): Report {
   const t = createTranslator(meta.locale);
   const ctx = { scenario, results, t, locale: meta.locale };
+  const lead = headlineOption(results);
   return {
     schemaVersion: 3,
     tool: { name: 'gpu-report', version: meta.toolVersion },
@@ -28,7 +32,7 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
     generatedAt: meta.generatedAt.toISOString(),
     catalogDate: CATALOG_DATE,
     currency: scenario.economics.currency,
-    headline: buildHeadline(ctx),
+    headline: buildHeadline(ctx, lead),
     ...(scenario.request || scenario.priceValidUntil
       ? {
           purchaseRequest: {
@@ -38,7 +42,7 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
             neededBy: scenario.request?.neededBy ?? null,
             priceValidUntil: scenario.priceValidUntil ?? null,
             quotedGpus: scenario.candidates.filter((c) => c.quote).map((c) => c.gpu.name),
-            estimatedRecommendation: estimatedRecommendation(ctx),
+            estimatedRecommendation: estimatedRecommendation(lead.option),
           },
         }
       : {}),
@@ -47,8 +51,7 @@ export function buildReport(scenario: ResolvedScenario, results: Results, meta: 
 }
 
 /** The recommended GPU, when it is bought at a catalog estimate rather than a quoted price. */
-function estimatedRecommendation(ctx: AnalysisContext): string | null {
-  const { option } = headlineOption(ctx.results);
+function estimatedRecommendation(option: Lead['option']): string | null {
   const c = option?.candidate.candidate;
   return option && option.acquisition !== 'rent' && c && !c.quote && c.purchasePrice?.from === 'catalog' ? c.gpu.name : null;
 }
@@ -58,10 +61,9 @@ function estimatedRecommendation(ctx: AnalysisContext): string | null {
  * for the batch index and integrations (docs/json.md#headline): what is bought, its capex, cash
  * over the horizon and NPV, and whether it is within the budget, with the cheapest fix if not.
  */
-function buildHeadline(ctx: AnalysisContext): ReportHeadline {
+function buildHeadline(ctx: AnalysisContext, { option, remedy }: Lead): ReportHeadline {
   const { results, scenario, t } = ctx;
   const e = scenario.economics;
-  const { option, remedy } = headlineOption(results);
   const bought = option?.bought ?? undefined;
   const platform = bought?.platform;
   const fix = remedy ?? (option?.withinBudget === false ? results.remedies[0] : undefined);

@@ -325,25 +325,7 @@ function timings(
   // Written out rather than spread (the sweeps make thousands of these; spreads in a literal are slow), in the same key order.
   const { memory, usableGiBPerGpu, maxConcurrency, tensorParallel, pipelineParallel, replicas } = c;
   const { ttftMsPercentiles, tpotMsPercentiles } = pct;
-  if (pct.arrivalRatePerSecond === undefined)
-    return {
-      memory,
-      usableGiBPerGpu,
-      maxConcurrency,
-      tensorParallel,
-      pipelineParallel,
-      replicas,
-      fits: true,
-      extrapolated,
-      coverageGaps,
-      concurrency,
-      ttftMsPercentiles,
-      tpotMsPercentiles,
-      ttftMs,
-      tpotMs,
-      outputTokensPerSecond,
-      outputTokensPerSecondPerGpu,
-    };
+  // One shape with or without traffic (the traffic fields are undefined without it, which JSON omits).
   return {
     memory,
     usableGiBPerGpu,
@@ -356,7 +338,7 @@ function timings(
     coverageGaps,
     concurrency,
     arrivalRatePerSecond: pct.arrivalRatePerSecond,
-    overloaded: pct.overloaded!,
+    overloaded: pct.overloaded,
     ttftMsPercentiles,
     tpotMsPercentiles,
     ttftMs,

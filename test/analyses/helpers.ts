@@ -29,24 +29,27 @@ export interface Built {
 
 const cache = new Map<string, Built>();
 
-/** parseScenario → resolveScenario → calculateResults → buildReport (2026-01-01T00:00:00Z). */
+/** parseScenario → resolveScenario → calculateResults → buildReport of a scenario text, as the pipeline runs them. */
+export function buildText(text: string, file: string, locale: Locale = 'en', generatedAt = new Date(0)): Built {
+  const parsed = parseScenario(text, file);
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.diagnostics)}`);
+  const scenario = resolveScenario(parsed.scenario);
+  const results = calculateResults(scenario);
+  const report = buildReport(scenario, results, { file, sha256: '0'.repeat(64), generatedAt, toolVersion: 'test', locale });
+  return { scenario, results, report };
+}
+
+/** A scenario file (e.g. one of scenarios/), optionally edited first, built by `buildText`. */
+export const buildFile = (file: string, locale: Locale = 'en', edit = (s: string) => s): Built =>
+  buildText(edit(fs.readFileSync(file, 'utf8')), file, locale);
+
+/** A fixture of this folder, built by `buildText` at 2026-01-01T00:00:00Z (cached). */
 export function build(fixture: Fixture, locale: Locale = 'en'): Built {
   const key = `${fixture}/${locale}`;
   const hit = cache.get(key);
   if (hit) return hit;
   const file = path.join(here, 'fixtures', `${fixture}.yaml`);
-  const parsed = parseScenario(fs.readFileSync(file, 'utf8'), file);
-  if (!parsed.ok) throw new Error(`${fixture}: ${JSON.stringify(parsed.diagnostics)}`);
-  const scenario = resolveScenario(parsed.scenario);
-  const results = calculateResults(scenario);
-  const report = buildReport(scenario, results, {
-    file: `${fixture}.yaml`,
-    sha256: '0'.repeat(64),
-    generatedAt: new Date(1_767_225_600_000),
-    toolVersion: 'test',
-    locale,
-  });
-  const built = { scenario, results, report };
+  const built = buildText(fs.readFileSync(file, 'utf8'), `${fixture}.yaml`, locale, new Date(1_767_225_600_000));
   cache.set(key, built);
   return built;
 }

@@ -6,11 +6,7 @@ import type { ResolvedTraining } from '../../src/scenario/resolve.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
-import { analysis, build, FIXTURES, notes, num, table } from './helpers.ts';
+import { FIXTURES, analysis, build, buildText, notes, num, table } from './helpers.ts';
 
 const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -74,17 +70,7 @@ describe('multi-gpu', () => {
         `model: llama-3.1-8b, precision: bf16, method: full, optimizer: ${optimizer},`,
       );
       expect(text).toContain(`optimizer: ${optimizer}`);
-      const parsed = parseScenario(text, 'optimizer.yaml');
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-      const scenario = resolveScenario(parsed.scenario);
-      const results = calculateResults(scenario);
-      const report = buildReport(scenario, results, {
-        file: 'optimizer.yaml',
-        sha256: '0'.repeat(64),
-        generatedAt: new Date(0),
-        toolVersion: 'test',
-        locale: 'en',
-      });
+      const { results, report } = buildText(text, 'optimizer.yaml');
       const rows = table(analysis(report, 'multi-gpu'), 'multi-gpu').rows;
       const tree = results.workloads[0]!;
       if (tree.kind !== 'training') throw new Error('a training workload');

@@ -4,24 +4,15 @@
  * per approver with name, decision, signature and date, on a page of its own), in both languages;
  * without a request block, neither.
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
 import type { TableBlock } from '../../src/report/model.ts';
-import { analysis, tables } from './helpers.ts';
+import { analysis, buildFile, tables } from './helpers.ts';
 
 const FILE = 'scenarios/purchase-request-70b-chat.yaml';
 
 function build(locale: 'en' | 'zh-CN', edit = (s: string) => s) {
-  const parsed = parseScenario(edit(fs.readFileSync(FILE, 'utf8')), FILE);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const s = resolveScenario(parsed.scenario);
-  const results = calculateResults(s);
-  const report = buildReport(s, results, { file: FILE, sha256: '0'.repeat(64), generatedAt: new Date(0), toolVersion: 'test', locale });
-  return { scenario: s, results, report, section: analysis(report, 'purchase-request') };
+  const built = buildFile(FILE, locale, edit);
+  return { ...built, section: analysis(built.report, 'purchase-request') };
 }
 
 describe('purchase request: alternatives and sign-off', () => {

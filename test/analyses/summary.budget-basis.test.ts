@@ -3,29 +3,15 @@
  * that figure: the capex by default, the cash over the horizon with `budgetBasis: cash`, in
  * English and Chinese, whether the answer is within the budget or not.
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
 import { formatMoney } from '../../src/analyses/context.ts';
 import type { KeyValueBlock } from '../../src/report/model.ts';
-import { analysis } from './helpers.ts';
+import { analysis, buildFile } from './helpers.ts';
 
 const FILE = 'scenarios/purchase-request-70b-chat.yaml';
 
 function figures(locale: 'en' | 'zh-CN', edit = (s: string) => s) {
-  const parsed = parseScenario(edit(fs.readFileSync(FILE, 'utf8')), FILE);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const s = resolveScenario(parsed.scenario);
-  const report = buildReport(s, calculateResults(s), {
-    file: FILE,
-    sha256: '0'.repeat(64),
-    generatedAt: new Date(0),
-    toolVersion: 'test',
-    locale,
-  });
+  const { report } = buildFile(FILE, locale, edit);
   const blocks = analysis(report, 'summary').blocks as KeyValueBlock[];
   const items = blocks.flatMap((b) => b.items);
   return { items, money: (v: number) => formatMoney(v, 'USD', locale) };

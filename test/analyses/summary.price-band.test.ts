@@ -3,26 +3,12 @@
  * (one catalog price, one quote) the band is flat and the risk line says what it moved instead
  * of citing a "price range".
  */
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
 import type { KeyValueBlock } from '../../src/report/model.ts';
-import { analysis } from './helpers.ts';
+import { analysis, buildFile } from './helpers.ts';
 
 function summary(file: string, locale: 'en' | 'zh-CN', edit = (s: string) => s) {
-  const parsed = parseScenario(edit(fs.readFileSync(file, 'utf8')), file);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const s = resolveScenario(parsed.scenario);
-  const report = buildReport(s, calculateResults(s), {
-    file,
-    sha256: '0'.repeat(64),
-    generatedAt: new Date(0),
-    toolVersion: 'test',
-    locale,
-  });
+  const { report } = buildFile(file, locale, edit);
   const blocks = analysis(report, 'summary').blocks as KeyValueBlock[];
   const headline = blocks
     .find((b) => b.id === 'headline')!

@@ -10,11 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
-import { parseScenario } from '../../src/scenario/parse.ts';
-import { resolveScenario } from '../../src/scenario/resolve.ts';
-import { calculateResults } from '../../src/plan/results.ts';
-import { buildReport } from '../../src/analyses/build-report.ts';
 import { renderHtml } from '../../src/render/html.ts';
+import { buildFile } from '../analyses/helpers.ts';
 
 const HAN = '\\p{Script=Han}';
 // A half-width space before full-width punctuation is wrong too: "overlap （项目假设）".
@@ -44,16 +41,7 @@ describe('Chinese punctuation', () => {
     'the Chinese report of %s',
     (name) => {
       const file = path.join('scenarios', name);
-      const parsed = parseScenario(fs.readFileSync(file, 'utf8'), file);
-      if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-      const s = resolveScenario(parsed.scenario);
-      const report = buildReport(s, calculateResults(s), {
-        file,
-        sha256: '0'.repeat(64),
-        generatedAt: new Date(0),
-        toolVersion: 'test',
-        locale: 'zh-CN',
-      });
+      const { report } = buildFile(file, 'zh-CN');
       const bad = new Set<string>();
       const walk = (x: unknown): void => {
         if (typeof x === 'string') {
