@@ -225,7 +225,10 @@ function risks(ctx: AnalysisContext, best: Option): [string, string][] {
     out.push([
       t('sum.riskLabel.flip'),
       t('sum.risk.flip', {
-        config: configurationLabel(results.sensitivity.runnerUp, t),
+        config: t('acq.with', {
+          config: configurationLabel(results.sensitivity.runnerUp, t),
+          acq: t(ACQ[results.sensitivity.runnerUp.acquisition]),
+        }),
         param: paramLabel(t, flip.param),
         value: formatParamValue(ctx, flip.param, flip.value!),
       }),

@@ -63,14 +63,14 @@ export function calculateResults(s: ResolvedScenario): Results {
   );
   const options = calculateOptions(s, candidates);
   const remedies = calculateRemedies(s, options, (changed) => calculateOptions(changed, calculateCandidates(changed)));
-  const lead = options[0] && !options[0].feasible ? (remedies[0]?.option ?? options[0]) : options[0];
+  const { option: lead } = leadOption(options, remedies);
   return {
     workloads,
     candidates,
     options,
     remedies,
     billOfMaterials: calculateBom(s, lead),
-    sensitivity: calculateSensitivity(s, options),
+    sensitivity: calculateSensitivity(s, options, lead),
     selectionGuide: buildGuide(s),
     basis: calculateBasis(),
   };
@@ -145,7 +145,12 @@ function fleet(s: ResolvedScenario, candidate: ResolvedCandidate, workloads: rea
  * otherwise the option of the cheapest remedy (what it would take), else the top-ranked one.
  */
 export function headlineOption(results: Results): { option: Option | undefined; remedy: Remedy | undefined } {
-  const best = results.options[0];
-  const remedy = best && !best.feasible ? results.remedies[0] : undefined;
+  return leadOption(results.options, results.remedies);
+}
+
+/** The best-ranked option, or, when it misses a constraint, the cheapest fix's option (and that fix). */
+function leadOption(options: readonly Option[], remedies: readonly Remedy[]): { option: Option | undefined; remedy: Remedy | undefined } {
+  const best = options[0];
+  const remedy = best && !best.feasible ? remedies[0] : undefined;
   return { option: remedy?.option ?? best, remedy };
 }

@@ -137,8 +137,17 @@ function ranges(s: ResolvedScenario, o: Option): { param: SensitivityParam; low:
   return out;
 }
 
-export function calculateSensitivity(s: ResolvedScenario, options: readonly Option[]): Sensitivity | null {
-  const option = options[0];
+/**
+ * The sensitivity of `lead`, the recommended option (the best-ranked one, or the cheapest fix's
+ * when the best misses a constraint: plan/results.ts headlineOption), against its runner-up: the
+ * next option in rank that costs at least as much at base, so that "becomes cheaper when…" holds.
+ */
+export function calculateSensitivity(
+  s: ResolvedScenario,
+  options: readonly Option[],
+  lead: Option | undefined = options[0],
+): Sensitivity | null {
+  const option = lead;
   if (!option) return null;
   const rows = ranges(s, option)
     .map(({ param, low, high, spread }) => {
@@ -157,7 +166,7 @@ export function calculateSensitivity(s: ResolvedScenario, options: readonly Opti
       };
     })
     .sort((x, y) => y.swing - x.swing);
-  const runnerUp = options.find((o) => o !== option && o.feasible === option.feasible) ?? null;
+  const runnerUp = options.find((o) => o !== option && o.feasible === option.feasible && o.total.base >= option.total.base) ?? null;
   return { option, rows, runnerUp, flips: runnerUp ? flipPoints(s, option, runnerUp) : [] };
 }
 
